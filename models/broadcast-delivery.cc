@@ -1,0 +1,51 @@
+#include "broadcast-delivery.h"
+
+#include <ns3/inet-socket-address.h>
+
+#include <numeric>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(BroadcastDelivery);
+
+TypeId
+BroadcastDelivery::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::gcsim::BroadcastDelivery")
+                            .SetParent<DeliveryMode>()
+                            .SetGroupName("Gcsim")
+                            .AddConstructor<BroadcastDelivery>();
+    return tid;
+}
+
+std::string
+BroadcastDelivery::GetName() const
+{
+    return "broadcast";
+}
+
+std::vector<uint32_t>
+BroadcastDelivery::Destinations(const GroupDirectory& dir, uint32_t) const
+{
+    std::vector<uint32_t> all(dir.ClientCount());
+    std::iota(all.begin(), all.end(), 1U);
+    return all;
+}
+
+void
+BroadcastDelivery::Prepare(Ptr<Socket> socket)
+{
+    socket->SetAllowBroadcast(true);
+}
+
+void
+BroadcastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir, uint32_t)
+{
+    socket->SendTo(message->Copy(), 0, InetSocketAddress(Ipv4Address::GetBroadcast(), dir.port));
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,83 @@
+#include "delivery-mode.h"
+
+#include "broadcast-delivery.h"
+#include "multicast-delivery.h"
+#include "replicated-unicast-delivery.h"
+#include "unicast-delivery.h"
+
+#include <ns3/object-factory.h>
+
+#include <algorithm>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(DeliveryMode);
+
+Ipv4Address
+GroupDirectory::ClientAddress(uint32_t n) const
+{
+    return clients.at(n - 1);
+}
+
+uint32_t
+GroupDirectory::ClientCount() const
+{
+    return static_cast<uint32_t>(clients.size());
+}
+
+bool
+GroupDirectory::IsMember(uint32_t n) const
+{
+    return std::binary_search(members.begin(), members.end(), n);
+}
+
+TypeId
+DeliveryMode::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::gcsim::DeliveryMode").SetParent<Object>().SetGroupName("Gcsim");
+    return tid;
+}
+
+void
+DeliveryMode::Prepare(Ptr<Socket>)
+{
+}
+
+const std::vector<DeliveryModeEntry>&
+DeliveryModeTable()
+{
+    static const std::vector<DeliveryModeEntry> table = {
+        {"unicast", &UnicastDelivery::GetTypeId, "one datagram to one client (the target)"},
+        {"replicated-unicast",
+         &ReplicatedUnicastDelivery::GetTypeId,
+         "one datagram per group member, sent back to back by P1"},
+        {"multicast",
+         &MulticastDelivery::GetTypeId,
+         "one datagram to the group address; the network replicates it"},
+        {"broadcast",
+         &BroadcastDelivery::GetTypeId,
+         "one datagram to every client; every host processes it"},
+    };
+    return table;
+}
+
+Ptr<DeliveryMode>
+CreateDeliveryMode(const std::string& name)
+{
+    for (const auto& entry : DeliveryModeTable())
+    {
+        if (name == entry.name)
+        {
+            ObjectFactory factory;
+            factory.SetTypeId(entry.typeId());
+            return factory.Create<DeliveryMode>();
+        }
+    }
+    return nullptr;
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,87 @@
+#ifndef GCSIM_DELIVERY_TRACKER_H
+#define GCSIM_DELIVERY_TRACKER_H
+
+#include "group-header.h"
+#include "statistics.h"
+
+#include <ns3/application-container.h>
+#include <ns3/nstime.h>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+/// What a DeliveryTracker counted over one run.
+struct DeliveryCounts
+{
+    uint64_t messages{0};             //!< group messages P1 sent
+    uint64_t expected{0};             //!< sum over messages of their destination count
+    uint64_t deliveries{0};           //!< first copies at destinations
+    uint64_t duplicates{0};           //!< further copies at destinations
+    uint64_t unwanted{0};             //!< copies at clients that were not destinations
+    uint64_t nonmemberDeliveries{0};  //!< copies at non-members' applications
+    Distribution latency;             //!< over deliveries, ns
+    Distribution completion;          //!< over messages, ns: send to last destination's copy
+    Distribution hops;                //!< over deliveries
+};
+
+/**
+ * \brief Times every group message at every client application that receives it.
+ *
+ * Subscribes to P1's GroupSend trace (each message and its destinations) and to every
+ * client's Rx trace; writes one deliveries.csv row per reception as it happens.
+ */
+class DeliveryTracker
+{
+  public:
+    /**
+     * \param mode written in the csv's mode column
+     * \param members the group's client numbers, ascending
+     * \param clients N
+     * \param csv where rows go (null: none)
+     */
+    DeliveryTracker(std::string mode, std::vector<uint32_t> members, uint32_t clients, std::ostream* csv);
+
+    /// Connects to P1's GroupServer and to every GroupClient.
+    void Attach(const ApplicationContainer& server, const ApplicationContainer& clients);
+    /// The csv header row.
+    static const char* CsvHeader();
+
+    DeliveryCounts Finish();
+
+  private:
+    void OnGroupSend(uint32_t message, const std::vector<uint32_t>& destinations);
+    void OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uint32_t client, uint32_t hops);
+
+    enum Mark : uint8_t
+    {
+        DESTINATION = 1,
+        RECEIVED = 2,
+    };
+    struct Message
+    {
+        int64_t sendNs{0};
+        int64_t lastNs{0};
+        bool any{false};
+        std::vector<uint8_t> marks; //!< per client (index n), DESTINATION | RECEIVED
+    };
+
+    std::string m_mode;
+    std::vector<uint32_t> m_members;
+    uint32_t m_clients;
+    std::ostream* m_csv;
+    std::vector<Message> m_messages;
+    DeliveryCounts m_counts;
+    std::vector<int64_t> m_latencies;
+    std::vector<int64_t> m_hops;
+};
+
+} // namespace gcsim
+} // namespace ns3
+
+#endif

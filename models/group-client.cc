@@ -1,0 +1,154 @@
+#include "group-client.h"
+
+#include "group-membership.h"
+
+#include <ns3/boolean.h>
+#include <ns3/inet-socket-address.h>
+#include <ns3/ipv4-address.h>
+#include <ns3/simulator.h>
+#include <ns3/uinteger.h>
+#include <ns3/udp-socket-factory.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(GroupClient);
+
+TypeId
+GroupClient::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::gcsim::GroupClient")
+            .SetParent<Application>()
+            .SetGroupName("Gcsim")
+            .AddConstructor<GroupClient>()
+            .AddAttribute("ClientNumber",
+                          "This client's number, appended to its messages.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&GroupClient::m_client),
+                          MakeUintegerChecker<uint32_t>(1, 0xffffff))
+            .AddAttribute("Port",
+                          "UDP port the client binds; P1 listens on the same port.",
+                          UintegerValue(20001),
+                          MakeUintegerAccessor(&GroupClient::m_port),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("Server",
+                          "P1's address.",
+                          Ipv4AddressValue(),
+                          MakeIpv4AddressAccessor(&GroupClient::m_server),
+                          MakeIpv4AddressChecker())
+            .AddAttribute("Group",
+                          "The group's IPv4 multicast address.",
+                          Ipv4AddressValue("239.255.0.1"),
+                          MakeIpv4AddressAccessor(&GroupClient::m_group),
+                          MakeIpv4AddressChecker())
+            .AddAttribute("Member",
+                          "Whether this client joins the group when it starts.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&GroupClient::m_member),
+                          MakeBooleanChecker())
+            .AddAttribute("MessageSize",
+                          "UDP payload bytes of a client message (header, text, padding); "
+                          "never less than header and text.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&GroupClient::m_size),
+                          MakeUintegerChecker<uint32_t>(0, 65507))
+            .AddTraceSource("Console",
+                            "A line the client prints.",
+                            MakeTraceSourceAccessor(&GroupClient::m_consoleTrace),
+                            "ns3::gcsim::GroupServer::ConsoleCallback")
+            .AddTraceSource("Rx",
+                            "A message from P1 reached this client's application.",
+                            MakeTraceSourceAccessor(&GroupClient::m_rxTrace),
+                            "ns3::gcsim::GroupClient::RxCallback");
+    return tid;
+}
+
+void
+GroupClient::AddMessage(Time at, const std::string& text)
+{
+    m_messages.emplace_back(at, text);
+}
+
+void
+GroupClient::StartApplication()
+{
+    m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+    if (m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
+    {
+        NS_FATAL_ERROR("GroupClient cannot bind port " << m_port);
+    }
+    m_socket->SetIpTtl(kInitialTtl);
+    m_socket->SetIpRecvTtl(true);
+    m_socket->SetRecvCallback(MakeCallback(&GroupClient::HandleRead, this));
+    if (m_member)
+    {
+        GroupMembership::Install(GetNode())->Join(m_group);
+    }
+    for (const auto& [at, text] : m_messages)
+    {
+        Simulator::Schedule(at, &GroupClient::Send, this, text);
+    }
+}
+
+void
+GroupClient::StopApplication()
+{
+    if (m_socket)
+    {
+        m_socket->Close();
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    }
+}
+
+void
+GroupClient::DoDispose()
+{
+    m_socket = nullptr;
+    Application::DoDispose();
+}
+
+void
+GroupClient::Send(const std::string& text)
+{
+    m_consoleTrace("Enter your message :" + text);
+    GroupHeader header;
+    header.SetKind(GroupHeader::CLIENT_MESSAGE);
+    header.SetOrigin(m_client);
+    header.SetMessage(m_sent++);
+    header.SetSendTime(Simulator::Now());
+    m_socket->SendTo(MakeDatagram(header, AppendClientTag(text, m_client), m_size),
+                     0,
+                     InetSocketAddress(m_server, m_port));
+}
+
+void
+GroupClient::HandleRead(Ptr<Socket> socket)
+{
+    Address from;
+    while (Ptr<Packet> packet = socket->RecvFrom(from))
+    {
+        GroupHeader header;
+        if (packet->PeekHeader(header) != GroupHeader::SERIALIZED_SIZE ||
+            header.GetKind() != GroupHeader::GROUP_MESSAGE)
+        {
+            continue;
+        }
+        SocketIpTtlTag ttl;
+        uint32_t hops = packet->RemovePacketTag(ttl) ? kInitialTtl - ttl.GetTtl() + 1 : 0;
+        m_rxTrace(packet, header, m_client, hops);
+        if (!m_consoleTrace.IsEmpty())
+        {
+            std::string text = DatagramText(packet);
+            if (!text.empty())
+            {
+                m_consoleTrace("Message from Server :" + text);
+            }
+        }
+    }
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,68 @@
+#ifndef GCSIM_GROUP_CLIENT_H
+#define GCSIM_GROUP_CLIENT_H
+
+#include "group-header.h"
+
+#include <ns3/application.h>
+#include <ns3/ipv4-address.h>
+#include <ns3/socket.h>
+#include <ns3/traced-callback.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+/**
+ * \brief Client n of the classroom experiment, and a receiver of group messages.
+ *
+ * It sends its messages to P1 tagged with its number ("Kya re?" from client 1 travels as
+ * "Kya re?1"), prints P1's answers ("Message from Server :Soja dost") and receives group
+ * messages on the same port. A member joins the group at start; a non-member's NIC then
+ * filters the group's multicast frames (GroupMembership, MulticastNicFilter).
+ */
+class GroupClient : public Application
+{
+  public:
+    static TypeId GetTypeId();
+
+    /// Queues \p text to be sent to P1 at \p at after the application starts.
+    void AddMessage(Time at, const std::string& text);
+
+    /// Signature of the Rx trace: the datagram, its header, this client's number, hops.
+    typedef void (*RxCallback)(Ptr<const Packet> datagram,
+                               const GroupHeader& header,
+                               uint32_t client,
+                               uint32_t hops);
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+    void DoDispose() override;
+
+    void HandleRead(Ptr<Socket> socket);
+    void Send(const std::string& text);
+
+    uint32_t m_client{1};       //!< this client's number
+    uint16_t m_port{20001};     //!< port to bind, and P1's port
+    Ipv4Address m_server;       //!< P1's address
+    Ipv4Address m_group;        //!< the group's address
+    bool m_member{false};       //!< joins m_group at start
+    uint32_t m_size{0};         //!< UDP payload bytes of a client message
+    std::vector<std::pair<Time, std::string>> m_messages; //!< what to send, when
+
+    Ptr<Socket> m_socket;  //!< bound to m_port
+    uint32_t m_sent{0};    //!< client messages sent
+
+    TracedCallback<const std::string&> m_consoleTrace; //!< what the client prints
+    TracedCallback<Ptr<const Packet>, const GroupHeader&, uint32_t, uint32_t> m_rxTrace;
+};
+
+} // namespace gcsim
+} // namespace ns3
+
+#endif

@@ -1,0 +1,87 @@
+#include "group-helper.h"
+
+#include "group-client.h"
+#include "group-membership.h"
+#include "group-server.h"
+
+#include <ns3/boolean.h>
+#include <ns3/ipv4-address.h>
+#include <ns3/pointer.h>
+#include <ns3/uinteger.h>
+
+#include <algorithm>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+GroupServerHelper::GroupServerHelper(Ptr<DeliveryMode> mode, const GroupDirectory& directory)
+    : m_directory(directory)
+{
+    m_factory.SetTypeId(GroupServer::GetTypeId());
+    m_factory.Set("DeliveryMode", PointerValue(mode));
+    m_factory.Set("Port", UintegerValue(directory.port));
+}
+
+void
+GroupServerHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+ApplicationContainer
+GroupServerHelper::Install(NodeContainer nodes) const
+{
+    ApplicationContainer apps;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<GroupServer> server = m_factory.Create<GroupServer>();
+        server->SetDirectory(m_directory);
+        (*it)->AddApplication(server);
+        apps.Add(server);
+    }
+    return apps;
+}
+
+GroupClientHelper::GroupClientHelper(Ipv4Address server, uint16_t port)
+{
+    m_factory.SetTypeId(GroupClient::GetTypeId());
+    m_factory.Set("Server", Ipv4AddressValue(server));
+    m_factory.Set("Port", UintegerValue(port));
+}
+
+void
+GroupClientHelper::SetAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_factory.Set(name, value);
+}
+
+void
+GroupClientHelper::SetMembers(const std::vector<uint32_t>& members)
+{
+    m_members = members;
+    std::sort(m_members.begin(), m_members.end());
+}
+
+ApplicationContainer
+GroupClientHelper::Install(NodeContainer nodes, uint32_t firstNumber) const
+{
+    ApplicationContainer apps;
+    uint32_t number = firstNumber;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it, ++number)
+    {
+        GroupMembership::Install(*it);
+        Ptr<GroupClient> client = m_factory.Create<GroupClient>();
+        client->SetAttribute("ClientNumber", UintegerValue(number));
+        client->SetAttribute(
+            "Member",
+            BooleanValue(std::binary_search(m_members.begin(), m_members.end(), number)));
+        (*it)->AddApplication(client);
+        apps.Add(client);
+    }
+    return apps;
+}
+
+} // namespace gcsim
+} // namespace ns3

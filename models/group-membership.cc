@@ -1,0 +1,91 @@
+#include "group-membership.h"
+
+#include "multicast-nic-filter.h"
+
+#include <ns3/csma-net-device.h>
+#include <ns3/point-to-point-net-device.h>
+
+#include <algorithm>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(GroupMembership);
+
+TypeId
+GroupMembership::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::gcsim::GroupMembership")
+            .SetParent<Object>()
+            .SetGroupName("Gcsim")
+            .AddConstructor<GroupMembership>()
+            .AddTraceSource("Join",
+                            "The host joined a group.",
+                            MakeTraceSourceAccessor(&GroupMembership::m_joinTrace),
+                            "ns3::Ipv4Address::TracedCallback")
+            .AddTraceSource("Leave",
+                            "The host left a group.",
+                            MakeTraceSourceAccessor(&GroupMembership::m_leaveTrace),
+                            "ns3::Ipv4Address::TracedCallback");
+    return tid;
+}
+
+void
+GroupMembership::Join(Ipv4Address group)
+{
+    if (!IsMember(group))
+    {
+        m_groups.push_back(group);
+        m_joinTrace(group);
+    }
+}
+
+void
+GroupMembership::Leave(Ipv4Address group)
+{
+    auto it = std::find(m_groups.begin(), m_groups.end(), group);
+    if (it != m_groups.end())
+    {
+        m_groups.erase(it);
+        m_leaveTrace(group);
+    }
+}
+
+bool
+GroupMembership::IsMember(Ipv4Address group) const
+{
+    return std::find(m_groups.begin(), m_groups.end(), group) != m_groups.end();
+}
+
+Ptr<GroupMembership>
+GroupMembership::Install(Ptr<Node> node)
+{
+    Ptr<GroupMembership> membership = node->GetObject<GroupMembership>();
+    if (membership)
+    {
+        return membership;
+    }
+    membership = CreateObject<GroupMembership>();
+    node->AggregateObject(membership);
+    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    {
+        Ptr<NetDevice> device = node->GetDevice(i);
+        if (auto csma = DynamicCast<CsmaNetDevice>(device))
+        {
+            csma->SetReceiveErrorModel(
+                MulticastNicFilter::Create(membership, MulticastNicFilter::ETHERNET));
+        }
+        else if (auto p2p = DynamicCast<PointToPointNetDevice>(device))
+        {
+            p2p->SetReceiveErrorModel(
+                MulticastNicFilter::Create(membership, MulticastNicFilter::PPP));
+        }
+    }
+    return membership;
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,182 @@
+#include "group-server.h"
+
+#include "group-message-tag.h"
+
+#include <ns3/inet-socket-address.h>
+#include <ns3/pointer.h>
+#include <ns3/simulator.h>
+#include <ns3/uinteger.h>
+#include <ns3/udp-socket-factory.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(GroupServer);
+
+TypeId
+GroupServer::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::gcsim::GroupServer")
+            .SetParent<Application>()
+            .SetGroupName("Gcsim")
+            .AddConstructor<GroupServer>()
+            .AddAttribute("Port",
+                          "UDP port P1 binds and clients listen on.",
+                          UintegerValue(20001),
+                          MakeUintegerAccessor(&GroupServer::m_port),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("DeliveryMode",
+                          "How answers and group messages reach their destinations.",
+                          PointerValue(),
+                          MakePointerAccessor(&GroupServer::m_mode),
+                          MakePointerChecker<DeliveryMode>())
+            .AddAttribute("Messages",
+                          "Group messages to send (0: only answer clients).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&GroupServer::m_messages),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Interval",
+                          "Time between two group messages.",
+                          TimeValue(MilliSeconds(10)),
+                          MakeTimeAccessor(&GroupServer::m_interval),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("FirstSend",
+                          "When the first group message leaves, from application start.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&GroupServer::m_firstSend),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("MessageSize",
+                          "UDP payload bytes of a message (header, text, padding); never "
+                          "less than header and text.",
+                          UintegerValue(1024),
+                          MakeUintegerAccessor(&GroupServer::m_size),
+                          MakeUintegerChecker<uint32_t>(0, 65507))
+            .AddAttribute("Target",
+                          "The client a single-destination mode sends group messages to.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&GroupServer::m_target),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddTraceSource("Console",
+                            "A line the server prints.",
+                            MakeTraceSourceAccessor(&GroupServer::m_consoleTrace),
+                            "ns3::gcsim::GroupServer::ConsoleCallback")
+            .AddTraceSource("GroupSend",
+                            "A message leaves through the delivery mode: its number and the "
+                            "clients it is meant for.",
+                            MakeTraceSourceAccessor(&GroupServer::m_groupSendTrace),
+                            "ns3::gcsim::GroupServer::GroupSendCallback")
+            .AddTraceSource("Rx",
+                            "A client's message arrived.",
+                            MakeTraceSourceAccessor(&GroupServer::m_rxTrace),
+                            "ns3::gcsim::GroupServer::RxCallback");
+    return tid;
+}
+
+void
+GroupServer::SetDirectory(const GroupDirectory& directory)
+{
+    m_directory = directory;
+}
+
+void
+GroupServer::AddReply(uint32_t client, const std::string& reply)
+{
+    m_replies[client].push_back(reply);
+}
+
+void
+GroupServer::StartApplication()
+{
+    NS_ABORT_MSG_IF(!m_mode, "GroupServer needs a DeliveryMode");
+    m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+    if (m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
+    {
+        NS_FATAL_ERROR("GroupServer cannot bind port " << m_port);
+    }
+    m_socket->SetIpTtl(kInitialTtl);
+    m_socket->SetRecvCallback(MakeCallback(&GroupServer::HandleRead, this));
+    m_mode->Prepare(m_socket);
+    m_consoleTrace("UDP server up and listening");
+    if (m_messages > 0)
+    {
+        m_sendEvent = Simulator::Schedule(m_firstSend, &GroupServer::SendScheduled, this);
+    }
+}
+
+void
+GroupServer::StopApplication()
+{
+    m_sendEvent.Cancel();
+    if (m_socket)
+    {
+        m_socket->Close();
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    }
+}
+
+void
+GroupServer::DoDispose()
+{
+    m_socket = nullptr;
+    m_mode = nullptr;
+    Application::DoDispose();
+}
+
+void
+GroupServer::SendScheduled()
+{
+    SendGroupMessage("", m_target);
+    if (++m_scheduled < m_messages)
+    {
+        m_sendEvent = Simulator::Schedule(m_interval, &GroupServer::SendScheduled, this);
+    }
+}
+
+void
+GroupServer::SendGroupMessage(const std::string& text, uint32_t target)
+{
+    GroupHeader header;
+    header.SetKind(GroupHeader::GROUP_MESSAGE);
+    header.SetOrigin(0);
+    header.SetMessage(m_sent);
+    header.SetSendTime(Simulator::Now());
+    Ptr<Packet> datagram = MakeDatagram(header, text, m_size);
+    datagram->AddPacketTag(GroupMessageTag(m_sent));
+    m_groupSendTrace(m_sent, m_mode->Destinations(m_directory, target));
+    ++m_sent;
+    m_mode->Send(m_socket, datagram, m_directory, target);
+}
+
+void
+GroupServer::HandleRead(Ptr<Socket> socket)
+{
+    Address from;
+    while (Ptr<Packet> packet = socket->RecvFrom(from))
+    {
+        GroupHeader header;
+        if (packet->PeekHeader(header) != GroupHeader::SERIALIZED_SIZE ||
+            header.GetKind() != GroupHeader::CLIENT_MESSAGE)
+        {
+            continue;
+        }
+        m_rxTrace(packet, header);
+        uint32_t client = header.GetOrigin();
+        std::string text = StripClientTag(DatagramText(packet), client);
+        m_consoleTrace("Message from Client " + std::to_string(client) + ": " + text);
+        auto queue = m_replies.find(client);
+        if (queue == m_replies.end() || queue->second.empty())
+        {
+            continue;
+        }
+        std::string reply = queue->second.front();
+        queue->second.pop_front();
+        m_consoleTrace("Enter your message for client " + std::to_string(client) + ": " + reply);
+        SendGroupMessage(reply, client);
+    }
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,95 @@
+#include "host-load-tracker.h"
+
+#include "group-message-tag.h"
+#include "multicast-nic-filter.h"
+
+#include <ns3/arp-l3-protocol.h>
+#include <ns3/callback.h>
+#include <ns3/pointer.h>
+
+#include <algorithm>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> members)
+    : m_members(std::move(members))
+{
+    for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
+    {
+        Ptr<Node> node = network.hosts.Get(i);
+        auto ipv4 = node->GetObject<Ipv4L3Protocol>();
+        ipv4->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void,
+                     const Ipv4Header&,
+                     Ptr<const Packet>,
+                     Ipv4L3Protocol::DropReason,
+                     Ptr<Ipv4>,
+                     uint32_t>([this](const Ipv4Header&,
+                                      Ptr<const Packet>,
+                                      Ipv4L3Protocol::DropReason,
+                                      Ptr<Ipv4>,
+                                      uint32_t) { ++m_counts.ipDrops; }));
+        if (auto arp = node->GetObject<ArpL3Protocol>())
+        {
+            arp->TraceConnectWithoutContext(
+                "Drop",
+                Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>) { ++m_counts.arpDrops; }));
+        }
+        if (i == 0)
+        {
+            continue; // P1 is the sender, not a receiver
+        }
+        bool member = std::binary_search(m_members.begin(), m_members.end(), i);
+        ipv4->TraceConnectWithoutContext(
+            "LocalDeliver",
+            Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+                [this, member](const Ipv4Header& h, Ptr<const Packet> p, uint32_t iface) {
+                    OnLocalDeliver(member, h, p, iface);
+                }));
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            PointerValue model;
+            Ptr<NetDevice> device = node->GetDevice(d);
+            TypeId::AttributeInformation info;
+            if (device->GetInstanceTypeId().LookupAttributeByName("ReceiveErrorModel", &info))
+            {
+                device->GetAttribute("ReceiveErrorModel", model);
+            }
+            if (auto filter = model.Get<MulticastNicFilter>())
+            {
+                filter->TraceConnectWithoutContext(
+                    "Filtered",
+                    Callback<void, Ptr<const Packet>>(
+                        [this](Ptr<const Packet>) { ++m_counts.nicFiltered; }));
+            }
+        }
+    }
+}
+
+void
+HostLoadTracker::OnLocalDeliver(bool member, const Ipv4Header&, Ptr<const Packet> packet, uint32_t)
+{
+    GroupMessageTag tag;
+    if (!packet->PeekPacketTag(tag))
+    {
+        return;
+    }
+    ++m_counts.receptions;
+    if (!member)
+    {
+        ++m_counts.nonmemberReceptions;
+    }
+}
+
+HostCounts
+HostLoadTracker::Finish() const
+{
+    return m_counts;
+}
+
+} // namespace gcsim
+} // namespace ns3

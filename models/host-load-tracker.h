@@ -1,0 +1,49 @@
+#ifndef GCSIM_HOST_LOAD_TRACKER_H
+#define GCSIM_HOST_LOAD_TRACKER_H
+
+#include "network.h"
+
+#include <ns3/ipv4-header.h>
+#include <ns3/ipv4-l3-protocol.h>
+#include <ns3/packet.h>
+
+#include <vector>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+/// What a HostLoadTracker counted over one run.
+struct HostCounts
+{
+    uint64_t receptions{0};          //!< group-message copies clients' IP stacks processed
+    uint64_t nonmemberReceptions{0}; //!< of which at non-members (what broadcast costs them)
+    uint64_t nicFiltered{0};         //!< multicast frames non-members' NICs dropped
+    uint64_t ipDrops{0};             //!< IPv4 drops (no route, TTL, ...) on any node
+    uint64_t arpDrops{0};            //!< packets ARP dropped (pending queue full, no reply)
+};
+
+/**
+ * \brief Counts what hosts had to process: group messages their IP stack took in, frames
+ * their NIC filtered, and packets their stack dropped.
+ */
+class HostLoadTracker
+{
+  public:
+    /// \param members the group's client numbers, ascending
+    HostLoadTracker(const Network& network, std::vector<uint32_t> members);
+
+    HostCounts Finish() const;
+
+  private:
+    void OnLocalDeliver(bool member, const Ipv4Header& header, Ptr<const Packet> packet, uint32_t);
+
+    std::vector<uint32_t> m_members;
+    HostCounts m_counts;
+};
+
+} // namespace gcsim
+} // namespace ns3
+
+#endif

@@ -1,0 +1,108 @@
+#include "link-tracker.h"
+
+#include "group-message-tag.h"
+
+#include <ns3/callback.h>
+#include <ns3/net-device-queue-interface.h>
+#include <ns3/node.h>
+#include <ns3/queue-disc.h>
+#include <ns3/traffic-control-layer.h>
+
+#include <algorithm>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+LinkTracker::LinkTracker(const Network& network)
+{
+    for (std::size_t l = 0; l < network.links.size(); ++l)
+    {
+        const Link& link = network.links[l];
+        m_linkNames.push_back(link.name);
+        bool shared = link.ends.size() > 2;
+        for (std::size_t e = 0; e < link.ends.size(); ++e)
+        {
+            Ptr<NetDevice> device = link.ends[e];
+            uint32_t nodeId = device->GetNode()->GetId();
+            std::string to = shared ? "*" : network.NodeName(link.ends[1 - e]->GetNode()->GetId());
+            m_ends.push_back({l, network.NodeName(nodeId), to, nodeId == network.Server()->GetId()});
+            std::size_t index = m_ends.size() - 1;
+            device->TraceConnectWithoutContext(
+                "PhyTxEnd",
+                Callback<void, Ptr<const Packet>>(
+                    [this, index](Ptr<const Packet> p) { OnTxEnd(index, p); }));
+            device->TraceConnectWithoutContext(
+                "MacTxDrop",
+                Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>) { ++m_counts.queueDrops; }));
+            device->TraceConnectWithoutContext(
+                "PhyTxDrop",
+                Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>) { ++m_counts.linkDrops; }));
+            auto tc = device->GetNode()->GetObject<TrafficControlLayer>();
+            if (Ptr<QueueDisc> qd = tc ? tc->GetRootQueueDiscOnDevice(device) : nullptr)
+            {
+                qd->TraceConnectWithoutContext(
+                    "Drop",
+                    Callback<void, Ptr<const QueueDiscItem>>(
+                        [this](Ptr<const QueueDiscItem>) { ++m_counts.queueDiscDrops; }));
+            }
+        }
+    }
+}
+
+const char*
+LinkTracker::CsvHeader()
+{
+    return "mode,link,from,to,frames,bytes";
+}
+
+void
+LinkTracker::OnTxEnd(std::size_t index, Ptr<const Packet> frame)
+{
+    End& end = m_ends[index];
+    uint32_t size = frame->GetSize();
+    ++end.frames;
+    end.bytes += size;
+    ++m_counts.frames;
+    m_counts.bytes += size;
+    if (end.server)
+    {
+        ++m_counts.serverFrames;
+        m_counts.serverBytes += size;
+    }
+    GroupMessageTag tag;
+    if (frame->PeekPacketTag(tag))
+    {
+        ++m_counts.messageFrames;
+        m_counts.messageBytes += size;
+        ++m_copies[{tag.GetMessage(), end.link}];
+    }
+}
+
+void
+LinkTracker::WriteCsv(std::ostream& csv, const std::string& mode) const
+{
+    for (const End& end : m_ends)
+    {
+        csv << mode << ',' << m_linkNames[end.link] << ',' << end.from << ',' << end.to << ','
+            << end.frames << ',' << end.bytes << '\n';
+    }
+}
+
+LinkCounts
+LinkTracker::Finish() const
+{
+    LinkCounts counts = m_counts;
+    uint64_t total = 0;
+    for (const auto& [key, copies] : m_copies)
+    {
+        total += copies;
+        counts.stressMax = std::max<uint64_t>(counts.stressMax, copies);
+    }
+    counts.stressMean = m_copies.empty() ? 0.0 : double(total) / double(m_copies.size());
+    return counts;
+}
+
+} // namespace gcsim
+} // namespace ns3

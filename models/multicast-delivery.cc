@@ -1,0 +1,44 @@
+#include "multicast-delivery.h"
+
+#include <ns3/inet-socket-address.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(MulticastDelivery);
+
+TypeId
+MulticastDelivery::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::gcsim::MulticastDelivery")
+                            .SetParent<DeliveryMode>()
+                            .SetGroupName("Gcsim")
+                            .AddConstructor<MulticastDelivery>();
+    return tid;
+}
+
+std::string
+MulticastDelivery::GetName() const
+{
+    return "multicast";
+}
+
+std::vector<uint32_t>
+MulticastDelivery::Destinations(const GroupDirectory& dir, uint32_t) const
+{
+    return dir.members;
+}
+
+void
+MulticastDelivery::Send(Ptr<Socket> socket,
+                        Ptr<const Packet> message,
+                        const GroupDirectory& dir,
+                        uint32_t)
+{
+    socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.group, dir.port));
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,91 @@
+#include "multicast-nic-filter.h"
+
+#include "group-membership.h"
+
+#include <ns3/ethernet-header.h>
+#include <ns3/ipv4-header.h>
+#include <ns3/ppp-header.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(MulticastNicFilter);
+
+TypeId
+MulticastNicFilter::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::gcsim::MulticastNicFilter")
+            .SetParent<ErrorModel>()
+            .SetGroupName("Gcsim")
+            .AddConstructor<MulticastNicFilter>()
+            .AddTraceSource("Filtered",
+                            "A multicast frame for a group the host has not joined was dropped "
+                            "at the NIC.",
+                            MakeTraceSourceAccessor(&MulticastNicFilter::m_filterTrace),
+                            "ns3::Packet::TracedCallback");
+    return tid;
+}
+
+Ptr<MulticastNicFilter>
+MulticastNicFilter::Create(Ptr<GroupMembership> membership, Framing framing)
+{
+    Ptr<MulticastNicFilter> filter = CreateObject<MulticastNicFilter>();
+    filter->m_membership = membership;
+    filter->m_framing = framing;
+    return filter;
+}
+
+uint64_t
+MulticastNicFilter::GetFiltered() const
+{
+    return m_filtered;
+}
+
+bool
+MulticastNicFilter::DoCorrupt(Ptr<Packet> p)
+{
+    Ipv4Header ip;
+    if (m_framing == ETHERNET)
+    {
+        EthernetHeader eth(false);
+        if (p->PeekHeader(eth) == 0 || !eth.GetDestination().IsGroup() ||
+            eth.GetDestination().IsBroadcast() || eth.GetLengthType() != 0x0800)
+        {
+            return false;
+        }
+        Ptr<Packet> copy = p->Copy();
+        copy->RemoveHeader(eth);
+        copy->PeekHeader(ip);
+    }
+    else
+    {
+        PppHeader ppp;
+        p->PeekHeader(ppp);
+        if (ppp.GetProtocol() != 0x0021)
+        {
+            return false;
+        }
+        Ptr<Packet> copy = p->Copy();
+        copy->RemoveHeader(ppp);
+        copy->PeekHeader(ip);
+    }
+    Ipv4Address dst = ip.GetDestination();
+    if (!dst.IsMulticast() || dst.IsLocalMulticast() || m_membership->IsMember(dst))
+    {
+        return false;
+    }
+    ++m_filtered;
+    m_filterTrace(p);
+    return true;
+}
+
+void
+MulticastNicFilter::DoReset()
+{
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,51 @@
+#ifndef GCSIM_MULTICAST_NIC_FILTER_H
+#define GCSIM_MULTICAST_NIC_FILTER_H
+
+#include <ns3/error-model.h>
+#include <ns3/traced-callback.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+class GroupMembership;
+
+/**
+ * \brief A NIC's multicast filter: drops multicast frames for groups the host has not joined.
+ *
+ * Installed as the device's receive error model, the one hook ns-3 devices offer before a
+ * frame reaches the stack. Broadcast, unicast and link-local multicast (224.0.0.0/24)
+ * frames always pass. A filtered frame never reaches IP; it fires the Filtered trace, so
+ * collectors count it as filtered at the NIC, not as host load.
+ */
+class MulticastNicFilter : public ErrorModel
+{
+  public:
+    /// How the frames this filter sees are framed.
+    enum Framing
+    {
+        ETHERNET, //!< CSMA: Ethernet header and trailer, group MAC 01:00:5e:...
+        PPP,      //!< point-to-point: 2-byte PPP header, no MAC
+    };
+
+    static TypeId GetTypeId();
+    static Ptr<MulticastNicFilter> Create(Ptr<GroupMembership> membership, Framing framing);
+
+    /// Frames filtered so far.
+    uint64_t GetFiltered() const;
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override;
+    void DoReset() override;
+
+    Ptr<GroupMembership> m_membership;             //!< the host's joined groups
+    Framing m_framing{ETHERNET};                   //!< link framing
+    uint64_t m_filtered{0};                        //!< frames filtered
+    TracedCallback<Ptr<const Packet>> m_filterTrace; //!< fired per filtered frame
+};
+
+} // namespace gcsim
+} // namespace ns3
+
+#endif

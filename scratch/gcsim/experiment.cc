@@ -1,0 +1,150 @@
+#include "experiment.h"
+
+#include "models/group-client.h"
+#include "models/group-helper.h"
+#include "models/group-server.h"
+#include "models/network.h"
+
+#include <ns3/csma-net-device.h>
+#include <ns3/mac48-address.h>
+#include <ns3/point-to-point-net-device.h>
+#include <ns3/rng-seed-manager.h>
+#include <ns3/simulator.h>
+#include <ns3/trace-helper.h>
+#include <ns3/uinteger.h>
+
+namespace gcsim
+{
+
+using namespace ns3;
+using namespace ns3::gcsim;
+
+namespace
+{
+
+void
+EnablePcap(const Network& network, const std::string& prefix)
+{
+    PcapHelper pcap;
+    for (const Link& link : network.links)
+    {
+        for (const auto& device : link.ends)
+        {
+            std::string file =
+                prefix + "-" + link.name + "-" + network.NodeName(device->GetNode()->GetId()) + ".pcap";
+            bool csma = DynamicCast<CsmaNetDevice>(device) != nullptr;
+            auto wrapper = pcap.CreateFile(file,
+                                           std::ios::out,
+                                           csma ? PcapHelper::DLT_EN10MB : PcapHelper::DLT_PPP);
+            pcap.HookDefaultSink<NetDevice>(device, csma ? "Sniffer" : "PromiscSniffer", wrapper);
+        }
+    }
+}
+
+} // namespace
+
+ModeResult
+RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
+{
+    Simulator::Destroy();
+    Mac48Address::ResetAllocationIndex();
+    RngSeedManager::SetSeed(s.seed);
+    RngSeedManager::SetRun(s.run);
+
+    Network network = BuildNetwork(s.topology);
+
+    GroupDirectory directory;
+    directory.clients = network.clientAddresses;
+    directory.members = s.group.members;
+    directory.group = s.group.address;
+    directory.port = s.group.port;
+
+    Ptr<DeliveryMode> deliveryMode = CreateDeliveryMode(mode);
+    NS_ABORT_MSG_IF(!deliveryMode, "no delivery mode " << mode);
+    bool replay = s.traffic.pattern == "replay";
+
+    GroupServerHelper serverHelper(deliveryMode, directory);
+    serverHelper.SetAttribute("MessageSize", UintegerValue(s.traffic.size));
+    serverHelper.SetAttribute("Messages", UintegerValue(replay ? 0 : s.traffic.messages));
+    serverHelper.SetAttribute("Interval", TimeValue(s.traffic.interval));
+    serverHelper.SetAttribute("FirstSend", TimeValue(s.traffic.start));
+    serverHelper.SetAttribute("Target", UintegerValue(s.group.target));
+    ApplicationContainer server = serverHelper.Install(network.Server());
+
+    GroupClientHelper clientHelper(network.serverAddress, s.group.port);
+    clientHelper.SetAttribute("Group", Ipv4AddressValue(s.group.address));
+    clientHelper.SetAttribute("MessageSize", UintegerValue(replay ? s.traffic.size : 0));
+    clientHelper.SetMembers(s.group.members);
+    ApplicationContainer clients = clientHelper.Install(network.Clients());
+
+    Time lastSend = s.traffic.start + s.traffic.interval * int64_t(s.traffic.messages);
+    if (replay)
+    {
+        auto p1 = DynamicCast<GroupServer>(server.Get(0));
+        Time at = s.traffic.start;
+        for (const auto& line : s.traffic.lines)
+        {
+            if (line.reply)
+            {
+                p1->AddReply(line.client, line.text);
+            }
+            else
+            {
+                DynamicCast<GroupClient>(clients.Get(line.client - 1))->AddMessage(at, line.text);
+                at += s.traffic.interval;
+            }
+        }
+        lastSend = at;
+    }
+    server.Start(Seconds(0));
+    clients.Start(Seconds(0));
+
+    DeliveryTracker deliveries(mode, s.group.members, network.ClientCount(), sinks.deliveries);
+    deliveries.Attach(server, clients);
+    LinkTracker links(network);
+    HostLoadTracker hosts(network, s.group.members);
+
+    if (sinks.console)
+    {
+        auto console = sinks.console;
+        server.Get(0)->TraceConnectWithoutContext(
+            "Console",
+            Callback<void, const std::string&>(
+                [console](const std::string& line) { console(Simulator::Now(), "P1", line); }));
+        for (uint32_t i = 0; i < clients.GetN(); ++i)
+        {
+            std::string host = "C" + std::to_string(i + 1);
+            clients.Get(i)->TraceConnectWithoutContext(
+                "Console",
+                Callback<void, const std::string&>([console, host](const std::string& line) {
+                    console(Simulator::Now(), host, line);
+                }));
+        }
+    }
+    if (!sinks.pcapPrefix.empty())
+    {
+        EnablePcap(network, sinks.pcapPrefix + mode);
+    }
+
+    // Nothing in the model is periodic, so the run ends when the last frame lands; the stop
+    // time only bounds a run that would otherwise never end.
+    Simulator::Stop(lastSend + Seconds(600));
+    Simulator::Run();
+
+    ModeResult result;
+    result.mode = mode;
+    result.simulatedNs = Simulator::Now().GetNanoSeconds();
+    result.delivery = deliveries.Finish();
+    result.links = links.Finish();
+    result.hosts = hosts.Finish();
+    result.destinations =
+        result.delivery.messages ? result.delivery.expected / result.delivery.messages : 0;
+    if (sinks.links)
+    {
+        links.WriteCsv(*sinks.links, mode);
+    }
+    Simulator::Destroy();
+    return result;
+}
+
+} // namespace gcsim

@@ -1,0 +1,46 @@
+#ifndef GCSIM_EXPERIMENT_H
+#define GCSIM_EXPERIMENT_H
+
+#include "scenario.h"
+
+#include "models/delivery-tracker.h"
+#include "models/host-load-tracker.h"
+#include "models/link-tracker.h"
+
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace gcsim
+{
+
+/// Everything measured for one delivery mode.
+struct ModeResult
+{
+    std::string mode;
+    ns3::gcsim::DeliveryCounts delivery;
+    ns3::gcsim::LinkCounts links;
+    ns3::gcsim::HostCounts hosts;
+    uint64_t destinations{0}; //!< per message
+    int64_t simulatedNs{0};   //!< simulated time when the run ended
+};
+
+/// Where a run's streamed output goes; any of them may be left empty.
+struct RunSinks
+{
+    std::ostream* deliveries{nullptr}; //!< deliveries.csv rows
+    std::ostream* links{nullptr};      //!< links.csv rows
+    /// A console line: simulated time, host ("P1", "C3"), text.
+    std::function<void(ns3::Time, const std::string&, const std::string&)> console;
+    std::string pcapPrefix; //!< non-empty: write pcap files starting with this path
+};
+
+/**
+ * Simulates \p mode on a fresh ns-3 run of \p scenario's network (same seed, same
+ * messages as every other mode) and returns what was measured.
+ */
+ModeResult RunMode(const Scenario& scenario, const std::string& mode, const RunSinks& sinks);
+
+} // namespace gcsim
+
+#endif

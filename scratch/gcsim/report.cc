@@ -1,0 +1,175 @@
+#include "report.h"
+
+#include <toml++/toml.h>
+
+#include <cstdio>
+#include <functional>
+#include <sstream>
+
+namespace gcsim
+{
+
+using json = nlohmann::ordered_json;
+
+namespace
+{
+
+json
+DistributionJson(const ns3::gcsim::Distribution& d)
+{
+    return json{{"mean", d.mean}, {"p50", d.p50}, {"p95", d.p95}, {"p99", d.p99}, {"max", d.max}};
+}
+
+double
+PerMessage(uint64_t total, uint64_t messages)
+{
+    return messages ? double(total) / double(messages) : 0.0;
+}
+
+json
+ModeJson(const ModeResult& r)
+{
+    const auto& d = r.delivery;
+    const auto& l = r.links;
+    const auto& h = r.hosts;
+    uint64_t drops = l.queueDrops + l.linkDrops + l.queueDiscDrops + h.ipDrops + h.arpDrops;
+    json j;
+    j["messages"] = d.messages;
+    j["destinations"] = r.destinations;
+    j["expected_deliveries"] = d.expected;
+    j["deliveries"] = d.deliveries;
+    j["duplicates"] = d.duplicates;
+    j["unwanted_deliveries"] = d.unwanted;
+    j["delivery_ratio"] = d.expected ? double(d.deliveries) / double(d.expected) : 0.0;
+    j["latency_ns"] = DistributionJson(d.latency);
+    j["completion_ns"] = DistributionJson(d.completion);
+    j["hops"] = json{{"mean", d.hops.mean}, {"max", d.hops.max}};
+    j["source_packets"] = l.serverFrames;
+    j["source_bytes"] = l.serverBytes;
+    j["link_transmissions"] = l.frames;
+    j["link_bytes"] = l.bytes;
+    j["message_link_transmissions"] = l.messageFrames;
+    j["message_link_bytes"] = l.messageBytes;
+    j["link_stress"] = json{{"max", l.stressMax}, {"mean", l.stressMean}};
+    j["host_receptions"] = h.receptions;
+    j["nonmember_receptions"] = h.nonmemberReceptions;
+    j["nonmember_deliveries"] = d.nonmemberDeliveries;
+    j["nic_filtered"] = h.nicFiltered;
+    j["drops"] = drops;
+    j["drops_by_cause"] = json{{"device_queue", l.queueDrops},
+                               {"link", l.linkDrops},
+                               {"queue_disc", l.queueDiscDrops},
+                               {"ip", h.ipDrops},
+                               {"arp", h.arpDrops}};
+    j["per_message"] = json{{"source_packets", PerMessage(l.serverFrames, d.messages)},
+                            {"source_bytes", PerMessage(l.serverBytes, d.messages)},
+                            {"link_transmissions", PerMessage(l.frames, d.messages)},
+                            {"link_bytes", PerMessage(l.bytes, d.messages)}};
+    j["simulated_ns"] = r.simulatedNs;
+    return j;
+}
+
+std::string
+Fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+} // namespace
+
+json
+SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
+{
+    std::ostringstream asJson;
+    asJson << toml::json_formatter(toml::parse(ResolvedToml(scenario)));
+    json summary;
+    summary["gcsim_version"] = GCSIM_VERSION;
+    summary["scenario"] = json::parse(asJson.str());
+    json modes = json::object();
+    for (const auto& r : results)
+    {
+        modes[r.mode] = ModeJson(r);
+    }
+    summary["modes"] = modes;
+    return summary;
+}
+
+std::string
+ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
+{
+    struct Row
+    {
+        std::string label;
+        std::function<std::string(const ModeResult&)> cell;
+    };
+    auto us = [](double ns) { return Fixed(ns / 1000.0, 3); };
+    std::vector<Row> rows = {
+        {"destinations per message", [](const ModeResult& r) { return std::to_string(r.destinations); }},
+        {"delivery ratio",
+         [](const ModeResult& r) {
+             return Fixed(r.delivery.expected ? double(r.delivery.deliveries) / r.delivery.expected : 0, 4);
+         }},
+        {"duplicates", [](const ModeResult& r) { return std::to_string(r.delivery.duplicates); }},
+        {"latency mean (us)", [&](const ModeResult& r) { return us(r.delivery.latency.mean); }},
+        {"latency p99 (us)", [&](const ModeResult& r) { return us(r.delivery.latency.p99); }},
+        {"latency max (us)", [&](const ModeResult& r) { return us(r.delivery.latency.max); }},
+        {"completion mean (us)", [&](const ModeResult& r) { return us(r.delivery.completion.mean); }},
+        {"P1 packets / message",
+         [](const ModeResult& r) { return Fixed(PerMessage(r.links.serverFrames, r.delivery.messages), 2); }},
+        {"P1 bytes / message",
+         [](const ModeResult& r) { return Fixed(PerMessage(r.links.serverBytes, r.delivery.messages), 1); }},
+        {"link transmissions / message",
+         [](const ModeResult& r) { return Fixed(PerMessage(r.links.frames, r.delivery.messages), 2); }},
+        {"link stress max", [](const ModeResult& r) { return std::to_string(r.links.stressMax); }},
+        {"non-member receptions", [](const ModeResult& r) { return std::to_string(r.hosts.nonmemberReceptions); }},
+        {"NIC-filtered frames", [](const ModeResult& r) { return std::to_string(r.hosts.nicFiltered); }},
+        {"drops",
+         [](const ModeResult& r) {
+             return std::to_string(r.links.queueDrops + r.links.linkDrops + r.links.queueDiscDrops +
+                                   r.hosts.ipDrops + r.hosts.arpDrops);
+         }},
+    };
+    std::size_t labelWidth = 0;
+    for (const auto& row : rows)
+    {
+        labelWidth = std::max(labelWidth, row.label.size());
+    }
+    std::vector<std::size_t> widths;
+    for (const auto& r : results)
+    {
+        std::size_t w = r.mode.size();
+        for (const auto& row : rows)
+        {
+            w = std::max(w, row.cell(r).size());
+        }
+        widths.push_back(w);
+    }
+    std::ostringstream out;
+    std::ostringstream rate;
+    rate << s.topology.dataRate.GetBitRate() / 1e6 << " Mbit/s, " << s.topology.delay.GetNanoSeconds() << " ns";
+    out << s.name << ": " << s.topology.clients << " client" << (s.topology.clients == 1 ? "" : "s")
+        << " on a " << s.topology.kind << " (" << rate.str() << "), group of " << s.group.members.size()
+        << ", " << (results.empty() ? 0 : results.front().delivery.messages) << " messages of "
+        << s.traffic.size << " bytes, seed " << s.seed << ", run " << s.run << "\n\n";
+    out << std::string(labelWidth, ' ');
+    for (std::size_t i = 0; i < results.size(); ++i)
+    {
+        out << "  " << std::string(widths[i] - results[i].mode.size(), ' ') << results[i].mode;
+    }
+    out << '\n';
+    for (const auto& row : rows)
+    {
+        out << row.label << std::string(labelWidth - row.label.size(), ' ');
+        for (std::size_t i = 0; i < results.size(); ++i)
+        {
+            std::string cell = row.cell(results[i]);
+            out << "  " << std::string(widths[i] - cell.size(), ' ') << cell;
+        }
+        out << '\n';
+    }
+    return out.str();
+}
+
+} // namespace gcsim

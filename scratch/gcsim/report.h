@@ -1,0 +1,23 @@
+#ifndef GCSIM_REPORT_H
+#define GCSIM_REPORT_H
+
+#include "experiment.h"
+#include "scenario.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace gcsim
+{
+
+/// summary.json: {"scenario": ..., "modes": {"<mode>": {...}}}.
+nlohmann::ordered_json SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results);
+
+/// The side-by-side table `gcsim run` prints: one column per mode.
+std::string ModeTable(const Scenario& scenario, const std::vector<ModeResult>& results);
+
+} // namespace gcsim
+
+#endif

@@ -1,0 +1,749 @@
+#include "scenario.h"
+
+#include "models/delivery-mode.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace gcsim
+{
+
+namespace fs = std::filesystem;
+using ns3::gcsim::DeliveryModeTable;
+using ns3::gcsim::TopologyTable;
+
+InputError::InputError(const std::string& where, const std::string& key, const std::string& message)
+    : std::runtime_error(where + ": " + (key.empty() ? "" : key + ": ") + message)
+{
+}
+
+namespace
+{
+
+constexpr uint32_t kMaxUdpPayload = 65507; // 65535 - IPv4 header 20 - UDP header 8
+constexpr uint32_t kHeaderBytes = 16;      // GroupHeader::SERIALIZED_SIZE
+
+/// The keys each table accepts: the schema unknown keys are checked against.
+const std::map<std::string, std::vector<std::string>>&
+Schema()
+{
+    static const std::map<std::string, std::vector<std::string>> schema = {
+        {"", {"name", "description", "seed", "run", "topology", "group", "traffic", "delivery", "output"}},
+        {"topology", {"kind", "clients", "data_rate", "delay", "queue_size", "queue_disc"}},
+        {"group", {"address", "port", "members", "target"}},
+        {"traffic", {"pattern", "messages", "interval", "size", "start", "transcript"}},
+        {"delivery", {"modes", "multicast_routing", "arp"}},
+        {"output", {"pcap", "netanim"}},
+    };
+    return schema;
+}
+
+std::string
+Join(const std::vector<std::string>& words)
+{
+    std::string out;
+    for (const auto& w : words)
+    {
+        out += (out.empty() ? "" : ", ") + w;
+    }
+    return out;
+}
+
+/// Reads typed values out of the parsed table and says where a bad one came from.
+class Reader
+{
+  public:
+    Reader(toml::table& root, std::string source, std::map<std::string, std::string> overridden)
+        : m_root(root),
+          m_source(std::move(source)),
+          m_overridden(std::move(overridden))
+    {
+    }
+
+    std::string Where(const std::string& key, const toml::node* node) const
+    {
+        auto it = m_overridden.find(key);
+        if (it != m_overridden.end())
+        {
+            return "--set " + it->second;
+        }
+        if (node && node->source().begin.line > 0)
+        {
+            return m_source + ":" + std::to_string(node->source().begin.line);
+        }
+        return m_source;
+    }
+
+    [[noreturn]] void Fail(const std::string& key, const std::string& message) const
+    {
+        throw InputError(Where(key, Find(key)), key, message);
+    }
+
+    toml::node* Find(const std::string& key) const
+    {
+        return m_root.at_path(key).node();
+    }
+
+    std::string TypeName(const toml::node& n) const
+    {
+        switch (n.type())
+        {
+            case toml::node_type::string: return "a string";
+            case toml::node_type::integer: return "an integer";
+            case toml::node_type::floating_point: return "a number with a fraction";
+            case toml::node_type::boolean: return "a boolean";
+            case toml::node_type::array: return "a list";
+            case toml::node_type::table: return "a table";
+            default: return "a date or time";
+        }
+    }
+
+    std::optional<std::string> String(const std::string& key) const
+    {
+        toml::node* n = Find(key);
+        if (!n)
+        {
+            return std::nullopt;
+        }
+        if (!n->is_string())
+        {
+            Fail(key, "expected a string, got " + TypeName(*n));
+        }
+        return n->value<std::string>();
+    }
+
+    std::optional<int64_t> Integer(const std::string& key, int64_t min, int64_t max) const
+    {
+        toml::node* n = Find(key);
+        if (!n)
+        {
+            return std::nullopt;
+        }
+        if (!n->is_integer())
+        {
+            Fail(key, "expected an integer, got " + TypeName(*n));
+        }
+        int64_t v = *n->value<int64_t>();
+        if (v < min || v > max)
+        {
+            Fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                          " (got " + std::to_string(v) + ")");
+        }
+        return v;
+    }
+
+    std::optional<bool> Boolean(const std::string& key) const
+    {
+        toml::node* n = Find(key);
+        if (!n)
+        {
+            return std::nullopt;
+        }
+        if (!n->is_boolean())
+        {
+            Fail(key, "expected true or false, got " + TypeName(*n));
+        }
+        return n->value<bool>();
+    }
+
+    std::optional<std::string> Choice(const std::string& key, const std::vector<std::string>& accepted) const
+    {
+        auto v = String(key);
+        if (v && std::find(accepted.begin(), accepted.end(), *v) == accepted.end())
+        {
+            std::string hint = DidYouMean(*v, accepted);
+            Fail(key, "unknown value '" + *v + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                          "; accepted: " + Join(accepted));
+        }
+        return v;
+    }
+
+    /// A duration such as "2ms", "500ns", "1.5s"; at least zero.
+    std::optional<ns3::Time> Duration(const std::string& key) const
+    {
+        auto text = String(key);
+        if (!text)
+        {
+            if (toml::node* n = Find(key))
+            {
+                Fail(key, "expected a duration with a unit such as \"2ms\", got " + TypeName(*n));
+            }
+            return std::nullopt;
+        }
+        static const std::regex re(R"(^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(ns|us|ms|s|min)\s*$)");
+        std::smatch m;
+        if (!std::regex_match(*text, m, re))
+        {
+            Fail(key, "cannot read '" + *text + "' as a duration; give a number and a unit: ns, us, ms, s, min (\"2ms\")");
+        }
+        long double v = std::stold(m[1]);
+        static const std::map<std::string, long double> unitNs = {
+            {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}, {"min", 60e9}};
+        long double ns = v * unitNs.at(m[2]);
+        if (ns < 0)
+        {
+            Fail(key, "must not be negative (got '" + *text + "')");
+        }
+        if (ns > 1e18L)
+        {
+            Fail(key, "is too long (got '" + *text + "')");
+        }
+        return ns3::NanoSeconds(static_cast<int64_t>(std::llround(ns)));
+    }
+
+    /// A data rate such as "100Mbps"; above zero.
+    std::optional<ns3::DataRate> Rate(const std::string& key) const
+    {
+        auto text = String(key);
+        if (!text)
+        {
+            if (toml::node* n = Find(key))
+            {
+                Fail(key, "expected a rate with a unit such as \"100Mbps\", got " + TypeName(*n));
+            }
+            return std::nullopt;
+        }
+        static const std::regex re(R"(^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(bps|kbps|Kbps|Mbps|Gbps)\s*$)");
+        std::smatch m;
+        if (!std::regex_match(*text, m, re))
+        {
+            Fail(key, "cannot read '" + *text + "' as a data rate; give a number and a unit: bps, kbps, Mbps, Gbps (\"100Mbps\")");
+        }
+        long double v = std::stold(m[1]);
+        static const std::map<std::string, long double> unit = {
+            {"bps", 1}, {"kbps", 1e3}, {"Kbps", 1e3}, {"Mbps", 1e6}, {"Gbps", 1e9}};
+        long double bps = v * unit.at(m[2]);
+        if (bps < 1 || bps > 1e13L)
+        {
+            Fail(key, "must be between 1bps and 10000Gbps (got '" + *text + "')");
+        }
+        return ns3::DataRate(static_cast<uint64_t>(std::llround(bps)));
+    }
+
+  private:
+    toml::table& m_root;
+    std::string m_source;
+    std::map<std::string, std::string> m_overridden; //!< key -> the --set text
+};
+
+void
+CheckKeys(const toml::table& table, const std::string& prefix, const Reader& reader)
+{
+    const auto& schema = Schema();
+    auto allowed = schema.find(prefix);
+    for (const auto& [k, node] : table)
+    {
+        std::string key(k.str());
+        std::string path = prefix.empty() ? key : prefix + "." + key;
+        const auto& names = allowed->second;
+        if (std::find(names.begin(), names.end(), key) == names.end())
+        {
+            std::string hint = DidYouMean(key, names);
+            throw InputError(reader.Where(path, &node),
+                             path,
+                             "unknown key" + (hint.empty() ? "" : " (did you mean '" + (prefix.empty() ? hint : prefix + "." + hint) + "'?)") +
+                                 "; accepted here: " + Join(names));
+        }
+        if (schema.count(path))
+        {
+            if (!node.is_table())
+            {
+                throw InputError(reader.Where(path, &node), path, "expected a table ([" + path + "]), got " + reader.TypeName(node));
+            }
+            CheckKeys(*node.as_table(), path, reader);
+        }
+    }
+}
+
+/// Applies "a.b.c=value" to \p root; the value is read as TOML, or else as a bare string.
+std::string
+ApplyOverride(toml::table& root, const std::string& text)
+{
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+    {
+        throw InputError("--set " + text, "", "expected key.path=value");
+    }
+    std::string path = text.substr(0, eq);
+    std::string value = text.substr(eq + 1);
+    std::vector<std::string> parts;
+    std::stringstream ss(path);
+    for (std::string part; std::getline(ss, part, '.');)
+    {
+        if (part.empty())
+        {
+            throw InputError("--set " + text, path, "empty part in the key path");
+        }
+        parts.push_back(part);
+    }
+    toml::table* table = &root;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+    {
+        toml::node* next = table->get(parts[i]);
+        if (!next)
+        {
+            table->insert(parts[i], toml::table{});
+            next = table->get(parts[i]);
+        }
+        if (!next->is_table())
+        {
+            throw InputError("--set " + text, path, "'" + parts[i] + "' is not a table");
+        }
+        table = next->as_table();
+    }
+    toml::table parsed;
+    try
+    {
+        parsed = toml::parse("v = " + value);
+    }
+    catch (const toml::parse_error&)
+    {
+        parsed = toml::table{{"v", value}};
+    }
+    table->insert_or_assign(parts.back(), std::move(*parsed.get("v")));
+    return path;
+}
+
+std::vector<TranscriptLine>
+ReadTranscript(const std::string& path, const std::string& where)
+{
+    std::ifstream in(path);
+    if (!in)
+    {
+        throw InputError(where, "traffic.transcript", "cannot read transcript file '" + path + "'");
+    }
+    std::vector<TranscriptLine> lines;
+    static const std::regex re(R"(^\s*(client|reply)\s+([0-9]+)\s*:\s?(.*)$)");
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number)
+    {
+        if (!line.empty() && line.back() == '\r')
+        {
+            line.pop_back();
+        }
+        auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#')
+        {
+            continue;
+        }
+        std::smatch m;
+        if (!std::regex_match(line, m, re))
+        {
+            throw InputError(path + ":" + std::to_string(number), "",
+                             "expected 'client N: text' or 'reply N: text'");
+        }
+        TranscriptLine t;
+        t.reply = m[1] == "reply";
+        t.client = static_cast<uint32_t>(std::stoul(m[2]));
+        t.text = m[3];
+        lines.push_back(t);
+    }
+    if (lines.empty())
+    {
+        throw InputError(where, "traffic.transcript", "transcript '" + path + "' holds no lines");
+    }
+    return lines;
+}
+
+/// k distinct clients out of 1..n, chosen by a portable seeded Fisher-Yates shuffle.
+std::vector<uint32_t>
+ChooseMembers(uint32_t n, uint32_t k, uint32_t seed)
+{
+    std::vector<uint32_t> all(n);
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        all[i] = i + 1;
+    }
+    std::mt19937_64 rng(seed);
+    for (uint32_t i = 0; i < k; ++i)
+    {
+        uint64_t span = n - i;
+        uint32_t j = i + static_cast<uint32_t>(rng() % span);
+        std::swap(all[i], all[j]);
+    }
+    all.resize(k);
+    std::sort(all.begin(), all.end());
+    return all;
+}
+
+std::string
+StemOf(const std::string& sourceName)
+{
+    return fs::path(sourceName).stem().string();
+}
+
+} // namespace
+
+std::string
+DidYouMean(const std::string& word, const std::vector<std::string>& candidates)
+{
+    auto distance = [](const std::string& a, const std::string& b) {
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j)
+        {
+            row[j] = j;
+        }
+        for (std::size_t i = 1; i <= a.size(); ++i)
+        {
+            std::size_t diag = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j)
+            {
+                std::size_t up = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+                diag = up;
+            }
+        }
+        return row[b.size()];
+    };
+    std::string best;
+    std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates)
+    {
+        std::size_t d = distance(word, c);
+        if (d < bestDistance)
+        {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+Scenario
+ParseScenario(const std::string& text,
+              const std::string& sourceName,
+              const std::string& baseDir,
+              const std::vector<std::string>& overrides)
+{
+    toml::table root;
+    try
+    {
+        root = toml::parse(text, sourceName);
+    }
+    catch (const toml::parse_error& e)
+    {
+        throw InputError(sourceName + ":" + std::to_string(e.source().begin.line), "",
+                         "not valid TOML: " + std::string(e.description()));
+    }
+    std::map<std::string, std::string> overridden;
+    for (const auto& o : overrides)
+    {
+        overridden[ApplyOverride(root, o)] = o;
+    }
+    Reader r(root, sourceName, overridden);
+    CheckKeys(root, "", r);
+
+    Scenario s;
+    s.source = sourceName;
+    s.name = r.String("name").value_or(StemOf(sourceName));
+    static const std::regex nameRe("^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$");
+    if (!std::regex_match(s.name, nameRe) || s.name.find("..") != std::string::npos)
+    {
+        r.Fail("name", "'" + s.name + "' cannot name a results folder; use letters, digits, '.', '_' and '-' (no '..', no '/')");
+    }
+    s.description = r.String("description").value_or("");
+    s.seed = static_cast<uint32_t>(r.Integer("seed", 1, 4294967295LL).value_or(1));
+    s.run = static_cast<uint32_t>(r.Integer("run", 1, 4294967295LL).value_or(1));
+
+    // topology
+    std::vector<std::string> kinds;
+    for (const auto& e : TopologyTable())
+    {
+        kinds.emplace_back(e.kind);
+    }
+    auto& t = s.topology;
+    t.kind = r.Choice("topology.kind", kinds).value_or("lan");
+    t.clients = static_cast<uint32_t>(r.Integer("topology.clients", 1, (1 << 24) - 3).value_or(t.kind == "p2p" ? 1 : 3));
+    if (t.kind == "p2p" && t.clients != 1)
+    {
+        r.Fail("topology.clients", "a p2p topology has exactly one client (got " + std::to_string(t.clients) + ")");
+    }
+    t.dataRate = r.Rate("topology.data_rate").value_or(t.kind == "p2p" ? ns3::DataRate("5Mbps") : ns3::DataRate("100Mbps"));
+    t.delay = r.Duration("topology.delay").value_or(t.kind == "p2p" ? ns3::MilliSeconds(2) : ns3::NanoSeconds(500));
+    if (auto q = r.String("topology.queue_size"))
+    {
+        static const std::regex qre(R"(^([0-9]{1,9})(p|B|kB|MB)$)");
+        std::smatch m;
+        if (!std::regex_match(*q, m, qre) || std::stoul(m[1]) == 0)
+        {
+            r.Fail("topology.queue_size", "cannot read '" + *q + "'; give a positive count of packets (\"100p\") or bytes (\"64kB\", units B, kB, MB)");
+        }
+        t.queueSize = *q;
+    }
+    t.queueDisc = r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
+
+    // delivery
+    std::vector<std::string> modeNames;
+    for (const auto& e : DeliveryModeTable())
+    {
+        modeNames.emplace_back(e.name);
+    }
+    if (toml::node* modes = r.Find("delivery.modes"))
+    {
+        if (!modes->is_array() || modes->as_array()->empty())
+        {
+            r.Fail("delivery.modes", "expected a non-empty list of modes; accepted: " + Join(modeNames));
+        }
+        for (auto& m : *modes->as_array())
+        {
+            if (!m.is_string())
+            {
+                r.Fail("delivery.modes", "expected mode names (strings), got " + r.TypeName(m));
+            }
+            std::string name = *m.value<std::string>();
+            if (std::find(modeNames.begin(), modeNames.end(), name) == modeNames.end())
+            {
+                std::string hint = DidYouMean(name, modeNames);
+                r.Fail("delivery.modes", "unknown mode '" + name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; accepted: " + Join(modeNames));
+            }
+            if (std::find(s.delivery.modes.begin(), s.delivery.modes.end(), name) != s.delivery.modes.end())
+            {
+                r.Fail("delivery.modes", "mode '" + name + "' is listed twice");
+            }
+            s.delivery.modes.push_back(name);
+        }
+    }
+    else
+    {
+        s.delivery.modes = modeNames;
+    }
+    s.delivery.multicastRouting = r.Choice("delivery.multicast_routing", {"source-tree", "shared-tree", "flood"}).value_or("source-tree");
+    s.delivery.arp = r.Choice("delivery.arp", {"static", "dynamic"}).value_or("static");
+    t.staticArp = s.delivery.arp == "static";
+
+    // group
+    auto& g = s.group;
+    if (auto a = r.String("group.address"))
+    {
+        ns3::Ipv4Address addr;
+        static const std::regex ipRe(R"(^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$)");
+        std::smatch m;
+        bool ok = std::regex_match(*a, m, ipRe);
+        for (int i = 1; ok && i <= 4; ++i)
+        {
+            ok = std::stoi(m[i]) <= 255;
+        }
+        if (ok)
+        {
+            addr = ns3::Ipv4Address(a->c_str());
+        }
+        if (!ok || !addr.IsMulticast() || addr.IsLocalMulticast())
+        {
+            r.Fail("group.address", "'" + *a + "' is not an IPv4 multicast group address; use 224.0.1.0 to 239.255.255.255 (224.0.0.x is link-local and reaches every host)");
+        }
+        g.address = addr;
+    }
+    g.port = static_cast<uint16_t>(r.Integer("group.port", 1, 65535).value_or(20001));
+    uint32_t n = t.clients;
+    if (toml::node* members = r.Find("group.members"))
+    {
+        if (members->is_string())
+        {
+            if (*members->value<std::string>() != "all")
+            {
+                r.Fail("group.members", "expected \"all\", a fraction such as 0.5, a count, or a list of client numbers");
+            }
+            for (uint32_t i = 1; i <= n; ++i)
+            {
+                g.members.push_back(i);
+            }
+        }
+        else if (members->is_floating_point())
+        {
+            double f = *members->value<double>();
+            if (!(f > 0.0 && f <= 1.0))
+            {
+                r.Fail("group.members", "a fraction of the clients must be above 0 and at most 1 (got " + std::to_string(f) + ")");
+            }
+            auto k = static_cast<uint32_t>(std::max(1.0, std::round(f * n)));
+            g.members = ChooseMembers(n, k, s.seed);
+        }
+        else if (members->is_integer())
+        {
+            int64_t k = *members->value<int64_t>();
+            if (k < 1 || k > n)
+            {
+                r.Fail("group.members", "a group of " + std::to_string(k) + " clients does not fit a network of " + std::to_string(n) + " clients");
+            }
+            g.members = ChooseMembers(n, static_cast<uint32_t>(k), s.seed);
+        }
+        else if (members->is_array())
+        {
+            std::set<int64_t> seen;
+            for (auto& m : *members->as_array())
+            {
+                if (!m.is_integer())
+                {
+                    r.Fail("group.members", "expected client numbers, got " + r.TypeName(m));
+                }
+                int64_t c = *m.value<int64_t>();
+                if (c < 1 || c > n)
+                {
+                    r.Fail("group.members", "client " + std::to_string(c) + " is not in the network; clients are numbered 1 to " + std::to_string(n));
+                }
+                if (!seen.insert(c).second)
+                {
+                    r.Fail("group.members", "client " + std::to_string(c) + " is listed twice");
+                }
+                g.members.push_back(static_cast<uint32_t>(c));
+            }
+            if (g.members.empty())
+            {
+                r.Fail("group.members", "the group is empty");
+            }
+            std::sort(g.members.begin(), g.members.end());
+        }
+        else
+        {
+            r.Fail("group.members", "expected \"all\", a fraction, a count or a list, got " + r.TypeName(*members));
+        }
+    }
+    else
+    {
+        for (uint32_t i = 1; i <= n; ++i)
+        {
+            g.members.push_back(i);
+        }
+    }
+    g.target = static_cast<uint32_t>(r.Integer("group.target", 1, n).value_or(g.members.front()));
+
+    // traffic
+    auto& tr = s.traffic;
+    tr.pattern = r.Choice("traffic.pattern", {"group", "replay"}).value_or("group");
+    tr.messages = static_cast<uint32_t>(r.Integer("traffic.messages", 1, 100000000).value_or(10));
+    tr.interval = r.Duration("traffic.interval").value_or(ns3::MilliSeconds(tr.pattern == "replay" ? 1000 : 10));
+    tr.start = r.Duration("traffic.start").value_or(ns3::Seconds(1));
+    tr.size = static_cast<uint32_t>(r.Integer("traffic.size", tr.pattern == "replay" ? 0 : kHeaderBytes, kMaxUdpPayload)
+                                        .value_or(tr.pattern == "replay" ? 0 : 1024));
+    if (tr.pattern == "replay")
+    {
+        auto path = r.String("traffic.transcript");
+        if (!path)
+        {
+            r.Fail("traffic.transcript", "a replay needs a transcript file ('client N: text' and 'reply N: text' lines)");
+        }
+        fs::path p(*path);
+        if (p.is_relative())
+        {
+            p = fs::path(baseDir) / p;
+        }
+        tr.transcript = p.lexically_normal().string();
+        tr.lines = ReadTranscript(tr.transcript, r.Where("traffic.transcript", r.Find("traffic.transcript")));
+        for (const auto& line : tr.lines)
+        {
+            if (line.client < 1 || line.client > n)
+            {
+                throw InputError(tr.transcript, "", "client " + std::to_string(line.client) + " is not in the network; clients are numbered 1 to " + std::to_string(n));
+            }
+            if (kHeaderBytes + line.text.size() + 10 > kMaxUdpPayload)
+            {
+                throw InputError(tr.transcript, "", "a line is longer than one UDP datagram holds");
+            }
+        }
+        tr.messages = static_cast<uint32_t>(std::count_if(tr.lines.begin(), tr.lines.end(), [](const auto& l) { return !l.reply; }));
+    }
+
+    // output
+    s.output.pcap = r.Boolean("output.pcap").value_or(false);
+    s.output.netanim = r.Boolean("output.netanim").value_or(false);
+    if (s.output.netanim)
+    {
+        r.Fail("output.netanim", "NetAnim output is not built yet; set it to false");
+    }
+    return s;
+}
+
+Scenario
+LoadScenario(const std::string& path, const std::vector<std::string>& overrides)
+{
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+    {
+        throw InputError(path, "", "is a folder, not a scenario file");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        throw InputError(path, "", "cannot read this scenario file (does it exist?)");
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string base = fs::path(path).parent_path().string();
+    return ParseScenario(text.str(), path, base.empty() ? "." : base, overrides);
+}
+
+std::string
+ResolvedToml(const Scenario& s)
+{
+    auto timeText = [](ns3::Time t) { return std::to_string(t.GetNanoSeconds()) + "ns"; };
+    toml::array members;
+    for (uint32_t m : s.group.members)
+    {
+        members.push_back(static_cast<int64_t>(m));
+    }
+    toml::array modes;
+    for (const auto& m : s.delivery.modes)
+    {
+        modes.push_back(m);
+    }
+    toml::table traffic{
+        {"pattern", s.traffic.pattern},
+        {"messages", static_cast<int64_t>(s.traffic.messages)},
+        {"interval", timeText(s.traffic.interval)},
+        {"size", static_cast<int64_t>(s.traffic.size)},
+        {"start", timeText(s.traffic.start)},
+    };
+    if (!s.traffic.transcript.empty())
+    {
+        traffic.insert("transcript", s.traffic.transcript);
+    }
+    std::ostringstream rate;
+    rate << s.topology.dataRate.GetBitRate() << "bps";
+    toml::table root{
+        {"name", s.name},
+        {"description", s.description},
+        {"seed", static_cast<int64_t>(s.seed)},
+        {"run", static_cast<int64_t>(s.run)},
+        {"topology",
+         toml::table{
+             {"kind", s.topology.kind},
+             {"clients", static_cast<int64_t>(s.topology.clients)},
+             {"data_rate", rate.str()},
+             {"delay", timeText(s.topology.delay)},
+             {"queue_size", s.topology.queueSize},
+             {"queue_disc", s.topology.queueDisc},
+         }},
+        {"group",
+         toml::table{
+             {"address", [&] { std::ostringstream o; o << s.group.address; return o.str(); }()},
+             {"port", static_cast<int64_t>(s.group.port)},
+             {"members", members},
+             {"target", static_cast<int64_t>(s.group.target)},
+         }},
+        {"traffic", traffic},
+        {"delivery",
+         toml::table{
+             {"modes", modes},
+             {"multicast_routing", s.delivery.multicastRouting},
+             {"arp", s.delivery.arp},
+         }},
+        {"output", toml::table{{"pcap", s.output.pcap}, {"netanim", s.output.netanim}}},
+    };
+    std::ostringstream out;
+    out << "# " << s.name << ", as resolved from " << s.source << " after overrides\n"
+        << toml::toml_formatter(root, toml::toml_formatter::default_flags & ~toml::format_flags::indentation)
+        << '\n';
+    return out.str();
+}
+
+} // namespace gcsim

@@ -1,0 +1,101 @@
+#ifndef GCSIM_SCENARIO_H
+#define GCSIM_SCENARIO_H
+
+#include "models/network.h"
+
+#include <ns3/ipv4-address.h>
+#include <ns3/nstime.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace gcsim
+{
+
+/**
+ * \brief Bad input: says where (file and line, or the --set option) and which key.
+ *
+ * what() is the whole message: "FILE:LINE: KEY: what is wrong; what is accepted".
+ */
+class InputError : public std::runtime_error
+{
+  public:
+    InputError(const std::string& where, const std::string& key, const std::string& message);
+};
+
+/// One line of a replay transcript: a client's message, or P1's reply to that client.
+struct TranscriptLine
+{
+    bool reply{false}; //!< false: client -> P1; true: P1 -> client
+    uint32_t client{1};
+    std::string text;
+};
+
+/// A scenario as resolved after overrides and validation: everything a run needs.
+struct Scenario
+{
+    std::string source;      //!< the file it came from ("(built in) ..." for the default)
+    std::string name;
+    std::string description;
+    uint32_t seed{1};
+    uint32_t run{1};
+
+    ns3::gcsim::TopologyConfig topology;
+
+    struct Group
+    {
+        ns3::Ipv4Address address{"239.255.0.1"};
+        uint16_t port{20001};
+        std::vector<uint32_t> members; //!< ascending client numbers
+        uint32_t target{1};
+    } group;
+
+    struct Traffic
+    {
+        std::string pattern{"group"}; //!< "group" or "replay"
+        uint32_t messages{10};
+        ns3::Time interval{ns3::MilliSeconds(10)};
+        uint32_t size{1024};          //!< UDP payload bytes
+        ns3::Time start{ns3::Seconds(1)};
+        std::string transcript;       //!< path as resolved (replay)
+        std::vector<TranscriptLine> lines;
+    } traffic;
+
+    struct Delivery
+    {
+        std::vector<std::string> modes;
+        std::string multicastRouting{"source-tree"};
+        std::string arp{"static"};
+    } delivery;
+
+    struct Output
+    {
+        bool pcap{false};
+        bool netanim{false};
+    } output;
+};
+
+/**
+ * Reads, overrides and validates a scenario file. Every error is an InputError; nothing
+ * is simulated or written here.
+ * \param overrides "key.path=value" strings from --set, applied in order
+ */
+Scenario LoadScenario(const std::string& path, const std::vector<std::string>& overrides);
+/// The same, from text already in memory; \p sourceName names it in messages.
+Scenario ParseScenario(const std::string& text,
+                       const std::string& sourceName,
+                       const std::string& baseDir,
+                       const std::vector<std::string>& overrides);
+/// The built-in default scenario (scenarios/lan-modes.toml at build time).
+const std::string& DefaultScenarioText();
+
+/// The scenario as TOML, every key explicit, as written to the results folder.
+std::string ResolvedToml(const Scenario& scenario);
+
+/// The closest of \p candidates to \p word, or "" if none is close.
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+
+} // namespace gcsim
+
+#endif

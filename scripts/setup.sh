@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gcsim needs, only those that are missing.
+# Usage: scripts/setup.sh [--test]   (--test adds what the test suite and benchmarks need)
+set -euo pipefail
+
+packages=(
+    build-essential cmake pkg-config
+    libns3-dev ns3 libgsl-dev          # Debian's ns-3 CMake config needs all three
+    libtomlplusplus-dev                # scenario files
+    libcli11-dev                       # command line
+    nlohmann-json3-dev                 # summary.json
+    gnuplot-nox                        # plots
+)
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}"
+    sudo_cmd=()
+    [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
