@@ -1,7 +1,6 @@
 #include "broadcast-delivery.h"
 
 #include <ns3/inet-socket-address.h>
-
 #include <numeric>
 
 namespace ns3
@@ -42,7 +41,8 @@ BroadcastDelivery::Prepare(Ptr<Socket> socket)
 }
 
 void
-BroadcastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir, uint32_t)
+BroadcastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
+                        uint32_t)
 {
     socket->SendTo(message->Copy(), 0, InetSocketAddress(Ipv4Address::GetBroadcast(), dir.port));
 }

@@ -16,14 +16,12 @@ namespace gcsim
  */
 class BroadcastDelivery : public DeliveryMode
 {
-  public:
+public:
     static TypeId GetTypeId();
     std::string GetName() const override;
     std::vector<uint32_t> Destinations(const GroupDirectory& dir, uint32_t target) const override;
     void Prepare(Ptr<Socket> socket) override;
-    void Send(Ptr<Socket> socket,
-              Ptr<const Packet> message,
-              const GroupDirectory& dir,
+    void Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
               uint32_t target) override;
 };
 

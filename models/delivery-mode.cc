@@ -5,9 +5,8 @@
 #include "replicated-unicast-delivery.h"
 #include "unicast-delivery.h"
 
-#include <ns3/object-factory.h>
-
 #include <algorithm>
+#include <ns3/object-factory.h>
 
 namespace ns3
 {
@@ -37,7 +36,8 @@ GroupDirectory::IsMember(uint32_t n) const
 TypeId
 DeliveryMode::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::gcsim::DeliveryMode").SetParent<Object>().SetGroupName("Gcsim");
+    static TypeId tid =
+        TypeId("ns3::gcsim::DeliveryMode").SetParent<Object>().SetGroupName("Gcsim");
     return tid;
 }
 
@@ -51,14 +51,11 @@ DeliveryModeTable()
 {
     static const std::vector<DeliveryModeEntry> table = {
         {"unicast", &UnicastDelivery::GetTypeId, "one datagram to one client (the target)"},
-        {"replicated-unicast",
-         &ReplicatedUnicastDelivery::GetTypeId,
+        {"replicated-unicast", &ReplicatedUnicastDelivery::GetTypeId,
          "one datagram per group member, sent back to back by P1"},
-        {"multicast",
-         &MulticastDelivery::GetTypeId,
+        {"multicast", &MulticastDelivery::GetTypeId,
          "one datagram to the group address; the network replicates it"},
-        {"broadcast",
-         &BroadcastDelivery::GetTypeId,
+        {"broadcast", &BroadcastDelivery::GetTypeId,
          "one datagram to every client; every host processes it"},
     };
     return table;

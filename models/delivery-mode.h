@@ -5,7 +5,6 @@
 #include <ns3/object.h>
 #include <ns3/packet.h>
 #include <ns3/socket.h>
-
 #include <string>
 #include <vector>
 
@@ -37,7 +36,7 @@ struct GroupDirectory
  */
 class DeliveryMode : public Object
 {
-  public:
+public:
     static TypeId GetTypeId();
 
     /// The mode's name as scenarios spell it.
@@ -55,9 +54,7 @@ class DeliveryMode : public Object
     virtual void Prepare(Ptr<Socket> socket);
 
     /// Sends \p message (the complete UDP payload) from P1's \p socket.
-    virtual void Send(Ptr<Socket> socket,
-                      Ptr<const Packet> message,
-                      const GroupDirectory& dir,
+    virtual void Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
                       uint32_t target) = 0;
 };
 

@@ -2,25 +2,23 @@
 
 #include "group-client.h"
 #include "group-server.h"
-
-#include <ns3/callback.h>
-#include <ns3/simulator.h>
+#include "trace-connect.h"
 
 #include <algorithm>
+#include <ns3/callback.h>
+#include <ns3/simulator.h>
 
 namespace ns3
 {
 namespace gcsim
 {
 
-DeliveryTracker::DeliveryTracker(std::string mode,
-                                 std::vector<uint32_t> members,
-                                 uint32_t clients,
+DeliveryTracker::DeliveryTracker(std::string mode, std::vector<uint32_t> members, uint32_t clients,
                                  std::ostream* csv)
-    : m_mode(std::move(mode)),
-      m_members(std::move(members)),
-      m_clients(clients),
-      m_csv(csv)
+  : m_mode(std::move(mode))
+  , m_members(std::move(members))
+  , m_clients(clients)
+  , m_csv(csv)
 {
 }
 
@@ -36,13 +34,11 @@ DeliveryTracker::Attach(const ApplicationContainer& server, const ApplicationCon
 {
     for (auto it = server.Begin(); it != server.End(); ++it)
     {
-        (*it)->TraceConnectWithoutContext(
-            "GroupSend",
-            MakeCallback(&DeliveryTracker::OnGroupSend, this));
+        Subscribe((*it), "GroupSend", MakeCallback(&DeliveryTracker::OnGroupSend, this));
     }
     for (auto it = clients.Begin(); it != clients.End(); ++it)
     {
-        (*it)->TraceConnectWithoutContext("Rx", MakeCallback(&DeliveryTracker::OnRx, this));
+        Subscribe((*it), "Rx", MakeCallback(&DeliveryTracker::OnRx, this));
     }
 }
 
@@ -65,9 +61,7 @@ DeliveryTracker::OnGroupSend(uint32_t message, const std::vector<uint32_t>& dest
 }
 
 void
-DeliveryTracker::OnRx(Ptr<const Packet> datagram,
-                      const GroupHeader& header,
-                      uint32_t client,
+DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uint32_t client,
                       uint32_t hops)
 {
     int64_t sendNs = header.GetSendTime().GetNanoSeconds();

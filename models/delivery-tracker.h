@@ -6,7 +6,6 @@
 
 #include <ns3/application-container.h>
 #include <ns3/nstime.h>
-
 #include <ostream>
 #include <string>
 #include <vector>
@@ -19,15 +18,15 @@ namespace gcsim
 /// What a DeliveryTracker counted over one run.
 struct DeliveryCounts
 {
-    uint64_t messages{0};             //!< group messages P1 sent
-    uint64_t expected{0};             //!< sum over messages of their destination count
-    uint64_t deliveries{0};           //!< first copies at destinations
-    uint64_t duplicates{0};           //!< further copies at destinations
-    uint64_t unwanted{0};             //!< copies at clients that were not destinations
-    uint64_t nonmemberDeliveries{0};  //!< copies at non-members' applications
-    Distribution latency;             //!< over deliveries, ns
-    Distribution completion;          //!< over messages, ns: send to last destination's copy
-    Distribution hops;                //!< over deliveries
+    uint64_t messages{0};            //!< group messages P1 sent
+    uint64_t expected{0};            //!< sum over messages of their destination count
+    uint64_t deliveries{0};          //!< first copies at destinations
+    uint64_t duplicates{0};          //!< further copies at destinations
+    uint64_t unwanted{0};            //!< copies at clients that were not destinations
+    uint64_t nonmemberDeliveries{0}; //!< copies at non-members' applications
+    Distribution latency;            //!< over deliveries, ns
+    Distribution completion;         //!< over messages, ns: send to last destination's copy
+    Distribution hops;               //!< over deliveries
 };
 
 /**
@@ -38,14 +37,15 @@ struct DeliveryCounts
  */
 class DeliveryTracker
 {
-  public:
+public:
     /**
      * \param mode written in the csv's mode column
      * \param members the group's client numbers, ascending
      * \param clients N
      * \param csv where rows go (null: none)
      */
-    DeliveryTracker(std::string mode, std::vector<uint32_t> members, uint32_t clients, std::ostream* csv);
+    DeliveryTracker(std::string mode, std::vector<uint32_t> members, uint32_t clients,
+                    std::ostream* csv);
 
     /// Connects to P1's GroupServer and to every GroupClient.
     void Attach(const ApplicationContainer& server, const ApplicationContainer& clients);
@@ -54,9 +54,10 @@ class DeliveryTracker
 
     DeliveryCounts Finish();
 
-  private:
+private:
     void OnGroupSend(uint32_t message, const std::vector<uint32_t>& destinations);
-    void OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uint32_t client, uint32_t hops);
+    void OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uint32_t client,
+              uint32_t hops);
 
     enum Mark : uint8_t
     {

@@ -6,8 +6,8 @@
 #include <ns3/inet-socket-address.h>
 #include <ns3/ipv4-address.h>
 #include <ns3/simulator.h>
-#include <ns3/uinteger.h>
 #include <ns3/udp-socket-factory.h>
+#include <ns3/uinteger.h>
 
 namespace ns3
 {
@@ -24,43 +24,29 @@ GroupClient::GetTypeId()
             .SetParent<Application>()
             .SetGroupName("Gcsim")
             .AddConstructor<GroupClient>()
-            .AddAttribute("ClientNumber",
-                          "This client's number, appended to its messages.",
-                          UintegerValue(1),
-                          MakeUintegerAccessor(&GroupClient::m_client),
+            .AddAttribute("ClientNumber", "This client's number, appended to its messages.",
+                          UintegerValue(1), MakeUintegerAccessor(&GroupClient::m_client),
                           MakeUintegerChecker<uint32_t>(1, 0xffffff))
-            .AddAttribute("Port",
-                          "UDP port the client binds; P1 listens on the same port.",
-                          UintegerValue(20001),
-                          MakeUintegerAccessor(&GroupClient::m_port),
+            .AddAttribute("Port", "UDP port the client binds; P1 listens on the same port.",
+                          UintegerValue(20001), MakeUintegerAccessor(&GroupClient::m_port),
                           MakeUintegerChecker<uint16_t>(1))
-            .AddAttribute("Server",
-                          "P1's address.",
-                          Ipv4AddressValue(),
-                          MakeIpv4AddressAccessor(&GroupClient::m_server),
-                          MakeIpv4AddressChecker())
-            .AddAttribute("Group",
-                          "The group's IPv4 multicast address.",
+            .AddAttribute("Server", "P1's address.", Ipv4AddressValue(),
+                          MakeIpv4AddressAccessor(&GroupClient::m_server), MakeIpv4AddressChecker())
+            .AddAttribute("Group", "The group's IPv4 multicast address.",
                           Ipv4AddressValue("239.255.0.1"),
-                          MakeIpv4AddressAccessor(&GroupClient::m_group),
-                          MakeIpv4AddressChecker())
-            .AddAttribute("Member",
-                          "Whether this client joins the group when it starts.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&GroupClient::m_member),
+                          MakeIpv4AddressAccessor(&GroupClient::m_group), MakeIpv4AddressChecker())
+            .AddAttribute("Member", "Whether this client joins the group when it starts.",
+                          BooleanValue(false), MakeBooleanAccessor(&GroupClient::m_member),
                           MakeBooleanChecker())
             .AddAttribute("MessageSize",
                           "UDP payload bytes of a client message (header, text, padding); "
                           "never less than header and text.",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&GroupClient::m_size),
+                          UintegerValue(0), MakeUintegerAccessor(&GroupClient::m_size),
                           MakeUintegerChecker<uint32_t>(0, 65507))
-            .AddTraceSource("Console",
-                            "A line the client prints.",
+            .AddTraceSource("Console", "A line the client prints.",
                             MakeTraceSourceAccessor(&GroupClient::m_consoleTrace),
                             "ns3::gcsim::GroupServer::ConsoleCallback")
-            .AddTraceSource("Rx",
-                            "A message from P1 reached this client's application.",
+            .AddTraceSource("Rx", "A message from P1 reached this client's application.",
                             MakeTraceSourceAccessor(&GroupClient::m_rxTrace),
                             "ns3::gcsim::GroupClient::RxCallback");
     return tid;
@@ -119,8 +105,7 @@ GroupClient::Send(const std::string& text)
     header.SetOrigin(m_client);
     header.SetMessage(m_sent++);
     header.SetSendTime(Simulator::Now());
-    m_socket->SendTo(MakeDatagram(header, AppendClientTag(text, m_client), m_size),
-                     0,
+    m_socket->SendTo(MakeDatagram(header, AppendClientTag(text, m_client), m_size), 0,
                      InetSocketAddress(m_server, m_port));
 }
 

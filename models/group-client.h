@@ -7,7 +7,6 @@
 #include <ns3/ipv4-address.h>
 #include <ns3/socket.h>
 #include <ns3/traced-callback.h>
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,19 +26,17 @@ namespace gcsim
  */
 class GroupClient : public Application
 {
-  public:
+public:
     static TypeId GetTypeId();
 
     /// Queues \p text to be sent to P1 at \p at after the application starts.
     void AddMessage(Time at, const std::string& text);
 
     /// Signature of the Rx trace: the datagram, its header, this client's number, hops.
-    typedef void (*RxCallback)(Ptr<const Packet> datagram,
-                               const GroupHeader& header,
-                               uint32_t client,
-                               uint32_t hops);
+    typedef void (*RxCallback)(Ptr<const Packet> datagram, const GroupHeader& header,
+                               uint32_t client, uint32_t hops);
 
-  private:
+private:
     void StartApplication() override;
     void StopApplication() override;
     void DoDispose() override;
@@ -47,16 +44,16 @@ class GroupClient : public Application
     void HandleRead(Ptr<Socket> socket);
     void Send(const std::string& text);
 
-    uint32_t m_client{1};       //!< this client's number
-    uint16_t m_port{20001};     //!< port to bind, and P1's port
-    Ipv4Address m_server;       //!< P1's address
-    Ipv4Address m_group;        //!< the group's address
-    bool m_member{false};       //!< joins m_group at start
-    uint32_t m_size{0};         //!< UDP payload bytes of a client message
+    uint32_t m_client{1};                                 //!< this client's number
+    uint16_t m_port{20001};                               //!< port to bind, and P1's port
+    Ipv4Address m_server;                                 //!< P1's address
+    Ipv4Address m_group;                                  //!< the group's address
+    bool m_member{false};                                 //!< joins m_group at start
+    uint32_t m_size{0};                                   //!< UDP payload bytes of a client message
     std::vector<std::pair<Time, std::string>> m_messages; //!< what to send, when
 
-    Ptr<Socket> m_socket;  //!< bound to m_port
-    uint32_t m_sent{0};    //!< client messages sent
+    Ptr<Socket> m_socket; //!< bound to m_port
+    uint32_t m_sent{0};   //!< client messages sent
 
     TracedCallback<const std::string&> m_consoleTrace; //!< what the client prints
     TracedCallback<Ptr<const Packet>, const GroupHeader&, uint32_t, uint32_t> m_rxTrace;

@@ -111,10 +111,9 @@ GroupHeader::GetSendTime() const
 Ptr<Packet>
 MakeDatagram(const GroupHeader& header, const std::string& text, uint32_t size)
 {
-    uint32_t body = std::max<uint32_t>(static_cast<uint32_t>(text.size()),
-                                       size > GroupHeader::SERIALIZED_SIZE
-                                           ? size - GroupHeader::SERIALIZED_SIZE
-                                           : 0);
+    uint32_t body = std::max<uint32_t>(
+        static_cast<uint32_t>(text.size()),
+        size > GroupHeader::SERIALIZED_SIZE ? size - GroupHeader::SERIALIZED_SIZE : 0);
     Ptr<Packet> p;
     if (text.empty())
     {

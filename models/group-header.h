@@ -1,11 +1,10 @@
 #ifndef GCSIM_GROUP_HEADER_H
 #define GCSIM_GROUP_HEADER_H
 
+#include <cstdint>
 #include <ns3/header.h>
 #include <ns3/nstime.h>
 #include <ns3/packet.h>
-
-#include <cstdint>
 #include <string>
 
 namespace ns3
@@ -22,7 +21,7 @@ namespace gcsim
  */
 class GroupHeader : public Header
 {
-  public:
+public:
     /// What a datagram is in the experiment.
     enum Kind : uint8_t
     {
@@ -48,7 +47,7 @@ class GroupHeader : public Header
     void SetSendTime(Time t);
     Time GetSendTime() const;
 
-  private:
+private:
     uint8_t m_kind{GROUP_MESSAGE}; //!< Kind
     uint32_t m_origin{0};          //!< 0 for P1, n for client n (24 bits on the wire)
     uint32_t m_message{0};         //!< message number, from 0

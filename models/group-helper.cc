@@ -4,12 +4,11 @@
 #include "group-membership.h"
 #include "group-server.h"
 
+#include <algorithm>
 #include <ns3/boolean.h>
 #include <ns3/ipv4-address.h>
 #include <ns3/pointer.h>
 #include <ns3/uinteger.h>
-
-#include <algorithm>
 
 namespace ns3
 {
@@ -17,7 +16,7 @@ namespace gcsim
 {
 
 GroupServerHelper::GroupServerHelper(Ptr<DeliveryMode> mode, const GroupDirectory& directory)
-    : m_directory(directory)
+  : m_directory(directory)
 {
     m_factory.SetTypeId(GroupServer::GetTypeId());
     m_factory.Set("DeliveryMode", PointerValue(mode));
@@ -75,8 +74,7 @@ GroupClientHelper::Install(NodeContainer nodes, uint32_t firstNumber) const
         Ptr<GroupClient> client = m_factory.Create<GroupClient>();
         client->SetAttribute("ClientNumber", UintegerValue(number));
         client->SetAttribute(
-            "Member",
-            BooleanValue(std::binary_search(m_members.begin(), m_members.end(), number)));
+            "Member", BooleanValue(std::binary_search(m_members.begin(), m_members.end(), number)));
         (*it)->AddApplication(client);
         apps.Add(client);
     }

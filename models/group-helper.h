@@ -6,7 +6,6 @@
 #include <ns3/application-container.h>
 #include <ns3/node-container.h>
 #include <ns3/object-factory.h>
-
 #include <string>
 #include <vector>
 
@@ -20,15 +19,15 @@ namespace gcsim
  */
 class GroupServerHelper
 {
-  public:
+public:
     GroupServerHelper(Ptr<DeliveryMode> mode, const GroupDirectory& directory);
 
     void SetAttribute(const std::string& name, const AttributeValue& value);
     ApplicationContainer Install(NodeContainer nodes) const;
 
-  private:
-    ObjectFactory m_factory;      //!< makes GroupServer
-    GroupDirectory m_directory;   //!< handed to each server
+private:
+    ObjectFactory m_factory;    //!< makes GroupServer
+    GroupDirectory m_directory; //!< handed to each server
 };
 
 /**
@@ -39,7 +38,7 @@ class GroupServerHelper
  */
 class GroupClientHelper
 {
-  public:
+public:
     GroupClientHelper(Ipv4Address server, uint16_t port);
 
     void SetAttribute(const std::string& name, const AttributeValue& value);
@@ -47,9 +46,9 @@ class GroupClientHelper
     void SetMembers(const std::vector<uint32_t>& members);
     ApplicationContainer Install(NodeContainer nodes, uint32_t firstNumber = 1) const;
 
-  private:
-    ObjectFactory m_factory;          //!< makes GroupClient
-    std::vector<uint32_t> m_members;  //!< ascending
+private:
+    ObjectFactory m_factory;         //!< makes GroupClient
+    std::vector<uint32_t> m_members; //!< ascending
 };
 
 } // namespace gcsim

@@ -2,10 +2,9 @@
 
 #include "multicast-nic-filter.h"
 
+#include <algorithm>
 #include <ns3/csma-net-device.h>
 #include <ns3/point-to-point-net-device.h>
-
-#include <algorithm>
 
 namespace ns3
 {
@@ -17,19 +16,16 @@ NS_OBJECT_ENSURE_REGISTERED(GroupMembership);
 TypeId
 GroupMembership::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::gcsim::GroupMembership")
-            .SetParent<Object>()
-            .SetGroupName("Gcsim")
-            .AddConstructor<GroupMembership>()
-            .AddTraceSource("Join",
-                            "The host joined a group.",
-                            MakeTraceSourceAccessor(&GroupMembership::m_joinTrace),
-                            "ns3::Ipv4Address::TracedCallback")
-            .AddTraceSource("Leave",
-                            "The host left a group.",
-                            MakeTraceSourceAccessor(&GroupMembership::m_leaveTrace),
-                            "ns3::Ipv4Address::TracedCallback");
+    static TypeId tid = TypeId("ns3::gcsim::GroupMembership")
+                            .SetParent<Object>()
+                            .SetGroupName("Gcsim")
+                            .AddConstructor<GroupMembership>()
+                            .AddTraceSource("Join", "The host joined a group.",
+                                            MakeTraceSourceAccessor(&GroupMembership::m_joinTrace),
+                                            "ns3::Ipv4Address::TracedCallback")
+                            .AddTraceSource("Leave", "The host left a group.",
+                                            MakeTraceSourceAccessor(&GroupMembership::m_leaveTrace),
+                                            "ns3::Ipv4Address::TracedCallback");
     return tid;
 }
 

@@ -5,7 +5,6 @@
 #include <ns3/node.h>
 #include <ns3/object.h>
 #include <ns3/traced-callback.h>
-
 #include <vector>
 
 namespace ns3
@@ -22,7 +21,7 @@ namespace gcsim
  */
 class GroupMembership : public Object
 {
-  public:
+public:
     static TypeId GetTypeId();
 
     /// Joins \p group; joining twice is harmless.
@@ -37,8 +36,8 @@ class GroupMembership : public Object
      */
     static Ptr<GroupMembership> Install(Ptr<Node> node);
 
-  private:
-    std::vector<Ipv4Address> m_groups; //!< joined groups (few per host)
+private:
+    std::vector<Ipv4Address> m_groups;        //!< joined groups (few per host)
     TracedCallback<Ipv4Address> m_joinTrace;  //!< fired on Join
     TracedCallback<Ipv4Address> m_leaveTrace; //!< fired on Leave
 };

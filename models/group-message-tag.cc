@@ -8,7 +8,7 @@ namespace gcsim
 NS_OBJECT_ENSURE_REGISTERED(GroupMessageTag);
 
 GroupMessageTag::GroupMessageTag(uint32_t message)
-    : m_message(message)
+  : m_message(message)
 {
 }
 

@@ -1,9 +1,8 @@
 #ifndef GCSIM_GROUP_MESSAGE_TAG_H
 #define GCSIM_GROUP_MESSAGE_TAG_H
 
-#include <ns3/tag.h>
-
 #include <cstdint>
+#include <ns3/tag.h>
 
 namespace ns3
 {
@@ -18,7 +17,7 @@ namespace gcsim
  */
 class GroupMessageTag : public Tag
 {
-  public:
+public:
     GroupMessageTag() = default;
     explicit GroupMessageTag(uint32_t message);
 
@@ -31,7 +30,7 @@ class GroupMessageTag : public Tag
 
     uint32_t GetMessage() const;
 
-  private:
+private:
     uint32_t m_message{0}; //!< message number
 };
 

@@ -5,8 +5,8 @@
 #include <ns3/inet-socket-address.h>
 #include <ns3/pointer.h>
 #include <ns3/simulator.h>
-#include <ns3/uinteger.h>
 #include <ns3/udp-socket-factory.h>
+#include <ns3/uinteger.h>
 
 namespace ns3
 {
@@ -23,44 +23,32 @@ GroupServer::GetTypeId()
             .SetParent<Application>()
             .SetGroupName("Gcsim")
             .AddConstructor<GroupServer>()
-            .AddAttribute("Port",
-                          "UDP port P1 binds and clients listen on.",
-                          UintegerValue(20001),
+            .AddAttribute("Port", "UDP port P1 binds and clients listen on.", UintegerValue(20001),
                           MakeUintegerAccessor(&GroupServer::m_port),
                           MakeUintegerChecker<uint16_t>(1))
             .AddAttribute("DeliveryMode",
                           "How answers and group messages reach their destinations.",
-                          PointerValue(),
-                          MakePointerAccessor(&GroupServer::m_mode),
+                          PointerValue(), MakePointerAccessor(&GroupServer::m_mode),
                           MakePointerChecker<DeliveryMode>())
-            .AddAttribute("Messages",
-                          "Group messages to send (0: only answer clients).",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&GroupServer::m_messages),
+            .AddAttribute("Messages", "Group messages to send (0: only answer clients).",
+                          UintegerValue(0), MakeUintegerAccessor(&GroupServer::m_messages),
                           MakeUintegerChecker<uint32_t>())
-            .AddAttribute("Interval",
-                          "Time between two group messages.",
-                          TimeValue(MilliSeconds(10)),
-                          MakeTimeAccessor(&GroupServer::m_interval),
+            .AddAttribute("Interval", "Time between two group messages.",
+                          TimeValue(MilliSeconds(10)), MakeTimeAccessor(&GroupServer::m_interval),
                           MakeTimeChecker(Time(0)))
             .AddAttribute("FirstSend",
                           "When the first group message leaves, from application start.",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&GroupServer::m_firstSend),
+                          TimeValue(Seconds(1)), MakeTimeAccessor(&GroupServer::m_firstSend),
                           MakeTimeChecker(Time(0)))
             .AddAttribute("MessageSize",
                           "UDP payload bytes of a message (header, text, padding); never "
                           "less than header and text.",
-                          UintegerValue(1024),
-                          MakeUintegerAccessor(&GroupServer::m_size),
+                          UintegerValue(1024), MakeUintegerAccessor(&GroupServer::m_size),
                           MakeUintegerChecker<uint32_t>(0, 65507))
-            .AddAttribute("Target",
-                          "The client a single-destination mode sends group messages to.",
-                          UintegerValue(1),
-                          MakeUintegerAccessor(&GroupServer::m_target),
+            .AddAttribute("Target", "The client a single-destination mode sends group messages to.",
+                          UintegerValue(1), MakeUintegerAccessor(&GroupServer::m_target),
                           MakeUintegerChecker<uint32_t>(1))
-            .AddTraceSource("Console",
-                            "A line the server prints.",
+            .AddTraceSource("Console", "A line the server prints.",
                             MakeTraceSourceAccessor(&GroupServer::m_consoleTrace),
                             "ns3::gcsim::GroupServer::ConsoleCallback")
             .AddTraceSource("GroupSend",
@@ -68,8 +56,7 @@ GroupServer::GetTypeId()
                             "clients it is meant for.",
                             MakeTraceSourceAccessor(&GroupServer::m_groupSendTrace),
                             "ns3::gcsim::GroupServer::GroupSendCallback")
-            .AddTraceSource("Rx",
-                            "A client's message arrived.",
+            .AddTraceSource("Rx", "A client's message arrived.",
                             MakeTraceSourceAccessor(&GroupServer::m_rxTrace),
                             "ns3::gcsim::GroupServer::RxCallback");
     return tid;

@@ -4,13 +4,12 @@
 #include "delivery-mode.h"
 #include "group-header.h"
 
+#include <deque>
+#include <map>
 #include <ns3/application.h>
 #include <ns3/event-id.h>
 #include <ns3/socket.h>
 #include <ns3/traced-callback.h>
-
-#include <deque>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -29,7 +28,7 @@ namespace gcsim
  */
 class GroupServer : public Application
 {
-  public:
+public:
     static TypeId GetTypeId();
 
     /// Sets who is in the group and where clients listen.
@@ -40,7 +39,7 @@ class GroupServer : public Application
     /// Signature of the GroupSend trace: message number, its destinations.
     typedef void (*GroupSendCallback)(uint32_t message, const std::vector<uint32_t>& destinations);
 
-  private:
+private:
     void StartApplication() override;
     void StopApplication() override;
     void DoDispose() override;
@@ -49,14 +48,14 @@ class GroupServer : public Application
     void SendGroupMessage(const std::string& text, uint32_t target);
     void SendScheduled();
 
-    uint16_t m_port{20001};           //!< port to bind
-    Ptr<DeliveryMode> m_mode;         //!< how group messages travel
-    uint32_t m_messages{0};           //!< group messages to send
-    Time m_interval;                  //!< between group messages
-    Time m_firstSend;                 //!< first group message, from application start
-    uint32_t m_size{0};               //!< UDP payload bytes of each group message
-    uint32_t m_target{1};             //!< the unicast target for group messages
-    GroupDirectory m_directory;       //!< addresses
+    uint16_t m_port{20001};     //!< port to bind
+    Ptr<DeliveryMode> m_mode;   //!< how group messages travel
+    uint32_t m_messages{0};     //!< group messages to send
+    Time m_interval;            //!< between group messages
+    Time m_firstSend;           //!< first group message, from application start
+    uint32_t m_size{0};         //!< UDP payload bytes of each group message
+    uint32_t m_target{1};       //!< the unicast target for group messages
+    GroupDirectory m_directory; //!< addresses
     std::map<uint32_t, std::deque<std::string>> m_replies; //!< per client, in order
 
     Ptr<Socket> m_socket;    //!< bound to m_port
@@ -66,7 +65,7 @@ class GroupServer : public Application
 
     TracedCallback<const std::string&> m_consoleTrace; //!< what the server prints
     TracedCallback<uint32_t, const std::vector<uint32_t>&> m_groupSendTrace; //!< per message
-    TracedCallback<Ptr<const Packet>, const GroupHeader&> m_rxTrace; //!< client messages
+    TracedCallback<Ptr<const Packet>, const GroupHeader&> m_rxTrace;         //!< client messages
 };
 
 } // namespace gcsim

@@ -2,12 +2,12 @@
 
 #include "group-message-tag.h"
 #include "multicast-nic-filter.h"
+#include "trace-connect.h"
 
+#include <algorithm>
 #include <ns3/arp-l3-protocol.h>
 #include <ns3/callback.h>
 #include <ns3/pointer.h>
-
-#include <algorithm>
 
 namespace ns3
 {
@@ -15,41 +15,32 @@ namespace gcsim
 {
 
 HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> members)
-    : m_members(std::move(members))
+  : m_members(std::move(members))
 {
     for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
     {
         Ptr<Node> node = network.hosts.Get(i);
         auto ipv4 = node->GetObject<Ipv4L3Protocol>();
-        ipv4->TraceConnectWithoutContext(
-            "Drop",
-            Callback<void,
-                     const Ipv4Header&,
-                     Ptr<const Packet>,
-                     Ipv4L3Protocol::DropReason,
-                     Ptr<Ipv4>,
-                     uint32_t>([this](const Ipv4Header&,
-                                      Ptr<const Packet>,
-                                      Ipv4L3Protocol::DropReason,
-                                      Ptr<Ipv4>,
-                                      uint32_t) { ++m_counts.ipDrops; }));
+        Subscribe(ipv4, "Drop",
+                  Callback<void, const Ipv4Header&, Ptr<const Packet>, Ipv4L3Protocol::DropReason,
+                           Ptr<Ipv4>, uint32_t>([this](const Ipv4Header&, Ptr<const Packet>,
+                                                       Ipv4L3Protocol::DropReason, Ptr<Ipv4>,
+                                                       uint32_t) { ++m_counts.ipDrops; }));
         if (auto arp = node->GetObject<ArpL3Protocol>())
         {
-            arp->TraceConnectWithoutContext(
-                "Drop",
-                Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>) { ++m_counts.arpDrops; }));
+            Subscribe(arp, "Drop",
+                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                        { ++m_counts.arpDrops; }));
         }
         if (i == 0)
         {
             continue; // P1 is the sender, not a receiver
         }
         bool member = std::binary_search(m_members.begin(), m_members.end(), i);
-        ipv4->TraceConnectWithoutContext(
-            "LocalDeliver",
-            Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
-                [this, member](const Ipv4Header& h, Ptr<const Packet> p, uint32_t iface) {
-                    OnLocalDeliver(member, h, p, iface);
-                }));
+        Subscribe(ipv4, "LocalDeliver",
+                  Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+                      [this, member](const Ipv4Header& h, Ptr<const Packet> p, uint32_t iface)
+                      { OnLocalDeliver(member, h, p, iface); }));
         for (uint32_t d = 0; d < node->GetNDevices(); ++d)
         {
             PointerValue model;
@@ -61,10 +52,9 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
             }
             if (auto filter = model.Get<MulticastNicFilter>())
             {
-                filter->TraceConnectWithoutContext(
-                    "Filtered",
-                    Callback<void, Ptr<const Packet>>(
-                        [this](Ptr<const Packet>) { ++m_counts.nicFiltered; }));
+                Subscribe(filter, "Filtered",
+                          Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                            { ++m_counts.nicFiltered; }));
             }
         }
     }

@@ -6,7 +6,6 @@
 #include <ns3/ipv4-header.h>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/packet.h>
-
 #include <vector>
 
 namespace ns3
@@ -30,13 +29,13 @@ struct HostCounts
  */
 class HostLoadTracker
 {
-  public:
+public:
     /// \param members the group's client numbers, ascending
     HostLoadTracker(const Network& network, std::vector<uint32_t> members);
 
     HostCounts Finish() const;
 
-  private:
+private:
     void OnLocalDeliver(bool member, const Ipv4Header& header, Ptr<const Packet> packet, uint32_t);
 
     std::vector<uint32_t> m_members;

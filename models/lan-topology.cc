@@ -10,7 +10,6 @@
 #include <ns3/csma-helper.h>
 #include <ns3/ipv4-static-routing-helper.h>
 #include <ns3/queue-size.h>
-
 #include <stdexcept>
 
 namespace ns3
@@ -35,7 +34,8 @@ BuildLan(const TopologyConfig& config)
     NetDeviceContainer devices = csma.Install(network.hosts);
 
     InstallIpv4(network.hosts);
-    auto addresses = AssignAddresses(devices, Ipv4Address("10.0.0.1"), Ipv4Mask("255.0.0.0"), config);
+    auto addresses =
+        AssignAddresses(devices, Ipv4Address("10.0.0.1"), Ipv4Mask("255.0.0.0"), config);
     network.serverAddress = addresses[0];
     network.clientAddresses.assign(addresses.begin() + 1, addresses.end());
 

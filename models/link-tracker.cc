@@ -1,14 +1,15 @@
 #include "link-tracker.h"
 
 #include "group-message-tag.h"
+#include "trace-connect.h"
 
+#include <algorithm>
 #include <ns3/callback.h>
 #include <ns3/net-device-queue-interface.h>
 #include <ns3/node.h>
 #include <ns3/queue-disc.h>
 #include <ns3/traffic-control-layer.h>
-
-#include <algorithm>
+#include <set>
 
 namespace ns3
 {
@@ -17,6 +18,7 @@ namespace gcsim
 
 LinkTracker::LinkTracker(const Network& network)
 {
+    std::set<uint32_t> tracedNodes;
     for (std::size_t l = 0; l < network.links.size(); ++l)
     {
         const Link& link = network.links[l];
@@ -27,25 +29,32 @@ LinkTracker::LinkTracker(const Network& network)
             Ptr<NetDevice> device = link.ends[e];
             uint32_t nodeId = device->GetNode()->GetId();
             std::string to = shared ? "*" : network.NodeName(link.ends[1 - e]->GetNode()->GetId());
-            m_ends.push_back({l, network.NodeName(nodeId), to, nodeId == network.Server()->GetId()});
+            m_ends.push_back(
+                {l, network.NodeName(nodeId), to, nodeId == network.Server()->GetId()});
             std::size_t index = m_ends.size() - 1;
-            device->TraceConnectWithoutContext(
-                "PhyTxEnd",
-                Callback<void, Ptr<const Packet>>(
-                    [this, index](Ptr<const Packet> p) { OnTxEnd(index, p); }));
-            device->TraceConnectWithoutContext(
-                "MacTxDrop",
-                Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>) { ++m_counts.queueDrops; }));
-            device->TraceConnectWithoutContext(
-                "PhyTxDrop",
-                Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>) { ++m_counts.linkDrops; }));
+            Subscribe(device, "PhyTxEnd",
+                      Callback<void, Ptr<const Packet>>([this, index](Ptr<const Packet> p)
+                                                        { OnTxEnd(index, p); }));
+            Subscribe(device, "MacTxDrop",
+                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                        { ++m_counts.queueDrops; }));
+            Subscribe(device, "PhyTxDrop",
+                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                        { ++m_counts.linkDrops; }));
             auto tc = device->GetNode()->GetObject<TrafficControlLayer>();
+            if (tc && tracedNodes.insert(nodeId).second)
+            {
+                // With no queue disc, a full device queue stops the transmit queue and the
+                // traffic-control layer drops what arrives meanwhile.
+                Subscribe(tc, "TcDrop",
+                          Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                            { ++m_counts.queueDrops; }));
+            }
             if (Ptr<QueueDisc> qd = tc ? tc->GetRootQueueDiscOnDevice(device) : nullptr)
             {
-                qd->TraceConnectWithoutContext(
-                    "Drop",
-                    Callback<void, Ptr<const QueueDiscItem>>(
-                        [this](Ptr<const QueueDiscItem>) { ++m_counts.queueDiscDrops; }));
+                Subscribe(qd, "Drop",
+                          Callback<void, Ptr<const QueueDiscItem>>([this](Ptr<const QueueDiscItem>)
+                                                                   { ++m_counts.queueDiscDrops; }));
             }
         }
     }

@@ -4,9 +4,8 @@
 #include "network.h"
 #include "statistics.h"
 
-#include <ns3/packet.h>
-
 #include <map>
+#include <ns3/packet.h>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -25,7 +24,8 @@ struct LinkCounts
     uint64_t messageBytes{0};   //!< their bytes
     uint64_t serverFrames{0};   //!< frames P1's devices put on their links
     uint64_t serverBytes{0};    //!< their bytes
-    uint64_t queueDrops{0};     //!< device queue overflows (MacTxDrop)
+    uint64_t queueDrops{0};     //!< device queue overflows (MacTxDrop, or the traffic-control layer
+                                //!< refusing a packet while the device queue is full)
     uint64_t linkDrops{0};      //!< frames a device gave up on (PhyTxDrop: CSMA backoff limit)
     uint64_t queueDiscDrops{0}; //!< traffic-control queue disc drops
     double stressMean{0};       //!< mean over (message, link used) of copies carried
@@ -40,7 +40,7 @@ struct LinkCounts
  */
 class LinkTracker
 {
-  public:
+public:
     explicit LinkTracker(const Network& network);
 
     /// The links.csv header row.
@@ -49,7 +49,7 @@ class LinkTracker
     void WriteCsv(std::ostream& csv, const std::string& mode) const;
     LinkCounts Finish() const;
 
-  private:
+private:
     struct End
     {
         std::size_t link;

@@ -32,9 +32,7 @@ MulticastDelivery::Destinations(const GroupDirectory& dir, uint32_t) const
 }
 
 void
-MulticastDelivery::Send(Ptr<Socket> socket,
-                        Ptr<const Packet> message,
-                        const GroupDirectory& dir,
+MulticastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
                         uint32_t)
 {
     socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.group, dir.port));

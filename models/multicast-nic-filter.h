@@ -21,7 +21,7 @@ class GroupMembership;
  */
 class MulticastNicFilter : public ErrorModel
 {
-  public:
+public:
     /// How the frames this filter sees are framed.
     enum Framing
     {
@@ -35,13 +35,13 @@ class MulticastNicFilter : public ErrorModel
     /// Frames filtered so far.
     uint64_t GetFiltered() const;
 
-  private:
+private:
     bool DoCorrupt(Ptr<Packet> p) override;
     void DoReset() override;
 
-    Ptr<GroupMembership> m_membership;             //!< the host's joined groups
-    Framing m_framing{ETHERNET};                   //!< link framing
-    uint64_t m_filtered{0};                        //!< frames filtered
+    Ptr<GroupMembership> m_membership;               //!< the host's joined groups
+    Framing m_framing{ETHERNET};                     //!< link framing
+    uint64_t m_filtered{0};                          //!< frames filtered
     TracedCallback<Ptr<const Packet>> m_filterTrace; //!< fired per filtered frame
 };
 

@@ -1,11 +1,11 @@
 #include "network.h"
 
 #include <ns3/arp-cache.h>
+#include <ns3/csma-net-device.h>
 #include <ns3/internet-stack-helper.h>
 #include <ns3/ipv4-interface.h>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/traffic-control-helper.h>
-
 #include <stdexcept>
 
 namespace ns3
@@ -72,6 +72,7 @@ BuildNetwork(const TopologyConfig& config)
         if (config.kind == entry.kind)
         {
             Network network = entry.build(config);
+            AssignStreams(network);
             if (config.staticArp)
             {
                 PrefillArp(network);
@@ -83,6 +84,26 @@ BuildNetwork(const TopologyConfig& config)
 }
 
 void
+AssignStreams(const Network& network)
+{
+    // Fixed stream numbers: every run of a process (one per delivery mode) then draws the
+    // same random numbers (ARP jitter, CSMA backoff) for the same seed and run.
+    int64_t stream = 0;
+    InternetStackHelper internet;
+    stream += internet.AssignStreams(network.hosts, stream);
+    for (const Link& link : network.links)
+    {
+        for (const auto& device : link.ends)
+        {
+            if (auto csma = DynamicCast<CsmaNetDevice>(device))
+            {
+                stream += csma->AssignStreams(stream);
+            }
+        }
+    }
+}
+
+void
 InstallIpv4(NodeContainer nodes)
 {
     InternetStackHelper stack;
@@ -91,9 +112,7 @@ InstallIpv4(NodeContainer nodes)
 }
 
 std::vector<Ipv4Address>
-AssignAddresses(const NetDeviceContainer& devices,
-                Ipv4Address first,
-                Ipv4Mask mask,
+AssignAddresses(const NetDeviceContainer& devices, Ipv4Address first, Ipv4Mask mask,
                 const TopologyConfig& config)
 {
     std::vector<Ipv4Address> addresses;
@@ -147,8 +166,10 @@ PrefillArp(const Network& network)
             {
                 continue;
             }
-            Ptr<Ipv4Interface> peerIf = peerIp->GetInterface(peerIp->GetInterfaceForDevice(peerDev));
-            auto add = [](Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of) {
+            Ptr<Ipv4Interface> peerIf =
+                peerIp->GetInterface(peerIp->GetInterfaceForDevice(peerDev));
+            auto add = [](Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of)
+            {
                 if (!at->GetArpCache())
                 {
                     return; // a link without ARP (point-to-point)

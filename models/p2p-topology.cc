@@ -8,7 +8,6 @@
 #include <ns3/ipv4-static-routing-helper.h>
 #include <ns3/point-to-point-helper.h>
 #include <ns3/queue-size.h>
-
 #include <stdexcept>
 
 namespace ns3
@@ -37,7 +36,8 @@ BuildP2p(const TopologyConfig& config)
         AssignAddresses(devices, Ipv4Address("10.0.0.1"), Ipv4Mask("255.255.255.252"), config);
     network.serverAddress = addresses[0];
     network.clientAddresses = {addresses[1]};
-    network.links.push_back({"p2p0", devices.Get(0)->GetChannel(), {devices.Get(0), devices.Get(1)}});
+    network.links.push_back(
+        {"p2p0", devices.Get(0)->GetChannel(), {devices.Get(0), devices.Get(1)}});
 
     // P1 sends group traffic out of its only interface.
     Ipv4StaticRoutingHelper routing;

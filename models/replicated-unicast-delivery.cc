@@ -32,10 +32,8 @@ ReplicatedUnicastDelivery::Destinations(const GroupDirectory& dir, uint32_t) con
 }
 
 void
-ReplicatedUnicastDelivery::Send(Ptr<Socket> socket,
-                                Ptr<const Packet> message,
-                                const GroupDirectory& dir,
-                                uint32_t)
+ReplicatedUnicastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message,
+                                const GroupDirectory& dir, uint32_t)
 {
     for (uint32_t member : dir.members)
     {

@@ -32,9 +32,7 @@ UnicastDelivery::Destinations(const GroupDirectory&, uint32_t target) const
 }
 
 void
-UnicastDelivery::Send(Ptr<Socket> socket,
-                      Ptr<const Packet> message,
-                      const GroupDirectory& dir,
+UnicastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
                       uint32_t target)
 {
     socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.ClientAddress(target), dir.port));

@@ -13,13 +13,11 @@ namespace gcsim
  */
 class UnicastDelivery : public DeliveryMode
 {
-  public:
+public:
     static TypeId GetTypeId();
     std::string GetName() const override;
     std::vector<uint32_t> Destinations(const GroupDirectory& dir, uint32_t target) const override;
-    void Send(Ptr<Socket> socket,
-              Ptr<const Packet> message,
-              const GroupDirectory& dir,
+    void Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
               uint32_t target) override;
 };
 

@@ -12,9 +12,8 @@
 #include "models/group-server.h"
 #include "models/network.h"
 
-#include <ns3/core-module.h>
-
 #include <iostream>
+#include <ns3/core-module.h>
 
 using namespace ns3;
 using namespace ns3::gcsim;
@@ -30,7 +29,9 @@ main(int argc, char** argv)
 {
     std::string mode = "unicast";
     CommandLine cmd(__FILE__);
-    cmd.AddValue("mode", "delivery mode for P1's answers: unicast, replicated-unicast, multicast, broadcast", mode);
+    cmd.AddValue(
+        "mode", "delivery mode for P1's answers: unicast, replicated-unicast, multicast, broadcast",
+        mode);
     cmd.Parse(argc, argv);
 
     TopologyConfig config;
@@ -66,7 +67,8 @@ main(int argc, char** argv)
         clients.Get(i)->TraceConnectWithoutContext(
             "Console", MakeBoundCallback(&Print, "C" + std::to_string(i + 1)));
     }
-    server.Get(0)->TraceConnectWithoutContext("Console", MakeBoundCallback(&Print, std::string("P1")));
+    server.Get(0)->TraceConnectWithoutContext("Console",
+                                              MakeBoundCallback(&Print, std::string("P1")));
 
     Simulator::Run();
     Simulator::Destroy();

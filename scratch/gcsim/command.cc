@@ -1,15 +1,13 @@
 #include "command.h"
 
 #include "experiment.h"
+#include "models/delivery-mode.h"
+#include "models/network.h"
 #include "report.h"
 #include "results-folder.h"
 #include "scenario.h"
 
-#include "models/delivery-mode.h"
-#include "models/network.h"
-
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -67,11 +65,8 @@ Close(std::ofstream& f, const std::string& name)
 }
 
 int
-Run(const std::string& scenarioPath,
-    const std::vector<std::string>& sets,
-    const std::string& outOption,
-    bool quiet,
-    std::ostream& out)
+Run(const std::string& scenarioPath, const std::vector<std::string>& sets,
+    const std::string& outOption, bool quiet, std::ostream& out)
 {
     Scenario scenario = Resolve(scenarioPath, sets);
     ResultsFolder folder(outOption.empty() ? "results/" + scenario.name : outOption);
@@ -105,7 +100,8 @@ Run(const std::string& scenarioPath,
             {
                 out << banner << '\n';
             }
-            sinks.console = [&](ns3::Time t, const std::string& host, const std::string& line) {
+            sinks.console = [&](ns3::Time t, const std::string& host, const std::string& line)
+            {
                 std::string text = TimeStamp(t) + "  " + host + "  " + line;
                 transcript << text << '\n';
                 if (!quiet)
@@ -154,8 +150,8 @@ Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, 
 {
     Scenario s = Resolve(scenarioPath, sets);
     out << s.source << ": valid: " << s.name << ", " << s.topology.clients << " clients on a "
-        << s.topology.kind << ", group of " << s.group.members.size() << ", "
-        << s.traffic.messages << " " << s.traffic.pattern << " messages, modes:";
+        << s.topology.kind << ", group of " << s.group.members.size() << ", " << s.traffic.messages
+        << " " << s.traffic.pattern << " messages, modes:";
     for (const auto& m : s.delivery.modes)
     {
         out << ' ' << m;
@@ -198,17 +194,25 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     std::string outDir;
     bool quiet = false;
 
-    auto* run = app.add_subcommand("run", "Simulate every delivery mode of a scenario and write its results folder.");
-    run->add_option("SCENARIO", scenarioPath, "Scenario file (TOML); default: the built-in scenarios/lan-modes.toml");
-    run->add_option("--set", sets, "Override a scenario key, e.g. --set topology.clients=32 (repeatable)")
+    auto* run = app.add_subcommand(
+        "run", "Simulate every delivery mode of a scenario and write its results folder.");
+    run->add_option("SCENARIO", scenarioPath,
+                    "Scenario file (TOML); default: the built-in scenarios/lan-modes.toml");
+    run->add_option("--set", sets,
+                    "Override a scenario key, e.g. --set topology.clients=32 (repeatable)")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
-    run->add_option("--out", outDir, "Results folder (default: results/<name>)");
+    run->add_option("--out", outDir, "Results folder (default: results/<name>)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     run->add_flag("-q,--quiet", quiet, "Print only the table and where the results are");
 
-    auto* validate = app.add_subcommand("validate", "Check a scenario and print what it would run; simulates nothing.");
-    validate->add_option("SCENARIO", scenarioPath, "Scenario file (TOML); default: the built-in one");
-    validate->add_option("--set", sets, "Override a scenario key (repeatable)")->type_name("KEY=VALUE")->allow_extra_args(false);
+    auto* validate = app.add_subcommand(
+        "validate", "Check a scenario and print what it would run; simulates nothing.");
+    validate->add_option("SCENARIO", scenarioPath,
+                         "Scenario file (TOML); default: the built-in one");
+    validate->add_option("--set", sets, "Override a scenario key (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
 
     try
     {

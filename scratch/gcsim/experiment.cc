@@ -30,11 +30,10 @@ EnablePcap(const Network& network, const std::string& prefix)
     {
         for (const auto& device : link.ends)
         {
-            std::string file =
-                prefix + "-" + link.name + "-" + network.NodeName(device->GetNode()->GetId()) + ".pcap";
+            std::string file = prefix + "-" + link.name + "-" +
+                               network.NodeName(device->GetNode()->GetId()) + ".pcap";
             bool csma = DynamicCast<CsmaNetDevice>(device) != nullptr;
-            auto wrapper = pcap.CreateFile(file,
-                                           std::ios::out,
+            auto wrapper = pcap.CreateFile(file, std::ios::out,
                                            csma ? PcapHelper::DLT_EN10MB : PcapHelper::DLT_PPP);
             pcap.HookDefaultSink<NetDevice>(device, csma ? "Sniffer" : "PromiscSniffer", wrapper);
         }
@@ -109,16 +108,15 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
         auto console = sinks.console;
         server.Get(0)->TraceConnectWithoutContext(
             "Console",
-            Callback<void, const std::string&>(
-                [console](const std::string& line) { console(Simulator::Now(), "P1", line); }));
+            Callback<void, const std::string&>([console](const std::string& line)
+                                               { console(Simulator::Now(), "P1", line); }));
         for (uint32_t i = 0; i < clients.GetN(); ++i)
         {
             std::string host = "C" + std::to_string(i + 1);
             clients.Get(i)->TraceConnectWithoutContext(
                 "Console",
-                Callback<void, const std::string&>([console, host](const std::string& line) {
-                    console(Simulator::Now(), host, line);
-                }));
+                Callback<void, const std::string&>([console, host](const std::string& line)
+                                                   { console(Simulator::Now(), host, line); }));
         }
     }
     if (!sinks.pcapPrefix.empty())

@@ -1,11 +1,10 @@
 #ifndef GCSIM_EXPERIMENT_H
 #define GCSIM_EXPERIMENT_H
 
-#include "scenario.h"
-
 #include "models/delivery-tracker.h"
 #include "models/host-load-tracker.h"
 #include "models/link-tracker.h"
+#include "scenario.h"
 
 #include <functional>
 #include <ostream>

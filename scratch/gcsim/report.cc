@@ -1,10 +1,9 @@
 #include "report.h"
 
-#include <toml++/toml.h>
-
 #include <cstdio>
 #include <functional>
 #include <sstream>
+#include <toml++/toml.h>
 
 namespace gcsim
 {
@@ -106,27 +105,34 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
     };
     auto us = [](double ns) { return Fixed(ns / 1000.0, 3); };
     std::vector<Row> rows = {
-        {"destinations per message", [](const ModeResult& r) { return std::to_string(r.destinations); }},
+        {"destinations per message",
+         [](const ModeResult& r) { return std::to_string(r.destinations); }},
         {"delivery ratio",
-         [](const ModeResult& r) {
-             return Fixed(r.delivery.expected ? double(r.delivery.deliveries) / r.delivery.expected : 0, 4);
+         [](const ModeResult& r)
+         {
+             return Fixed(
+                 r.delivery.expected ? double(r.delivery.deliveries) / r.delivery.expected : 0, 4);
          }},
         {"duplicates", [](const ModeResult& r) { return std::to_string(r.delivery.duplicates); }},
         {"latency mean (us)", [&](const ModeResult& r) { return us(r.delivery.latency.mean); }},
         {"latency p99 (us)", [&](const ModeResult& r) { return us(r.delivery.latency.p99); }},
         {"latency max (us)", [&](const ModeResult& r) { return us(r.delivery.latency.max); }},
-        {"completion mean (us)", [&](const ModeResult& r) { return us(r.delivery.completion.mean); }},
-        {"P1 packets / message",
-         [](const ModeResult& r) { return Fixed(PerMessage(r.links.serverFrames, r.delivery.messages), 2); }},
-        {"P1 bytes / message",
-         [](const ModeResult& r) { return Fixed(PerMessage(r.links.serverBytes, r.delivery.messages), 1); }},
-        {"link transmissions / message",
-         [](const ModeResult& r) { return Fixed(PerMessage(r.links.frames, r.delivery.messages), 2); }},
+        {"completion mean (us)",
+         [&](const ModeResult& r) { return us(r.delivery.completion.mean); }},
+        {"P1 packets / message", [](const ModeResult& r)
+         { return Fixed(PerMessage(r.links.serverFrames, r.delivery.messages), 2); }},
+        {"P1 bytes / message", [](const ModeResult& r)
+         { return Fixed(PerMessage(r.links.serverBytes, r.delivery.messages), 1); }},
+        {"link transmissions / message", [](const ModeResult& r)
+         { return Fixed(PerMessage(r.links.frames, r.delivery.messages), 2); }},
         {"link stress max", [](const ModeResult& r) { return std::to_string(r.links.stressMax); }},
-        {"non-member receptions", [](const ModeResult& r) { return std::to_string(r.hosts.nonmemberReceptions); }},
-        {"NIC-filtered frames", [](const ModeResult& r) { return std::to_string(r.hosts.nicFiltered); }},
+        {"non-member receptions",
+         [](const ModeResult& r) { return std::to_string(r.hosts.nonmemberReceptions); }},
+        {"NIC-filtered frames",
+         [](const ModeResult& r) { return std::to_string(r.hosts.nicFiltered); }},
         {"drops",
-         [](const ModeResult& r) {
+         [](const ModeResult& r)
+         {
              return std::to_string(r.links.queueDrops + r.links.linkDrops + r.links.queueDiscDrops +
                                    r.hosts.ipDrops + r.hosts.arpDrops);
          }},
@@ -148,10 +154,12 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
     }
     std::ostringstream out;
     std::ostringstream rate;
-    rate << s.topology.dataRate.GetBitRate() / 1e6 << " Mbit/s, " << s.topology.delay.GetNanoSeconds() << " ns";
+    rate << s.topology.dataRate.GetBitRate() / 1e6 << " Mbit/s, "
+         << s.topology.delay.GetNanoSeconds() << " ns";
     out << s.name << ": " << s.topology.clients << " client" << (s.topology.clients == 1 ? "" : "s")
-        << " on a " << s.topology.kind << " (" << rate.str() << "), group of " << s.group.members.size()
-        << ", " << (results.empty() ? 0 : results.front().delivery.messages) << " messages of "
+        << " on a " << s.topology.kind << " (" << rate.str() << "), group of "
+        << s.group.members.size() << ", "
+        << (results.empty() ? 0 : results.front().delivery.messages) << " messages of "
         << s.traffic.size << " bytes, seed " << s.seed << ", run " << s.run << "\n\n";
     out << std::string(labelWidth, ' ');
     for (std::size_t i = 0; i < results.size(); ++i)

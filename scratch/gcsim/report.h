@@ -5,7 +5,6 @@
 #include "scenario.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -13,7 +12,8 @@ namespace gcsim
 {
 
 /// summary.json: {"scenario": ..., "modes": {"<mode>": {...}}}.
-nlohmann::ordered_json SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results);
+nlohmann::ordered_json SummaryJson(const Scenario& scenario,
+                                   const std::vector<ModeResult>& results);
 
 /// The side-by-side table `gcsim run` prints: one column per mode.
 std::string ModeTable(const Scenario& scenario, const std::vector<ModeResult>& results);

@@ -2,9 +2,8 @@
 
 #include "scenario.h"
 
-#include <unistd.h>
-
 #include <filesystem>
+#include <unistd.h>
 
 namespace gcsim
 {
@@ -19,7 +18,7 @@ const char* kMarker = "summary.json"; // what makes a folder a gcsim results fol
 } // namespace
 
 ResultsFolder::ResultsFolder(const std::string& destination)
-    : m_destination(fs::path(destination).lexically_normal().string())
+  : m_destination(fs::path(destination).lexically_normal().string())
 {
     std::error_code ec;
     fs::path dest(m_destination);
@@ -65,7 +64,8 @@ ResultsFolder::ResultsFolder(const std::string& destination)
         }
         m_createdParents.push_back(it->string());
     }
-    fs::path staging = parent / ("." + dest.filename().string() + ".partial-" + std::to_string(::getpid()));
+    fs::path staging =
+        parent / ("." + dest.filename().string() + ".partial-" + std::to_string(::getpid()));
     fs::remove_all(staging, ec);
     if (!fs::create_directory(staging, ec))
     {

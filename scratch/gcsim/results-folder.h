@@ -17,7 +17,7 @@ namespace gcsim
  */
 class ResultsFolder
 {
-  public:
+public:
     /// Throws InputError (naming --out) when \p destination cannot be written.
     explicit ResultsFolder(const std::string& destination);
     ~ResultsFolder();
@@ -31,7 +31,7 @@ class ResultsFolder
     /// Puts the results in place; returns where an earlier folder was moved, or "".
     std::string Commit();
 
-  private:
+private:
     std::string m_destination;
     std::string m_staging;
     std::vector<std::string> m_createdParents; //!< deepest last

@@ -2,8 +2,6 @@
 
 #include "models/delivery-mode.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -13,6 +11,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <toml++/toml.h>
 
 namespace gcsim
 {
@@ -22,7 +21,7 @@ using ns3::gcsim::DeliveryModeTable;
 using ns3::gcsim::TopologyTable;
 
 InputError::InputError(const std::string& where, const std::string& key, const std::string& message)
-    : std::runtime_error(where + ": " + (key.empty() ? "" : key + ": ") + message)
+  : std::runtime_error(where + ": " + (key.empty() ? "" : key + ": ") + message)
 {
 }
 
@@ -37,7 +36,9 @@ const std::map<std::string, std::vector<std::string>>&
 Schema()
 {
     static const std::map<std::string, std::vector<std::string>> schema = {
-        {"", {"name", "description", "seed", "run", "topology", "group", "traffic", "delivery", "output"}},
+        {"",
+         {"name", "description", "seed", "run", "topology", "group", "traffic", "delivery",
+          "output"}},
         {"topology", {"kind", "clients", "data_rate", "delay", "queue_size", "queue_disc"}},
         {"group", {"address", "port", "members", "target"}},
         {"traffic", {"pattern", "messages", "interval", "size", "start", "transcript"}},
@@ -61,11 +62,11 @@ Join(const std::vector<std::string>& words)
 /// Reads typed values out of the parsed table and says where a bad one came from.
 class Reader
 {
-  public:
+public:
     Reader(toml::table& root, std::string source, std::map<std::string, std::string> overridden)
-        : m_root(root),
-          m_source(std::move(source)),
-          m_overridden(std::move(overridden))
+      : m_root(root)
+      , m_source(std::move(source))
+      , m_overridden(std::move(overridden))
     {
     }
 
@@ -97,13 +98,20 @@ class Reader
     {
         switch (n.type())
         {
-            case toml::node_type::string: return "a string";
-            case toml::node_type::integer: return "an integer";
-            case toml::node_type::floating_point: return "a number with a fraction";
-            case toml::node_type::boolean: return "a boolean";
-            case toml::node_type::array: return "a list";
-            case toml::node_type::table: return "a table";
-            default: return "a date or time";
+            case toml::node_type::string:
+                return "a string";
+            case toml::node_type::integer:
+                return "an integer";
+            case toml::node_type::floating_point:
+                return "a number with a fraction";
+            case toml::node_type::boolean:
+                return "a boolean";
+            case toml::node_type::array:
+                return "a list";
+            case toml::node_type::table:
+                return "a table";
+            default:
+                return "a date or time";
         }
     }
 
@@ -155,13 +163,15 @@ class Reader
         return n->value<bool>();
     }
 
-    std::optional<std::string> Choice(const std::string& key, const std::vector<std::string>& accepted) const
+    std::optional<std::string> Choice(const std::string& key,
+                                      const std::vector<std::string>& accepted) const
     {
         auto v = String(key);
         if (v && std::find(accepted.begin(), accepted.end(), *v) == accepted.end())
         {
             std::string hint = DidYouMean(*v, accepted);
-            Fail(key, "unknown value '" + *v + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+            Fail(key, "unknown value '" + *v + "'" +
+                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
                           "; accepted: " + Join(accepted));
         }
         return v;
@@ -170,20 +180,24 @@ class Reader
     /// A duration such as "2ms", "500ns", "1.5s"; at least zero.
     std::optional<ns3::Time> Duration(const std::string& key) const
     {
+        toml::node* n = Find(key);
+        if (n && !n->is_string())
+        {
+            Fail(key, "expected a duration with a unit such as \"2ms\", got " + TypeName(*n));
+        }
         auto text = String(key);
         if (!text)
         {
-            if (toml::node* n = Find(key))
-            {
-                Fail(key, "expected a duration with a unit such as \"2ms\", got " + TypeName(*n));
-            }
             return std::nullopt;
         }
-        static const std::regex re(R"(^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(ns|us|ms|s|min)\s*$)");
+        static const std::regex re(
+            R"(^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(ns|us|ms|s|min)\s*$)");
         std::smatch m;
         if (!std::regex_match(*text, m, re))
         {
-            Fail(key, "cannot read '" + *text + "' as a duration; give a number and a unit: ns, us, ms, s, min (\"2ms\")");
+            Fail(key,
+                 "cannot read '" + *text +
+                     "' as a duration; give a number and a unit: ns, us, ms, s, min (\"2ms\")");
         }
         long double v = std::stold(m[1]);
         static const std::map<std::string, long double> unitNs = {
@@ -203,20 +217,24 @@ class Reader
     /// A data rate such as "100Mbps"; above zero.
     std::optional<ns3::DataRate> Rate(const std::string& key) const
     {
+        toml::node* n = Find(key);
+        if (n && !n->is_string())
+        {
+            Fail(key, "expected a rate with a unit such as \"100Mbps\", got " + TypeName(*n));
+        }
         auto text = String(key);
         if (!text)
         {
-            if (toml::node* n = Find(key))
-            {
-                Fail(key, "expected a rate with a unit such as \"100Mbps\", got " + TypeName(*n));
-            }
             return std::nullopt;
         }
-        static const std::regex re(R"(^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(bps|kbps|Kbps|Mbps|Gbps)\s*$)");
+        static const std::regex re(
+            R"(^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(bps|kbps|Kbps|Mbps|Gbps)\s*$)");
         std::smatch m;
         if (!std::regex_match(*text, m, re))
         {
-            Fail(key, "cannot read '" + *text + "' as a data rate; give a number and a unit: bps, kbps, Mbps, Gbps (\"100Mbps\")");
+            Fail(key, "cannot read '" + *text +
+                          "' as a data rate; give a number and a unit: bps, kbps, Mbps, Gbps "
+                          "(\"100Mbps\")");
         }
         long double v = std::stold(m[1]);
         static const std::map<std::string, long double> unit = {
@@ -229,7 +247,7 @@ class Reader
         return ns3::DataRate(static_cast<uint64_t>(std::llround(bps)));
     }
 
-  private:
+private:
     toml::table& m_root;
     std::string m_source;
     std::map<std::string, std::string> m_overridden; //!< key -> the --set text
@@ -248,16 +266,20 @@ CheckKeys(const toml::table& table, const std::string& prefix, const Reader& rea
         if (std::find(names.begin(), names.end(), key) == names.end())
         {
             std::string hint = DidYouMean(key, names);
-            throw InputError(reader.Where(path, &node),
-                             path,
-                             "unknown key" + (hint.empty() ? "" : " (did you mean '" + (prefix.empty() ? hint : prefix + "." + hint) + "'?)") +
+            throw InputError(reader.Where(path, &node), path,
+                             "unknown key" +
+                                 (hint.empty()
+                                      ? ""
+                                      : " (did you mean '" +
+                                            (prefix.empty() ? hint : prefix + "." + hint) + "'?)") +
                                  "; accepted here: " + Join(names));
         }
         if (schema.count(path))
         {
             if (!node.is_table())
             {
-                throw InputError(reader.Where(path, &node), path, "expected a table ([" + path + "]), got " + reader.TypeName(node));
+                throw InputError(reader.Where(path, &node), path,
+                                 "expected a table ([" + path + "]), got " + reader.TypeName(node));
             }
             CheckKeys(*node.as_table(), path, reader);
         }
@@ -386,7 +408,8 @@ StemOf(const std::string& sourceName)
 std::string
 DidYouMean(const std::string& word, const std::vector<std::string>& candidates)
 {
-    auto distance = [](const std::string& a, const std::string& b) {
+    auto distance = [](const std::string& a, const std::string& b)
+    {
         std::vector<std::size_t> row(b.size() + 1);
         for (std::size_t j = 0; j <= b.size(); ++j)
         {
@@ -420,9 +443,7 @@ DidYouMean(const std::string& word, const std::vector<std::string>& candidates)
 }
 
 Scenario
-ParseScenario(const std::string& text,
-              const std::string& sourceName,
-              const std::string& baseDir,
+ParseScenario(const std::string& text, const std::string& sourceName, const std::string& baseDir,
               const std::vector<std::string>& overrides)
 {
     toml::table root;
@@ -449,7 +470,9 @@ ParseScenario(const std::string& text,
     static const std::regex nameRe("^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$");
     if (!std::regex_match(s.name, nameRe) || s.name.find("..") != std::string::npos)
     {
-        r.Fail("name", "'" + s.name + "' cannot name a results folder; use letters, digits, '.', '_' and '-' (no '..', no '/')");
+        r.Fail("name", "'" + s.name +
+                           "' cannot name a results folder; use letters, digits, '.', '_' and '-' "
+                           "(no '..', no '/')");
     }
     s.description = r.String("description").value_or("");
     s.seed = static_cast<uint32_t>(r.Integer("seed", 1, 4294967295LL).value_or(1));
@@ -463,24 +486,31 @@ ParseScenario(const std::string& text,
     }
     auto& t = s.topology;
     t.kind = r.Choice("topology.kind", kinds).value_or("lan");
-    t.clients = static_cast<uint32_t>(r.Integer("topology.clients", 1, (1 << 24) - 3).value_or(t.kind == "p2p" ? 1 : 3));
+    t.clients = static_cast<uint32_t>(
+        r.Integer("topology.clients", 1, (1 << 24) - 3).value_or(t.kind == "p2p" ? 1 : 3));
     if (t.kind == "p2p" && t.clients != 1)
     {
-        r.Fail("topology.clients", "a p2p topology has exactly one client (got " + std::to_string(t.clients) + ")");
+        r.Fail("topology.clients",
+               "a p2p topology has exactly one client (got " + std::to_string(t.clients) + ")");
     }
-    t.dataRate = r.Rate("topology.data_rate").value_or(t.kind == "p2p" ? ns3::DataRate("5Mbps") : ns3::DataRate("100Mbps"));
-    t.delay = r.Duration("topology.delay").value_or(t.kind == "p2p" ? ns3::MilliSeconds(2) : ns3::NanoSeconds(500));
+    t.dataRate = r.Rate("topology.data_rate")
+                     .value_or(t.kind == "p2p" ? ns3::DataRate("5Mbps") : ns3::DataRate("100Mbps"));
+    t.delay = r.Duration("topology.delay")
+                  .value_or(t.kind == "p2p" ? ns3::MilliSeconds(2) : ns3::NanoSeconds(500));
     if (auto q = r.String("topology.queue_size"))
     {
         static const std::regex qre(R"(^([0-9]{1,9})(p|B|kB|MB)$)");
         std::smatch m;
         if (!std::regex_match(*q, m, qre) || std::stoul(m[1]) == 0)
         {
-            r.Fail("topology.queue_size", "cannot read '" + *q + "'; give a positive count of packets (\"100p\") or bytes (\"64kB\", units B, kB, MB)");
+            r.Fail("topology.queue_size", "cannot read '" + *q +
+                                              "'; give a positive count of packets (\"100p\") or "
+                                              "bytes (\"64kB\", units B, kB, MB)");
         }
         t.queueSize = *q;
     }
-    t.queueDisc = r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
+    t.queueDisc =
+        r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
 
     // delivery
     std::vector<std::string> modeNames;
@@ -492,7 +522,8 @@ ParseScenario(const std::string& text,
     {
         if (!modes->is_array() || modes->as_array()->empty())
         {
-            r.Fail("delivery.modes", "expected a non-empty list of modes; accepted: " + Join(modeNames));
+            r.Fail("delivery.modes",
+                   "expected a non-empty list of modes; accepted: " + Join(modeNames));
         }
         for (auto& m : *modes->as_array())
         {
@@ -504,9 +535,13 @@ ParseScenario(const std::string& text,
             if (std::find(modeNames.begin(), modeNames.end(), name) == modeNames.end())
             {
                 std::string hint = DidYouMean(name, modeNames);
-                r.Fail("delivery.modes", "unknown mode '" + name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; accepted: " + Join(modeNames));
+                r.Fail("delivery.modes",
+                       "unknown mode '" + name + "'" +
+                           (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                           "; accepted: " + Join(modeNames));
             }
-            if (std::find(s.delivery.modes.begin(), s.delivery.modes.end(), name) != s.delivery.modes.end())
+            if (std::find(s.delivery.modes.begin(), s.delivery.modes.end(), name) !=
+                s.delivery.modes.end())
             {
                 r.Fail("delivery.modes", "mode '" + name + "' is listed twice");
             }
@@ -517,7 +552,9 @@ ParseScenario(const std::string& text,
     {
         s.delivery.modes = modeNames;
     }
-    s.delivery.multicastRouting = r.Choice("delivery.multicast_routing", {"source-tree", "shared-tree", "flood"}).value_or("source-tree");
+    s.delivery.multicastRouting =
+        r.Choice("delivery.multicast_routing", {"source-tree", "shared-tree", "flood"})
+            .value_or("source-tree");
     s.delivery.arp = r.Choice("delivery.arp", {"static", "dynamic"}).value_or("static");
     t.staticArp = s.delivery.arp == "static";
 
@@ -539,7 +576,10 @@ ParseScenario(const std::string& text,
         }
         if (!ok || !addr.IsMulticast() || addr.IsLocalMulticast())
         {
-            r.Fail("group.address", "'" + *a + "' is not an IPv4 multicast group address; use 224.0.1.0 to 239.255.255.255 (224.0.0.x is link-local and reaches every host)");
+            r.Fail("group.address",
+                   "'" + *a +
+                       "' is not an IPv4 multicast group address; use 224.0.1.0 to 239.255.255.255 "
+                       "(224.0.0.x is link-local and reaches every host)");
         }
         g.address = addr;
     }
@@ -551,7 +591,8 @@ ParseScenario(const std::string& text,
         {
             if (*members->value<std::string>() != "all")
             {
-                r.Fail("group.members", "expected \"all\", a fraction such as 0.5, a count, or a list of client numbers");
+                r.Fail("group.members", "expected \"all\", a fraction such as 0.5, a count, or a "
+                                        "list of client numbers");
             }
             for (uint32_t i = 1; i <= n; ++i)
             {
@@ -563,7 +604,9 @@ ParseScenario(const std::string& text,
             double f = *members->value<double>();
             if (!(f > 0.0 && f <= 1.0))
             {
-                r.Fail("group.members", "a fraction of the clients must be above 0 and at most 1 (got " + std::to_string(f) + ")");
+                r.Fail("group.members",
+                       "a fraction of the clients must be above 0 and at most 1 (got " +
+                           std::to_string(f) + ")");
             }
             auto k = static_cast<uint32_t>(std::max(1.0, std::round(f * n)));
             g.members = ChooseMembers(n, k, s.seed);
@@ -573,7 +616,9 @@ ParseScenario(const std::string& text,
             int64_t k = *members->value<int64_t>();
             if (k < 1 || k > n)
             {
-                r.Fail("group.members", "a group of " + std::to_string(k) + " clients does not fit a network of " + std::to_string(n) + " clients");
+                r.Fail("group.members", "a group of " + std::to_string(k) +
+                                            " clients does not fit a network of " +
+                                            std::to_string(n) + " clients");
             }
             g.members = ChooseMembers(n, static_cast<uint32_t>(k), s.seed);
         }
@@ -589,7 +634,10 @@ ParseScenario(const std::string& text,
                 int64_t c = *m.value<int64_t>();
                 if (c < 1 || c > n)
                 {
-                    r.Fail("group.members", "client " + std::to_string(c) + " is not in the network; clients are numbered 1 to " + std::to_string(n));
+                    r.Fail("group.members",
+                           "client " + std::to_string(c) +
+                               " is not in the network; clients are numbered 1 to " +
+                               std::to_string(n));
                 }
                 if (!seen.insert(c).second)
                 {
@@ -605,7 +653,8 @@ ParseScenario(const std::string& text,
         }
         else
         {
-            r.Fail("group.members", "expected \"all\", a fraction, a count or a list, got " + r.TypeName(*members));
+            r.Fail("group.members",
+                   "expected \"all\", a fraction, a count or a list, got " + r.TypeName(*members));
         }
     }
     else
@@ -621,16 +670,19 @@ ParseScenario(const std::string& text,
     auto& tr = s.traffic;
     tr.pattern = r.Choice("traffic.pattern", {"group", "replay"}).value_or("group");
     tr.messages = static_cast<uint32_t>(r.Integer("traffic.messages", 1, 100000000).value_or(10));
-    tr.interval = r.Duration("traffic.interval").value_or(ns3::MilliSeconds(tr.pattern == "replay" ? 1000 : 10));
+    tr.interval = r.Duration("traffic.interval")
+                      .value_or(ns3::MilliSeconds(tr.pattern == "replay" ? 1000 : 10));
     tr.start = r.Duration("traffic.start").value_or(ns3::Seconds(1));
-    tr.size = static_cast<uint32_t>(r.Integer("traffic.size", tr.pattern == "replay" ? 0 : kHeaderBytes, kMaxUdpPayload)
-                                        .value_or(tr.pattern == "replay" ? 0 : 1024));
+    tr.size = static_cast<uint32_t>(
+        r.Integer("traffic.size", tr.pattern == "replay" ? 0 : kHeaderBytes, kMaxUdpPayload)
+            .value_or(tr.pattern == "replay" ? 0 : 1024));
     if (tr.pattern == "replay")
     {
         auto path = r.String("traffic.transcript");
         if (!path)
         {
-            r.Fail("traffic.transcript", "a replay needs a transcript file ('client N: text' and 'reply N: text' lines)");
+            r.Fail("traffic.transcript",
+                   "a replay needs a transcript file ('client N: text' and 'reply N: text' lines)");
         }
         fs::path p(*path);
         if (p.is_relative())
@@ -638,19 +690,24 @@ ParseScenario(const std::string& text,
             p = fs::path(baseDir) / p;
         }
         tr.transcript = p.lexically_normal().string();
-        tr.lines = ReadTranscript(tr.transcript, r.Where("traffic.transcript", r.Find("traffic.transcript")));
+        tr.lines = ReadTranscript(tr.transcript,
+                                  r.Where("traffic.transcript", r.Find("traffic.transcript")));
         for (const auto& line : tr.lines)
         {
             if (line.client < 1 || line.client > n)
             {
-                throw InputError(tr.transcript, "", "client " + std::to_string(line.client) + " is not in the network; clients are numbered 1 to " + std::to_string(n));
+                throw InputError(tr.transcript, "",
+                                 "client " + std::to_string(line.client) +
+                                     " is not in the network; clients are numbered 1 to " +
+                                     std::to_string(n));
             }
             if (kHeaderBytes + line.text.size() + 10 > kMaxUdpPayload)
             {
                 throw InputError(tr.transcript, "", "a line is longer than one UDP datagram holds");
             }
         }
-        tr.messages = static_cast<uint32_t>(std::count_if(tr.lines.begin(), tr.lines.end(), [](const auto& l) { return !l.reply; }));
+        tr.messages = static_cast<uint32_t>(std::count_if(tr.lines.begin(), tr.lines.end(),
+                                                          [](const auto& l) { return !l.reply; }));
     }
 
     // output
@@ -725,7 +782,13 @@ ResolvedToml(const Scenario& s)
          }},
         {"group",
          toml::table{
-             {"address", [&] { std::ostringstream o; o << s.group.address; return o.str(); }()},
+             {"address",
+              [&]
+              {
+                  std::ostringstream o;
+                  o << s.group.address;
+                  return o.str();
+              }()},
              {"port", static_cast<int64_t>(s.group.port)},
              {"members", members},
              {"target", static_cast<int64_t>(s.group.target)},
@@ -741,7 +804,8 @@ ResolvedToml(const Scenario& s)
     };
     std::ostringstream out;
     out << "# " << s.name << ", as resolved from " << s.source << " after overrides\n"
-        << toml::toml_formatter(root, toml::toml_formatter::default_flags & ~toml::format_flags::indentation)
+        << toml::toml_formatter(root, toml::toml_formatter::default_flags &
+                                          ~toml::format_flags::indentation)
         << '\n';
     return out.str();
 }

@@ -5,7 +5,6 @@
 
 #include <ns3/ipv4-address.h>
 #include <ns3/nstime.h>
-
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -20,7 +19,7 @@ namespace gcsim
  */
 class InputError : public std::runtime_error
 {
-  public:
+public:
     InputError(const std::string& where, const std::string& key, const std::string& message);
 };
 
@@ -35,7 +34,7 @@ struct TranscriptLine
 /// A scenario as resolved after overrides and validation: everything a run needs.
 struct Scenario
 {
-    std::string source;      //!< the file it came from ("(built in) ..." for the default)
+    std::string source; //!< the file it came from ("(built in) ..." for the default)
     std::string name;
     std::string description;
     uint32_t seed{1};
@@ -56,9 +55,9 @@ struct Scenario
         std::string pattern{"group"}; //!< "group" or "replay"
         uint32_t messages{10};
         ns3::Time interval{ns3::MilliSeconds(10)};
-        uint32_t size{1024};          //!< UDP payload bytes
+        uint32_t size{1024}; //!< UDP payload bytes
         ns3::Time start{ns3::Seconds(1)};
-        std::string transcript;       //!< path as resolved (replay)
+        std::string transcript; //!< path as resolved (replay)
         std::vector<TranscriptLine> lines;
     } traffic;
 
@@ -83,10 +82,8 @@ struct Scenario
  */
 Scenario LoadScenario(const std::string& path, const std::vector<std::string>& overrides);
 /// The same, from text already in memory; \p sourceName names it in messages.
-Scenario ParseScenario(const std::string& text,
-                       const std::string& sourceName,
-                       const std::string& baseDir,
-                       const std::vector<std::string>& overrides);
+Scenario ParseScenario(const std::string& text, const std::string& sourceName,
+                       const std::string& baseDir, const std::vector<std::string>& overrides);
 /// The built-in default scenario (scenarios/lan-modes.toml at build time).
 const std::string& DefaultScenarioText();
 

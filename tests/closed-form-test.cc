@@ -1,0 +1,169 @@
+// Simulated latencies and byte counts against the closed forms of SEMANTICS.md, exact to
+// the nanosecond: a frame is S + 28 bytes plus link overhead (CSMA: max(64, S + 46);
+// point-to-point: S + 30), T = 8 x frame / rate, one hop takes T + d.
+#include "test-utilities.h"
+
+#include <map>
+
+namespace gcsim::test
+{
+namespace
+{
+
+int64_t
+CsmaFrame(int64_t payload)
+{
+    return std::max<int64_t>(64, payload + 46);
+}
+
+/// Transmission time of \p bytes at \p bps, in ns (exact for the rates used here).
+int64_t
+TxNs(int64_t bytes, int64_t bps)
+{
+    return 8 * bytes * 1000000000 / bps;
+}
+
+const char* kLan = R"(
+[topology]
+kind = "lan"
+clients = 6
+data_rate = "100Mbps"
+delay = "500ns"
+[group]
+members = [2, 3, 5]
+[traffic]
+messages = 4
+size = 1024
+)";
+
+/// latency of each (message, receiver) from deliveries.csv rows.
+std::map<std::pair<int, int>, int64_t>
+Latencies(const std::string& csv)
+{
+    std::map<std::pair<int, int>, int64_t> out;
+    auto rows = ReadCsv(csv);
+    for (std::size_t i = 1; i < rows.size(); ++i)
+    {
+        out[{std::stoi(rows[i][1]), std::stoi(rows[i][2])}] = std::stoll(rows[i][8]);
+    }
+    return out;
+}
+
+TEST(ClosedForm, TutorialPointToPointLinkTakes3686400ns)
+{
+    // ns-3's first.cc: 5 Mbit/s, 2 ms, 1024-byte echo; 8 x 1054 / 5e6 + 2 ms = 3.6864 ms.
+    Scenario s = ScenarioFrom(R"(
+[topology]
+kind = "p2p"
+clients = 1
+data_rate = "5Mbps"
+delay = "2ms"
+[traffic]
+messages = 5
+size = 1024
+)");
+    std::ostringstream csv;
+    ModeResult r = Simulate(s, "unicast", &csv);
+    EXPECT_EQ(r.delivery.deliveries, 5u);
+    EXPECT_EQ(r.delivery.latency.max, 3686400);
+    EXPECT_EQ(r.delivery.latency.p50, 3686400);
+    EXPECT_DOUBLE_EQ(r.delivery.latency.mean, 3686400.0);
+    EXPECT_EQ(r.links.bytes, 5u * 1054);
+    EXPECT_EQ(r.delivery.hops.max, 1);
+}
+
+TEST(ClosedForm, OneLanHopIsTPlusDForUnicastMulticastAndBroadcast)
+{
+    Scenario s = ScenarioFrom(kLan);
+    int64_t expected = TxNs(CsmaFrame(1024), 100000000) + 500;
+    ASSERT_EQ(expected, 86100);
+    for (const char* mode : {"unicast", "multicast", "broadcast"})
+    {
+        std::ostringstream csv;
+        ModeResult r = Simulate(s, mode, &csv);
+        SCOPED_TRACE(mode);
+        EXPECT_EQ(r.delivery.latency.p50, expected);
+        EXPECT_EQ(r.delivery.latency.max, expected);
+        EXPECT_EQ(r.delivery.completion.max, expected);
+        for (const auto& [key, latency] : Latencies(csv.str()))
+        {
+            EXPECT_EQ(latency, expected) << "message " << key.first << " receiver " << key.second;
+        }
+    }
+}
+
+TEST(ClosedForm, CsmaPadsShortFramesTo64Bytes)
+{
+    // S = 16 (the smallest gcsim datagram): IP packet 44 bytes, padded to 46: frame 64.
+    for (int size : {16, 18, 19, 100})
+    {
+        Scenario s = ScenarioFrom(kLan, {"traffic.size=" + std::to_string(size)});
+        ModeResult r = Simulate(s, "broadcast");
+        int64_t frame = CsmaFrame(size);
+        SCOPED_TRACE(size);
+        EXPECT_EQ(r.links.bytes, r.links.frames * frame);
+        EXPECT_EQ(r.delivery.latency.max, TxNs(frame, 100000000) + 500);
+    }
+    EXPECT_EQ(CsmaFrame(16), 64);
+    EXPECT_EQ(CsmaFrame(19), 65);
+}
+
+TEST(ClosedForm, ReplicatedUnicastCopyKWaitsForTheCopiesAheadOfIt)
+{
+    // Copy k leaves after k - 1 frames and their interframe gaps (96 bit times); the 500 ns
+    // delay is below the 960 ns gap, so the channel is idle again when the next copy starts.
+    Scenario s = ScenarioFrom(kLan);
+    std::ostringstream csv;
+    ModeResult r = Simulate(s, "replicated-unicast", &csv);
+    int64_t t = TxNs(CsmaFrame(1024), 100000000);
+    int64_t gap = TxNs(12, 100000000);
+    ASSERT_EQ(gap, 960);
+    auto latencies = Latencies(csv.str());
+    ASSERT_EQ(latencies.size(), 4u * 3);
+    for (int m = 0; m < 4; ++m)
+    {
+        int k = 1;
+        for (int member : {2, 3, 5})
+        {
+            EXPECT_EQ(latencies.at({m, member}), (k - 1) * (t + gap) + t + 500)
+                << "message " << m << " copy " << k;
+            ++k;
+        }
+    }
+    EXPECT_EQ(r.delivery.completion.max, 2 * (t + gap) + t + 500);
+}
+
+TEST(ClosedForm, DelayAboveTheInterframeGapAddsBackoffNeverLessThanTheClosedForm)
+{
+    // With d = 5 us > 960 ns the next copy finds the channel still propagating and backs
+    // off: measured, not assumed, but never earlier than the back-to-back closed form.
+    Scenario s = ScenarioFrom(kLan, {"topology.delay=5us"});
+    std::ostringstream csv;
+    ModeResult r = Simulate(s, "replicated-unicast", &csv);
+    EXPECT_EQ(r.delivery.deliveries, 12u);
+    int64_t t = TxNs(CsmaFrame(1024), 100000000);
+    auto latencies = Latencies(csv.str());
+    for (int m = 0; m < 4; ++m)
+    {
+        EXPECT_EQ(latencies.at({m, 2}), t + 5000);
+        // The next copy cannot start before the previous one has left the wire (t + d).
+        EXPECT_GE(latencies.at({m, 3}), 2 * (t + 5000));
+        EXPECT_GE(latencies.at({m, 5}), latencies.at({m, 3}) + t + 5000);
+    }
+}
+
+TEST(ClosedForm, SourceUplinkCarriesGFramesForReplicatedUnicastAndOneOtherwise)
+{
+    Scenario s = ScenarioFrom(kLan);
+    std::map<std::string, uint64_t> perMessage = {
+        {"unicast", 1}, {"replicated-unicast", 3}, {"multicast", 1}, {"broadcast", 1}};
+    for (const auto& [mode, frames] : perMessage)
+    {
+        ModeResult r = Simulate(s, mode);
+        EXPECT_EQ(r.links.serverFrames, 4 * frames) << mode;
+        EXPECT_EQ(r.links.serverBytes, 4 * frames * CsmaFrame(1024)) << mode;
+    }
+}
+
+} // namespace
+} // namespace gcsim::test
