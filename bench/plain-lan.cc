@@ -16,7 +16,6 @@
 #include <ns3/csma-module.h>
 #include <ns3/internet-module.h>
 #include <ns3/network-module.h>
-
 #include <vector>
 
 using namespace ns3;
@@ -39,10 +38,8 @@ ReceivePacket(uint64_t* deliveries, Ptr<Socket> socket)
 
 /// Sends one message to each destination, then schedules the next message.
 void
-SendMessage(Ptr<Socket> socket,
-            const std::vector<InetSocketAddress>* destinations,
-            uint32_t remaining,
-            Time interval)
+SendMessage(Ptr<Socket> socket, const std::vector<InetSocketAddress>* destinations,
+            uint32_t remaining, Time interval)
 {
     for (const InetSocketAddress& destination : *destinations)
     {
@@ -130,12 +127,7 @@ RunPlainLan(const std::string& mode, uint32_t clients, uint32_t messages, Time i
 
     if (messages > 0)
     {
-        Simulator::Schedule(Seconds(1),
-                            &SendMessage,
-                            source,
-                            &destinations,
-                            messages,
-                            interval);
+        Simulator::Schedule(Seconds(1), &SendMessage, source, &destinations, messages, interval);
     }
     Simulator::Run();
     Simulator::Destroy();

@@ -1,9 +1,8 @@
 #ifndef GCSIM_BENCH_PLAIN_LAN_H
 #define GCSIM_BENCH_PLAIN_LAN_H
 
-#include <ns3/nstime.h>
-
 #include <cstdint>
+#include <ns3/nstime.h>
 #include <string>
 
 namespace plainlan
@@ -29,9 +28,7 @@ uint32_t Members(uint32_t clients);
  *        255.255.255.255; every client listens)
  * \return the datagrams the receiving sockets got
  */
-uint64_t RunPlainLan(const std::string& mode,
-                     uint32_t clients,
-                     uint32_t messages,
+uint64_t RunPlainLan(const std::string& mode, uint32_t clients, uint32_t messages,
                      ns3::Time interval = ns3::MilliSeconds(10));
 
 } // namespace plainlan

@@ -50,9 +50,16 @@ MulticastNicFilter::DoCorrupt(Ptr<Packet> p)
     Ipv4Header ip;
     if (m_framing == ETHERNET)
     {
+        // Most frames are unicast: the group bit of the destination MAC's first byte says so
+        // without deserialising the header.
+        uint8_t first = 0;
+        if (p->CopyData(&first, 1) != 1 || (first & 0x01) == 0)
+        {
+            return false;
+        }
         EthernetHeader eth(false);
-        if (p->PeekHeader(eth) == 0 || !eth.GetDestination().IsGroup() ||
-            eth.GetDestination().IsBroadcast() || eth.GetLengthType() != 0x0800)
+        if (p->PeekHeader(eth) == 0 || eth.GetDestination().IsBroadcast() ||
+            eth.GetLengthType() != 0x0800)
         {
             return false;
         }

@@ -30,6 +30,12 @@ struct Case
     std::vector<std::string> mustSay;   //!< substrings of the error message ("@" = the file)
 };
 
+void
+PrintTo(const Case& c, std::ostream* os)
+{
+    *os << c.title;
+}
+
 /// kValid with line \p line (1-based) replaced by \p text.
 std::string
 WithLine(int line, const std::string& text)
