@@ -3,13 +3,12 @@
 //     P1        C1        C2   ...   CN
 //     |         |         |          |
 //   ===========================================  lan0: data_rate, delay
-//   10.0.0.1  10.0.0.2  10.0.0.3 ... 10.0.0.(N+1)   (10.0.0.0/8)
+//   10.0.0.1  10.0.0.2  10.0.0.3 ... 10.0.0.(N+1)   (the smallest subnet that holds them)
 
 #include "network.h"
 
-#include <ns3/csma-helper.h>
 #include <ns3/ipv4-static-routing-helper.h>
-#include <ns3/queue-size.h>
+
 #include <stdexcept>
 
 namespace ns3
@@ -24,30 +23,12 @@ BuildLan(const TopologyConfig& config)
     {
         throw std::invalid_argument("a lan holds 1 to 16777213 clients");
     }
-    Network network;
-    network.hosts.Create(config.clients + 1);
+    NetworkBuilder builder(config, false);
+    builder.CreateHosts(config.clients);
+    Network& network = builder.Get();
+    std::size_t link = builder.AddLan(network.hosts, config.dataRate, config.delay);
 
-    CsmaHelper csma;
-    csma.SetChannelAttribute("DataRate", DataRateValue(config.dataRate));
-    csma.SetChannelAttribute("Delay", TimeValue(config.delay));
-    csma.SetQueue(DeviceQueueType(), "MaxSize", QueueSizeValue(QueueSize(config.queueSize)));
-    NetDeviceContainer devices = csma.Install(network.hosts);
-
-    InstallIpv4(network.hosts);
-    auto addresses =
-        AssignAddresses(devices, Ipv4Address("10.0.0.1"), Ipv4Mask("255.0.0.0"), config);
-    network.serverAddress = addresses[0];
-    network.clientAddresses.assign(addresses.begin() + 1, addresses.end());
-
-    Link lan{"lan0", devices.Get(0)->GetChannel(), {}};
-    for (uint32_t i = 0; i < devices.GetN(); ++i)
-    {
-        lan.ends.push_back(devices.Get(i));
-    }
-    network.links.push_back(std::move(lan));
-
-    Ipv4StaticRoutingHelper routing;
-    routing.SetDefaultMulticastRoute(network.Server(), devices.Get(0));
+    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(), network.links[link].ends[0]);
     return network;
 }
 

@@ -1,11 +1,21 @@
 #include "network.h"
 
+#include "shortest-path-routing.h"
+
 #include <ns3/arp-cache.h>
+#include <ns3/bridge-helper.h>
+#include <ns3/csma-helper.h>
 #include <ns3/csma-net-device.h>
 #include <ns3/internet-stack-helper.h>
 #include <ns3/ipv4-interface.h>
 #include <ns3/ipv4-l3-protocol.h>
+#include <ns3/ipv4-list-routing-helper.h>
+#include <ns3/ipv4-static-routing-helper.h>
+#include <ns3/node-list.h>
+#include <ns3/point-to-point-helper.h>
+#include <ns3/queue-size.h>
 #include <ns3/traffic-control-helper.h>
+
 #include <stdexcept>
 
 namespace ns3
@@ -15,6 +25,33 @@ namespace gcsim
 
 Network BuildP2p(const TopologyConfig& config);
 Network BuildLan(const TopologyConfig& config);
+Network BuildStar(const TopologyConfig& config);
+Network BuildTree(const TopologyConfig& config);
+Network BuildDumbbell(const TopologyConfig& config);
+Network BuildRing(const TopologyConfig& config);
+Network BuildGrid(const TopologyConfig& config);
+Network BuildWaxman(const TopologyConfig& config);
+Network BuildFromMap(const TopologyConfig& config);
+
+uint32_t
+Link::FrameBytes(uint32_t ipBytes) const
+{
+    switch (framing)
+    {
+    case Framing::PPP:
+        return ipBytes + 2;
+    case Framing::CSMA:
+    case Framing::BRIDGE:
+    default:
+        return std::max<uint32_t>(ipBytes, 46) + 18;
+    }
+}
+
+Time
+Link::HopTime(uint32_t ipBytes) const
+{
+    return rate.CalculateBytesTxTime(FrameBytes(ipBytes)) + delay;
+}
 
 Ptr<Node>
 Network::Server() const
@@ -39,19 +76,16 @@ Network::ClientCount() const
     return hosts.GetN() - 1;
 }
 
+bool
+Network::IsRouted() const
+{
+    return routers.GetN() > 0;
+}
+
 std::string
 Network::NodeName(uint32_t nodeId) const
 {
-    uint32_t first = hosts.Get(0)->GetId();
-    if (nodeId == first)
-    {
-        return "P1";
-    }
-    if (nodeId > first && nodeId - first < hosts.GetN())
-    {
-        return "C" + std::to_string(nodeId - first);
-    }
-    return "node" + std::to_string(nodeId);
+    return nodeId < names.size() ? names[nodeId] : "node" + std::to_string(nodeId);
 }
 
 const std::vector<TopologyEntry>&
@@ -73,6 +107,10 @@ BuildNetwork(const TopologyConfig& config)
         {
             Network network = entry.build(config);
             AssignStreams(network);
+            if (network.IsRouted())
+            {
+                ShortestPathRouting::Populate(network);
+            }
             if (config.staticArp)
             {
                 PrefillArp(network);
@@ -83,6 +121,225 @@ BuildNetwork(const TopologyConfig& config)
     throw std::invalid_argument("unknown topology kind '" + config.kind + "'");
 }
 
+NetworkBuilder::NetworkBuilder(const TopologyConfig& config, bool routed)
+    : m_config(config),
+      m_routed(routed)
+{
+}
+
+Network&
+NetworkBuilder::Get()
+{
+    return m_network;
+}
+
+const TopologyConfig&
+NetworkBuilder::Config() const
+{
+    return m_config;
+}
+
+namespace
+{
+
+void
+InstallStack(NodeContainer nodes, bool routed)
+{
+    Ipv4StaticRoutingHelper staticRouting;
+    Ipv4ListRoutingHelper list;
+    list.Add(staticRouting, 10);
+    InternetStackHelper stack;
+    stack.SetIpv6StackInstall(false);
+    stack.SetRoutingHelper(list);
+    stack.Install(nodes);
+    for (uint32_t i = 0; i < nodes.GetN(); ++i)
+    {
+        // Hosts keep ns-3's IpForward = true: with it off, Ipv4ListRouting reports every
+        // multicast datagram a host has delivered as a routing error. Hosts hold no
+        // multicast routes and get no transit unicast, so they forward nothing.
+        if (routed)
+        {
+            Ptr<Ipv4> ipv4 = nodes.Get(i)->GetObject<Ipv4>();
+            auto listRouting = DynamicCast<Ipv4ListRouting>(ipv4->GetRoutingProtocol());
+            listRouting->AddRoutingProtocol(CreateObject<ShortestPathRouting>(), 0);
+        }
+    }
+}
+
+void
+Name(Network& network, Ptr<Node> node, const std::string& name)
+{
+    if (network.names.size() <= node->GetId())
+    {
+        network.names.resize(node->GetId() + 1);
+    }
+    network.names[node->GetId()] = name;
+}
+
+} // namespace
+
+void
+NetworkBuilder::CreateHosts(uint32_t clients)
+{
+    m_network.hosts.Create(clients + 1);
+    InstallStack(m_network.hosts, m_routed);
+    for (uint32_t i = 0; i < m_network.hosts.GetN(); ++i)
+    {
+        Name(m_network, m_network.hosts.Get(i), i == 0 ? "P1" : "C" + std::to_string(i));
+    }
+    m_network.clientAddresses.resize(clients);
+}
+
+Ptr<Node>
+NetworkBuilder::AddRouter()
+{
+    Ptr<Node> router = CreateObject<Node>();
+    InstallStack(NodeContainer(router), m_routed);
+    Name(m_network, router, "R" + std::to_string(m_network.routers.GetN()));
+    m_network.routers.Add(router);
+    return router;
+}
+
+Ptr<Node>
+NetworkBuilder::AddSwitch()
+{
+    Ptr<Node> sw = CreateObject<Node>();
+    Name(m_network, sw, "S" + std::to_string(m_network.switches.GetN()));
+    m_network.switches.Add(sw);
+    return sw;
+}
+
+Ipv4Address
+NetworkBuilder::Allocate(uint32_t addresses, Ipv4Mask& mask)
+{
+    uint32_t size = 4;
+    while (size < addresses + 2)
+    {
+        size <<= 1;
+    }
+    uint32_t base = (m_nextSubnet + size - 1) & ~(size - 1);
+    if (base + size > 0x0b000000)
+    {
+        throw std::invalid_argument("the network needs more addresses than 10.0.0.0/8 holds");
+    }
+    m_nextSubnet = base + size;
+    mask = Ipv4Mask(~(size - 1));
+    return Ipv4Address(base);
+}
+
+std::vector<Ipv4Address>
+NetworkBuilder::Number(const NetDeviceContainer& devices)
+{
+    Ipv4Mask mask;
+    Ipv4Address base = Allocate(devices.GetN(), mask);
+    std::vector<Ipv4Address> addresses;
+    addresses.reserve(devices.GetN());
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        Ptr<NetDevice> device = devices.Get(i);
+        Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
+        int32_t interface = ipv4->AddInterface(device);
+        Ipv4Address address(base.Get() + 1 + i);
+        ipv4->AddAddress(interface, Ipv4InterfaceAddress(address, mask));
+        ipv4->SetMetric(interface, 1);
+        ipv4->SetUp(interface);
+        addresses.push_back(address);
+        // A host's first address is the one the experiment knows it by.
+        uint32_t first = m_network.hosts.GetN() ? m_network.hosts.Get(0)->GetId() : 0;
+        uint32_t id = device->GetNode()->GetId();
+        if (m_network.hosts.GetN() && id >= first && id - first < m_network.hosts.GetN())
+        {
+            uint32_t h = id - first;
+            Ipv4Address& known = h == 0 ? m_network.serverAddress : m_network.clientAddresses[h - 1];
+            if (known == Ipv4Address())
+            {
+                known = address;
+            }
+        }
+    }
+    if (m_config.queueDisc != "none")
+    {
+        TrafficControlHelper tch;
+        tch.SetRootQueueDisc(m_config.queueDisc == "pfifo-fast" ? "ns3::PfifoFastQueueDisc"
+                                                                : "ns3::FqCoDelQueueDisc");
+        tch.Install(devices);
+    }
+    return addresses;
+}
+
+std::size_t
+NetworkBuilder::AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay)
+{
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(rate));
+    p2p.SetChannelAttribute("Delay", TimeValue(delay));
+    p2p.SetQueue("ns3::DropTailQueue<Packet>",
+                 "MaxSize",
+                 QueueSizeValue(QueueSize(m_config.queueSize)));
+    NetDeviceContainer devices = p2p.Install(a, b);
+    Number(devices);
+    Link link{"p2p" + std::to_string(m_network.links.size()),
+              devices.Get(0)->GetChannel(),
+              {devices.Get(0), devices.Get(1)},
+              rate,
+              delay,
+              Framing::PPP};
+    m_network.links.push_back(std::move(link));
+    return m_network.links.size() - 1;
+}
+
+std::size_t
+NetworkBuilder::AddLan(const NodeContainer& nodes, DataRate rate, Time delay)
+{
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", DataRateValue(rate));
+    csma.SetChannelAttribute("Delay", TimeValue(delay));
+    csma.SetQueue("ns3::DropTailQueue<Packet>",
+                  "MaxSize",
+                  QueueSizeValue(QueueSize(m_config.queueSize)));
+    NetDeviceContainer devices = csma.Install(nodes);
+    Number(devices);
+    Link link{"lan" + std::to_string(m_network.links.size()),
+              devices.Get(0)->GetChannel(),
+              {},
+              rate,
+              delay,
+              Framing::CSMA};
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        link.ends.push_back(devices.Get(i));
+    }
+    m_network.links.push_back(std::move(link));
+    return m_network.links.size() - 1;
+}
+
+std::size_t
+NetworkBuilder::AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time delay)
+{
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", DataRateValue(rate));
+    csma.SetChannelAttribute("Delay", TimeValue(delay));
+    csma.SetQueue("ns3::DropTailQueue<Packet>",
+                  "MaxSize",
+                  QueueSizeValue(QueueSize(m_config.queueSize)));
+    NetDeviceContainer devices = csma.Install(NodeContainer(host, sw));
+    m_switchedHostDevices.Add(devices.Get(0));
+    Link link{"port" + std::to_string(m_network.links.size()),
+              devices.Get(0)->GetChannel(),
+              {devices.Get(0), devices.Get(1)},
+              rate,
+              delay,
+              Framing::BRIDGE};
+    m_network.links.push_back(std::move(link));
+    return m_network.links.size() - 1;
+}
+
+void
+NetworkBuilder::AssignSwitchedSubnet()
+{
+    Number(m_switchedHostDevices);
+}
+
 void
 AssignStreams(const Network& network)
 {
@@ -91,6 +348,7 @@ AssignStreams(const Network& network)
     int64_t stream = 0;
     InternetStackHelper internet;
     stream += internet.AssignStreams(network.hosts, stream);
+    stream += internet.AssignStreams(network.routers, stream);
     for (const Link& link : network.links)
     {
         for (const auto& device : link.ends)
@@ -104,90 +362,71 @@ AssignStreams(const Network& network)
 }
 
 void
-InstallIpv4(NodeContainer nodes)
-{
-    InternetStackHelper stack;
-    stack.SetIpv6StackInstall(false);
-    stack.Install(nodes);
-}
-
-std::vector<Ipv4Address>
-AssignAddresses(const NetDeviceContainer& devices, Ipv4Address first, Ipv4Mask mask,
-                const TopologyConfig& config)
-{
-    std::vector<Ipv4Address> addresses;
-    addresses.reserve(devices.GetN());
-    uint32_t next = first.Get();
-    for (uint32_t i = 0; i < devices.GetN(); ++i, ++next)
-    {
-        Ptr<NetDevice> device = devices.Get(i);
-        Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
-        int32_t interface = ipv4->GetInterfaceForDevice(device);
-        if (interface < 0)
-        {
-            interface = ipv4->AddInterface(device);
-        }
-        Ipv4Address address(next);
-        ipv4->AddAddress(interface, Ipv4InterfaceAddress(address, mask));
-        ipv4->SetMetric(interface, 1);
-        ipv4->SetUp(interface);
-        addresses.push_back(address);
-    }
-    if (config.queueDisc != "none")
-    {
-        TrafficControlHelper tch;
-        if (config.queueDisc == "pfifo-fast")
-        {
-            tch.SetRootQueueDisc("ns3::PfifoFastQueueDisc");
-        }
-        else
-        {
-            tch.SetRootQueueDisc("ns3::FqCoDelQueueDisc");
-        }
-        tch.Install(devices);
-    }
-    return addresses;
-}
-
-void
 PrefillArp(const Network& network)
 {
-    Ptr<Ipv4L3Protocol> serverIp = network.Server()->GetObject<Ipv4L3Protocol>();
-    for (uint32_t i = 1; i < serverIp->GetNInterfaces(); ++i)
+    // Entries between every pair that shares a segment; on segments of more than 1024
+    // hosts only the pairs that involve P1 or a router (host-to-host pairs would need N²).
+    constexpr std::size_t kAllPairsLimit = 1024;
+    std::vector<bool> hub(NodeList::GetNNodes(), false);
+    hub[network.Server()->GetId()] = true;
+    for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {
-        Ptr<Ipv4Interface> serverIf = serverIp->GetInterface(i);
-        Ptr<NetDevice> serverDev = serverIf->GetDevice();
-        Ptr<Channel> channel = serverDev->GetChannel();
-        for (std::size_t d = 0; d < channel->GetNDevices(); ++d)
+        hub[network.routers.Get(r)->GetId()] = true;
+    }
+    auto add = [](Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of) {
+        Ipv4Address address = of->GetAddress(0).GetLocal();
+        if (at->GetArpCache()->Lookup(address))
         {
-            Ptr<NetDevice> peerDev = channel->GetDevice(d);
-            Ptr<Ipv4L3Protocol> peerIp = peerDev->GetNode()->GetObject<Ipv4L3Protocol>();
-            if (peerDev == serverDev || !peerIp)
+            return;
+        }
+        ArpCache::Entry* entry = at->GetArpCache()->Add(address);
+        entry->SetMacAddress(of->GetDevice()->GetAddress());
+        entry->MarkPermanent();
+    };
+    for (const Link& link : network.links)
+    {
+        std::vector<Ptr<Ipv4Interface>> interfaces;
+        std::vector<std::size_t> hubs;
+        for (const auto& device : link.ends)
+        {
+            auto ip = device->GetNode()->GetObject<Ipv4L3Protocol>();
+            int32_t index = ip ? ip->GetInterfaceForDevice(device) : -1;
+            if (index < 0 || !ip->GetInterface(index)->GetArpCache())
             {
-                continue;
+                continue; // no IP here (a switch port) or no ARP (point-to-point)
             }
-            Ptr<Ipv4Interface> peerIf =
-                peerIp->GetInterface(peerIp->GetInterfaceForDevice(peerDev));
-            auto add = [](Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of)
+            if (hub[device->GetNode()->GetId()])
             {
-                if (!at->GetArpCache())
+                hubs.push_back(interfaces.size());
+            }
+            interfaces.push_back(ip->GetInterface(index));
+        }
+        if (interfaces.size() <= kAllPairsLimit)
+        {
+            for (std::size_t a = 0; a < interfaces.size(); ++a)
+            {
+                for (std::size_t b = 0; b < interfaces.size(); ++b)
                 {
-                    return; // a link without ARP (point-to-point)
+                    if (a != b)
+                    {
+                        add(interfaces[a], interfaces[b]);
+                    }
                 }
-                ArpCache::Entry* entry = at->GetArpCache()->Add(of->GetAddress(0).GetLocal());
-                entry->SetMacAddress(of->GetDevice()->GetAddress());
-                entry->MarkPermanent();
-            };
-            add(serverIf, peerIf);
-            add(peerIf, serverIf);
+            }
+            continue;
+        }
+        for (std::size_t h : hubs)
+        {
+            for (std::size_t b = 0; b < interfaces.size(); ++b)
+            {
+                if (b != h)
+                {
+                    add(interfaces[h], interfaces[b]);
+                    add(interfaces[b], interfaces[h]);
+                }
+            }
         }
     }
-}
-
-std::string
-DeviceQueueType()
-{
-    return "ns3::DropTailQueue<Packet>";
 }
 
 } // namespace gcsim

@@ -7,6 +7,7 @@
 #include <ns3/net-device-container.h>
 #include <ns3/node-container.h>
 #include <ns3/nstime.h>
+
 #include <string>
 #include <vector>
 
@@ -20,11 +21,43 @@ struct TopologyConfig
 {
     std::string kind{"lan"};       //!< a name from TopologyTable()
     uint32_t clients{3};           //!< N
-    DataRate dataRate{"100Mbps"};  //!< every link's rate
-    Time delay{NanoSeconds(500)};  //!< every link's propagation delay
+    DataRate dataRate{"100Mbps"};  //!< host access links (LANs, a host's own link)
+    Time delay{NanoSeconds(500)};  //!< their propagation delay
+    DataRate coreRate{"1Gbps"};    //!< router-to-router links
+    Time coreDelay{MilliSeconds(1)}; //!< their propagation delay
     std::string queueSize{"100p"}; //!< each device's DropTail queue ("100p", "64kB")
     std::string queueDisc{"none"}; //!< traffic-control root queue disc: none, pfifo-fast, fq-codel
     bool staticArp{true};          //!< pre-fill ARP caches (false: a cold network)
+    uint32_t seed{1};              //!< for seeded kinds (random graphs, placement)
+
+    // tree
+    uint32_t fanout{2};            //!< children per router
+    uint32_t depth{2};             //!< the root is at depth 0; fanout^depth leaf routers
+    // ring, grid, waxman, dumbbell
+    uint32_t routers{8};           //!< routers of a ring or a Waxman graph
+    uint32_t rows{3};              //!< grid rows
+    uint32_t columns{3};           //!< grid columns
+    double waxmanAlpha{0.4};       //!< Waxman: edge probability scale
+    double waxmanBeta{0.2};        //!< Waxman: distance sensitivity
+    DataRate bottleneckRate{"10Mbps"}; //!< dumbbell: the link between the two routers
+    Time bottleneckDelay{MilliSeconds(10)};
+    // star
+    bool igmpSnooping{true};       //!< the switch forwards a group's frames only to members
+    std::vector<uint32_t> members; //!< the group, for the switch's snooping table
+    // file
+    std::string mapFile;           //!< a topology map (Inet, Orbis, Rocketfuel)
+    std::string mapFormat;         //!< "inet", "orbis" or "rocketfuel"
+    // placement on routed kinds
+    std::vector<uint32_t> accessRouters; //!< routers that get a client LAN (empty: the kind's rule)
+    int64_t serverRouter{-1};      //!< the router P1 hangs off (-1: the kind's rule)
+};
+
+/// How a link frames packets: what it adds to each IPv4 packet.
+enum class Framing
+{
+    CSMA, //!< Ethernet: 14 + 4 bytes, padded to 64
+    PPP,  //!< point-to-point: 2 bytes
+    BRIDGE, //!< a switch port (Ethernet, but not an IP interface)
 };
 
 /// One link, or one shared segment, as results name it.
@@ -33,24 +66,37 @@ struct Link
     std::string name;                 //!< "p2p0", "lan0"
     Ptr<Channel> channel;             //!< the ns-3 channel
     std::vector<Ptr<NetDevice>> ends; //!< its devices
+    DataRate rate;                    //!< its data rate
+    Time delay;                       //!< its propagation delay
+    Framing framing{Framing::CSMA};   //!< link overhead
+
+    /// Bytes on the wire of an IPv4 packet of \p ipBytes on this link.
+    uint32_t FrameBytes(uint32_t ipBytes) const;
+    /// Store-and-forward time of one hop for \p ipBytes: transmission plus propagation.
+    Time HopTime(uint32_t ipBytes) const;
 };
 
 /**
- * \brief A built network: P1, its clients, their addresses and the links between them.
+ * \brief A built network: P1, its clients, routers, their addresses and the links.
  *
  * Node 0 of `hosts` is P1; node n is client n.
  */
 struct Network
 {
     NodeContainer hosts;                      //!< P1 first, then clients 1..N
+    NodeContainer routers;                    //!< IP routers ("R0", "R1", ...)
+    NodeContainer switches;                   //!< Ethernet switches ("S0", ...)
     Ipv4Address serverAddress;                //!< P1's address
     std::vector<Ipv4Address> clientAddresses; //!< client n at index n - 1
     std::vector<Link> links;                  //!< every link, in build order
+    std::vector<std::string> names;           //!< by node id
 
     Ptr<Node> Server() const;
     NodeContainer Clients() const;
     uint32_t ClientCount() const;
-    /// "P1" or "C<n>" for a host; "node<id>" otherwise.
+    /// True when routers forward between subnets.
+    bool IsRouted() const;
+    /// "P1", "C<n>", "R<i>", "S<i>" for this network's nodes.
     std::string NodeName(uint32_t nodeId) const;
 };
 
@@ -64,23 +110,58 @@ struct TopologyEntry
 
 /// Every topology kind gcsim can build.
 const std::vector<TopologyEntry>& TopologyTable();
-/// Builds the network \p config describes; the kind must be in TopologyTable().
+/**
+ * Builds the network \p config describes (the kind must be in TopologyTable()), with its
+ * unicast routes, its random streams fixed and, unless the config says otherwise, its ARP
+ * caches pre-filled.
+ */
 Network BuildNetwork(const TopologyConfig& config);
 
-/// Shared by the builders: an IPv4-only stack on \p nodes.
-void InstallIpv4(NodeContainer nodes);
 /**
- * Adds an IPv4 interface on each device, numbered from \p first in \p mask's subnet, with
- * the configured queue disc; returns the addresses in device order.
+ * \brief The shared machinery of topology builders: nodes with their IPv4 stack, links
+ * with their own subnets, names.
+ *
+ * Every link gets the next free subnet of 10.0.0.0/8 just big enough for its ends (a /30
+ * for a point-to-point link).
  */
-std::vector<Ipv4Address> AssignAddresses(const NetDeviceContainer& devices, Ipv4Address first,
-                                         Ipv4Mask mask, const TopologyConfig& config);
+class NetworkBuilder
+{
+  public:
+    NetworkBuilder(const TopologyConfig& config, bool routed);
+
+    /// Creates P1 and clients 1..\p clients.
+    void CreateHosts(uint32_t clients);
+    /// Creates a router, named "R<index>".
+    Ptr<Node> AddRouter();
+    /// Creates an Ethernet switch (no IP), named "S<index>".
+    Ptr<Node> AddSwitch();
+    /// A point-to-point link between \p a and \p b in its own /30; returns its index.
+    std::size_t AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay);
+    /// One CSMA segment joining \p nodes in its own subnet; returns its index.
+    std::size_t AddLan(const NodeContainer& nodes, DataRate rate, Time delay);
+    /// A CSMA cable between a host and a switch port; the host's IP comes later.
+    std::size_t AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time delay);
+    /// Gives the hosts on switches one subnet (after all AddSwitchPort calls).
+    void AssignSwitchedSubnet();
+
+    Network& Get();
+    const TopologyConfig& Config() const;
+
+  private:
+    Ipv4Address Allocate(uint32_t addresses, Ipv4Mask& mask);
+    std::vector<Ipv4Address> Number(const NetDeviceContainer& devices);
+
+    const TopologyConfig& m_config;
+    bool m_routed;
+    Network m_network;
+    uint32_t m_nextSubnet{0x0a000000}; //!< 10.0.0.0
+    NetDeviceContainer m_switchedHostDevices;
+};
+
 /// Gives every random variable of \p network a fixed stream number.
 void AssignStreams(const Network& network);
-/// Pre-fills ARP caches between P1 and each client sharing a link with it, both ways.
+/// Pre-fills the ARP cache of every IPv4 interface with its link neighbours' addresses.
 void PrefillArp(const Network& network);
-/// The device queue every builder installs.
-std::string DeviceQueueType();
 
 } // namespace gcsim
 } // namespace ns3

@@ -6,8 +6,7 @@
 #include "network.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
-#include <ns3/point-to-point-helper.h>
-#include <ns3/queue-size.h>
+
 #include <stdexcept>
 
 namespace ns3
@@ -22,26 +21,13 @@ BuildP2p(const TopologyConfig& config)
     {
         throw std::invalid_argument("a p2p topology has exactly one client");
     }
-    Network network;
-    network.hosts.Create(2);
-
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", DataRateValue(config.dataRate));
-    p2p.SetChannelAttribute("Delay", TimeValue(config.delay));
-    p2p.SetQueue(DeviceQueueType(), "MaxSize", QueueSizeValue(QueueSize(config.queueSize)));
-    NetDeviceContainer devices = p2p.Install(network.hosts);
-
-    InstallIpv4(network.hosts);
-    auto addresses =
-        AssignAddresses(devices, Ipv4Address("10.0.0.1"), Ipv4Mask("255.255.255.252"), config);
-    network.serverAddress = addresses[0];
-    network.clientAddresses = {addresses[1]};
-    network.links.push_back(
-        {"p2p0", devices.Get(0)->GetChannel(), {devices.Get(0), devices.Get(1)}});
+    NetworkBuilder builder(config, false);
+    builder.CreateHosts(1);
+    Network& network = builder.Get();
+    std::size_t link = builder.AddP2p(network.hosts.Get(0), network.hosts.Get(1), config.dataRate, config.delay);
 
     // P1 sends group traffic out of its only interface.
-    Ipv4StaticRoutingHelper routing;
-    routing.SetDefaultMulticastRoute(network.Server(), devices.Get(0));
+    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(), network.links[link].ends[0]);
     return network;
 }
 

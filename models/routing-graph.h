@@ -1,0 +1,83 @@
+#ifndef GCSIM_ROUTING_GRAPH_H
+#define GCSIM_ROUTING_GRAPH_H
+
+#include "network.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+/**
+ * \brief A network as a graph for route computations: one vertex per node and one per link.
+ *
+ * A node is adjacent to each link it has an IPv4 interface on; two nodes are one hop apart
+ * when they share a link (a shared segment counts once, not N² times). Only routers (and
+ * links) are transit: a search enters hosts but never leaves them, so no route runs
+ * through a host. Neighbours are visited in build order, so ties break the same way every
+ * time.
+ */
+class RoutingGraph
+{
+  public:
+    explicit RoutingGraph(const Network& network);
+
+    /// One adjacency: a link vertex, and this node's IPv4 interface on it.
+    struct Attachment
+    {
+        uint32_t link;      //!< index into Network::links
+        uint32_t interface; //!< the node's IPv4 interface index
+    };
+
+    /// A breadth-first search tree: every vertex's parent towards the sources.
+    struct Tree
+    {
+        std::vector<int64_t> parent;   //!< vertex, or -1 at a source or when unreached
+        std::vector<uint32_t> hops;    //!< node-to-node hops from the nearest source
+        std::vector<bool> reached;     //!< whether the search reached the vertex
+    };
+
+    /// Breadth-first from the nodes \p nodeIds (node ids).
+    Tree FromNodes(const std::vector<uint32_t>& nodeIds) const;
+    /// Breadth-first from a link (all its ends are one hop from each other).
+    Tree FromLink(uint32_t link) const;
+
+    uint32_t NodeCount() const;
+    /// The vertex of link \p link.
+    uint32_t LinkVertex(uint32_t link) const;
+    bool IsLinkVertex(uint64_t vertex) const;
+    /// The link of a link vertex.
+    uint32_t LinkOf(uint64_t vertex) const;
+    /// Where node \p node attaches to links.
+    const std::vector<Attachment>& Attachments(uint32_t node) const;
+    /// Node \p node's interface on link \p link, or -1.
+    int32_t InterfaceOn(uint32_t node, uint32_t link) const;
+    /// Node \p node's address on link \p link.
+    Ipv4Address AddressOn(uint32_t node, uint32_t link) const;
+    /// The nodes on link \p link that have an IPv4 interface there.
+    const std::vector<uint32_t>& NodesOn(uint32_t link) const;
+    bool IsRouter(uint32_t node) const;
+
+    /**
+     * The path from node \p node back to the search's sources, as the links crossed, in
+     * order from \p node. Empty if \p node is a source or unreached.
+     */
+    std::vector<uint32_t> LinksToSource(const Tree& tree, uint32_t node) const;
+
+  private:
+    Tree Search(std::vector<uint64_t> sources) const;
+
+    const Network& m_network;
+    uint32_t m_nodes;
+    std::vector<std::vector<Attachment>> m_attachments; //!< by node id
+    std::vector<std::vector<uint32_t>> m_linkNodes;     //!< by link
+    std::vector<bool> m_router;                         //!< by node id
+};
+
+} // namespace gcsim
+} // namespace ns3
+
+#endif

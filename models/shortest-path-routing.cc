@@ -1,0 +1,259 @@
+#include "shortest-path-routing.h"
+
+#include "network.h"
+#include "routing-graph.h"
+
+#include <ns3/ipv4-list-routing.h>
+#include <ns3/ipv4-route.h>
+#include <ns3/node-list.h>
+#include <ns3/output-stream-wrapper.h>
+
+#include <algorithm>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(ShortestPathRouting);
+
+TypeId
+ShortestPathRouting::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::gcsim::ShortestPathRouting")
+                            .SetParent<Ipv4RoutingProtocol>()
+                            .SetGroupName("Gcsim")
+                            .AddConstructor<ShortestPathRouting>();
+    return tid;
+}
+
+void
+ShortestPathRouting::AddNetworkRoute(Ipv4Address network,
+                                     Ipv4Mask mask,
+                                     uint32_t interface,
+                                     Ipv4Address gateway)
+{
+    auto it = std::find_if(m_routes.begin(), m_routes.end(), [&](const auto& group) {
+        return group.first == mask;
+    });
+    if (it == m_routes.end())
+    {
+        m_routes.push_back({mask, {}});
+        std::sort(m_routes.begin(), m_routes.end(), [](const auto& a, const auto& b) {
+            return a.first.GetPrefixLength() > b.first.GetPrefixLength();
+        });
+        it = std::find_if(m_routes.begin(), m_routes.end(), [&](const auto& group) {
+            return group.first == mask;
+        });
+    }
+    it->second[network.CombineMask(mask).Get()] = {interface, gateway};
+}
+
+void
+ShortestPathRouting::SetDefaultRoute(uint32_t interface, Ipv4Address gateway)
+{
+    m_hasDefault = true;
+    m_default = {interface, gateway};
+}
+
+std::size_t
+ShortestPathRouting::GetNRoutes() const
+{
+    std::size_t n = m_hasDefault ? 1 : 0;
+    for (const auto& group : m_routes)
+    {
+        n += group.second.size();
+    }
+    return n;
+}
+
+Ptr<Ipv4Route>
+ShortestPathRouting::Lookup(Ipv4Address destination) const
+{
+    const NextHop* hop = nullptr;
+    for (const auto& [mask, table] : m_routes)
+    {
+        auto it = table.find(destination.CombineMask(mask).Get());
+        if (it != table.end())
+        {
+            hop = &it->second;
+            break;
+        }
+    }
+    if (!hop && m_hasDefault)
+    {
+        hop = &m_default;
+    }
+    if (!hop)
+    {
+        return nullptr;
+    }
+    Ptr<Ipv4Route> route = Create<Ipv4Route>();
+    route->SetDestination(destination);
+    route->SetGateway(hop->gateway);
+    route->SetSource(m_ipv4->GetAddress(hop->interface, 0).GetLocal());
+    route->SetOutputDevice(m_ipv4->GetNetDevice(hop->interface));
+    return route;
+}
+
+Ptr<Ipv4Route>
+ShortestPathRouting::RouteOutput(Ptr<Packet>,
+                                 const Ipv4Header& header,
+                                 Ptr<NetDevice> oif,
+                                 Socket::SocketErrno& sockerr)
+{
+    Ipv4Address destination = header.GetDestination();
+    Ptr<Ipv4Route> route;
+    if (!destination.IsMulticast() && !destination.IsBroadcast())
+    {
+        route = Lookup(destination);
+        if (route && oif && route->GetOutputDevice() != oif)
+        {
+            route = nullptr;
+        }
+    }
+    sockerr = route ? Socket::ERROR_NOTERROR : Socket::ERROR_NOROUTETOHOST;
+    return route;
+}
+
+bool
+ShortestPathRouting::RouteInput(Ptr<const Packet> p,
+                                const Ipv4Header& header,
+                                Ptr<const NetDevice>,
+                                UnicastForwardCallback ucb,
+                                MulticastForwardCallback,
+                                LocalDeliverCallback,
+                                ErrorCallback)
+{
+    // Ipv4ListRouting has already delivered local and multicast packets.
+    Ipv4Address destination = header.GetDestination();
+    if (destination.IsMulticast() || destination.IsBroadcast())
+    {
+        return false;
+    }
+    Ptr<Ipv4Route> route = Lookup(destination);
+    if (!route)
+    {
+        return false;
+    }
+    ucb(route, p, header);
+    return true;
+}
+
+void
+ShortestPathRouting::NotifyInterfaceUp(uint32_t)
+{
+}
+
+void
+ShortestPathRouting::NotifyInterfaceDown(uint32_t)
+{
+}
+
+void
+ShortestPathRouting::NotifyAddAddress(uint32_t, Ipv4InterfaceAddress)
+{
+}
+
+void
+ShortestPathRouting::NotifyRemoveAddress(uint32_t, Ipv4InterfaceAddress)
+{
+}
+
+void
+ShortestPathRouting::SetIpv4(Ptr<Ipv4> ipv4)
+{
+    m_ipv4 = ipv4;
+}
+
+void
+ShortestPathRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit) const
+{
+    std::ostream& os = *stream->GetStream();
+    for (const auto& [mask, table] : m_routes)
+    {
+        for (const auto& [network, hop] : table)
+        {
+            os << Ipv4Address(network) << "/" << mask.GetPrefixLength() << " via " << hop.gateway
+               << " if " << hop.interface << '\n';
+        }
+    }
+    if (m_hasDefault)
+    {
+        os << "default via " << m_default.gateway << " if " << m_default.interface << '\n';
+    }
+}
+
+namespace
+{
+
+Ptr<ShortestPathRouting>
+RoutingOf(Ptr<Node> node)
+{
+    auto list = DynamicCast<Ipv4ListRouting>(node->GetObject<Ipv4>()->GetRoutingProtocol());
+    for (uint32_t i = 0; list && i < list->GetNRoutingProtocols(); ++i)
+    {
+        int16_t priority;
+        if (auto spr = DynamicCast<ShortestPathRouting>(list->GetRoutingProtocol(i, priority)))
+        {
+            return spr;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void
+ShortestPathRouting::Populate(const Network& network)
+{
+    RoutingGraph graph(network);
+    // Hosts: a default route through the first router on their first link.
+    for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
+    {
+        Ptr<Node> host = network.hosts.Get(h);
+        auto routing = RoutingOf(host);
+        for (const auto& a : graph.Attachments(host->GetId()))
+        {
+            auto nodes = graph.NodesOn(a.link);
+            auto router = std::find_if(nodes.begin(), nodes.end(), [&](uint32_t n) { return graph.IsRouter(n); });
+            if (routing && router != nodes.end())
+            {
+                routing->SetDefaultRoute(a.interface, graph.AddressOn(*router, a.link));
+                break;
+            }
+        }
+    }
+    // Routers: one search per link with hosts on it.
+    for (uint32_t l = 0; l < network.links.size(); ++l)
+    {
+        const auto& nodes = graph.NodesOn(l);
+        bool hasHost = std::any_of(nodes.begin(), nodes.end(), [&](uint32_t n) { return !graph.IsRouter(n); });
+        if (!hasHost || nodes.empty())
+        {
+            continue;
+        }
+        Ptr<Ipv4> anyEnd = NodeList::GetNode(nodes.front())->GetObject<Ipv4>();
+        Ipv4InterfaceAddress subnet = anyEnd->GetAddress(graph.InterfaceOn(nodes.front(), l), 0);
+        RoutingGraph::Tree tree = graph.FromLink(l);
+        for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+        {
+            uint32_t router = network.routers.Get(r)->GetId();
+            int64_t parent = tree.parent[router];
+            if (!tree.reached[router] || parent < 0 || graph.LinkOf(parent) == l)
+            {
+                continue; // unreachable, or on the link itself (a connected route)
+            }
+            uint32_t via = graph.LinkOf(parent);
+            auto next = static_cast<uint32_t>(tree.parent[parent]);
+            RoutingOf(network.routers.Get(r))
+                ->AddNetworkRoute(subnet.GetLocal(),
+                                  subnet.GetMask(),
+                                  graph.InterfaceOn(router, via),
+                                  graph.AddressOn(next, via));
+        }
+    }
+}
+
+} // namespace gcsim
+} // namespace ns3
