@@ -44,7 +44,7 @@ void
 BroadcastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
                         uint32_t)
 {
-    socket->SendTo(message->Copy(), 0, InetSocketAddress(Ipv4Address::GetBroadcast(), dir.port));
+    socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.broadcast, dir.port));
 }
 
 } // namespace gcsim

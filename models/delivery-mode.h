@@ -20,6 +20,10 @@ struct GroupDirectory
     std::vector<uint32_t> members;    //!< client numbers in the group G, ascending
     Ipv4Address group{"239.255.0.1"}; //!< the group's IPv4 multicast address
     uint16_t port{20001};             //!< the UDP port clients listen on
+    /// Where `broadcast` sends: 255.255.255.255 on one segment, the network-wide
+    /// broadcast group across routers.
+    Ipv4Address broadcast{Ipv4Address::GetBroadcast()};
+    std::vector<uint32_t> hopsFromServer; //!< client n's distance from P1 at n - 1 (overlay)
 
     /// The address of client \p n (1-based).
     Ipv4Address ClientAddress(uint32_t n) const;

@@ -30,6 +30,14 @@ DeliveryTracker::CsvHeader()
 }
 
 void
+DeliveryTracker::SetBaseline(std::function<int64_t(uint32_t, uint32_t)> baseline)
+{
+    m_baseline = std::move(baseline);
+    m_stretchSum.assign(m_clients + 1, 0.0);
+    m_stretchCount.assign(m_clients + 1, 0);
+}
+
+void
 DeliveryTracker::Attach(const ApplicationContainer& server, const ApplicationContainer& clients)
 {
     for (auto it = server.Begin(); it != server.End(); ++it)
@@ -82,6 +90,15 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
             ++m_counts.deliveries;
             m_latencies.push_back(recvNs - sendNs);
             m_hops.push_back(hops);
+            if (m_baseline)
+            {
+                int64_t base = m_baseline(client, datagram->GetSize());
+                if (base > 0)
+                {
+                    m_stretchSum[client] += double(recvNs - sendNs) / double(base);
+                    ++m_stretchCount[client];
+                }
+            }
             m.lastNs = std::max(m.lastNs, recvNs);
             m.any = true;
         }
@@ -120,6 +137,21 @@ DeliveryTracker::Finish()
     m_counts.latency = Summarize(m_latencies);
     m_counts.completion = Summarize(completions);
     m_counts.hops = Summarize(m_hops);
+    uint32_t receivers = 0;
+    for (std::size_t c = 0; c < m_stretchCount.size(); ++c)
+    {
+        if (m_stretchCount[c] > 0)
+        {
+            double mean = m_stretchSum[c] / m_stretchCount[c];
+            m_counts.stretchMean += mean;
+            m_counts.stretchMax = std::max(m_counts.stretchMax, mean);
+            ++receivers;
+        }
+    }
+    if (receivers > 0)
+    {
+        m_counts.stretchMean /= receivers;
+    }
     return m_counts;
 }
 

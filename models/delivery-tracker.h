@@ -4,6 +4,7 @@
 #include "group-header.h"
 #include "statistics.h"
 
+#include <functional>
 #include <ns3/application-container.h>
 #include <ns3/nstime.h>
 #include <ostream>
@@ -27,6 +28,8 @@ struct DeliveryCounts
     Distribution latency;            //!< over deliveries, ns
     Distribution completion;         //!< over messages, ns: send to last destination's copy
     Distribution hops;               //!< over deliveries
+    double stretchMean{0}; //!< mean over receivers of their mean stretch
+    double stretchMax{0};  //!< the largest receiver's mean stretch
 };
 
 /**
@@ -47,6 +50,11 @@ public:
     DeliveryTracker(std::string mode, std::vector<uint32_t> members, uint32_t clients,
                     std::ostream* csv);
 
+    /**
+     * Sets the latency of a lone unicast of \p bytes (UDP payload) from P1 to client
+     * \p client on an idle network, the denominator of stretch.
+     */
+    void SetBaseline(std::function<int64_t(uint32_t client, uint32_t bytes)> baseline);
     /// Connects to P1's GroupServer and to every GroupClient.
     void Attach(const ApplicationContainer& server, const ApplicationContainer& clients);
     /// The csv header row.
@@ -80,6 +88,9 @@ private:
     DeliveryCounts m_counts;
     std::vector<int64_t> m_latencies;
     std::vector<int64_t> m_hops;
+    std::function<int64_t(uint32_t, uint32_t)> m_baseline;
+    std::vector<double> m_stretchSum;     //!< per client
+    std::vector<uint32_t> m_stretchCount; //!< per client
 };
 
 } // namespace gcsim

@@ -17,21 +17,41 @@ namespace gcsim
 HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> members)
   : m_members(std::move(members))
 {
-    for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
+    NodeContainer all(network.hosts, network.routers);
+    for (uint32_t n = 0; n < all.GetN(); ++n)
     {
-        Ptr<Node> node = network.hosts.Get(i);
-        auto ipv4 = node->GetObject<Ipv4L3Protocol>();
+        auto ipv4 = all.Get(n)->GetObject<Ipv4L3Protocol>();
         Subscribe(ipv4, "Drop",
                   Callback<void, const Ipv4Header&, Ptr<const Packet>, Ipv4L3Protocol::DropReason,
-                           Ptr<Ipv4>, uint32_t>([this](const Ipv4Header&, Ptr<const Packet>,
-                                                       Ipv4L3Protocol::DropReason, Ptr<Ipv4>,
-                                                       uint32_t) { ++m_counts.ipDrops; }));
-        if (auto arp = node->GetObject<ArpL3Protocol>())
+                           Ptr<Ipv4>, uint32_t>(
+                      [this](const Ipv4Header&, Ptr<const Packet>,
+                             Ipv4L3Protocol::DropReason reason, Ptr<Ipv4>, uint32_t)
+                      {
+                          // A router dropping a copy it has already forwarded is the flood
+                          // working, not a loss.
+                          ++(reason == Ipv4L3Protocol::DROP_DUPLICATE
+                                 ? m_counts.duplicatesSuppressed
+                                 : m_counts.ipDrops);
+                      }));
+        if (auto arp = all.Get(n)->GetObject<ArpL3Protocol>())
         {
             Subscribe(arp, "Drop",
                       Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
                                                         { ++m_counts.arpDrops; }));
         }
+    }
+    auto forwarded = Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+        [this](const Ipv4Header&, Ptr<const Packet>, uint32_t) { ++m_counts.routerForwards; });
+    for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+    {
+        auto ipv4 = network.routers.Get(r)->GetObject<Ipv4L3Protocol>();
+        Subscribe(ipv4, "UnicastForward", forwarded);
+        Subscribe(ipv4, "MulticastForward", forwarded);
+    }
+    for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
+    {
+        Ptr<Node> node = network.hosts.Get(i);
+        auto ipv4 = node->GetObject<Ipv4L3Protocol>();
         if (i == 0)
         {
             continue; // P1 is the sender, not a receiver

@@ -16,16 +16,18 @@ namespace gcsim
 /// What a HostLoadTracker counted over one run.
 struct HostCounts
 {
-    uint64_t receptions{0};          //!< group-message copies clients' IP stacks processed
-    uint64_t nonmemberReceptions{0}; //!< of which at non-members (what broadcast costs them)
-    uint64_t nicFiltered{0};         //!< multicast frames non-members' NICs dropped
-    uint64_t ipDrops{0};             //!< IPv4 drops (no route, TTL, ...) on any node
-    uint64_t arpDrops{0};            //!< packets ARP dropped (pending queue full, no reply)
+    uint64_t receptions{0};           //!< group-message copies clients' IP stacks processed
+    uint64_t nonmemberReceptions{0};  //!< of which at non-members (what broadcast costs them)
+    uint64_t nicFiltered{0};          //!< multicast frames non-members' NICs dropped
+    uint64_t ipDrops{0};              //!< IPv4 drops (no route, TTL, ...) on any node
+    uint64_t arpDrops{0};             //!< packets ARP dropped (pending queue full, no reply)
+    uint64_t routerForwards{0};       //!< copies routers forwarded (unicast and multicast)
+    uint64_t duplicatesSuppressed{0}; //!< flooded copies routers dropped as already seen
 };
 
 /**
- * \brief Counts what hosts had to process: group messages their IP stack took in, frames
- * their NIC filtered, and packets their stack dropped.
+ * \brief Counts what nodes had to process: group messages hosts' IP stacks took in,
+ * frames their NICs filtered, copies routers forwarded, and packets any stack dropped.
  */
 class HostLoadTracker
 {

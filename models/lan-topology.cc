@@ -8,7 +8,6 @@
 #include "network.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
-
 #include <stdexcept>
 
 namespace ns3
@@ -28,7 +27,8 @@ BuildLan(const TopologyConfig& config)
     Network& network = builder.Get();
     std::size_t link = builder.AddLan(network.hosts, config.dataRate, config.delay);
 
-    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(), network.links[link].ends[0]);
+    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(),
+                                                       network.links[link].ends[0]);
     return network;
 }
 

@@ -1,6 +1,7 @@
 #include "multicast-nic-filter.h"
 
 #include "group-membership.h"
+#include "multicast-routing.h"
 
 #include <ns3/ethernet-header.h>
 #include <ns3/ipv4-header.h>
@@ -80,7 +81,8 @@ MulticastNicFilter::DoCorrupt(Ptr<Packet> p)
         copy->PeekHeader(ip);
     }
     Ipv4Address dst = ip.GetDestination();
-    if (!dst.IsMulticast() || dst.IsLocalMulticast() || m_membership->IsMember(dst))
+    if (!dst.IsMulticast() || dst.IsLocalMulticast() || dst == NetworkBroadcastGroup() ||
+        m_membership->IsMember(dst))
     {
         return false;
     }

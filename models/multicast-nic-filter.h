@@ -15,9 +15,10 @@ class GroupMembership;
  * \brief A NIC's multicast filter: drops multicast frames for groups the host has not joined.
  *
  * Installed as the device's receive error model, the one hook ns-3 devices offer before a
- * frame reaches the stack. Broadcast, unicast and link-local multicast (224.0.0.0/24)
- * frames always pass. A filtered frame never reaches IP; it fires the Filtered trace, so
- * collectors count it as filtered at the NIC, not as host load.
+ * frame reaches the stack. Broadcast, unicast, link-local multicast (224.0.0.0/24) and
+ * gcsim's network-wide broadcast group (NetworkBroadcastGroup()) always pass. A filtered frame
+ * never reaches IP; it fires the Filtered trace, so collectors count it as filtered at the NIC, not
+ * as host load.
  */
 class MulticastNicFilter : public ErrorModel
 {

@@ -3,6 +3,7 @@
 #include "shortest-path-routing.h"
 
 #include <ns3/arp-cache.h>
+#include <ns3/boolean.h>
 #include <ns3/bridge-helper.h>
 #include <ns3/csma-helper.h>
 #include <ns3/csma-net-device.h>
@@ -15,7 +16,6 @@
 #include <ns3/point-to-point-helper.h>
 #include <ns3/queue-size.h>
 #include <ns3/traffic-control-helper.h>
-
 #include <stdexcept>
 
 namespace ns3
@@ -38,12 +38,12 @@ Link::FrameBytes(uint32_t ipBytes) const
 {
     switch (framing)
     {
-    case Framing::PPP:
-        return ipBytes + 2;
-    case Framing::CSMA:
-    case Framing::BRIDGE:
-    default:
-        return std::max<uint32_t>(ipBytes, 46) + 18;
+        case Framing::PPP:
+            return ipBytes + 2;
+        case Framing::CSMA:
+        case Framing::BRIDGE:
+        default:
+            return std::max<uint32_t>(ipBytes, 46) + 18;
     }
 }
 
@@ -94,6 +94,8 @@ TopologyTable()
     static const std::vector<TopologyEntry> table = {
         {"p2p", &BuildP2p, "P1 and one client on a point-to-point link"},
         {"lan", &BuildLan, "P1 and N clients on one CSMA (Ethernet) segment"},
+        {"tree", &BuildTree,
+         "a complete fanout-ary router tree; P1 at the root, a client LAN per leaf"},
     };
     return table;
 }
@@ -122,8 +124,8 @@ BuildNetwork(const TopologyConfig& config)
 }
 
 NetworkBuilder::NetworkBuilder(const TopologyConfig& config, bool routed)
-    : m_config(config),
-      m_routed(routed)
+  : m_config(config)
+  , m_routed(routed)
 {
 }
 
@@ -195,6 +197,10 @@ NetworkBuilder::AddRouter()
 {
     Ptr<Node> router = CreateObject<Node>();
     InstallStack(NodeContainer(router), m_routed);
+    // Flooded packets (the flood variant, network-wide broadcast) reach a router more than
+    // once on graphs with cycles; the router forwards the first copy only.
+    router->GetObject<Ipv4L3Protocol>()->SetAttribute("EnableDuplicatePacketDetection",
+                                                      BooleanValue(true));
     Name(m_network, router, "R" + std::to_string(m_network.routers.GetN()));
     m_network.routers.Add(router);
     return router;
@@ -250,7 +256,8 @@ NetworkBuilder::Number(const NetDeviceContainer& devices)
         if (m_network.hosts.GetN() && id >= first && id - first < m_network.hosts.GetN())
         {
             uint32_t h = id - first;
-            Ipv4Address& known = h == 0 ? m_network.serverAddress : m_network.clientAddresses[h - 1];
+            Ipv4Address& known =
+                h == 0 ? m_network.serverAddress : m_network.clientAddresses[h - 1];
             if (known == Ipv4Address())
             {
                 known = address;
@@ -273,8 +280,7 @@ NetworkBuilder::AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay)
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", DataRateValue(rate));
     p2p.SetChannelAttribute("Delay", TimeValue(delay));
-    p2p.SetQueue("ns3::DropTailQueue<Packet>",
-                 "MaxSize",
+    p2p.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize",
                  QueueSizeValue(QueueSize(m_config.queueSize)));
     NetDeviceContainer devices = p2p.Install(a, b);
     Number(devices);
@@ -294,8 +300,7 @@ NetworkBuilder::AddLan(const NodeContainer& nodes, DataRate rate, Time delay)
     CsmaHelper csma;
     csma.SetChannelAttribute("DataRate", DataRateValue(rate));
     csma.SetChannelAttribute("Delay", TimeValue(delay));
-    csma.SetQueue("ns3::DropTailQueue<Packet>",
-                  "MaxSize",
+    csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize",
                   QueueSizeValue(QueueSize(m_config.queueSize)));
     NetDeviceContainer devices = csma.Install(nodes);
     Number(devices);
@@ -319,8 +324,7 @@ NetworkBuilder::AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time 
     CsmaHelper csma;
     csma.SetChannelAttribute("DataRate", DataRateValue(rate));
     csma.SetChannelAttribute("Delay", TimeValue(delay));
-    csma.SetQueue("ns3::DropTailQueue<Packet>",
-                  "MaxSize",
+    csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize",
                   QueueSizeValue(QueueSize(m_config.queueSize)));
     NetDeviceContainer devices = csma.Install(NodeContainer(host, sw));
     m_switchedHostDevices.Add(devices.Get(0));
@@ -373,7 +377,8 @@ PrefillArp(const Network& network)
     {
         hub[network.routers.Get(r)->GetId()] = true;
     }
-    auto add = [](Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of) {
+    auto add = [](Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of)
+    {
         Ipv4Address address = of->GetAddress(0).GetLocal();
         if (at->GetArpCache()->Lookup(address))
         {

@@ -7,7 +7,6 @@
 #include <ns3/net-device-container.h>
 #include <ns3/node-container.h>
 #include <ns3/nstime.h>
-
 #include <string>
 #include <vector>
 
@@ -19,44 +18,44 @@ namespace gcsim
 /// What a topology builder needs to know: plain values, already validated.
 struct TopologyConfig
 {
-    std::string kind{"lan"};       //!< a name from TopologyTable()
-    uint32_t clients{3};           //!< N
-    DataRate dataRate{"100Mbps"};  //!< host access links (LANs, a host's own link)
-    Time delay{NanoSeconds(500)};  //!< their propagation delay
-    DataRate coreRate{"1Gbps"};    //!< router-to-router links
+    std::string kind{"lan"};         //!< a name from TopologyTable()
+    uint32_t clients{3};             //!< N
+    DataRate dataRate{"100Mbps"};    //!< host access links (LANs, a host's own link)
+    Time delay{NanoSeconds(500)};    //!< their propagation delay
+    DataRate coreRate{"1Gbps"};      //!< router-to-router links
     Time coreDelay{MilliSeconds(1)}; //!< their propagation delay
-    std::string queueSize{"100p"}; //!< each device's DropTail queue ("100p", "64kB")
+    std::string queueSize{"100p"};   //!< each device's DropTail queue ("100p", "64kB")
     std::string queueDisc{"none"}; //!< traffic-control root queue disc: none, pfifo-fast, fq-codel
     bool staticArp{true};          //!< pre-fill ARP caches (false: a cold network)
     uint32_t seed{1};              //!< for seeded kinds (random graphs, placement)
 
     // tree
-    uint32_t fanout{2};            //!< children per router
-    uint32_t depth{2};             //!< the root is at depth 0; fanout^depth leaf routers
+    uint32_t fanout{2}; //!< children per router
+    uint32_t depth{2};  //!< the root is at depth 0; fanout^depth leaf routers
     // ring, grid, waxman, dumbbell
-    uint32_t routers{8};           //!< routers of a ring or a Waxman graph
-    uint32_t rows{3};              //!< grid rows
-    uint32_t columns{3};           //!< grid columns
-    double waxmanAlpha{0.4};       //!< Waxman: edge probability scale
-    double waxmanBeta{0.2};        //!< Waxman: distance sensitivity
+    uint32_t routers{8};               //!< routers of a ring or a Waxman graph
+    uint32_t rows{3};                  //!< grid rows
+    uint32_t columns{3};               //!< grid columns
+    double waxmanAlpha{0.4};           //!< Waxman: edge probability scale
+    double waxmanBeta{0.2};            //!< Waxman: distance sensitivity
     DataRate bottleneckRate{"10Mbps"}; //!< dumbbell: the link between the two routers
     Time bottleneckDelay{MilliSeconds(10)};
     // star
     bool igmpSnooping{true};       //!< the switch forwards a group's frames only to members
     std::vector<uint32_t> members; //!< the group, for the switch's snooping table
     // file
-    std::string mapFile;           //!< a topology map (Inet, Orbis, Rocketfuel)
-    std::string mapFormat;         //!< "inet", "orbis" or "rocketfuel"
+    std::string mapFile;   //!< a topology map (Inet, Orbis, Rocketfuel)
+    std::string mapFormat; //!< "inet", "orbis" or "rocketfuel"
     // placement on routed kinds
     std::vector<uint32_t> accessRouters; //!< routers that get a client LAN (empty: the kind's rule)
-    int64_t serverRouter{-1};      //!< the router P1 hangs off (-1: the kind's rule)
+    int64_t serverRouter{-1};            //!< the router P1 hangs off (-1: the kind's rule)
 };
 
 /// How a link frames packets: what it adds to each IPv4 packet.
 enum class Framing
 {
-    CSMA, //!< Ethernet: 14 + 4 bytes, padded to 64
-    PPP,  //!< point-to-point: 2 bytes
+    CSMA,   //!< Ethernet: 14 + 4 bytes, padded to 64
+    PPP,    //!< point-to-point: 2 bytes
     BRIDGE, //!< a switch port (Ethernet, but not an IP interface)
 };
 
@@ -126,7 +125,7 @@ Network BuildNetwork(const TopologyConfig& config);
  */
 class NetworkBuilder
 {
-  public:
+public:
     NetworkBuilder(const TopologyConfig& config, bool routed);
 
     /// Creates P1 and clients 1..\p clients.
@@ -147,7 +146,7 @@ class NetworkBuilder
     Network& Get();
     const TopologyConfig& Config() const;
 
-  private:
+private:
     Ipv4Address Allocate(uint32_t addresses, Ipv4Mask& mask);
     std::vector<Ipv4Address> Number(const NetDeviceContainer& devices);
 

@@ -6,7 +6,6 @@
 #include "network.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
-
 #include <stdexcept>
 
 namespace ns3
@@ -24,10 +23,12 @@ BuildP2p(const TopologyConfig& config)
     NetworkBuilder builder(config, false);
     builder.CreateHosts(1);
     Network& network = builder.Get();
-    std::size_t link = builder.AddP2p(network.hosts.Get(0), network.hosts.Get(1), config.dataRate, config.delay);
+    std::size_t link =
+        builder.AddP2p(network.hosts.Get(0), network.hosts.Get(1), config.dataRate, config.delay);
 
     // P1 sends group traffic out of its only interface.
-    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(), network.links[link].ends[0]);
+    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(),
+                                                       network.links[link].ends[0]);
     return network;
 }
 

@@ -1,9 +1,8 @@
 #include "routing-graph.h"
 
+#include <deque>
 #include <ns3/ipv4.h>
 #include <ns3/node-list.h>
-
-#include <deque>
 
 namespace ns3
 {
@@ -11,11 +10,11 @@ namespace gcsim
 {
 
 RoutingGraph::RoutingGraph(const Network& network)
-    : m_network(network),
-      m_nodes(NodeList::GetNNodes()),
-      m_attachments(m_nodes),
-      m_linkNodes(network.links.size()),
-      m_router(m_nodes, false)
+  : m_network(network)
+  , m_nodes(NodeList::GetNNodes())
+  , m_attachments(m_nodes)
+  , m_linkNodes(network.links.size())
+  , m_router(m_nodes, false)
 {
     for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {
@@ -126,9 +125,8 @@ RoutingGraph::Search(std::vector<uint64_t> sources) const
         tree.reached[s] = true;
         queue.push_back(s);
     }
-    auto sourceSet = [&](uint64_t v) {
-        return std::find(sources.begin(), sources.end(), v) != sources.end();
-    };
+    auto sourceSet = [&](uint64_t v)
+    { return std::find(sources.begin(), sources.end(), v) != sources.end(); };
     while (!queue.empty())
     {
         uint64_t v = queue.front();

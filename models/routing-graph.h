@@ -22,7 +22,7 @@ namespace gcsim
  */
 class RoutingGraph
 {
-  public:
+public:
     explicit RoutingGraph(const Network& network);
 
     /// One adjacency: a link vertex, and this node's IPv4 interface on it.
@@ -35,9 +35,9 @@ class RoutingGraph
     /// A breadth-first search tree: every vertex's parent towards the sources.
     struct Tree
     {
-        std::vector<int64_t> parent;   //!< vertex, or -1 at a source or when unreached
-        std::vector<uint32_t> hops;    //!< node-to-node hops from the nearest source
-        std::vector<bool> reached;     //!< whether the search reached the vertex
+        std::vector<int64_t> parent; //!< vertex, or -1 at a source or when unreached
+        std::vector<uint32_t> hops;  //!< node-to-node hops from the nearest source
+        std::vector<bool> reached;   //!< whether the search reached the vertex
     };
 
     /// Breadth-first from the nodes \p nodeIds (node ids).
@@ -67,7 +67,7 @@ class RoutingGraph
      */
     std::vector<uint32_t> LinksToSource(const Tree& tree, uint32_t node) const;
 
-  private:
+private:
     Tree Search(std::vector<uint64_t> sources) const;
 
     const Network& m_network;

@@ -3,12 +3,11 @@
 #include "network.h"
 #include "routing-graph.h"
 
+#include <algorithm>
 #include <ns3/ipv4-list-routing.h>
 #include <ns3/ipv4-route.h>
 #include <ns3/node-list.h>
 #include <ns3/output-stream-wrapper.h>
-
-#include <algorithm>
 
 namespace ns3
 {
@@ -28,23 +27,19 @@ ShortestPathRouting::GetTypeId()
 }
 
 void
-ShortestPathRouting::AddNetworkRoute(Ipv4Address network,
-                                     Ipv4Mask mask,
-                                     uint32_t interface,
+ShortestPathRouting::AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_t interface,
                                      Ipv4Address gateway)
 {
-    auto it = std::find_if(m_routes.begin(), m_routes.end(), [&](const auto& group) {
-        return group.first == mask;
-    });
+    auto it = std::find_if(m_routes.begin(), m_routes.end(),
+                           [&](const auto& group) { return group.first == mask; });
     if (it == m_routes.end())
     {
         m_routes.push_back({mask, {}});
-        std::sort(m_routes.begin(), m_routes.end(), [](const auto& a, const auto& b) {
-            return a.first.GetPrefixLength() > b.first.GetPrefixLength();
-        });
-        it = std::find_if(m_routes.begin(), m_routes.end(), [&](const auto& group) {
-            return group.first == mask;
-        });
+        std::sort(m_routes.begin(), m_routes.end(),
+                  [](const auto& a, const auto& b)
+                  { return a.first.GetPrefixLength() > b.first.GetPrefixLength(); });
+        it = std::find_if(m_routes.begin(), m_routes.end(),
+                          [&](const auto& group) { return group.first == mask; });
     }
     it->second[network.CombineMask(mask).Get()] = {interface, gateway};
 }
@@ -97,9 +92,7 @@ ShortestPathRouting::Lookup(Ipv4Address destination) const
 }
 
 Ptr<Ipv4Route>
-ShortestPathRouting::RouteOutput(Ptr<Packet>,
-                                 const Ipv4Header& header,
-                                 Ptr<NetDevice> oif,
+ShortestPathRouting::RouteOutput(Ptr<Packet>, const Ipv4Header& header, Ptr<NetDevice> oif,
                                  Socket::SocketErrno& sockerr)
 {
     Ipv4Address destination = header.GetDestination();
@@ -117,13 +110,9 @@ ShortestPathRouting::RouteOutput(Ptr<Packet>,
 }
 
 bool
-ShortestPathRouting::RouteInput(Ptr<const Packet> p,
-                                const Ipv4Header& header,
-                                Ptr<const NetDevice>,
-                                UnicastForwardCallback ucb,
-                                MulticastForwardCallback,
-                                LocalDeliverCallback,
-                                ErrorCallback)
+ShortestPathRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header, Ptr<const NetDevice>,
+                                UnicastForwardCallback ucb, MulticastForwardCallback,
+                                LocalDeliverCallback, ErrorCallback)
 {
     // Ipv4ListRouting has already delivered local and multicast packets.
     Ipv4Address destination = header.GetDestination();
@@ -216,7 +205,8 @@ ShortestPathRouting::Populate(const Network& network)
         for (const auto& a : graph.Attachments(host->GetId()))
         {
             auto nodes = graph.NodesOn(a.link);
-            auto router = std::find_if(nodes.begin(), nodes.end(), [&](uint32_t n) { return graph.IsRouter(n); });
+            auto router = std::find_if(nodes.begin(), nodes.end(),
+                                       [&](uint32_t n) { return graph.IsRouter(n); });
             if (routing && router != nodes.end())
             {
                 routing->SetDefaultRoute(a.interface, graph.AddressOn(*router, a.link));
@@ -228,7 +218,8 @@ ShortestPathRouting::Populate(const Network& network)
     for (uint32_t l = 0; l < network.links.size(); ++l)
     {
         const auto& nodes = graph.NodesOn(l);
-        bool hasHost = std::any_of(nodes.begin(), nodes.end(), [&](uint32_t n) { return !graph.IsRouter(n); });
+        bool hasHost =
+            std::any_of(nodes.begin(), nodes.end(), [&](uint32_t n) { return !graph.IsRouter(n); });
         if (!hasHost || nodes.empty())
         {
             continue;
@@ -247,10 +238,8 @@ ShortestPathRouting::Populate(const Network& network)
             uint32_t via = graph.LinkOf(parent);
             auto next = static_cast<uint32_t>(tree.parent[parent]);
             RoutingOf(network.routers.Get(r))
-                ->AddNetworkRoute(subnet.GetLocal(),
-                                  subnet.GetMask(),
-                                  graph.InterfaceOn(router, via),
-                                  graph.AddressOn(next, via));
+                ->AddNetworkRoute(subnet.GetLocal(), subnet.GetMask(),
+                                  graph.InterfaceOn(router, via), graph.AddressOn(next, via));
         }
     }
 }

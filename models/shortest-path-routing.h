@@ -3,7 +3,6 @@
 
 #include <ns3/ipv4-routing-protocol.h>
 #include <ns3/ipv4.h>
-
 #include <unordered_map>
 #include <vector>
 
@@ -25,29 +24,24 @@ struct Network;
  */
 class ShortestPathRouting : public Ipv4RoutingProtocol
 {
-  public:
+public:
     static TypeId GetTypeId();
 
     /// Computes and installs the routes of every node of \p network.
     static void Populate(const Network& network);
 
     /// Routes to \p network / \p mask through \p interface via \p gateway.
-    void AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_t interface, Ipv4Address gateway);
+    void AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_t interface,
+                         Ipv4Address gateway);
     void SetDefaultRoute(uint32_t interface, Ipv4Address gateway);
     /// Routes this node holds (the default route included).
     std::size_t GetNRoutes() const;
 
-    Ptr<Ipv4Route> RouteOutput(Ptr<Packet> p,
-                               const Ipv4Header& header,
-                               Ptr<NetDevice> oif,
+    Ptr<Ipv4Route> RouteOutput(Ptr<Packet> p, const Ipv4Header& header, Ptr<NetDevice> oif,
                                Socket::SocketErrno& sockerr) override;
-    bool RouteInput(Ptr<const Packet> p,
-                    const Ipv4Header& header,
-                    Ptr<const NetDevice> idev,
-                    UnicastForwardCallback ucb,
-                    MulticastForwardCallback mcb,
-                    LocalDeliverCallback lcb,
-                    ErrorCallback ecb) override;
+    bool RouteInput(Ptr<const Packet> p, const Ipv4Header& header, Ptr<const NetDevice> idev,
+                    UnicastForwardCallback ucb, MulticastForwardCallback mcb,
+                    LocalDeliverCallback lcb, ErrorCallback ecb) override;
     void NotifyInterfaceUp(uint32_t interface) override;
     void NotifyInterfaceDown(uint32_t interface) override;
     void NotifyAddAddress(uint32_t interface, Ipv4InterfaceAddress address) override;
@@ -55,7 +49,7 @@ class ShortestPathRouting : public Ipv4RoutingProtocol
     void SetIpv4(Ptr<Ipv4> ipv4) override;
     void PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const override;
 
-  private:
+private:
     struct NextHop
     {
         uint32_t interface;

@@ -3,7 +3,9 @@
 #include "models/group-client.h"
 #include "models/group-helper.h"
 #include "models/group-server.h"
+#include "models/multicast-routing.h"
 #include "models/network.h"
+#include "models/routing-graph.h"
 
 #include <ns3/csma-net-device.h>
 #include <ns3/mac48-address.h>
@@ -50,13 +52,40 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
     RngSeedManager::SetSeed(s.seed);
     RngSeedManager::SetRun(s.run);
 
-    Network network = BuildNetwork(s.topology);
+    TopologyConfig topology = s.topology;
+    topology.members = s.group.members;
+    Network network = BuildNetwork(topology);
+    RoutingGraph graph(network);
 
     GroupDirectory directory;
     directory.clients = network.clientAddresses;
     directory.members = s.group.members;
     directory.group = s.group.address;
     directory.port = s.group.port;
+
+    // Unicast routes are in place; the group's multicast routes and the network-wide
+    // broadcast flood are computed here, for the run's group.
+    RoutingGraph::Tree fromServer = graph.FromNodes({network.Server()->GetId()});
+    for (uint32_t c = 1; c <= network.ClientCount(); ++c)
+    {
+        directory.hopsFromServer.push_back(fromServer.hops[network.hosts.Get(c)->GetId()]);
+    }
+    if (network.IsRouted())
+    {
+        MulticastGroup group;
+        group.address = s.group.address;
+        group.source = network.Server()->GetId();
+        for (uint32_t m : s.group.members)
+        {
+            group.members.push_back(network.hosts.Get(m)->GetId());
+        }
+        group.rendezvous = s.delivery.rendezvous;
+        InstallMulticastRoutes(s.delivery.multicastRouting, network, graph, group);
+        MulticastGroup everyone = group;
+        everyone.address = NetworkBroadcastGroup();
+        InstallFlood(network, graph, everyone);
+        directory.broadcast = NetworkBroadcastGroup();
+    }
 
     Ptr<DeliveryMode> deliveryMode = CreateDeliveryMode(mode);
     NS_ABORT_MSG_IF(!deliveryMode, "no delivery mode " << mode);
@@ -100,6 +129,22 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
 
     DeliveryTracker deliveries(mode, s.group.members, network.ClientCount(), sinks.deliveries);
     deliveries.Attach(server, clients);
+    std::vector<std::vector<uint32_t>> paths(network.ClientCount() + 1);
+    for (uint32_t c = 1; c <= network.ClientCount(); ++c)
+    {
+        paths[c] = graph.LinksToSource(fromServer, network.hosts.Get(c)->GetId());
+    }
+    deliveries.SetBaseline(
+        [&network, paths](uint32_t client, uint32_t bytes)
+        {
+            // A lone unicast on an idle network: store and forward over the unicast route.
+            Time t;
+            for (uint32_t link : paths[client])
+            {
+                t += network.links[link].HopTime(bytes + 28);
+            }
+            return t.GetNanoSeconds();
+        });
     LinkTracker links(network);
     HostLoadTracker hosts(network, s.group.members);
 

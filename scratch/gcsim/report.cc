@@ -43,6 +43,7 @@ ModeJson(const ModeResult& r)
     j["latency_ns"] = DistributionJson(d.latency);
     j["completion_ns"] = DistributionJson(d.completion);
     j["hops"] = json{{"mean", d.hops.mean}, {"max", d.hops.max}};
+    j["stretch"] = json{{"mean", d.stretchMean}, {"max", d.stretchMax}};
     j["source_packets"] = l.serverFrames;
     j["source_bytes"] = l.serverBytes;
     j["link_transmissions"] = l.frames;
@@ -54,6 +55,8 @@ ModeJson(const ModeResult& r)
     j["nonmember_receptions"] = h.nonmemberReceptions;
     j["nonmember_deliveries"] = d.nonmemberDeliveries;
     j["nic_filtered"] = h.nicFiltered;
+    j["router_forwards"] = h.routerForwards;
+    j["duplicates_suppressed"] = h.duplicatesSuppressed;
     j["drops"] = drops;
     j["drops_by_cause"] = json{{"device_queue", l.queueDrops},
                                {"link", l.linkDrops},
@@ -119,6 +122,8 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
         {"latency max (us)", [&](const ModeResult& r) { return us(r.delivery.latency.max); }},
         {"completion mean (us)",
          [&](const ModeResult& r) { return us(r.delivery.completion.mean); }},
+        {"stretch mean", [](const ModeResult& r) { return Fixed(r.delivery.stretchMean, 3); }},
+        {"stretch max", [](const ModeResult& r) { return Fixed(r.delivery.stretchMax, 3); }},
         {"P1 packets / message", [](const ModeResult& r)
          { return Fixed(PerMessage(r.links.serverFrames, r.delivery.messages), 2); }},
         {"P1 bytes / message", [](const ModeResult& r)
@@ -126,6 +131,9 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
         {"link transmissions / message", [](const ModeResult& r)
          { return Fixed(PerMessage(r.links.frames, r.delivery.messages), 2); }},
         {"link stress max", [](const ModeResult& r) { return std::to_string(r.links.stressMax); }},
+        {"link stress mean", [](const ModeResult& r) { return Fixed(r.links.stressMean, 2); }},
+        {"router forwards / message", [](const ModeResult& r)
+         { return Fixed(PerMessage(r.hosts.routerForwards, r.delivery.messages), 2); }},
         {"non-member receptions",
          [](const ModeResult& r) { return std::to_string(r.hosts.nonmemberReceptions); }},
         {"NIC-filtered frames",

@@ -1,6 +1,7 @@
 #include "scenario.h"
 
 #include "models/delivery-mode.h"
+#include "models/multicast-routing.h"
 
 #include <algorithm>
 #include <cmath>
@@ -39,10 +40,33 @@ Schema()
         {"",
          {"name", "description", "seed", "run", "topology", "group", "traffic", "delivery",
           "output"}},
-        {"topology", {"kind", "clients", "data_rate", "delay", "queue_size", "queue_disc"}},
+        {"topology",
+         {"kind",
+          "clients",
+          "data_rate",
+          "delay",
+          "queue_size",
+          "queue_disc",
+          "core_rate",
+          "core_delay",
+          "fanout",
+          "depth",
+          "clients_per_leaf",
+          "routers",
+          "rows",
+          "columns",
+          "waxman_alpha",
+          "waxman_beta",
+          "bottleneck_rate",
+          "bottleneck_delay",
+          "igmp_snooping",
+          "map",
+          "format",
+          "access_routers",
+          "server_router"}},
         {"group", {"address", "port", "members", "target"}},
         {"traffic", {"pattern", "messages", "interval", "size", "start", "transcript"}},
-        {"delivery", {"modes", "multicast_routing", "arp"}},
+        {"delivery", {"modes", "multicast_routing", "rendezvous", "overlay_fanout", "arp"}},
         {"output", {"pcap", "netanim"}},
     };
     return schema;
@@ -403,6 +427,133 @@ StemOf(const std::string& sourceName)
     return fs::path(sourceName).stem().string();
 }
 
+/// The topology keys that only some kinds read, and the kinds that read them.
+const std::map<std::string, std::vector<std::string>>&
+KindKeys()
+{
+    static const std::map<std::string, std::vector<std::string>> keys = {
+        {"core_rate", {"tree", "dumbbell", "ring", "grid", "waxman", "file"}},
+        {"core_delay", {"tree", "dumbbell", "ring", "grid", "waxman", "file"}},
+        {"fanout", {"tree"}},
+        {"depth", {"tree"}},
+        {"clients_per_leaf", {"tree"}},
+        {"routers", {"ring", "waxman"}},
+        {"rows", {"grid"}},
+        {"columns", {"grid"}},
+        {"waxman_alpha", {"waxman"}},
+        {"waxman_beta", {"waxman"}},
+        {"bottleneck_rate", {"dumbbell"}},
+        {"bottleneck_delay", {"dumbbell"}},
+        {"igmp_snooping", {"star"}},
+        {"map", {"file"}},
+        {"format", {"file"}},
+        {"access_routers", {"ring", "grid", "waxman", "file"}},
+        {"server_router", {"ring", "grid", "waxman", "file"}},
+    };
+    return keys;
+}
+
+void
+ParseTopology(const Reader& r, Scenario& s)
+{
+    std::vector<std::string> kinds;
+    for (const auto& e : TopologyTable())
+    {
+        kinds.emplace_back(e.kind);
+    }
+    auto& t = s.topology;
+    t.kind = r.Choice("topology.kind", kinds).value_or("lan");
+    t.seed = s.seed;
+    for (const auto& [key, readers] : KindKeys())
+    {
+        if (r.Find("topology." + key) &&
+            std::find(readers.begin(), readers.end(), t.kind) == readers.end())
+        {
+            r.Fail("topology." + key,
+                   "does not apply to a " + t.kind + " topology; it is read by: " + Join(readers));
+        }
+    }
+    bool p2p = t.kind == "p2p";
+    t.dataRate = r.Rate("topology.data_rate")
+                     .value_or(p2p ? ns3::DataRate("5Mbps") : ns3::DataRate("100Mbps"));
+    t.delay =
+        r.Duration("topology.delay").value_or(p2p ? ns3::MilliSeconds(2) : ns3::NanoSeconds(500));
+    t.coreRate = r.Rate("topology.core_rate").value_or(ns3::DataRate("1Gbps"));
+    t.coreDelay = r.Duration("topology.core_delay").value_or(ns3::MilliSeconds(1));
+    t.bottleneckRate = r.Rate("topology.bottleneck_rate").value_or(ns3::DataRate("10Mbps"));
+    t.bottleneckDelay = r.Duration("topology.bottleneck_delay").value_or(ns3::MilliSeconds(10));
+    t.fanout = static_cast<uint32_t>(r.Integer("topology.fanout", 1, 64).value_or(2));
+    t.depth = static_cast<uint32_t>(r.Integer("topology.depth", 0, 16).value_or(2));
+    t.routers = static_cast<uint32_t>(r.Integer("topology.routers", 2, 100000).value_or(8));
+    t.rows = static_cast<uint32_t>(r.Integer("topology.rows", 1, 1000).value_or(3));
+    t.columns = static_cast<uint32_t>(r.Integer("topology.columns", 1, 1000).value_or(3));
+    t.igmpSnooping = r.Boolean("topology.igmp_snooping").value_or(true);
+
+    int64_t maxClients = (1 << 24) - 3;
+    if (t.kind == "tree")
+    {
+        uint64_t leaves = 1;
+        for (uint32_t d = 0; d < t.depth && leaves <= 100000; ++d)
+        {
+            leaves *= t.fanout;
+        }
+        if (leaves > 100000)
+        {
+            r.Fail("topology.depth", "a tree of fanout " + std::to_string(t.fanout) +
+                                         " and depth " + std::to_string(t.depth) +
+                                         " has more than 100000 leaf routers");
+        }
+        auto perLeaf = r.Integer("topology.clients_per_leaf", 1, maxClients);
+        auto clients = r.Integer("topology.clients", 1, maxClients);
+        if (clients && perLeaf && static_cast<uint64_t>(*clients) != leaves * *perLeaf)
+        {
+            r.Fail("topology.clients", "a tree with " + std::to_string(leaves) + " leaf LANs of " +
+                                           std::to_string(*perLeaf) + " clients has " +
+                                           std::to_string(leaves * *perLeaf) + " clients, not " +
+                                           std::to_string(*clients) +
+                                           "; give one of clients and clients_per_leaf");
+        }
+        if (clients && !perLeaf && *clients % leaves != 0)
+        {
+            r.Fail("topology.clients", std::to_string(*clients) + " clients do not fill " +
+                                           std::to_string(leaves) +
+                                           " leaf LANs equally; give a multiple of " +
+                                           std::to_string(leaves) + " or clients_per_leaf");
+        }
+        uint64_t total = clients ? static_cast<uint64_t>(*clients) : leaves * perLeaf.value_or(2);
+        if (total > static_cast<uint64_t>(maxClients))
+        {
+            r.Fail("topology.clients_per_leaf",
+                   "the tree would hold more than " + std::to_string(maxClients) + " clients");
+        }
+        t.clients = static_cast<uint32_t>(total);
+    }
+    else
+    {
+        t.clients = static_cast<uint32_t>(
+            r.Integer("topology.clients", 1, maxClients).value_or(p2p ? 1 : 3));
+    }
+    if (p2p && t.clients != 1)
+    {
+        r.Fail("topology.clients",
+               "a p2p topology has exactly one client (got " + std::to_string(t.clients) + ")");
+    }
+    if (auto q = r.String("topology.queue_size"))
+    {
+        static const std::regex qre(R"(^([0-9]{1,9})(p|B|kB|MB)$)");
+        std::smatch m;
+        if (!std::regex_match(*q, m, qre) || std::stoul(m[1]) == 0)
+        {
+            r.Fail("topology.queue_size", "cannot read '" + *q +
+                                              "'; give a positive count of packets (\"100p\") or "
+                                              "bytes (\"64kB\", units B, kB, MB)");
+        }
+        t.queueSize = *q;
+    }
+    t.queueDisc =
+        r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
+}
+
 } // namespace
 
 std::string
@@ -478,39 +629,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     s.seed = static_cast<uint32_t>(r.Integer("seed", 1, 4294967295LL).value_or(1));
     s.run = static_cast<uint32_t>(r.Integer("run", 1, 4294967295LL).value_or(1));
 
-    // topology
-    std::vector<std::string> kinds;
-    for (const auto& e : TopologyTable())
-    {
-        kinds.emplace_back(e.kind);
-    }
-    auto& t = s.topology;
-    t.kind = r.Choice("topology.kind", kinds).value_or("lan");
-    t.clients = static_cast<uint32_t>(
-        r.Integer("topology.clients", 1, (1 << 24) - 3).value_or(t.kind == "p2p" ? 1 : 3));
-    if (t.kind == "p2p" && t.clients != 1)
-    {
-        r.Fail("topology.clients",
-               "a p2p topology has exactly one client (got " + std::to_string(t.clients) + ")");
-    }
-    t.dataRate = r.Rate("topology.data_rate")
-                     .value_or(t.kind == "p2p" ? ns3::DataRate("5Mbps") : ns3::DataRate("100Mbps"));
-    t.delay = r.Duration("topology.delay")
-                  .value_or(t.kind == "p2p" ? ns3::MilliSeconds(2) : ns3::NanoSeconds(500));
-    if (auto q = r.String("topology.queue_size"))
-    {
-        static const std::regex qre(R"(^([0-9]{1,9})(p|B|kB|MB)$)");
-        std::smatch m;
-        if (!std::regex_match(*q, m, qre) || std::stoul(m[1]) == 0)
-        {
-            r.Fail("topology.queue_size", "cannot read '" + *q +
-                                              "'; give a positive count of packets (\"100p\") or "
-                                              "bytes (\"64kB\", units B, kB, MB)");
-        }
-        t.queueSize = *q;
-    }
-    t.queueDisc =
-        r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
+    ParseTopology(r, s);
 
     // delivery
     std::vector<std::string> modeNames;
@@ -552,11 +671,18 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     {
         s.delivery.modes = modeNames;
     }
+    std::vector<std::string> variants;
+    for (const auto& e : ns3::gcsim::MulticastRoutingTable())
+    {
+        variants.emplace_back(e.name);
+    }
     s.delivery.multicastRouting =
-        r.Choice("delivery.multicast_routing", {"source-tree", "shared-tree", "flood"})
-            .value_or("source-tree");
+        r.Choice("delivery.multicast_routing", variants).value_or("source-tree");
     s.delivery.arp = r.Choice("delivery.arp", {"static", "dynamic"}).value_or("static");
-    t.staticArp = s.delivery.arp == "static";
+    s.delivery.rendezvous = r.Integer("delivery.rendezvous", 0, 100000).value_or(-1);
+    s.delivery.overlayFanout =
+        static_cast<uint32_t>(r.Integer("delivery.overlay_fanout", 1, 1024).value_or(2));
+    s.topology.staticArp = s.delivery.arp == "static";
 
     // group
     auto& g = s.group;
@@ -584,7 +710,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
         g.address = addr;
     }
     g.port = static_cast<uint16_t>(r.Integer("group.port", 1, 65535).value_or(20001));
-    uint32_t n = t.clients;
+    uint32_t n = s.topology.clients;
     if (toml::node* members = r.Find("group.members"))
     {
         if (members->is_string())
@@ -798,10 +924,50 @@ ResolvedToml(const Scenario& s)
          toml::table{
              {"modes", modes},
              {"multicast_routing", s.delivery.multicastRouting},
+             {"rendezvous", s.delivery.rendezvous},
+             {"overlay_fanout", static_cast<int64_t>(s.delivery.overlayFanout)},
              {"arp", s.delivery.arp},
          }},
         {"output", toml::table{{"pcap", s.output.pcap}, {"netanim", s.output.netanim}}},
     };
+    auto rateText = [](ns3::DataRate d) { return std::to_string(d.GetBitRate()) + "bps"; };
+    const auto& t = s.topology;
+    toml::table kindKeys{
+        {"core_rate", rateText(t.coreRate)},
+        {"core_delay", timeText(t.coreDelay)},
+        {"fanout", static_cast<int64_t>(t.fanout)},
+        {"depth", static_cast<int64_t>(t.depth)},
+        {"clients_per_leaf",
+         static_cast<int64_t>(
+             t.depth < 32 ? t.clients / std::max<uint64_t>(
+                                            1, static_cast<uint64_t>(std::pow(t.fanout, t.depth)))
+                          : 0)},
+        {"routers", static_cast<int64_t>(t.routers)},
+        {"rows", static_cast<int64_t>(t.rows)},
+        {"columns", static_cast<int64_t>(t.columns)},
+        {"waxman_alpha", t.waxmanAlpha},
+        {"waxman_beta", t.waxmanBeta},
+        {"bottleneck_rate", rateText(t.bottleneckRate)},
+        {"bottleneck_delay", timeText(t.bottleneckDelay)},
+        {"igmp_snooping", t.igmpSnooping},
+        {"map", t.mapFile},
+        {"format", t.mapFormat},
+        {"server_router", t.serverRouter},
+    };
+    toml::array access;
+    for (uint32_t a : t.accessRouters)
+    {
+        access.push_back(static_cast<int64_t>(a));
+    }
+    kindKeys.insert("access_routers", access);
+    auto* topology = root.get_as<toml::table>("topology");
+    for (const auto& [key, readers] : KindKeys())
+    {
+        if (std::find(readers.begin(), readers.end(), t.kind) != readers.end())
+        {
+            topology->insert(key, *kindKeys.get(key));
+        }
+    }
     std::ostringstream out;
     out << "# " << s.name << ", as resolved from " << s.source << " after overrides\n"
         << toml::toml_formatter(root, toml::toml_formatter::default_flags &

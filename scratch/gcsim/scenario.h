@@ -66,6 +66,8 @@ struct Scenario
         std::vector<std::string> modes;
         std::string multicastRouting{"source-tree"};
         std::string arp{"static"};
+        int64_t rendezvous{-1};    //!< shared tree: router index, -1 for the rule
+        uint32_t overlayFanout{2}; //!< overlay: children per node
     } delivery;
 
     struct Output

@@ -1,0 +1,116 @@
+#include "multicast-routing.h"
+
+#include <algorithm>
+#include <map>
+#include <ns3/ipv4-list-routing.h>
+#include <ns3/ipv4-static-routing.h>
+#include <ns3/ipv4.h>
+#include <ns3/node-list.h>
+#include <stdexcept>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+const std::vector<MulticastRoutingEntry>&
+MulticastRoutingTable()
+{
+    static const std::vector<MulticastRoutingEntry> table = {
+        {"source-tree", &InstallSourceTree,
+         "shortest-path tree from P1, pruned to branches with members"},
+        {"shared-tree", &InstallSharedTree,
+         "one tree rooted at a rendezvous router; P1's traffic goes there first"},
+        {"flood", &InstallFlood,
+         "every router forwards on every interface but the incoming one; duplicates dropped"},
+    };
+    return table;
+}
+
+MulticastRoutes
+InstallMulticastRoutes(const std::string& name, const Network& network, const RoutingGraph& graph,
+                       const MulticastGroup& group)
+{
+    for (const auto& entry : MulticastRoutingTable())
+    {
+        if (name == entry.name)
+        {
+            return entry.install(network, graph, group);
+        }
+    }
+    throw std::invalid_argument("unknown multicast routing '" + name + "'");
+}
+
+Ipv4Address
+NetworkBroadcastGroup()
+{
+    return Ipv4Address("239.255.255.255");
+}
+
+void
+AddMulticastRoute(uint32_t node, Ipv4Address group, uint32_t input,
+                  const std::vector<uint32_t>& outputs)
+{
+    Ptr<Ipv4> ipv4 = NodeList::GetNode(node)->GetObject<Ipv4>();
+    auto list = DynamicCast<Ipv4ListRouting>(ipv4->GetRoutingProtocol());
+    for (uint32_t i = 0; i < list->GetNRoutingProtocols(); ++i)
+    {
+        int16_t priority;
+        if (auto routing = DynamicCast<Ipv4StaticRouting>(list->GetRoutingProtocol(i, priority)))
+        {
+            routing->AddMulticastRoute(Ipv4Address::GetAny(), group, input, outputs);
+            return;
+        }
+    }
+    throw std::logic_error("no static routing on node " + std::to_string(node));
+}
+
+std::vector<std::pair<uint32_t, TreeRouter>>
+PrunedTree(const RoutingGraph& graph, const RoutingGraph::Tree& tree,
+           const std::vector<uint32_t>& members)
+{
+    std::vector<std::pair<uint32_t, TreeRouter>> routers;
+    std::map<uint32_t, std::size_t> index;
+    for (uint32_t member : members)
+    {
+        int64_t v = member;
+        while (tree.reached[v] && tree.parent[v] >= 0)
+        {
+            auto link = static_cast<uint32_t>(graph.LinkOf(tree.parent[v]));
+            int64_t up = tree.parent[tree.parent[v]];
+            if (up < 0 || !graph.IsRouter(static_cast<uint32_t>(up)))
+            {
+                break; // the link hangs off the source host itself
+            }
+            auto router = static_cast<uint32_t>(up);
+            auto output = static_cast<uint32_t>(graph.InterfaceOn(router, link));
+            auto it = index.find(router);
+            bool seen = it != index.end();
+            if (!seen)
+            {
+                TreeRouter r;
+                if (tree.parent[router] >= 0)
+                {
+                    r.input = graph.InterfaceOn(router, graph.LinkOf(tree.parent[router]));
+                }
+                index[router] = routers.size();
+                routers.push_back({router, r});
+                it = index.find(router);
+            }
+            auto& outputs = routers[it->second].second.outputs;
+            if (std::find(outputs.begin(), outputs.end(), output) == outputs.end())
+            {
+                outputs.push_back(output);
+            }
+            if (seen)
+            {
+                break; // the rest of the path is already in the tree
+            }
+            v = up;
+        }
+    }
+    return routers;
+}
+
+} // namespace gcsim
+} // namespace ns3
