@@ -173,6 +173,60 @@ public:
         return v;
     }
 
+    std::optional<double> Number(const std::string& key, double min, double max) const
+    {
+        toml::node* n = Find(key);
+        if (!n)
+        {
+            return std::nullopt;
+        }
+        if (!n->is_number())
+        {
+            Fail(key, "expected a number, got " + TypeName(*n));
+        }
+        double v = n->is_integer() ? double(*n->value<int64_t>()) : *n->value<double>();
+        if (!(v >= min && v <= max))
+        {
+            std::ostringstream range;
+            range << "must be between " << min << " and " << max << " (got " << v << ")";
+            Fail(key, range.str());
+        }
+        return v;
+    }
+
+    /// A list of integers, each in [min, max], no repeats.
+    std::optional<std::vector<uint32_t>> IntegerList(const std::string& key, int64_t min, int64_t max) const
+    {
+        toml::node* n = Find(key);
+        if (!n)
+        {
+            return std::nullopt;
+        }
+        if (!n->is_array())
+        {
+            Fail(key, "expected a list of integers, got " + TypeName(*n));
+        }
+        std::vector<uint32_t> out;
+        for (auto& e : *n->as_array())
+        {
+            if (!e.is_integer())
+            {
+                Fail(key, "expected integers, got " + TypeName(e));
+            }
+            int64_t v = *e.value<int64_t>();
+            if (v < min || v > max)
+            {
+                Fail(key, std::to_string(v) + " is out of range; accepted: " + std::to_string(min) + " to " + std::to_string(max));
+            }
+            if (std::find(out.begin(), out.end(), v) != out.end())
+            {
+                Fail(key, std::to_string(v) + " is listed twice");
+            }
+            out.push_back(static_cast<uint32_t>(v));
+        }
+        return out;
+    }
+
     std::optional<bool> Boolean(const std::string& key) const
     {
         toml::node* n = Find(key);
@@ -454,7 +508,7 @@ KindKeys()
 }
 
 void
-ParseTopology(const Reader& r, Scenario& s)
+ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
 {
     std::vector<std::string> kinds;
     for (const auto& e : TopologyTable())
@@ -488,6 +542,42 @@ ParseTopology(const Reader& r, Scenario& s)
     t.rows = static_cast<uint32_t>(r.Integer("topology.rows", 1, 1000).value_or(3));
     t.columns = static_cast<uint32_t>(r.Integer("topology.columns", 1, 1000).value_or(3));
     t.igmpSnooping = r.Boolean("topology.igmp_snooping").value_or(true);
+    t.waxmanAlpha = r.Number("topology.waxman_alpha", 1e-9, 1.0).value_or(0.4);
+    t.waxmanBeta = r.Number("topology.waxman_beta", 1e-9, 1.0).value_or(0.2);
+    t.accessRouters = r.IntegerList("topology.access_routers", 0, 1000000).value_or(std::vector<uint32_t>{});
+    t.serverRouter = r.Integer("topology.server_router", 0, 1000000).value_or(-1);
+    if (auto map = r.String("topology.map"))
+    {
+        fs::path p(*map);
+        if (p.is_relative())
+        {
+            p = fs::path(baseDir) / p;
+        }
+        t.mapFile = p.lexically_normal().string();
+        std::error_code ec;
+        if (!fs::is_regular_file(t.mapFile, ec))
+        {
+            r.Fail("topology.map", "cannot read map file '" + t.mapFile + "'");
+        }
+    }
+    else if (t.kind == "file")
+    {
+        r.Fail("topology.map", "a file topology needs a map (Inet, Orbis or Rocketfuel format)");
+    }
+    t.mapFormat = r.Choice("topology.format", {"inet", "orbis", "rocketfuel"}).value_or("");
+    if (t.kind == "file" && t.mapFormat.empty())
+    {
+        std::string lower = fs::path(t.mapFile).filename().string();
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        t.mapFormat = lower.find("rocketfuel") != std::string::npos ? "rocketfuel"
+                      : lower.find("orbis") != std::string::npos    ? "orbis"
+                      : lower.find("inet") != std::string::npos     ? "inet"
+                                                                    : "";
+        if (t.mapFormat.empty())
+        {
+            r.Fail("topology.map", "cannot tell the map's format from its name; set topology.format to inet, orbis or rocketfuel");
+        }
+    }
 
     int64_t maxClients = (1 << 24) - 3;
     if (t.kind == "tree")
@@ -629,7 +719,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     s.seed = static_cast<uint32_t>(r.Integer("seed", 1, 4294967295LL).value_or(1));
     s.run = static_cast<uint32_t>(r.Integer("run", 1, 4294967295LL).value_or(1));
 
-    ParseTopology(r, s);
+    ParseTopology(r, s, baseDir);
 
     // delivery
     std::vector<std::string> modeNames;
