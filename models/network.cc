@@ -16,6 +16,8 @@
 #include <ns3/point-to-point-helper.h>
 #include <ns3/queue-size.h>
 #include <ns3/traffic-control-helper.h>
+#include <algorithm>
+#include <random>
 #include <stdexcept>
 
 namespace ns3
@@ -342,6 +344,65 @@ void
 NetworkBuilder::AssignSwitchedSubnet()
 {
     Number(m_switchedHostDevices);
+}
+
+std::size_t
+AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers, Placement placement)
+{
+    const TopologyConfig& config = builder.Config();
+    Network& network = builder.Get();
+    auto count = static_cast<uint32_t>(routers.size());
+    int64_t server = config.serverRouter >= 0 ? config.serverRouter : 0;
+    if (server >= count)
+    {
+        throw std::invalid_argument("topology.server_router: there is no router " +
+                                    std::to_string(server) + "; routers are numbered 0 to " +
+                                    std::to_string(count - 1));
+    }
+    std::vector<uint32_t> access = config.accessRouters;
+    for (uint32_t a : access)
+    {
+        if (a >= count)
+        {
+            throw std::invalid_argument("topology.access_routers: there is no router " +
+                                        std::to_string(a) + "; routers are numbered 0 to " +
+                                        std::to_string(count - 1));
+        }
+    }
+    if (access.empty())
+    {
+        uint32_t wanted = std::min(count, network.ClientCount());
+        std::vector<uint32_t> all(count);
+        for (uint32_t i = 0; i < count; ++i)
+        {
+            all[i] = i;
+        }
+        if (placement == Placement::SEEDED)
+        {
+            std::mt19937_64 rng(config.seed);
+            for (uint32_t i = 0; i < wanted; ++i)
+            {
+                std::swap(all[i], all[i + rng() % (count - i)]);
+            }
+            std::sort(all.begin(), all.begin() + wanted);
+        }
+        access.assign(all.begin(), all.begin() + wanted);
+    }
+    std::size_t serverLink = builder.AddP2p(network.Server(), routers[server], config.dataRate, config.delay);
+    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(), network.links[serverLink].ends[0]);
+    uint32_t clients = network.ClientCount();
+    uint32_t next = 1;
+    for (std::size_t i = 0; i < access.size() && next <= clients; ++i)
+    {
+        uint32_t share = clients / access.size() + (i < clients % access.size() ? 1 : 0);
+        NodeContainer lan(routers[access[i]]);
+        for (uint32_t c = 0; c < share; ++c, ++next)
+        {
+            lan.Add(network.hosts.Get(next));
+        }
+        builder.AddLan(lan, config.dataRate, config.delay);
+    }
+    return serverLink;
 }
 
 void

@@ -157,6 +157,22 @@ private:
     NetDeviceContainer m_switchedHostDevices;
 };
 
+/// Where a routed kind puts P1 and the clients when the scenario does not list routers.
+enum class Placement
+{
+    EVERY_ROUTER, //!< clients spread over every router, in index order (ring, grid)
+    SEEDED,       //!< min(N, routers) routers chosen by the seed (random graphs, maps)
+};
+
+/**
+ * Attaches P1 and the clients to \p routers: P1 on its own point-to-point link (access
+ * rate and delay) to the server router (`server_router`, else router 0); the clients in
+ * contiguous blocks, as even as possible, one LAN (access rate and delay) per access router
+ * (`access_routers` in the order listed, else \p placement). Returns P1's link index.
+ * Throws std::invalid_argument for a listed router that does not exist.
+ */
+std::size_t AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers, Placement placement);
+
 /// Gives every random variable of \p network a fixed stream number.
 void AssignStreams(const Network& network);
 /// Pre-fills the ARP cache of every IPv4 interface with its link neighbours' addresses.
