@@ -149,6 +149,7 @@ int
 Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, std::ostream& out)
 {
     Scenario s = Resolve(scenarioPath, sets);
+    CheckNetwork(s);
     out << s.source << ": valid: " << s.name << ", " << s.topology.clients << " clients on a "
         << s.topology.kind << ", group of " << s.group.members.size() << ", " << s.traffic.messages
         << " " << s.traffic.pattern << " messages, modes:";

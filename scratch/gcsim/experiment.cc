@@ -42,7 +42,32 @@ EnablePcap(const Network& network, const std::string& prefix)
     }
 }
 
+/// Builds the network; a topology the builder refuses is bad input, found before anything runs.
+Network
+Build(const Scenario& s, const TopologyConfig& topology)
+{
+    try
+    {
+        return BuildNetwork(topology);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        Simulator::Destroy();
+        throw InputError(s.source, "", e.what());
+    }
+}
+
 } // namespace
+
+void
+CheckNetwork(const Scenario& s)
+{
+    Simulator::Destroy();
+    TopologyConfig topology = s.topology;
+    topology.members = s.group.members;
+    Build(s, topology);
+    Simulator::Destroy();
+}
 
 ModeResult
 RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
@@ -54,7 +79,7 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
 
     TopologyConfig topology = s.topology;
     topology.members = s.group.members;
-    Network network = BuildNetwork(topology);
+    Network network = Build(s, topology);
     RoutingGraph graph(network);
 
     GroupDirectory directory;

@@ -34,6 +34,9 @@ struct RunSinks
     std::string pcapPrefix; //!< non-empty: write pcap files starting with this path
 };
 
+/// Builds \p scenario's network once and discards it; throws InputError if it cannot be built.
+void CheckNetwork(const Scenario& scenario);
+
 /**
  * Simulates \p mode on a fresh ns-3 run of \p scenario's network (same seed, same
  * messages as every other mode) and returns what was measured.
