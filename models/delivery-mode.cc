@@ -2,6 +2,7 @@
 
 #include "broadcast-delivery.h"
 #include "multicast-delivery.h"
+#include "overlay-delivery.h"
 #include "replicated-unicast-delivery.h"
 #include "unicast-delivery.h"
 
@@ -42,6 +43,11 @@ DeliveryMode::GetTypeId()
 }
 
 void
+DeliveryMode::Configure(const GroupDirectory&, const ApplicationContainer&)
+{
+}
+
+void
 DeliveryMode::Prepare(Ptr<Socket>)
 {
 }
@@ -57,6 +63,8 @@ DeliveryModeTable()
          "one datagram to the group address; the network replicates it"},
         {"broadcast", &BroadcastDelivery::GetTypeId,
          "one datagram to every client; every host processes it"},
+        {"overlay", &OverlayDelivery::GetTypeId,
+         "a few unicasts to P1's children in a k-ary tree of the members, who relay"},
     };
     return table;
 }

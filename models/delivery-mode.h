@@ -1,6 +1,7 @@
 #ifndef GCSIM_DELIVERY_MODE_H
 #define GCSIM_DELIVERY_MODE_H
 
+#include <ns3/application-container.h>
 #include <ns3/ipv4-address.h>
 #include <ns3/object.h>
 #include <ns3/packet.h>
@@ -53,6 +54,9 @@ public:
      */
     virtual std::vector<uint32_t> Destinations(const GroupDirectory& dir,
                                                uint32_t target) const = 0;
+
+    /// Called once the clients are installed, before the simulation starts.
+    virtual void Configure(const GroupDirectory& dir, const ApplicationContainer& clients);
 
     /// Called once on P1's socket before anything is sent.
     virtual void Prepare(Ptr<Socket> socket);

@@ -59,6 +59,12 @@ GroupClient::AddMessage(Time at, const std::string& text)
 }
 
 void
+GroupClient::SetRelays(const std::vector<Ipv4Address>& relays)
+{
+    m_relays = relays;
+}
+
+void
 GroupClient::StartApplication()
 {
     m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
@@ -124,6 +130,10 @@ GroupClient::HandleRead(Ptr<Socket> socket)
         SocketIpTtlTag ttl;
         uint32_t hops = packet->RemovePacketTag(ttl) ? kInitialTtl - ttl.GetTtl() + 1 : 0;
         m_rxTrace(packet, header, m_client, hops);
+        for (const auto& relay : m_relays)
+        {
+            m_socket->SendTo(packet->Copy(), 0, InetSocketAddress(relay, m_port));
+        }
         if (!m_consoleTrace.IsEmpty())
         {
             std::string text = DatagramText(packet);

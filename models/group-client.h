@@ -29,6 +29,9 @@ class GroupClient : public Application
 public:
     static TypeId GetTypeId();
 
+    /// Overlay: the clients this one passes each group message on to.
+    void SetRelays(const std::vector<Ipv4Address>& relays);
+
     /// Queues \p text to be sent to P1 at \p at after the application starts.
     void AddMessage(Time at, const std::string& text);
 
@@ -52,8 +55,9 @@ private:
     uint32_t m_size{0};                                   //!< UDP payload bytes of a client message
     std::vector<std::pair<Time, std::string>> m_messages; //!< what to send, when
 
-    Ptr<Socket> m_socket; //!< bound to m_port
-    uint32_t m_sent{0};   //!< client messages sent
+    std::vector<Ipv4Address> m_relays; //!< overlay: the clients this one passes messages on to
+    Ptr<Socket> m_socket;              //!< bound to m_port
+    uint32_t m_sent{0};                //!< client messages sent
 
     TracedCallback<const std::string&> m_consoleTrace; //!< what the client prints
     TracedCallback<Ptr<const Packet>, const GroupHeader&, uint32_t, uint32_t> m_rxTrace;

@@ -114,6 +114,10 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
 
     Ptr<DeliveryMode> deliveryMode = CreateDeliveryMode(mode);
     NS_ABORT_MSG_IF(!deliveryMode, "no delivery mode " << mode);
+    if (mode == "overlay")
+    {
+        deliveryMode->SetAttribute("Fanout", UintegerValue(s.delivery.overlayFanout));
+    }
     bool replay = s.traffic.pattern == "replay";
 
     GroupServerHelper serverHelper(deliveryMode, directory);
@@ -129,6 +133,7 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
     clientHelper.SetAttribute("MessageSize", UintegerValue(replay ? s.traffic.size : 0));
     clientHelper.SetMembers(s.group.members);
     ApplicationContainer clients = clientHelper.Install(network.Clients());
+    deliveryMode->Configure(directory, clients);
 
     Time lastSend = s.traffic.start + s.traffic.interval * int64_t(s.traffic.messages);
     if (replay)
