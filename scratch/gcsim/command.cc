@@ -90,7 +90,7 @@ Run(const std::string& scenarioPath, const std::vector<std::string>& sets,
         sinks.pcapPrefix = folder.Path("pcap-");
     }
     std::vector<ModeResult> results;
-    for (const auto& mode : scenario.delivery.modes)
+    for (const auto& mode : scenario.Runs())
     {
         if (replay)
         {
@@ -153,7 +153,7 @@ Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, 
     out << s.source << ": valid: " << s.name << ", " << s.topology.clients << " clients on a "
         << s.topology.kind << ", group of " << s.group.members.size() << ", " << s.traffic.messages
         << " " << s.traffic.pattern << " messages, modes:";
-    for (const auto& m : s.delivery.modes)
+    for (const auto& m : s.Runs())
     {
         out << ' ' << m;
     }

@@ -8,6 +8,8 @@
 #include "models/routing-graph.h"
 
 #include <ns3/csma-net-device.h>
+
+#include <algorithm>
 #include <ns3/mac48-address.h>
 #include <ns3/point-to-point-net-device.h>
 #include <ns3/rng-seed-manager.h>
@@ -70,8 +72,12 @@ CheckNetwork(const Scenario& s)
 }
 
 ModeResult
-RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
+RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 {
+    // "multicast/flood": the multicast mode over one routing variant.
+    std::string mode = run.substr(0, run.find('/'));
+    std::string variant =
+        run.find('/') == std::string::npos ? s.delivery.multicastRouting : run.substr(run.find('/') + 1);
     Simulator::Destroy();
     Mac48Address::ResetAllocationIndex();
     RngSeedManager::SetSeed(s.seed);
@@ -105,7 +111,7 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
             group.members.push_back(network.hosts.Get(m)->GetId());
         }
         group.rendezvous = s.delivery.rendezvous;
-        InstallMulticastRoutes(s.delivery.multicastRouting, network, graph, group);
+        InstallMulticastRoutes(variant, network, graph, group);
         MulticastGroup everyone = group;
         everyone.address = NetworkBroadcastGroup();
         InstallFlood(network, graph, everyone);
@@ -157,7 +163,7 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
     server.Start(Seconds(0));
     clients.Start(Seconds(0));
 
-    DeliveryTracker deliveries(mode, s.group.members, network.ClientCount(), sinks.deliveries);
+    DeliveryTracker deliveries(run, s.group.members, network.ClientCount(), sinks.deliveries);
     deliveries.Attach(server, clients);
     std::vector<std::vector<uint32_t>> paths(network.ClientCount() + 1);
     for (uint32_t c = 1; c <= network.ClientCount(); ++c)
@@ -196,7 +202,9 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
     }
     if (!sinks.pcapPrefix.empty())
     {
-        EnablePcap(network, sinks.pcapPrefix + mode);
+        std::string label = run;
+        std::replace(label.begin(), label.end(), '/', '-');
+        EnablePcap(network, sinks.pcapPrefix + label);
     }
 
     // Nothing in the model is periodic, so the run ends when the last frame lands; the stop
@@ -205,7 +213,7 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
     Simulator::Run();
 
     ModeResult result;
-    result.mode = mode;
+    result.mode = run;
     result.simulatedNs = Simulator::Now().GetNanoSeconds();
     result.delivery = deliveries.Finish();
     result.links = links.Finish();
@@ -214,7 +222,7 @@ RunMode(const Scenario& s, const std::string& mode, const RunSinks& sinks)
         result.delivery.messages ? result.delivery.expected / result.delivery.messages : 0;
     if (sinks.links)
     {
-        links.WriteCsv(*sinks.links, mode);
+        links.WriteCsv(*sinks.links, run);
     }
     Simulator::Destroy();
     return result;

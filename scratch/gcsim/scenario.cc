@@ -546,6 +546,27 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
     t.waxmanBeta = r.Number("topology.waxman_beta", 1e-9, 1.0).value_or(0.2);
     t.accessRouters = r.IntegerList("topology.access_routers", 0, 1000000).value_or(std::vector<uint32_t>{});
     t.serverRouter = r.Integer("topology.server_router", 0, 1000000).value_or(-1);
+    if (t.kind == "ring" || t.kind == "grid" || t.kind == "waxman")
+    {
+        uint64_t count = t.kind == "grid" ? uint64_t(t.rows) * t.columns : t.routers;
+        auto noRouter = [&](int64_t router)
+        {
+            return "there is no router " + std::to_string(router) + "; a " + t.kind + " of " +
+                   std::to_string(count) + " routers numbers them 0 to " +
+                   std::to_string(count - 1);
+        };
+        for (uint32_t a : t.accessRouters)
+        {
+            if (a >= count)
+            {
+                r.Fail("topology.access_routers", noRouter(a));
+            }
+        }
+        if (t.serverRouter >= 0 && uint64_t(t.serverRouter) >= count)
+        {
+            r.Fail("topology.server_router", noRouter(t.serverRouter));
+        }
+    }
     if (auto map = r.String("topology.map"))
     {
         fs::path p(*map);
@@ -645,6 +666,27 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
 }
 
 } // namespace
+
+std::vector<std::string>
+Scenario::Runs() const
+{
+    std::vector<std::string> runs;
+    for (const auto& mode : delivery.modes)
+    {
+        if (mode == "multicast" && delivery.multicastRoutings.size() > 1)
+        {
+            for (const auto& variant : delivery.multicastRoutings)
+            {
+                runs.push_back(mode + "/" + variant);
+            }
+        }
+        else
+        {
+            runs.push_back(mode);
+        }
+    }
+    return runs;
+}
 
 std::string
 DidYouMean(const std::string& word, const std::vector<std::string>& candidates)
@@ -766,8 +808,33 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     {
         variants.emplace_back(e.name);
     }
-    s.delivery.multicastRouting =
-        r.Choice("delivery.multicast_routing", variants).value_or("source-tree");
+    if (toml::node* list = r.Find("delivery.multicast_routing"); list && list->is_array())
+    {
+        s.delivery.multicastRoutings.clear();
+        for (auto& v : *list->as_array())
+        {
+            auto name = v.value<std::string>();
+            if (!name || std::find(variants.begin(), variants.end(), *name) == variants.end())
+            {
+                r.Fail("delivery.multicast_routing", "expected variant names; accepted: " + Join(variants));
+            }
+            if (std::find(s.delivery.multicastRoutings.begin(), s.delivery.multicastRoutings.end(), *name) !=
+                s.delivery.multicastRoutings.end())
+            {
+                r.Fail("delivery.multicast_routing", "variant '" + *name + "' is listed twice");
+            }
+            s.delivery.multicastRoutings.push_back(*name);
+        }
+        if (s.delivery.multicastRoutings.empty())
+        {
+            r.Fail("delivery.multicast_routing", "the list is empty; accepted: " + Join(variants));
+        }
+    }
+    else
+    {
+        s.delivery.multicastRoutings = {r.Choice("delivery.multicast_routing", variants).value_or("source-tree")};
+    }
+    s.delivery.multicastRouting = s.delivery.multicastRoutings.front();
     s.delivery.arp = r.Choice("delivery.arp", {"static", "dynamic"}).value_or("static");
     s.delivery.rendezvous = r.Integer("delivery.rendezvous", 0, 100000).value_or(-1);
     s.delivery.overlayFanout =
@@ -1013,7 +1080,15 @@ ResolvedToml(const Scenario& s)
         {"delivery",
          toml::table{
              {"modes", modes},
-             {"multicast_routing", s.delivery.multicastRouting},
+             {"multicast_routing",
+              [&] {
+                  toml::array list;
+                  for (const auto& v : s.delivery.multicastRoutings)
+                  {
+                      list.push_back(v);
+                  }
+                  return list;
+              }()},
              {"rendezvous", s.delivery.rendezvous},
              {"overlay_fanout", static_cast<int64_t>(s.delivery.overlayFanout)},
              {"arp", s.delivery.arp},

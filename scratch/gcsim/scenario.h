@@ -64,11 +64,18 @@ struct Scenario
     struct Delivery
     {
         std::vector<std::string> modes;
-        std::string multicastRouting{"source-tree"};
+        std::string multicastRouting{"source-tree"};   //!< the first of multicastRoutings
+        std::vector<std::string> multicastRoutings{"source-tree"}; //!< one multicast run each
         std::string arp{"static"};
         int64_t rendezvous{-1};    //!< shared tree: router index, -1 for the rule
         uint32_t overlayFanout{2}; //!< overlay: children per node
     } delivery;
+
+    /**
+     * The runs to simulate, one per mode, in order; with several multicast routing variants
+     * the multicast mode runs once per variant, labelled "multicast/<variant>".
+     */
+    std::vector<std::string> Runs() const;
 
     struct Output
     {
