@@ -96,11 +96,46 @@ TopologyTable()
     static const std::vector<TopologyEntry> table = {
         {"p2p", &BuildP2p, "P1 and one client on a point-to-point link"},
         {"lan", &BuildLan, "P1 and N clients on one CSMA (Ethernet) segment"},
+        {"star", &BuildStar, "every host on its own cable to one Ethernet switch; igmp_snooping on or off"},
         {"tree", &BuildTree,
          "a complete fanout-ary router tree; P1 at the root, a client LAN per leaf"},
+        {"dumbbell", &BuildDumbbell, "a bottleneck between two routers; a client LAN on each"},
+        {"ring", &BuildRing, "routers in a ring; a client LAN per router"},
+        {"grid", &BuildGrid, "rows x columns routers in a grid; a client LAN per router"},
+        {"waxman", &BuildWaxman, "a Waxman random router graph; client LANs on seeded routers"},
+        {"file", &BuildFromMap, "routers and links from an Inet, Orbis or Rocketfuel map; client LANs on seeded or listed routers"},
     };
     return table;
 }
+
+namespace
+{
+
+/**
+ * How long routers remember a flooded packet. ns-3 forgets one DuplicateExpire (1 ms by
+ * default) after its last copy, while on a graph with cycles another copy can arrive a link
+ * delay or more later and would be flooded again. A copy lives at most kInitialTtl router
+ * hops, each a link delay plus transmission and queueing: routers remember a packet for
+ * kInitialTtl times the longest link delay, plus one second.
+ */
+void
+RememberFloodedPackets(const Network& network)
+{
+    constexpr uint8_t kInitialTtl = 64;
+    Time longest;
+    for (const Link& link : network.links)
+    {
+        longest = std::max(longest, link.delay);
+    }
+    Time memory = Seconds(1) + longest * int64_t(kInitialTtl);
+    for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+    {
+        network.routers.Get(r)->GetObject<Ipv4L3Protocol>()->SetAttribute("DuplicateExpire",
+                                                                          TimeValue(memory));
+    }
+}
+
+} // namespace
 
 Network
 BuildNetwork(const TopologyConfig& config)
@@ -110,6 +145,7 @@ BuildNetwork(const TopologyConfig& config)
         if (config.kind == entry.kind)
         {
             Network network = entry.build(config);
+            RememberFloodedPackets(network);
             AssignStreams(network);
             if (network.IsRouted())
             {
@@ -200,9 +236,9 @@ NetworkBuilder::AddRouter()
     Ptr<Node> router = CreateObject<Node>();
     InstallStack(NodeContainer(router), m_routed);
     // Flooded packets (the flood variant, network-wide broadcast) reach a router more than
-    // once on graphs with cycles; the router forwards the first copy only.
-    router->GetObject<Ipv4L3Protocol>()->SetAttribute("EnableDuplicatePacketDetection",
-                                                      BooleanValue(true));
+    // once on graphs with cycles; with duplicate detection the router forwards the first only.
+    router->GetObject<Ipv4L3Protocol>()->SetAttribute(
+        "EnableDuplicatePacketDetection", BooleanValue(m_config.duplicateDetection));
     Name(m_network, router, "R" + std::to_string(m_network.routers.GetN()));
     m_network.routers.Add(router);
     return router;

@@ -28,6 +28,9 @@ struct TopologyConfig
     std::string queueDisc{"none"}; //!< traffic-control root queue disc: none, pfifo-fast, fq-codel
     bool staticArp{true};          //!< pre-fill ARP caches (false: a cold network)
     uint32_t seed{1};              //!< for seeded kinds (random graphs, placement)
+    /// Routers drop copies of a packet they have already forwarded (ns-3's duplicate packet
+    /// detection): needed by floods, wrong for trees whose paths revisit a router.
+    bool duplicateDetection{true};
 
     // tree
     uint32_t fanout{2}; //!< children per router

@@ -13,6 +13,7 @@ RoutingGraph::RoutingGraph(const Network& network)
   : m_network(network)
   , m_nodes(NodeList::GetNNodes())
   , m_attachments(m_nodes)
+  , m_addresses(m_nodes)
   , m_linkNodes(network.links.size())
   , m_router(m_nodes, false)
 {
@@ -32,6 +33,9 @@ RoutingGraph::RoutingGraph(const Network& network)
             }
             uint32_t node = device->GetNode()->GetId();
             m_attachments[node].push_back({l, static_cast<uint32_t>(interface)});
+            m_addresses[node].push_back(ipv4->GetNAddresses(interface) > 0
+                                            ? ipv4->GetAddress(interface, 0).GetLocal()
+                                            : Ipv4Address());
             m_linkNodes[l].push_back(node);
         }
     }
@@ -83,6 +87,14 @@ RoutingGraph::InterfaceOn(uint32_t node, uint32_t link) const
 Ipv4Address
 RoutingGraph::AddressOn(uint32_t node, uint32_t link) const
 {
+    const auto& attachments = m_attachments[node];
+    for (std::size_t i = 0; i < attachments.size(); ++i)
+    {
+        if (attachments[i].link == link && m_addresses[node][i] != Ipv4Address())
+        {
+            return m_addresses[node][i];
+        }
+    }
     int32_t interface = InterfaceOn(node, link);
     return NodeList::GetNode(node)->GetObject<Ipv4>()->GetAddress(interface, 0).GetLocal();
 }

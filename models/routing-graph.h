@@ -55,7 +55,8 @@ public:
     const std::vector<Attachment>& Attachments(uint32_t node) const;
     /// Node \p node's interface on link \p link, or -1.
     int32_t InterfaceOn(uint32_t node, uint32_t link) const;
-    /// Node \p node's address on link \p link.
+    /// Node \p node's address on link \p link (its interface's first address, as it was
+    /// when the graph was built).
     Ipv4Address AddressOn(uint32_t node, uint32_t link) const;
     /// The nodes on link \p link that have an IPv4 interface there.
     const std::vector<uint32_t>& NodesOn(uint32_t link) const;
@@ -73,6 +74,7 @@ private:
     const Network& m_network;
     uint32_t m_nodes;
     std::vector<std::vector<Attachment>> m_attachments; //!< by node id
+    std::vector<std::vector<Ipv4Address>> m_addresses;  //!< by node id, as m_attachments
     std::vector<std::vector<uint32_t>> m_linkNodes;     //!< by link
     std::vector<bool> m_router;                         //!< by node id
 };

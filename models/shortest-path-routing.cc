@@ -215,6 +215,13 @@ ShortestPathRouting::Populate(const Network& network)
         }
     }
     // Routers: one search per link with hosts on it.
+    std::vector<uint32_t> routerIds(network.routers.GetN());
+    std::vector<Ptr<ShortestPathRouting>> routerRouting(network.routers.GetN());
+    for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+    {
+        routerIds[r] = network.routers.Get(r)->GetId();
+        routerRouting[r] = RoutingOf(network.routers.Get(r));
+    }
     for (uint32_t l = 0; l < network.links.size(); ++l)
     {
         const auto& nodes = graph.NodesOn(l);
@@ -229,7 +236,7 @@ ShortestPathRouting::Populate(const Network& network)
         RoutingGraph::Tree tree = graph.FromLink(l);
         for (uint32_t r = 0; r < network.routers.GetN(); ++r)
         {
-            uint32_t router = network.routers.Get(r)->GetId();
+            uint32_t router = routerIds[r];
             int64_t parent = tree.parent[router];
             if (!tree.reached[router] || parent < 0 || graph.LinkOf(parent) == l)
             {
@@ -237,9 +244,9 @@ ShortestPathRouting::Populate(const Network& network)
             }
             uint32_t via = graph.LinkOf(parent);
             auto next = static_cast<uint32_t>(tree.parent[parent]);
-            RoutingOf(network.routers.Get(r))
-                ->AddNetworkRoute(subnet.GetLocal(), subnet.GetMask(),
-                                  graph.InterfaceOn(router, via), graph.AddressOn(next, via));
+            routerRouting[r]->AddNetworkRoute(subnet.GetLocal(), subnet.GetMask(),
+                                              graph.InterfaceOn(router, via),
+                                              graph.AddressOn(next, via));
         }
     }
 }

@@ -2,7 +2,6 @@
 #include "models/group-header.h"
 #include "test-utilities.h"
 
-#include <regex>
 
 namespace gcsim::test
 {
@@ -20,16 +19,19 @@ Console
 Parse(const std::string& out)
 {
     Console c;
-    static const std::regex re(R"(^\+([0-9]+)\.([0-9]{9})s  (P1|C[0-9]+)  (.*)$)");
+    // "+1.000006100s  P1  Message from Client 1: Kya re?"
     std::istringstream in(out);
     for (std::string line; std::getline(in, line);)
     {
-        std::smatch m;
-        if (std::regex_match(line, m, re))
+        auto dot = line.find('.');
+        auto stamp = line.find("s  ");
+        if (line.empty() || line[0] != '+' || dot == std::string::npos || stamp != dot + 10)
         {
-            c.lines.push_back(m[3].str() + "  " + m[4].str());
-            c.times.push_back(std::stoll(m[1]) * 1000000000 + std::stoll(m[2]));
+            continue;
         }
+        c.lines.push_back(line.substr(stamp + 3));
+        c.times.push_back(std::stoll(line.substr(1, dot - 1)) * 1000000000 +
+                          std::stoll(line.substr(dot + 1, 9)));
     }
     return c;
 }

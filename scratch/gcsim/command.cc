@@ -6,8 +6,16 @@
 #include "report.h"
 #include "results-folder.h"
 #include "scenario.h"
+#include "sweep.h"
+#include "collect.h"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -64,12 +72,24 @@ Close(std::ofstream& f, const std::string& name)
     f.close();
 }
 
-int
-Run(const std::string& scenarioPath, const std::vector<std::string>& sets,
-    const std::string& outOption, bool quiet, std::ostream& out)
+/// What `gcsim run` was asked to do.
+struct RunRequest
 {
-    Scenario scenario = Resolve(scenarioPath, sets);
-    ResultsFolder folder(outOption.empty() ? "results/" + scenario.name : outOption);
+    std::string scenario;
+    std::vector<std::string> sets;
+    std::string out;
+    bool quiet{false};
+    bool keepExisting{false}; //!< a sweep's run: never replace a complete folder
+    std::string commandLine;  //!< as typed, shell-quoted
+};
+
+int
+Run(const RunRequest& request, std::ostream& out)
+{
+    const auto& sets = request.sets;
+    bool quiet = request.quiet;
+    Scenario scenario = Resolve(request.scenario, sets);
+    ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
 
     std::ofstream deliveries = OpenForWriting(folder.Path("deliveries.csv"));
     std::ofstream links = OpenForWriting(folder.Path("links.csv"));
@@ -130,11 +150,32 @@ Run(const std::string& scenarioPath, const std::vector<std::string>& sets,
     std::ofstream tableFile = OpenForWriting(folder.Path("table.txt"));
     tableFile << table;
     Close(tableFile, "table.txt");
+    std::error_code ec;
+    nlohmann::ordered_json provenance{
+        {"gcsim_version", GCSIM_VERSION},
+        {"git_commit", GCSIM_GIT_COMMIT},
+        {"command", request.commandLine},
+        {"cwd", std::filesystem::current_path(ec).string()},
+        {"scenario_hash", StableHash([&] {
+             std::string r = ResolvedToml(scenario);
+             return r.substr(r.find('\n') + 1);
+         }())},
+    };
+    std::ofstream runFile = OpenForWriting(folder.Path("run.json"));
+    runFile << provenance.dump(2) << '\n';
+    Close(runFile, "run.json");
     // summary.json last: its presence marks a complete results folder.
     std::ofstream summary = OpenForWriting(folder.Path("summary.json"));
     summary << SummaryJson(scenario, results).dump(2) << '\n';
     Close(summary, "summary.json");
 
+    if (request.keepExisting)
+    {
+        bool placed = folder.CommitIfAbsent();
+        out << (placed ? "results in " : "results already complete in ") << folder.Destination()
+            << '\n';
+        return EXIT_OK;
+    }
     std::string moved = folder.Commit();
     out << '\n' << table << '\n';
     if (!moved.empty())
@@ -158,6 +199,118 @@ Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, 
         out << ' ' << m;
     }
     out << '\n';
+    return EXIT_OK;
+}
+
+std::string
+SelfExecutable()
+{
+    std::error_code ec;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? "gcsim" : self.string();
+}
+
+std::string
+SweepFolder(const std::string& outOption, const std::string& name)
+{
+    return outOption.empty() ? "results/" + name + "-sweep" : outOption;
+}
+
+int
+SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
+             const std::string& outOption, uint32_t jobs, const std::string& shard, bool collect,
+             std::ostream& out)
+{
+    Sweep sweep(scenarioPath, sets);
+    SweepOptions options;
+    options.out = SweepFolder(outOption, sweep.Name());
+    options.jobs = jobs;
+    options.collect = collect;
+    options.executable = SelfExecutable();
+    options.progressBar = ::isatty(STDOUT_FILENO) && &out == &std::cout;
+    if (!shard.empty())
+    {
+        unsigned index = 0;
+        unsigned count = 0;
+        char rest = 0;
+        if (std::sscanf(shard.c_str(), "%u/%u%c", &index, &count, &rest) != 2 || count == 0 ||
+            index < 1 || index > count)
+        {
+            throw InputError("--shard " + shard, "", "expected I/N with 1 <= I <= N, e.g. 2/8");
+        }
+        options.shardIndex = index - 1;
+        options.shardCount = count;
+    }
+    SweepOutcome outcome = RunSweep(sweep, options, out);
+    return outcome.failed == 0 ? EXIT_OK : EXIT_INTERNAL;
+}
+
+int
+SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
+             const std::string& outOption, uint32_t arraySize, uint32_t jobs, bool submit,
+             std::ostream& out)
+{
+    namespace fs = std::filesystem;
+    Sweep sweep(scenarioPath, sets); // every run checked here, before anything is submitted
+    fs::path folder = fs::absolute(SweepFolder(outOption, sweep.Name())).lexically_normal();
+    fs::path scenario = fs::absolute(scenarioPath).lexically_normal();
+    std::error_code ec;
+    fs::create_directories(folder / "slurm", ec);
+    if (!fs::is_directory(folder / "slurm"))
+    {
+        throw InputError("--out " + folder.string(), "", "cannot create folder " + (folder / "slurm").string());
+    }
+    std::string command = ShellQuote(SelfExecutable()) + " sweep " + ShellQuote(scenario.string());
+    for (const auto& set : sets)
+    {
+        command += " --set " + ShellQuote(set);
+    }
+    command += " --out " + ShellQuote(folder.string()) +
+               " --shard \"$((SLURM_ARRAY_TASK_ID + 1))/" + std::to_string(arraySize) + "\"" +
+               (jobs ? " --jobs " + std::to_string(jobs) : " --jobs \"${SLURM_CPUS_PER_TASK:-1}\"") +
+               " --no-collect";
+    std::ostringstream script;
+    script << "#!/bin/bash\n"
+           << "# The sweep " << sweep.Name() << " (" << sweep.Runs().size() << " runs) in "
+           << arraySize << " shards, one per array task. When all tasks are done:\n"
+           << "#   " << ShellQuote(SelfExecutable()) << " collect " << ShellQuote(folder.string()) << "\n"
+           << "#SBATCH --job-name=" << ShellQuote("gcsim-" + sweep.Name()) << "\n"
+           << "#SBATCH --array=0-" << arraySize - 1 << "\n"
+           << "#SBATCH --output=" << ShellQuote((folder / "slurm" / "shard-%a.log").string()) << "\n"
+           << "set -euo pipefail\n"
+           << "exec " << command << "\n";
+    fs::path path = folder / "slurm" / "sweep.sbatch";
+    {
+        std::ofstream f(path);
+        f << script.str();
+        if (!f.flush())
+        {
+            throw std::runtime_error("cannot write " + path.string());
+        }
+    }
+    fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                    fs::perm_options::add, ec);
+    out << "wrote " << path.string() << " (" << sweep.Runs().size() << " runs in " << arraySize
+        << " array tasks)\n";
+    if (!submit)
+    {
+        out << "submit it with: sbatch " << ShellQuote(path.string()) << '\n';
+        return EXIT_OK;
+    }
+    std::string sbatch = "sbatch --parsable " + ShellQuote(path.string());
+    FILE* pipe = ::popen(sbatch.c_str(), "r");
+    std::string reply;
+    char buf[256];
+    while (pipe && std::fgets(buf, sizeof buf, pipe))
+    {
+        reply += buf;
+    }
+    int status = pipe ? ::pclose(pipe) : -1;
+    if (status != 0)
+    {
+        throw std::runtime_error("sbatch failed: " + reply);
+    }
+    out << "submitted job " << reply;
     return EXIT_OK;
 }
 
@@ -194,6 +347,17 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     std::vector<std::string> sets;
     std::string outDir;
     bool quiet = false;
+    bool keepExisting = false;
+    uint32_t jobs = std::max(1U, std::thread::hardware_concurrency());
+    std::string shard;
+    bool noCollect = false;
+    bool submit = false;
+    uint32_t arraySize = 4;
+    std::string commandLine;
+    for (int i = 0; i < argc; ++i)
+    {
+        commandLine += (i ? " " : "") + ShellQuote(i == 0 ? SelfExecutable() : argv[i]);
+    }
 
     auto* run = app.add_subcommand(
         "run", "Simulate every delivery mode of a scenario and write its results folder.");
@@ -206,6 +370,39 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     run->add_option("--out", outDir, "Results folder (default: results/<name>)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     run->add_flag("-q,--quiet", quiet, "Print only the table and where the results are");
+    run->add_flag("--keep-existing", keepExisting,
+                  "If --out already holds complete results, keep them and discard this run's "
+                  "(what a sweep asks of its runs)");
+
+    auto* sweep = app.add_subcommand(
+        "sweep", "Run every combination and repetition of a scenario's [sweep] table; resumable.");
+    sweep->add_option("SCENARIO", scenarioPath, "Scenario file (TOML) with a [sweep] table")->required();
+    sweep->add_option("--set", sets, "Override a scenario key (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    sweep->add_option("--out", outDir, "Sweep folder (default: results/<name>-sweep)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    sweep->add_option("-j,--jobs", jobs, "Runs at a time (default: all cores)")->check(CLI::Range(1, 1024));
+    sweep->add_option("--shard", shard, "Run only shard I of N (I from 1), e.g. --shard 2/8")
+        ->type_name("I/N");
+    sweep->add_flag("--no-collect", noCollect, "Do not collect at the end");
+
+    auto* collect = app.add_subcommand("collect", "Write summary.csv and aggregate.csv of a sweep folder.");
+    collect->add_option("DIR", outDir, "Sweep folder")->required();
+
+    auto* slurm = app.add_subcommand(
+        "slurm", "Write an sbatch job-array script that runs a sweep in shards on a Slurm cluster.");
+    slurm->add_option("SCENARIO", scenarioPath, "Scenario file (TOML) with a [sweep] table")->required();
+    slurm->add_option("--set", sets, "Override a scenario key (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    slurm->add_option("--out", outDir, "Sweep folder, on storage every node sees (default: results/<name>-sweep)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    slurm->add_option("--array-size", arraySize, "Array tasks, one shard each (default 4)")
+        ->check(CLI::Range(1, 100000));
+    slurm->add_option("-j,--jobs", jobs, "Runs at a time within each task (default: the task's CPUs)")
+        ->check(CLI::Range(1, 1024));
+    slurm->add_flag("--submit", submit, "Submit the script with sbatch");
 
     auto* validate = app.add_subcommand(
         "validate", "Check a scenario and print what it would run; simulates nothing.");
@@ -229,7 +426,20 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     {
         if (run->parsed())
         {
-            return Run(scenarioPath, sets, outDir, quiet, out);
+            return Run({scenarioPath, sets, outDir, quiet, keepExisting, commandLine}, out);
+        }
+        if (sweep->parsed())
+        {
+            return SweepCommand(scenarioPath, sets, outDir, jobs, shard, !noCollect, out);
+        }
+        if (collect->parsed())
+        {
+            return CollectSweep(outDir, out) == 0 ? EXIT_OK : EXIT_INTERNAL;
+        }
+        if (slurm->parsed())
+        {
+            return SlurmCommand(scenarioPath, sets, outDir, arraySize,
+                                slurm->count("--jobs") ? jobs : 0, submit, out);
         }
         return Validate(scenarioPath, sets, out);
     }

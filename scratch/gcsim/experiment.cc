@@ -85,6 +85,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 
     TopologyConfig topology = s.topology;
     topology.members = s.group.members;
+    topology.duplicateDetection = mode == "broadcast" || (mode == "multicast" && variant == "flood");
     Network network = Build(s, topology);
     RoutingGraph graph(network);
 

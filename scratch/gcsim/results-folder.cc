@@ -64,8 +64,10 @@ ResultsFolder::ResultsFolder(const std::string& destination)
         }
         m_createdParents.push_back(it->string());
     }
-    fs::path staging =
-        parent / ("." + dest.filename().string() + ".partial-" + std::to_string(::getpid()));
+    char host[256] = {0};
+    ::gethostname(host, sizeof host - 1);
+    fs::path staging = parent / ("." + dest.filename().string() + ".partial-" + host + "-" +
+                                 std::to_string(::getpid()));
     fs::remove_all(staging, ec);
     if (!fs::create_directory(staging, ec))
     {
@@ -105,6 +107,22 @@ const std::string&
 ResultsFolder::Destination() const
 {
     return m_destination;
+}
+
+bool
+ResultsFolder::CommitIfAbsent()
+{
+    std::error_code ec;
+    fs::rename(m_staging, m_destination, ec);
+    m_committed = !ec;
+    if (ec)
+    {
+        // Someone else completed it first: theirs stays, this copy goes.
+        fs::remove_all(m_staging, ec);
+        m_committed = true;
+        return false;
+    }
+    return true;
 }
 
 std::string

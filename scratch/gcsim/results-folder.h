@@ -28,6 +28,11 @@ public:
     std::string Path(const std::string& file) const;
     /// The folder as it will be named after Commit().
     const std::string& Destination() const;
+    /**
+     * Puts the results in place only if no folder holding files is there already (one
+     * atomic rename); otherwise discards them. Returns whether they were put in place.
+     */
+    bool CommitIfAbsent();
     /// Puts the results in place; returns where an earlier folder was moved, or "".
     std::string Commit();
 

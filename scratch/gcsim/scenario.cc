@@ -1,5 +1,8 @@
 #include "scenario.h"
 
+#include "scenario-toml.h"
+#include "text-parse.h"
+
 #include "models/delivery-mode.h"
 #include "models/multicast-routing.h"
 
@@ -9,7 +12,6 @@
 #include <fstream>
 #include <map>
 #include <random>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
@@ -39,7 +41,7 @@ Schema()
     static const std::map<std::string, std::vector<std::string>> schema = {
         {"",
          {"name", "description", "seed", "run", "topology", "group", "traffic", "delivery",
-          "output"}},
+          "output", "sweep"}},
         {"topology",
          {"kind",
           "clients",
@@ -268,19 +270,16 @@ public:
         {
             return std::nullopt;
         }
-        static const std::regex re(
-            R"(^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(ns|us|ms|s|min)\s*$)");
-        std::smatch m;
-        if (!std::regex_match(*text, m, re))
+        static const std::map<std::string, long double> unitNs = {
+            {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}, {"min", 60e9}};
+        auto q = SplitQuantity(*text);
+        if (!q || !unitNs.count(q->second))
         {
             Fail(key,
                  "cannot read '" + *text +
                      "' as a duration; give a number and a unit: ns, us, ms, s, min (\"2ms\")");
         }
-        long double v = std::stold(m[1]);
-        static const std::map<std::string, long double> unitNs = {
-            {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}, {"min", 60e9}};
-        long double ns = v * unitNs.at(m[2]);
+        long double ns = q->first * unitNs.at(q->second);
         if (ns < 0)
         {
             Fail(key, "must not be negative (got '" + *text + "')");
@@ -305,19 +304,16 @@ public:
         {
             return std::nullopt;
         }
-        static const std::regex re(
-            R"(^\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(bps|kbps|Kbps|Mbps|Gbps)\s*$)");
-        std::smatch m;
-        if (!std::regex_match(*text, m, re))
+        static const std::map<std::string, long double> unit = {
+            {"bps", 1}, {"kbps", 1e3}, {"Kbps", 1e3}, {"Mbps", 1e6}, {"Gbps", 1e9}};
+        auto q = SplitQuantity(*text);
+        if (!q || !unit.count(q->second))
         {
             Fail(key, "cannot read '" + *text +
                           "' as a data rate; give a number and a unit: bps, kbps, Mbps, Gbps "
                           "(\"100Mbps\")");
         }
-        long double v = std::stold(m[1]);
-        static const std::map<std::string, long double> unit = {
-            {"bps", 1}, {"kbps", 1e3}, {"Kbps", 1e3}, {"Mbps", 1e6}, {"Gbps", 1e9}};
-        long double bps = v * unit.at(m[2]);
+        long double bps = q->first * unit.at(q->second);
         if (bps < 1 || bps > 1e13L)
         {
             Fail(key, "must be between 1bps and 10000Gbps (got '" + *text + "')");
@@ -352,6 +348,10 @@ CheckKeys(const toml::table& table, const std::string& prefix, const Reader& rea
                                             (prefix.empty() ? hint : prefix + "." + hint) + "'?)") +
                                  "; accepted here: " + Join(names));
         }
+        if (path == "sweep")
+        {
+            continue; // read by the sweep, which checks its own keys
+        }
         if (schema.count(path))
         {
             if (!node.is_table())
@@ -364,55 +364,6 @@ CheckKeys(const toml::table& table, const std::string& prefix, const Reader& rea
     }
 }
 
-/// Applies "a.b.c=value" to \p root; the value is read as TOML, or else as a bare string.
-std::string
-ApplyOverride(toml::table& root, const std::string& text)
-{
-    auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0)
-    {
-        throw InputError("--set " + text, "", "expected key.path=value");
-    }
-    std::string path = text.substr(0, eq);
-    std::string value = text.substr(eq + 1);
-    std::vector<std::string> parts;
-    std::stringstream ss(path);
-    for (std::string part; std::getline(ss, part, '.');)
-    {
-        if (part.empty())
-        {
-            throw InputError("--set " + text, path, "empty part in the key path");
-        }
-        parts.push_back(part);
-    }
-    toml::table* table = &root;
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
-    {
-        toml::node* next = table->get(parts[i]);
-        if (!next)
-        {
-            table->insert(parts[i], toml::table{});
-            next = table->get(parts[i]);
-        }
-        if (!next->is_table())
-        {
-            throw InputError("--set " + text, path, "'" + parts[i] + "' is not a table");
-        }
-        table = next->as_table();
-    }
-    toml::table parsed;
-    try
-    {
-        parsed = toml::parse("v = " + value);
-    }
-    catch (const toml::parse_error&)
-    {
-        parsed = toml::table{{"v", value}};
-    }
-    table->insert_or_assign(parts.back(), std::move(*parsed.get("v")));
-    return path;
-}
-
 std::vector<TranscriptLine>
 ReadTranscript(const std::string& path, const std::string& where)
 {
@@ -422,7 +373,6 @@ ReadTranscript(const std::string& path, const std::string& where)
         throw InputError(where, "traffic.transcript", "cannot read transcript file '" + path + "'");
     }
     std::vector<TranscriptLine> lines;
-    static const std::regex re(R"(^\s*(client|reply)\s+([0-9]+)\s*:\s?(.*)$)");
     std::string line;
     for (int number = 1; std::getline(in, line); ++number)
     {
@@ -435,16 +385,25 @@ ReadTranscript(const std::string& path, const std::string& where)
         {
             continue;
         }
-        std::smatch m;
-        if (!std::regex_match(line, m, re))
+        // "client N: text" or "reply N: text"; one blank after the colon belongs to the syntax.
+        std::string rest = line.substr(first);
+        std::string word = rest.substr(0, rest.find_first_of(" \t"));
+        auto colon = rest.find(':');
+        std::string number_ = colon == std::string::npos ? "" : Trim(rest.substr(word.size(), colon - word.size()));
+        if ((word != "client" && word != "reply") || !IsDigits(number_, 9) ||
+            rest.find_first_of(" \t") != word.size())
         {
             throw InputError(path + ":" + std::to_string(number), "",
                              "expected 'client N: text' or 'reply N: text'");
         }
         TranscriptLine t;
-        t.reply = m[1] == "reply";
-        t.client = static_cast<uint32_t>(std::stoul(m[2]));
-        t.text = m[3];
+        t.reply = word == "reply";
+        t.client = static_cast<uint32_t>(std::stoul(number_));
+        t.text = rest.substr(colon + 1);
+        if (!t.text.empty() && t.text[0] == ' ')
+        {
+            t.text.erase(0, 1);
+        }
         lines.push_back(t);
     }
     if (lines.empty())
@@ -651,9 +610,11 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
     }
     if (auto q = r.String("topology.queue_size"))
     {
-        static const std::regex qre(R"(^([0-9]{1,9})(p|B|kB|MB)$)");
-        std::smatch m;
-        if (!std::regex_match(*q, m, qre) || std::stoul(m[1]) == 0)
+        std::size_t digits = q->find_first_not_of("0123456789");
+        std::string unit = digits == std::string::npos ? "" : q->substr(digits);
+        std::string count = q->substr(0, digits);
+        if (!IsDigits(count, 9) || std::stoul(count) == 0 ||
+            (unit != "p" && unit != "B" && unit != "kB" && unit != "MB"))
         {
             r.Fail("topology.queue_size", "cannot read '" + *q +
                                               "'; give a positive count of packets (\"100p\") or "
@@ -666,6 +627,55 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
 }
 
 } // namespace
+
+/// Applies "a.b.c=value" to \p root; the value is read as TOML, or else as a bare string.
+std::string
+ApplyOverride(toml::table& root, const std::string& text)
+{
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+    {
+        throw InputError("--set " + text, "", "expected key.path=value");
+    }
+    std::string path = text.substr(0, eq);
+    std::string value = text.substr(eq + 1);
+    std::vector<std::string> parts;
+    std::stringstream ss(path);
+    for (std::string part; std::getline(ss, part, '.');)
+    {
+        if (part.empty())
+        {
+            throw InputError("--set " + text, path, "empty part in the key path");
+        }
+        parts.push_back(part);
+    }
+    toml::table* table = &root;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+    {
+        toml::node* next = table->get(parts[i]);
+        if (!next)
+        {
+            table->insert(parts[i], toml::table{});
+            next = table->get(parts[i]);
+        }
+        if (!next->is_table())
+        {
+            throw InputError("--set " + text, path, "'" + parts[i] + "' is not a table");
+        }
+        table = next->as_table();
+    }
+    toml::table parsed;
+    try
+    {
+        parsed = toml::parse("v = " + value);
+    }
+    catch (const toml::parse_error&)
+    {
+        parsed = toml::table{{"v", value}};
+    }
+    table->insert_or_assign(parts.back(), std::move(*parsed.get("v")));
+    return path;
+}
 
 std::vector<std::string>
 Scenario::Runs() const
@@ -750,8 +760,12 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     Scenario s;
     s.source = sourceName;
     s.name = r.String("name").value_or(StemOf(sourceName));
-    static const std::regex nameRe("^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$");
-    if (!std::regex_match(s.name, nameRe) || s.name.find("..") != std::string::npos)
+    bool nameOk = !s.name.empty() && s.name.size() <= 128 && s.name[0] != '.' && s.name[0] != '-' &&
+                  s.name.find("..") == std::string::npos &&
+                  std::all_of(s.name.begin(), s.name.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+                  });
+    if (!nameOk)
     {
         r.Fail("name", "'" + s.name +
                            "' cannot name a results folder; use letters, digits, '.', '_' and '-' "
@@ -846,12 +860,16 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     if (auto a = r.String("group.address"))
     {
         ns3::Ipv4Address addr;
-        static const std::regex ipRe(R"(^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$)");
-        std::smatch m;
-        bool ok = std::regex_match(*a, m, ipRe);
-        for (int i = 1; ok && i <= 4; ++i)
+        std::vector<std::string> octets;
+        std::stringstream parts(*a);
+        for (std::string octet; std::getline(parts, octet, '.');)
         {
-            ok = std::stoi(m[i]) <= 255;
+            octets.push_back(octet);
+        }
+        bool ok = octets.size() == 4 && a->back() != '.';
+        for (const auto& octet : octets)
+        {
+            ok = ok && IsDigits(octet, 3) && std::stoi(octet) <= 255;
         }
         if (ok)
         {
@@ -1011,6 +1029,18 @@ LoadScenario(const std::string& path, const std::vector<std::string>& overrides)
     {
         throw InputError(path, "", "is a folder, not a scenario file");
     }
+    std::string base = fs::path(path).parent_path().string();
+    return ParseScenario(ReadScenarioText(path), path, base.empty() ? "." : base, overrides);
+}
+
+std::string
+ReadScenarioText(const std::string& path)
+{
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+    {
+        throw InputError(path, "", "is a folder, not a scenario file");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in)
     {
@@ -1018,8 +1048,7 @@ LoadScenario(const std::string& path, const std::vector<std::string>& overrides)
     }
     std::stringstream text;
     text << in.rdbuf();
-    std::string base = fs::path(path).parent_path().string();
-    return ParseScenario(text.str(), path, base.empty() ? "." : base, overrides);
+    return text.str();
 }
 
 std::string
@@ -1089,7 +1118,6 @@ ResolvedToml(const Scenario& s)
                   }
                   return list;
               }()},
-             {"rendezvous", s.delivery.rendezvous},
              {"overlay_fanout", static_cast<int64_t>(s.delivery.overlayFanout)},
              {"arp", s.delivery.arp},
          }},
@@ -1125,10 +1153,27 @@ ResolvedToml(const Scenario& s)
         access.push_back(static_cast<int64_t>(a));
     }
     kindKeys.insert("access_routers", access);
+    if (s.delivery.rendezvous >= 0)
+    {
+        root.get_as<toml::table>("delivery")->insert("rendezvous", s.delivery.rendezvous);
+    }
+    if (t.serverRouter < 0)
+    {
+        kindKeys.erase("server_router");
+    }
+    if (t.accessRouters.empty())
+    {
+        kindKeys.erase("access_routers");
+    }
+    if (t.mapFile.empty())
+    {
+        kindKeys.erase("map");
+        kindKeys.erase("format");
+    }
     auto* topology = root.get_as<toml::table>("topology");
     for (const auto& [key, readers] : KindKeys())
     {
-        if (std::find(readers.begin(), readers.end(), t.kind) != readers.end())
+        if (std::find(readers.begin(), readers.end(), t.kind) != readers.end() && kindKeys.get(key))
         {
             topology->insert(key, *kindKeys.get(key));
         }

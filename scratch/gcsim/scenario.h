@@ -93,6 +93,8 @@ Scenario LoadScenario(const std::string& path, const std::vector<std::string>& o
 /// The same, from text already in memory; \p sourceName names it in messages.
 Scenario ParseScenario(const std::string& text, const std::string& sourceName,
                        const std::string& baseDir, const std::vector<std::string>& overrides);
+/// The text of scenario file \p path; InputError if it cannot be read.
+std::string ReadScenarioText(const std::string& path);
 /// The built-in default scenario (scenarios/lan-modes.toml at build time).
 const std::string& DefaultScenarioText();
 

@@ -1,0 +1,577 @@
+// Topology kind `file`: routers and links read from a map (`topology.map`); every map link
+// is a point-to-point link (core_rate, core_delay); P1 on its own point-to-point link to
+// router 0 (or `server_router`); the clients on min(N, routers P1 can reach) routers chosen
+// by the seed (or `access_routers`), one CSMA LAN each (data_rate, delay).
+//
+//     map file --ns-3's reader--> node names and links --> routers R0 .. R(n-1)
+//
+//          P1                               P1's access link (data_rate, delay)
+//           |
+//          R0 ------ R7 ------ R3           one p2p link per distinct map link
+//         /  \        |         |           (core_rate, core_delay)
+//       R2    R5 --- R9        R4 -- R8
+//              |      |
+//            =====  =====                   client LANs on seeded routers
+//            C1 C2  C3 C4                   (data_rate, delay)
+//
+// Formats (`topology.format`), read by ns-3's topology-read module (3.37):
+//   inet        Inet 3.0 generator output: a line `nodes links`, then `nodes` lines
+//               `id x y`, then `links` lines `from to weight`. ns-3's InetTopologyReader
+//               makes nodes only from link lines, so a node in no link is not a router.
+//   orbis       Orbis output: one link per line, `from to`.
+//   rocketfuel  a Rocketfuel maps file (`uid @location [+] [bb] (n) [&e] -> <uid> ... =name
+//               rN`, one router per line with its neighbours; lines of radius N > 0 are
+//               skipped by the reader) or weights file (`from to weight`, every link in both
+//               directions; the reader keeps one). The first line tells them apart.
+// Link attributes (Inet's and Rocketfuel's weights) are not used: every link gets core_rate
+// and core_delay, and unicast routes go by hop count.
+//
+// Router numbering: router i is the i-th of the map's node names in order, by value when
+// every name is an integer (Inet, Orbis, Rocketfuel maps: router i of an Inet map whose
+// every node has a link is Inet node i), else alphabetically (Rocketfuel weights names such
+// as "San+Jose,+CA4062"). Links are built in the order the reader lists them.
+//
+// Node ids: the hosts are created first (P1 is node 0, client n node n); the reader then
+// creates one ns-3 Node per map node, which stays unused in the NodeList (ns-3 has no way to
+// remove a node before Simulator::Destroy); the routers are created after those.
+//
+// Defects of real maps:
+//   self-loops          a link from a node to itself: skipped and counted.
+//   duplicate links     the same pair again, in either direction: the first is kept, the
+//                       others skipped and counted (a Rocketfuel maps file lists every link
+//                       at both of its ends, so half its links count here).
+//   disconnected parts  every part is built, but P1 and the clients only go where P1 can
+//                       reach: seeded placement draws from the routers in the server
+//                       router's part; a listed access router in another part is refused
+//                       (std::invalid_argument naming topology.access_routers and the map).
+//   cut-short or malformed files
+//                       ns-3's readers stop silently at the first line they cannot parse
+//                       (Rocketfuel) or at the end of the file (Inet), and the Inet reader
+//                       repeats the previous link for a blank or one-field link line. So the
+//                       file is checked first, line by line: an Inet file must hold the
+//                       lines its header announces, each with its fields, and nothing after;
+//                       an Orbis line must have two fields; a Rocketfuel line must be a
+//                       whole maps or weights line, with no blank line before the end; and
+//                       what the reader returns must be every link and node the file lists.
+//                       Anything else is refused with the file and line (std::invalid_argument,
+//                       which gcsim reports as bad input, exit status 2). An Orbis or
+//                       Rocketfuel file cut exactly at a line break cannot be told from a
+//                       smaller map: those formats announce no size.
+//   empty maps, missing files
+//                       refused the same way.
+
+#include "map-topology.h"
+
+#include "network.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <ns3/log.h>
+#include <ns3/node-container.h>
+#include <ns3/topology-reader-helper.h>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_LOG_COMPONENT_DEFINE("GcsimMapTopology");
+
+namespace
+{
+
+using NamePair = std::pair<std::string, std::string>;
+
+/// What the file lists, checked line by line.
+struct FileLinks
+{
+    std::vector<NamePair> links;    //!< as listed
+    std::vector<uint32_t> lines;    //!< the line of each link
+    std::vector<std::string> nodes; //!< the nodes the reader makes, first appearance first
+    uint32_t unlinkedNodes{0};      //!< Inet nodes in no link
+};
+
+[[noreturn]] void
+Refuse(const std::string& file, uint32_t line, const std::string& what)
+{
+    throw std::invalid_argument("topology.map: " + file +
+                                (line ? ", line " + std::to_string(line) : std::string()) + ": " +
+                                what);
+}
+
+std::vector<std::string>
+Fields(const std::string& line)
+{
+    std::istringstream in(line);
+    std::vector<std::string> fields;
+    for (std::string f; in >> f;)
+    {
+        fields.push_back(f);
+    }
+    return fields;
+}
+
+/// A count of at most 9 digits.
+bool
+ReadCount(const std::string& text, uint32_t& value)
+{
+    if (text.empty() || text.size() > 9 ||
+        !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
+    {
+        return false;
+    }
+    value = static_cast<uint32_t>(std::stoul(text));
+    return true;
+}
+
+/// An integer name: an optional '-' and 1 to 18 digits.
+bool
+IsInteger(const std::string& text)
+{
+    std::size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
+    return text.size() > start && text.size() - start <= 18 &&
+           std::all_of(text.begin() + start, text.end(),
+                       [](unsigned char c) { return std::isdigit(c); });
+}
+
+/// A Rocketfuel weight: digits and dots that read whole as a number.
+bool
+IsWeight(const std::string& text)
+{
+    if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos)
+    {
+        return false;
+    }
+    char* end = nullptr;
+    std::strtod(text.c_str(), &end);
+    return end == text.c_str() + text.size();
+}
+
+std::string
+CutHint(std::size_t index, const std::vector<std::string>& lines)
+{
+    return index + 1 == lines.size() ? " (the last line: is the file cut short?)" : "";
+}
+
+void
+AddLink(FileLinks& map, std::set<std::string>& seen, const std::string& from, const std::string& to,
+        uint32_t line)
+{
+    map.links.emplace_back(from, to);
+    map.lines.push_back(line);
+    for (const auto& name : {from, to})
+    {
+        if (seen.insert(name).second)
+        {
+            map.nodes.push_back(name);
+        }
+    }
+}
+
+FileLinks
+CheckInet(const std::string& file, const std::vector<std::string>& lines)
+{
+    FileLinks map;
+    std::set<std::string> seen;
+    std::vector<std::string> header = lines.empty() ? std::vector<std::string>{} : Fields(lines[0]);
+    uint32_t nodes = 0;
+    uint32_t links = 0;
+    if (header.size() != 2 || !ReadCount(header[0], nodes) || !ReadCount(header[1], links))
+    {
+        Refuse(file, 1, "an Inet map starts with a line `nodes links` (two counts)");
+    }
+    std::vector<std::string> ids;
+    for (uint32_t j = 0; j < nodes; ++j)
+    {
+        std::size_t i = 1 + j;
+        if (i >= lines.size())
+        {
+            Refuse(file, 0,
+                   "cut short: its header announces " + std::to_string(nodes) + " nodes and " +
+                       std::to_string(links) + " links, but the file ends after " +
+                       std::to_string(j) + " of the nodes");
+        }
+        auto f = Fields(lines[i]);
+        if (f.size() != 3)
+        {
+            Refuse(file, static_cast<uint32_t>(i + 1),
+                   "`" + lines[i] + "` is not an Inet node line (`id x y`)" + CutHint(i, lines));
+        }
+        ids.push_back(f[0]);
+    }
+    for (uint32_t j = 0; j < links; ++j)
+    {
+        std::size_t i = 1 + std::size_t(nodes) + j;
+        if (i >= lines.size())
+        {
+            Refuse(file, 0,
+                   "cut short: its header announces " + std::to_string(links) +
+                       " links, but the file ends after " + std::to_string(j) + " of them");
+        }
+        auto f = Fields(lines[i]);
+        if (f.size() != 3)
+        {
+            Refuse(file, static_cast<uint32_t>(i + 1),
+                   "`" + lines[i] + "` is not an Inet link line (`from to weight`)" +
+                       CutHint(i, lines));
+        }
+        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1));
+    }
+    for (std::size_t i = 1 + std::size_t(nodes) + links; i < lines.size(); ++i)
+    {
+        if (!Fields(lines[i]).empty())
+        {
+            Refuse(file, static_cast<uint32_t>(i + 1),
+                   "the header announces " + std::to_string(nodes) + " nodes and " +
+                       std::to_string(links) + " links, but the file goes on");
+        }
+    }
+    std::set<std::string> listed(ids.begin(), ids.end());
+    map.unlinkedNodes = static_cast<uint32_t>(std::count_if(
+        listed.begin(), listed.end(), [&](const auto& id) { return !seen.count(id); }));
+    return map;
+}
+
+FileLinks
+CheckOrbis(const std::string& file, const std::vector<std::string>& lines)
+{
+    FileLinks map;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+    {
+        auto f = Fields(lines[i]);
+        if (f.empty())
+        {
+            continue; // the reader skips blank lines
+        }
+        if (f.size() != 2)
+        {
+            Refuse(file, static_cast<uint32_t>(i + 1),
+                   "`" + lines[i] + "` is not an Orbis link line (`from to`)" + CutHint(i, lines));
+        }
+        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1));
+    }
+    return map;
+}
+
+FileLinks
+CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
+{
+    FileLinks map;
+    std::set<std::string> seen;
+    // The reader tells the two kinds of file apart by the first line.
+    bool mapsFile = !lines.empty() && lines[0].find("->") != std::string::npos;
+    std::size_t last = lines.size();
+    while (last > 0 && Fields(lines[last - 1]).empty())
+    {
+        --last;
+    }
+    for (std::size_t i = 0; i < last; ++i)
+    {
+        auto line = static_cast<uint32_t>(i + 1);
+        auto f = Fields(lines[i]);
+        if (f.empty())
+        {
+            Refuse(file, line, "a blank line inside a Rocketfuel map (ns-3's reader stops there)");
+        }
+        if (!mapsFile)
+        {
+            if (f.size() != 3 || !IsWeight(f[2]))
+            {
+                Refuse(file, line,
+                       "`" + lines[i] + "` is not a Rocketfuel " +
+                           (i == 0 ? "maps or weights" : "weights") + " line (`from to weight`" +
+                           (i == 0 ? ", or `uid @location (n) -> <uid> ... =name rN`" : "") + ")" +
+                           CutHint(i, lines));
+            }
+            AddLink(map, seen, f[0], f[1], line);
+            continue;
+        }
+        std::size_t arrow = lines[i].find("->");
+        const std::string& radius = f.back();
+        bool whole = f.size() >= 4 && arrow != std::string::npos && radius.size() == 2 &&
+                     radius[0] == 'r' && std::isdigit(static_cast<unsigned char>(radius[1])) &&
+                     f[f.size() - 2].size() > 1 && f[f.size() - 2][0] == '=';
+        if (!whole)
+        {
+            Refuse(file, line,
+                   "`" + lines[i] +
+                       "` is not a Rocketfuel maps line (`uid @location (n) -> <uid> ... =name "
+                       "rN`)" +
+                       CutHint(i, lines));
+        }
+        if (radius[1] != '0')
+        {
+            continue; // the reader skips routers outside the mapped core
+        }
+        // The neighbours: the <uid> lists between "->" and the externals or the name.
+        std::string rest = lines[i].substr(arrow + 2);
+        rest = rest.substr(0, rest.find_first_of("{="));
+        std::replace_if(
+            rest.begin(), rest.end(), [](char c) { return c == '<' || c == '>'; }, ' ');
+        if (seen.insert(f[0]).second)
+        {
+            map.nodes.push_back(f[0]);
+        }
+        for (const auto& neighbour : Fields(rest))
+        {
+            AddLink(map, seen, f[0], neighbour, line);
+        }
+    }
+    return map;
+}
+
+NamePair
+Unordered(const std::string& a, const std::string& b)
+{
+    return a < b ? NamePair(a, b) : NamePair(b, a);
+}
+
+} // namespace
+
+RouterMap
+ReadRouterMap(const std::string& file, const std::string& format)
+{
+    static const std::map<std::string, std::string> readerType = {
+        {"inet", "Inet"},
+        {"orbis", "Orbis"},
+        {"rocketfuel", "Rocketfuel"},
+    };
+    auto type = readerType.find(format);
+    if (type == readerType.end())
+    {
+        throw std::invalid_argument("topology.format: '" + format +
+                                    "' is not a map format; give inet, orbis or rocketfuel");
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+    {
+        Refuse(file, 0, "cannot open the file");
+    }
+    std::vector<std::string> lines;
+    bool carriageReturns = false;
+    for (std::string line; std::getline(in, line);)
+    {
+        if (!line.empty() && line.back() == '\r')
+        {
+            line.pop_back(); // ns-3's Rocketfuel reader does not take these: caught below
+            carriageReturns = true;
+        }
+        lines.push_back(line);
+    }
+    if (in.bad())
+    {
+        Refuse(file, 0, "cannot read the file");
+    }
+    FileLinks listed = format == "inet"    ? CheckInet(file, lines)
+                       : format == "orbis" ? CheckOrbis(file, lines)
+                                           : CheckRocketfuel(file, lines);
+    if (listed.nodes.empty())
+    {
+        Refuse(file, 0,
+               "the map holds no " + std::string(format == "rocketfuel" ? "routers" : "links"));
+    }
+
+    // ns-3 reads the map.
+    TopologyReaderHelper helper;
+    helper.SetFileName(file);
+    helper.SetFileType(type->second);
+    Ptr<TopologyReader> reader = helper.GetTopologyReader();
+    NodeContainer nodes;
+    try
+    {
+        nodes = reader->Read();
+    }
+    catch (const std::exception& e)
+    {
+        Refuse(file, 0, std::string("ns-3's ") + type->second + " reader failed: " + e.what());
+    }
+    std::vector<NamePair> links;
+    std::set<NamePair> readPairs;
+    for (auto it = reader->LinksBegin(); it != reader->LinksEnd(); ++it)
+    {
+        links.emplace_back(it->GetFromNodeName(), it->GetToNodeName());
+        readPairs.insert(Unordered(links.back().first, links.back().second));
+    }
+
+    // Everything the file lists must have been read: the readers stop silently.
+    std::set<NamePair> listedPairs;
+    for (std::size_t k = 0; k < listed.links.size(); ++k)
+    {
+        NamePair pair = Unordered(listed.links[k].first, listed.links[k].second);
+        if (!readPairs.count(pair))
+        {
+            Refuse(file, listed.lines[k],
+                   "ns-3's " + type->second + " reader did not read the link " + pair.first +
+                       " - " + pair.second + " (it stops at the first line it cannot parse" +
+                       (carriageReturns && format == "rocketfuel"
+                            ? ", and takes no carriage returns"
+                            : "") +
+                       ")");
+        }
+        listedPairs.insert(pair);
+    }
+    if (readPairs != listedPairs || nodes.GetN() != listed.nodes.size())
+    {
+        Refuse(file, 0,
+               "ns-3's " + type->second + " reader returned " + std::to_string(nodes.GetN()) +
+                   " nodes and " + std::to_string(readPairs.size()) +
+                   " distinct links, the file lists " + std::to_string(listed.nodes.size()) +
+                   " and " + std::to_string(listedPairs.size()));
+    }
+
+    RouterMap map;
+    map.unlinkedNodes = listed.unlinkedNodes;
+    map.names = listed.nodes;
+    bool numeric = std::all_of(map.names.begin(), map.names.end(), IsInteger);
+    std::sort(map.names.begin(), map.names.end(),
+              [numeric](const std::string& a, const std::string& b)
+              {
+                  if (numeric)
+                  {
+                      long long x = std::stoll(a);
+                      long long y = std::stoll(b);
+                      if (x != y)
+                      {
+                          return x < y;
+                      }
+                  }
+                  return a < b;
+              });
+    std::map<std::string, uint32_t> index;
+    for (uint32_t r = 0; r < map.names.size(); ++r)
+    {
+        index[map.names[r]] = r;
+    }
+    std::set<std::pair<uint32_t, uint32_t>> built;
+    std::vector<std::vector<uint32_t>> adjacent(map.names.size());
+    for (const auto& [from, to] : links)
+    {
+        uint32_t a = index.at(from);
+        uint32_t b = index.at(to);
+        if (a == b)
+        {
+            ++map.selfLoops;
+            continue;
+        }
+        if (!built.insert({std::min(a, b), std::max(a, b)}).second)
+        {
+            ++map.duplicates;
+            continue;
+        }
+        map.links.emplace_back(a, b);
+        adjacent[a].push_back(b);
+        adjacent[b].push_back(a);
+    }
+
+    // Connected parts, numbered in the order of their lowest router.
+    constexpr uint32_t kUnset = ~0U;
+    map.part.assign(map.names.size(), kUnset);
+    for (uint32_t r = 0; r < map.names.size(); ++r)
+    {
+        if (map.part[r] != kUnset)
+        {
+            continue;
+        }
+        std::vector<uint32_t> stack{r};
+        map.part[r] = map.parts;
+        while (!stack.empty())
+        {
+            uint32_t v = stack.back();
+            stack.pop_back();
+            for (uint32_t w : adjacent[v])
+            {
+                if (map.part[w] == kUnset)
+                {
+                    map.part[w] = map.parts;
+                    stack.push_back(w);
+                }
+            }
+        }
+        ++map.parts;
+    }
+    NS_LOG_INFO(file << ": " << map.names.size() << " routers, " << map.links.size() << " links, "
+                     << map.parts << " parts");
+    if (map.selfLoops || map.duplicates || map.parts > 1 || map.unlinkedNodes)
+    {
+        NS_LOG_WARN(file << ": skipped " << map.selfLoops << " self-loops and " << map.duplicates
+                         << " duplicate links; " << map.parts << " connected parts; "
+                         << map.unlinkedNodes << " nodes in no link");
+    }
+    return map;
+}
+
+Network
+BuildFromMap(const TopologyConfig& config)
+{
+    // AttachHosts takes server_router and access_routers from the builder's config; they
+    // are rewritten below as positions among the routers of the server router's part.
+    TopologyConfig placed = config;
+    NetworkBuilder builder(placed, true);
+    builder.CreateHosts(config.clients); // node ids 0..N, before the reader's nodes
+    RouterMap map = ReadRouterMap(config.mapFile, config.mapFormat);
+
+    auto count = static_cast<uint32_t>(map.names.size());
+    std::string range =
+        "; the map " + config.mapFile + " has routers 0 to " + std::to_string(count - 1);
+    if (config.serverRouter >= count)
+    {
+        throw std::invalid_argument("topology.server_router: there is no router " +
+                                    std::to_string(config.serverRouter) + range);
+    }
+    auto server = static_cast<uint32_t>(std::max<int64_t>(config.serverRouter, 0));
+    for (uint32_t a : config.accessRouters)
+    {
+        if (a >= count)
+        {
+            throw std::invalid_argument("topology.access_routers: there is no router " +
+                                        std::to_string(a) + range);
+        }
+        if (map.part[a] != map.part[server])
+        {
+            throw std::invalid_argument("topology.access_routers: router " + std::to_string(a) +
+                                        " cannot be reached from the server router " +
+                                        std::to_string(server) + ": the map " + config.mapFile +
+                                        " falls into " + std::to_string(map.parts) +
+                                        " disconnected parts and they are in different ones");
+        }
+    }
+    std::vector<Ptr<Node>> routers;
+    routers.reserve(map.names.size());
+    for (std::size_t r = 0; r < map.names.size(); ++r)
+    {
+        routers.push_back(builder.AddRouter());
+    }
+    for (const auto& [a, b] : map.links)
+    {
+        builder.AddP2p(routers[a], routers[b], config.coreRate, config.coreDelay);
+    }
+
+    std::vector<Ptr<Node>> reachable;
+    std::vector<int64_t> position(count, -1);
+    for (uint32_t r = 0; r < count; ++r)
+    {
+        if (map.part[r] == map.part[server])
+        {
+            position[r] = static_cast<int64_t>(reachable.size());
+            reachable.push_back(routers[r]);
+        }
+    }
+    placed.serverRouter = position[server];
+    placed.accessRouters.clear();
+    for (uint32_t a : config.accessRouters)
+    {
+        placed.accessRouters.push_back(static_cast<uint32_t>(position[a]));
+    }
+    AttachHosts(builder, reachable, Placement::SEEDED);
+    return builder.Get();
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,47 @@
+#ifndef GCSIM_MAP_TOPOLOGY_H
+#define GCSIM_MAP_TOPOLOGY_H
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+/**
+ * \brief A router map as the topology kind `file` builds it: routers 0..n-1 and the
+ * distinct links between them.
+ *
+ * Router i is the i-th of the map's node names in order: by value when every name is an
+ * integer (Inet, Orbis and Rocketfuel maps files number their nodes), otherwise
+ * alphabetically (Rocketfuel weights files name them "City,+ST1234").
+ */
+struct RouterMap
+{
+    std::vector<std::string> names;                   //!< router i's name in the map
+    std::vector<std::pair<uint32_t, uint32_t>> links; //!< distinct links, in file order
+    std::vector<uint32_t> part;                       //!< router i's connected part
+    uint32_t parts{0};         //!< connected parts; part 0 holds router 0, and so on
+    uint32_t selfLoops{0};     //!< links from a node to itself, skipped
+    uint32_t duplicates{0};    //!< links read again (either direction), skipped
+    uint32_t unlinkedNodes{0}; //!< Inet nodes in no link: ns-3's reader makes no node of them
+};
+
+/**
+ * Reads map \p file in \p format ("inet", "orbis", "rocketfuel") with ns-3's topology
+ * reader, after checking the file is whole (the readers stop silently at a line they cannot
+ * parse or at the end of a cut file). Throws std::invalid_argument, naming the file and
+ * line, for a file that is missing, empty, cut short or malformed.
+ *
+ * The reader creates one ns-3 Node per map node; they stay in the NodeList (which has no
+ * removal) until Simulator::Destroy, unused.
+ */
+RouterMap ReadRouterMap(const std::string& file, const std::string& format);
+
+} // namespace gcsim
+} // namespace ns3
+
+#endif

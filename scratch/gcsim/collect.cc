@@ -1,0 +1,246 @@
+#include "collect.h"
+
+#include "scenario.h"
+
+#include <gsl/gsl_cdf.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace gcsim
+{
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+MeanCi
+MeanWithCi(const std::vector<double>& values)
+{
+    MeanCi r;
+    r.n = values.size();
+    if (values.empty())
+    {
+        r.mean = r.ci95 = std::nan("");
+        return r;
+    }
+    long double sum = 0;
+    for (double v : values)
+    {
+        sum += v;
+    }
+    r.mean = double(sum / values.size());
+    if (values.size() < 2)
+    {
+        r.ci95 = std::nan("");
+        return r;
+    }
+    long double squares = 0;
+    for (double v : values)
+    {
+        squares += (v - r.mean) * (v - r.mean);
+    }
+    double sd = std::sqrt(double(squares / (values.size() - 1)));
+    double t = gsl_cdf_tdist_Pinv(0.975, double(values.size() - 1));
+    r.ci95 = t * sd / std::sqrt(double(values.size()));
+    return r;
+}
+
+namespace
+{
+
+std::string
+CsvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\n") == std::string::npos)
+    {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text)
+    {
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+std::string
+Number(double v)
+{
+    if (std::isnan(v))
+    {
+        return "";
+    }
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+/// Every numeric figure of a mode's summary, flattened: latency_ns.p99 -> latency_ns_p99.
+void
+Flatten(const json& j, const std::string& prefix, std::vector<std::pair<std::string, double>>& out)
+{
+    for (const auto& [k, v] : j.items())
+    {
+        std::string name = prefix.empty() ? k : prefix + "_" + k;
+        if (v.is_object())
+        {
+            Flatten(v, name, out);
+        }
+        else if (v.is_number())
+        {
+            out.push_back({name, v.get<double>()});
+        }
+    }
+}
+
+void
+WriteAtomically(const fs::path& path, const std::string& text)
+{
+    fs::path tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        f << text;
+        if (!f.flush())
+        {
+            throw std::runtime_error("cannot write " + tmp.string());
+        }
+    }
+    fs::rename(tmp, path);
+}
+
+} // namespace
+
+std::size_t
+CollectSweep(const std::string& folder, std::ostream& out)
+{
+    fs::path dir(folder);
+    std::ifstream planFile(dir / "sweep.json");
+    if (!planFile)
+    {
+        throw InputError(folder, "", "is not a sweep folder (no sweep.json)");
+    }
+    json plan = json::parse(planFile, nullptr, false);
+    if (plan.is_discarded() || !plan.contains("runs"))
+    {
+        throw InputError((dir / "sweep.json").string(), "", "is not a gcsim sweep plan");
+    }
+    std::vector<std::string> axes = plan["axes"].get<std::vector<std::string>>();
+
+    std::ostringstream summary;
+    std::vector<std::string> columns;
+    std::map<std::vector<std::string>, std::map<std::string, std::vector<double>>> groups;
+    std::vector<std::vector<std::string>> groupOrder;
+    std::vector<std::string> figureOrder;
+    std::size_t missing = 0;
+    std::size_t rows = 0;
+    for (const auto& run : plan["runs"])
+    {
+        std::string id = run["id"].get<std::string>();
+        std::ifstream file(dir / "runs" / id / "summary.json");
+        json result = file ? json::parse(file, nullptr, false) : json();
+        if (!file || result.is_discarded())
+        {
+            ++missing;
+            continue;
+        }
+        std::vector<std::string> keyValues;
+        for (const auto& axis : axes)
+        {
+            keyValues.push_back(run["keys"].value(axis, ""));
+        }
+        for (const auto& [mode, figures] : result["modes"].items())
+        {
+            std::vector<std::pair<std::string, double>> flat;
+            Flatten(figures, "", flat);
+            if (columns.empty())
+            {
+                summary << "run_id";
+                for (const auto& axis : axes)
+                {
+                    summary << ',' << CsvField(axis);
+                }
+                summary << ",repetition,mode";
+                for (const auto& [name, value] : flat)
+                {
+                    columns.push_back(name);
+                    summary << ',' << name;
+                }
+                summary << '\n';
+            }
+            summary << id;
+            for (const auto& v : keyValues)
+            {
+                summary << ',' << CsvField(v);
+            }
+            summary << ',' << run["repetition"].get<uint32_t>() << ',' << CsvField(mode);
+            std::map<std::string, double> byName(flat.begin(), flat.end());
+            std::vector<std::string> group = keyValues;
+            group.push_back(mode);
+            if (!groups.count(group))
+            {
+                groupOrder.push_back(group);
+            }
+            auto& figuresOfGroup = groups[group];
+            for (const auto& name : columns)
+            {
+                auto it = byName.find(name);
+                double v = it == byName.end() ? std::nan("") : it->second;
+                summary << ',' << Number(v);
+                if (!std::isnan(v))
+                {
+                    figuresOfGroup[name].push_back(v);
+                }
+            }
+            summary << '\n';
+            ++rows;
+        }
+    }
+
+    std::ostringstream aggregate;
+    for (const auto& axis : axes)
+    {
+        aggregate << CsvField(axis) << ',';
+    }
+    aggregate << "mode,repetitions";
+    for (const auto& name : columns)
+    {
+        aggregate << ',' << name << "_mean," << name << "_ci95";
+    }
+    aggregate << '\n';
+    for (const auto& group : groupOrder)
+    {
+        for (std::size_t i = 0; i < group.size(); ++i)
+        {
+            aggregate << (i ? "," : "") << CsvField(group[i]);
+        }
+        const auto& figures = groups[group];
+        std::size_t n = figures.empty() ? 0 : figures.begin()->second.size();
+        aggregate << ',' << n;
+        for (const auto& name : columns)
+        {
+            auto it = figures.find(name);
+            MeanCi m = MeanWithCi(it == figures.end() ? std::vector<double>{} : it->second);
+            aggregate << ',' << Number(m.mean) << ',' << Number(m.ci95);
+        }
+        aggregate << '\n';
+    }
+    WriteAtomically(dir / "summary.csv", summary.str());
+    WriteAtomically(dir / "aggregate.csv", aggregate.str());
+    out << "collected " << rows << " rows from " << plan["runs"].size() - missing << " of "
+        << plan["runs"].size() << " runs into " << (dir / "summary.csv").string() << " and "
+        << (dir / "aggregate.csv").string();
+    if (missing)
+    {
+        out << " (" << missing << " runs have no results yet)";
+    }
+    out << std::endl;
+    return missing;
+}
+
+} // namespace gcsim

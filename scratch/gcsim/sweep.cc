@@ -1,0 +1,682 @@
+#include "sweep.h"
+
+#include "collect.h"
+#include "scenario-toml.h"
+#include "text-parse.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace gcsim
+{
+
+namespace fs = std::filesystem;
+
+namespace
+{
+
+struct Axis
+{
+    std::vector<std::string> keys;                 //!< one key, or the keys of a together table
+    std::vector<std::vector<std::string>> values;  //!< per position: one value text per key
+    std::string where;                             //!< file:line, for messages
+};
+
+/// A value as TOML text, as --set reads it.
+std::string
+ValueText(const toml::node& node)
+{
+    std::ostringstream os;
+    node.visit([&](const auto& v) { os << v; });
+    return os.str();
+}
+
+std::string
+Where(const std::string& path, const toml::node& node)
+{
+    return path + ":" + std::to_string(node.source().begin.line);
+}
+
+/// Flattens [sweep] axis entries: "group.members" = [...] or [sweep.group] members = [...].
+void
+CollectAxes(const toml::table& table,
+            const std::string& prefix,
+            const std::string& path,
+            std::vector<Axis>& axes)
+{
+    for (const auto& [k, node] : table)
+    {
+        std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+        if (prefix.empty() && (key == "repetitions" || key == "together" || key == "skip"))
+        {
+            continue;
+        }
+        if (node.is_table())
+        {
+            CollectAxes(*node.as_table(), key, path, axes);
+            continue;
+        }
+        if (!node.is_array() || node.as_array()->empty())
+        {
+            throw InputError(Where(path, node), "sweep." + key,
+                             "an axis takes a non-empty list of values, e.g. [2, 4, 8]");
+        }
+        Axis axis;
+        axis.keys = {key};
+        axis.where = Where(path, node);
+        for (const auto& v : *node.as_array())
+        {
+            axis.values.push_back({ValueText(v)});
+        }
+        axes.push_back(axis);
+    }
+}
+
+/// A constraint operand's value: a number, or a string.
+struct Operand
+{
+    bool isNumber{true};
+    double number{0};
+    std::string text;
+};
+
+Operand
+Evaluate(const std::string& token, const toml::table& merged, const std::string& where)
+{
+    Operand o;
+    if (IsDecimal(token))
+    {
+        o.number = std::stod(token);
+        return o;
+    }
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"')
+    {
+        o.isNumber = false;
+        o.text = token.substr(1, token.size() - 2);
+        return o;
+    }
+    const toml::node* node = merged.at_path(token).node();
+    if (!node)
+    {
+        throw InputError(where, "sweep.skip",
+                         "'" + token + "' is not set by the scenario or the sweep; a constraint "
+                         "compares keys that are set, or numbers");
+    }
+    if (node->is_array())
+    {
+        o.number = double(node->as_array()->size());
+    }
+    else if (node->is_integer())
+    {
+        o.number = double(*node->value<int64_t>());
+    }
+    else if (node->is_floating_point() || node->is_boolean())
+    {
+        o.number = node->is_boolean() ? double(*node->value<bool>()) : *node->value<double>();
+    }
+    else
+    {
+        o.isNumber = false;
+        o.text = node->value<std::string>().value_or("");
+    }
+    return o;
+}
+
+bool
+Holds(const std::string& expression, const toml::table& merged, const std::string& where)
+{
+    std::size_t at = expression.find_first_of("<>=!");
+    std::string op;
+    if (at != std::string::npos)
+    {
+        op = expression.substr(at, at + 1 < expression.size() && expression[at + 1] == '=' ? 2 : 1);
+    }
+    std::string lhs = at == std::string::npos ? "" : Trim(expression.substr(0, at));
+    std::string rhs = at == std::string::npos ? "" : Trim(expression.substr(at + op.size()));
+    bool valid = (op == "<" || op == ">" || op == "<=" || op == ">=" || op == "==" || op == "!=") &&
+                 !lhs.empty() && !rhs.empty() && lhs.find_first_of(" \t") == std::string::npos &&
+                 rhs.find_first_of(" \t<>=!") == std::string::npos;
+    if (!valid)
+    {
+        throw InputError(where, "sweep.skip",
+                         "cannot read '" + expression + "'; write KEY OP VALUE or KEY OP KEY, OP one "
+                         "of < <= > >= == !=");
+    }
+    Operand a = Evaluate(lhs, merged, where);
+    Operand b = Evaluate(rhs, merged, where);
+    if (a.isNumber != b.isNumber)
+    {
+        throw InputError(where, "sweep.skip", "'" + expression + "' compares a number with a string");
+    }
+    if (!a.isNumber)
+    {
+        if (op != "==" && op != "!=")
+        {
+            throw InputError(where, "sweep.skip", "strings compare only with == and !=");
+        }
+        return (a.text == b.text) == (op == "==");
+    }
+    if (op == "<") return a.number < b.number;
+    if (op == "<=") return a.number <= b.number;
+    if (op == ">") return a.number > b.number;
+    if (op == ">=") return a.number >= b.number;
+    if (op == "==") return a.number == b.number;
+    return a.number != b.number;
+}
+
+} // namespace
+
+std::string
+StableHash(const std::string& text)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : text)
+    {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::string
+ShellQuote(const std::string& word)
+{
+    auto plain = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("_./:=@%+,-", c) != nullptr;
+    };
+    if (!word.empty() && std::all_of(word.begin(), word.end(), plain))
+    {
+        return word;
+    }
+    std::string quoted = "'";
+    for (char c : word)
+    {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
+Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides)
+{
+    std::string text = ReadScenarioText(scenarioPath);
+    std::string base = fs::path(scenarioPath).parent_path().string();
+    base = base.empty() ? "." : base;
+    Scenario plain = ParseScenario(text, scenarioPath, base, overrides);
+    m_name = plain.name;
+
+    toml::table root = toml::parse(text, scenarioPath); // valid: ParseScenario read it
+    std::vector<Axis> axes;
+    uint32_t repetitions = 1;
+    std::vector<std::pair<std::string, std::string>> skips; // expression, where
+    if (const toml::node* sweepNode = root.get("sweep"))
+    {
+        if (!sweepNode->is_table())
+        {
+            throw InputError(Where(scenarioPath, *sweepNode), "sweep", "expected a table ([sweep])");
+        }
+        const toml::table& sweep = *sweepNode->as_table();
+        if (const toml::node* r = sweep.get("repetitions"))
+        {
+            if (!r->is_integer() || *r->value<int64_t>() < 1 || *r->value<int64_t>() > 100000)
+            {
+                throw InputError(Where(scenarioPath, *r), "sweep.repetitions",
+                                 "expected an integer from 1 to 100000");
+            }
+            repetitions = static_cast<uint32_t>(*r->value<int64_t>());
+        }
+        CollectAxes(sweep, "", scenarioPath, axes);
+        if (const toml::node* together = sweep.get("together"))
+        {
+            const toml::array* list = together->as_array();
+            if (!list)
+            {
+                throw InputError(Where(scenarioPath, *together), "sweep.together",
+                                 "expected a list of tables of axes that vary together");
+            }
+            for (const auto& t : *list)
+            {
+                if (!t.is_table())
+                {
+                    throw InputError(Where(scenarioPath, *together), "sweep.together",
+                                     "expected tables such as { \"topology.clients\" = [16, 64], "
+                                     "\"traffic.messages\" = [100, 25] }");
+                }
+                std::vector<Axis> parts;
+                CollectAxes(*t.as_table(), "", scenarioPath, parts);
+                Axis joined;
+                joined.where = Where(scenarioPath, *together);
+                for (const auto& p : parts)
+                {
+                    if (!joined.keys.empty() && p.values.size() != joined.values.size())
+                    {
+                        throw InputError(joined.where, "sweep.together",
+                                         "axes that vary together need lists of one length ('" +
+                                             p.keys[0] + "' has " + std::to_string(p.values.size()) +
+                                             ", '" + joined.keys[0] + "' has " +
+                                             std::to_string(joined.values.size()) + ")");
+                    }
+                    if (joined.keys.empty())
+                    {
+                        joined.values.resize(p.values.size());
+                    }
+                    joined.keys.push_back(p.keys[0]);
+                    for (std::size_t i = 0; i < p.values.size(); ++i)
+                    {
+                        joined.values[i].push_back(p.values[i][0]);
+                    }
+                }
+                if (!joined.keys.empty())
+                {
+                    axes.push_back(joined);
+                }
+            }
+        }
+        if (const toml::node* skip = sweep.get("skip"))
+        {
+            const toml::array* list = skip->as_array();
+            if (!list)
+            {
+                throw InputError(Where(scenarioPath, *skip), "sweep.skip",
+                                 "expected a list of expressions such as \"group.members > "
+                                 "topology.clients\"");
+            }
+            for (const auto& e : *list)
+            {
+                if (!e.is_string())
+                {
+                    throw InputError(Where(scenarioPath, *skip), "sweep.skip", "expected strings");
+                }
+                skips.push_back({*e.value<std::string>(), Where(scenarioPath, e)});
+            }
+        }
+    }
+    for (const auto& axis : axes)
+    {
+        for (const auto& key : axis.keys)
+        {
+            if (key == "run")
+            {
+                throw InputError(axis.where, "sweep.run", "runs are set by sweep.repetitions");
+            }
+            if (std::find(m_axes.begin(), m_axes.end(), key) != m_axes.end())
+            {
+                throw InputError(axis.where, "sweep." + key, "is swept twice");
+            }
+            m_axes.push_back(key);
+        }
+    }
+
+    // Every combination, the first axis varying slowest.
+    std::vector<std::size_t> at(axes.size(), 0);
+    std::map<std::string, std::size_t> seen;
+    while (true)
+    {
+        std::vector<std::string> sets = overrides;
+        std::vector<std::pair<std::string, std::string>> keys;
+        for (std::size_t a = 0; a < axes.size(); ++a)
+        {
+            for (std::size_t k = 0; k < axes[a].keys.size(); ++k)
+            {
+                const std::string& value = axes[a].values[at[a]][k];
+                sets.push_back(axes[a].keys[k] + "=" + value);
+                keys.push_back({axes[a].keys[k], value});
+            }
+        }
+        toml::table merged = root;
+        for (const auto& set : sets)
+        {
+            ApplyOverride(merged, set);
+        }
+        bool skipped = false;
+        for (const auto& [expression, where] : skips)
+        {
+            skipped = skipped || Holds(expression, merged, where);
+        }
+        if (skipped)
+        {
+            ++m_skipped;
+        }
+        for (uint32_t r = 1; r <= repetitions && !skipped; ++r)
+        {
+            std::vector<std::string> runSets = sets;
+            runSets.push_back("run=" + std::to_string(r));
+            Scenario s;
+            try
+            {
+                s = ParseScenario(text, scenarioPath, base, runSets);
+            }
+            catch (const InputError& e)
+            {
+                std::string combination;
+                for (const auto& [k, v] : keys)
+                {
+                    combination += (combination.empty() ? "" : ", ") + k + " = " + v;
+                }
+                throw InputError(scenarioPath, "sweep",
+                                 "the combination " + combination + " is not a valid scenario: " +
+                                     e.what() + " (skip it with sweep.skip)");
+            }
+            SweepRun run;
+            std::string resolved = ResolvedToml(s);
+            run.resolved = resolved;
+            run.id = StableHash(resolved.substr(resolved.find('\n') + 1));
+            run.keys = keys;
+            run.repetition = r;
+            if (seen.emplace(run.id, m_runs.size()).second)
+            {
+                m_runs.push_back(run);
+            }
+        }
+        // Next combination.
+        std::size_t a = axes.size();
+        while (a > 0)
+        {
+            --a;
+            if (++at[a] < axes[a].values.size())
+            {
+                break;
+            }
+            at[a] = 0;
+            if (a == 0)
+            {
+                a = axes.size() + 1;
+                break;
+            }
+        }
+        if (axes.empty() || a == axes.size() + 1)
+        {
+            break;
+        }
+    }
+}
+
+const std::string&
+Sweep::Name() const
+{
+    return m_name;
+}
+
+const std::vector<std::string>&
+Sweep::Axes() const
+{
+    return m_axes;
+}
+
+const std::vector<SweepRun>&
+Sweep::Runs() const
+{
+    return m_runs;
+}
+
+uint32_t
+Sweep::Skipped() const
+{
+    return m_skipped;
+}
+
+std::vector<SweepRun>
+Sweep::Shard(uint32_t index, uint32_t count) const
+{
+    std::vector<SweepRun> runs;
+    for (std::size_t i = index; i < m_runs.size(); i += count)
+    {
+        runs.push_back(m_runs[i]);
+    }
+    return runs;
+}
+
+namespace
+{
+
+/// Writes \p text to \p path through a temporary file and a rename.
+void
+WriteAtomically(const fs::path& path, const std::string& text)
+{
+    fs::path tmp = path;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        f << text;
+        f.flush();
+        if (!f)
+        {
+            throw std::runtime_error("cannot write " + tmp.string());
+        }
+    }
+    fs::rename(tmp, path);
+}
+
+std::string
+HostName()
+{
+    char host[256] = {0};
+    ::gethostname(host, sizeof host - 1);
+    return host;
+}
+
+/// Removes staging folders of runs whose process on this host is gone.
+void
+RemoveAbandonedStaging(const fs::path& runs)
+{
+    std::string tag = ".partial-" + HostName() + "-";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(runs, ec))
+    {
+        std::string name = entry.path().filename().string();
+        auto at = name.find(tag);
+        if (name.empty() || name[0] != '.' || at == std::string::npos)
+        {
+            continue;
+        }
+        pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + at + tag.size()));
+        if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH))
+        {
+            fs::remove_all(entry.path(), ec);
+        }
+    }
+}
+
+std::string
+Duration(double seconds)
+{
+    auto s = static_cast<long>(std::lround(seconds));
+    char buf[32];
+    if (s >= 3600)
+    {
+        std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s / 60) % 60);
+    }
+    else
+    {
+        std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+    }
+    return buf;
+}
+
+} // namespace
+
+SweepOutcome
+RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
+{
+    fs::path dir(options.out);
+    fs::path runs = dir / "runs";
+    fs::path inputs = dir / "inputs";
+    fs::path logs = dir / "logs";
+    std::error_code ec;
+    for (const auto& d : {dir, runs, inputs, logs})
+    {
+        fs::create_directories(d, ec);
+        if (!fs::is_directory(d))
+        {
+            throw InputError("--out " + options.out, "", "cannot create folder " + d.string());
+        }
+    }
+
+    // The sweep's plan, the same for every shard.
+    nlohmann::ordered_json plan;
+    plan["name"] = sweep.Name();
+    plan["axes"] = sweep.Axes();
+    plan["runs"] = nlohmann::ordered_json::array();
+    for (const auto& run : sweep.Runs())
+    {
+        nlohmann::ordered_json keys = nlohmann::ordered_json::object();
+        for (const auto& [k, v] : run.keys)
+        {
+            keys[k] = v;
+        }
+        plan["runs"].push_back({{"id", run.id}, {"keys", keys}, {"repetition", run.repetition}});
+    }
+    WriteAtomically(dir / "sweep.json", plan.dump(2) + "\n");
+    RemoveAbandonedStaging(runs);
+
+    std::vector<SweepRun> mine = sweep.Shard(options.shardIndex, options.shardCount);
+    SweepOutcome outcome;
+    outcome.total = static_cast<uint32_t>(mine.size());
+    std::vector<const SweepRun*> pending;
+    for (const auto& run : mine)
+    {
+        if (fs::exists(runs / run.id / "summary.json"))
+        {
+            ++outcome.skipped;
+            continue;
+        }
+        fs::path input = inputs / (run.id + ".toml");
+        if (!fs::exists(input))
+        {
+            WriteAtomically(input, run.resolved);
+        }
+        pending.push_back(&run);
+    }
+    out << "sweep " << sweep.Name() << ": " << outcome.total << " runs";
+    if (options.shardCount > 1)
+    {
+        out << " in shard " << options.shardIndex + 1 << "/" << options.shardCount;
+    }
+    out << ", " << outcome.skipped << " already complete, " << pending.size() << " to run, "
+        << options.jobs << " at a time" << std::endl;
+
+    auto start = std::chrono::steady_clock::now();
+    auto lastLine = start;
+    std::map<pid_t, const SweepRun*> running;
+    std::size_t next = 0;
+    auto report = [&](bool final) {
+        uint32_t done = outcome.completed + outcome.failed;
+        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        double left = done ? elapsed / done * (pending.size() - done) : 0;
+        if (options.progressBar)
+        {
+            const int width = 30;
+            int filled = pending.empty() ? width : int(width * done / pending.size());
+            out << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
+                << done << "/" << pending.size() << " runs, " << outcome.failed << " failed, "
+                << (done ? Duration(left) + " left" : "estimating") << "   " << (final ? "\n" : "")
+                << std::flush;
+            return;
+        }
+        auto now = std::chrono::steady_clock::now();
+        if (final || std::chrono::duration<double>(now - lastLine).count() >= 10)
+        {
+            lastLine = now;
+            out << "sweep: " << done << "/" << pending.size() << " runs done, " << outcome.failed
+                << " failed, " << Duration(elapsed) << " elapsed"
+                << (final || !done ? "" : ", about " + Duration(left) + " left") << std::endl;
+        }
+    };
+    while (next < pending.size() || !running.empty())
+    {
+        while (next < pending.size() && running.size() < std::max<uint32_t>(1, options.jobs))
+        {
+            const SweepRun* run = pending[next++];
+            std::string input = (inputs / (run->id + ".toml")).string();
+            std::string target = (runs / run->id).string();
+            std::string log = (logs / (run->id + ".log")).string();
+            std::vector<std::string> args = {options.executable, "run", input, "--out", target,
+                                             "--quiet", "--keep-existing"};
+            pid_t pid = ::fork();
+            if (pid == 0)
+            {
+                // The run dies with the sweep: a killed sweep leaves no run behind.
+                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+                int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+                if (fd >= 0)
+                {
+                    ::dup2(fd, 1);
+                    ::dup2(fd, 2);
+                    ::close(fd);
+                }
+                std::vector<char*> argv;
+                for (auto& a : args)
+                {
+                    argv.push_back(a.data());
+                }
+                argv.push_back(nullptr);
+                ::execv(argv[0], argv.data());
+                ::_exit(127);
+            }
+            if (pid < 0)
+            {
+                throw std::runtime_error("cannot start a run: fork failed");
+            }
+            running[pid] = run;
+        }
+        int status = 0;
+        pid_t pid = ::waitpid(-1, &status, 0);
+        if (pid < 0)
+        {
+            break;
+        }
+        auto it = running.find(pid);
+        if (it == running.end())
+        {
+            continue;
+        }
+        const SweepRun* run = it->second;
+        running.erase(it);
+        bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+                  fs::exists(runs / run->id / "summary.json");
+        if (ok)
+        {
+            ++outcome.completed;
+        }
+        else
+        {
+            ++outcome.failed;
+            if (options.progressBar)
+            {
+                out << '\n';
+            }
+            out << "run " << run->id << " failed ("
+                << (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status))
+                                      : "signal " + std::to_string(WTERMSIG(status)))
+                << "); log: " << (logs / (run->id + ".log")).string() << "; rerun: "
+                << ShellQuote(options.executable) << " run "
+                << ShellQuote((inputs / (run->id + ".toml")).string()) << " --out "
+                << ShellQuote((runs / run->id).string()) << std::endl;
+        }
+        report(false);
+    }
+    report(true);
+    if (options.collect && options.shardCount == 1)
+    {
+        CollectSweep(options.out, out);
+    }
+    return outcome;
+}
+
+} // namespace gcsim

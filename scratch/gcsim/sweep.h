@@ -1,0 +1,99 @@
+#ifndef GCSIM_SWEEP_H
+#define GCSIM_SWEEP_H
+
+#include "scenario.h"
+
+#include <iosfwd>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gcsim
+{
+
+/// One run of a sweep: a combination of axis values and a repetition.
+struct SweepRun
+{
+    std::string id;                                        //!< hash of the resolved scenario
+    std::vector<std::pair<std::string, std::string>> keys; //!< swept key -> value (TOML text)
+    uint32_t repetition{1};                                //!< ns-3 RngRun
+    std::string resolved;                                  //!< the resolved scenario (TOML)
+};
+
+/**
+ * \brief A scenario's [sweep] table, expanded: every combination of its axes, times its
+ * repetitions, minus the combinations its constraints skip.
+ *
+ * ```
+ * [sweep]
+ * repetitions = 5                          # RngRun 1..5
+ * "group.members" = [2, 4, 8]              # an axis: any scenario key, a list of values
+ * "topology.kind" = ["lan", "tree"]
+ * together = [{ "topology.clients" = [16, 64], "traffic.messages" = [100, 25] }]
+ * skip = ["group.members > topology.clients"]
+ * ```
+ *
+ * Axes combine as a cartesian product, in the order written; the keys of one `together`
+ * table vary together (their lists have one length). A `skip` expression is
+ * `KEY OP VALUE` or `KEY OP KEY` with OP one of < <= > >= == !=; keys take the
+ * combination's value or the scenario's own; a list compares by its length, a string only
+ * with == and !=.
+ */
+class Sweep
+{
+  public:
+    /// Expands and resolves every run; throws InputError for anything wrong, before any run.
+    Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides);
+
+    const std::string& Name() const;
+    const std::vector<std::string>& Axes() const; //!< swept keys, in order
+    const std::vector<SweepRun>& Runs() const;    //!< in sweep order
+    uint32_t Skipped() const;                     //!< combinations the constraints removed
+
+    /// The runs of shard \p index of \p count: every count-th run from \p index.
+    std::vector<SweepRun> Shard(uint32_t index, uint32_t count) const;
+
+  private:
+    std::string m_name;
+    std::vector<std::string> m_axes;
+    std::vector<SweepRun> m_runs;
+    uint32_t m_skipped{0};
+};
+
+/// Options of `gcsim sweep`.
+struct SweepOptions
+{
+    std::string out;          //!< the sweep folder
+    uint32_t jobs{1};         //!< runs at a time
+    uint32_t shardIndex{0};   //!< this shard (0-based)
+    uint32_t shardCount{1};   //!< of so many
+    bool collect{true};       //!< collect at the end
+    bool progressBar{false};  //!< draw a bar (a terminal) or print lines
+    std::string executable;   //!< the gcsim binary that runs each run
+};
+
+/// What a sweep did.
+struct SweepOutcome
+{
+    uint32_t total{0};
+    uint32_t skipped{0};   //!< already complete before this sweep
+    uint32_t completed{0}; //!< completed now
+    uint32_t failed{0};
+};
+
+/**
+ * Runs the sweep's runs not yet complete in \p options.out, options.jobs at a time, each as
+ * `gcsim run` in its own process writing DIR/runs/<id>/ atomically. A run counts as
+ * complete once its folder is in place with its summary.json.
+ */
+SweepOutcome RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out);
+
+/// FNV-1a, 64 bits, as 16 hex digits: a stable name for a resolved scenario.
+std::string StableHash(const std::string& text);
+
+/// \p word quoted for a POSIX shell.
+std::string ShellQuote(const std::string& word);
+
+} // namespace gcsim
+
+#endif
