@@ -2,6 +2,7 @@
 
 #include "shortest-path-routing.h"
 
+#include <algorithm>
 #include <ns3/arp-cache.h>
 #include <ns3/boolean.h>
 #include <ns3/bridge-helper.h>
@@ -16,7 +17,6 @@
 #include <ns3/point-to-point-helper.h>
 #include <ns3/queue-size.h>
 #include <ns3/traffic-control-helper.h>
-#include <algorithm>
 #include <random>
 #include <stdexcept>
 
@@ -96,14 +96,17 @@ TopologyTable()
     static const std::vector<TopologyEntry> table = {
         {"p2p", &BuildP2p, "P1 and one client on a point-to-point link"},
         {"lan", &BuildLan, "P1 and N clients on one CSMA (Ethernet) segment"},
-        {"star", &BuildStar, "every host on its own cable to one Ethernet switch; igmp_snooping on or off"},
+        {"star", &BuildStar,
+         "every host on its own cable to one Ethernet switch; igmp_snooping on or off"},
         {"tree", &BuildTree,
          "a complete fanout-ary router tree; P1 at the root, a client LAN per leaf"},
         {"dumbbell", &BuildDumbbell, "a bottleneck between two routers; a client LAN on each"},
         {"ring", &BuildRing, "routers in a ring; a client LAN per router"},
         {"grid", &BuildGrid, "rows x columns routers in a grid; a client LAN per router"},
         {"waxman", &BuildWaxman, "a Waxman random router graph; client LANs on seeded routers"},
-        {"file", &BuildFromMap, "routers and links from an Inet, Orbis or Rocketfuel map; client LANs on seeded or listed routers"},
+        {"file", &BuildFromMap,
+         "routers and links from an Inet, Orbis or Rocketfuel map; client LANs on seeded or listed "
+         "routers"},
     };
     return table;
 }
@@ -237,8 +240,8 @@ NetworkBuilder::AddRouter()
     InstallStack(NodeContainer(router), m_routed);
     // Flooded packets (the flood variant, network-wide broadcast) reach a router more than
     // once on graphs with cycles; with duplicate detection the router forwards the first only.
-    router->GetObject<Ipv4L3Protocol>()->SetAttribute(
-        "EnableDuplicatePacketDetection", BooleanValue(m_config.duplicateDetection));
+    router->GetObject<Ipv4L3Protocol>()->SetAttribute("EnableDuplicatePacketDetection",
+                                                      BooleanValue(m_config.duplicateDetection));
     Name(m_network, router, "R" + std::to_string(m_network.routers.GetN()));
     m_network.routers.Add(router);
     return router;
@@ -424,8 +427,10 @@ AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers, Plac
         }
         access.assign(all.begin(), all.begin() + wanted);
     }
-    std::size_t serverLink = builder.AddP2p(network.Server(), routers[server], config.dataRate, config.delay);
-    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(), network.links[serverLink].ends[0]);
+    std::size_t serverLink =
+        builder.AddP2p(network.Server(), routers[server], config.dataRate, config.delay);
+    Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(),
+                                                       network.links[serverLink].ends[0]);
     uint32_t clients = network.ClientCount();
     uint32_t next = 1;
     for (std::size_t i = 0; i < access.size() && next <= clients; ++i)

@@ -44,8 +44,9 @@ struct TopologyConfig
     DataRate bottleneckRate{"10Mbps"}; //!< dumbbell: the link between the two routers
     Time bottleneckDelay{MilliSeconds(10)};
     // star
-    bool igmpSnooping{true};       //!< the switch forwards a group's frames only to members
-    std::vector<uint32_t> members; //!< the group, for the switch's snooping table
+    bool igmpSnooping{true};          //!< the switch forwards a group's frames only to members
+    std::vector<uint32_t> members;    //!< the group, for the switch's snooping table
+    Ipv4Address group{"239.255.0.1"}; //!< the group's address, for the same
     // file
     std::string mapFile;   //!< a topology map (Inet, Orbis, Rocketfuel)
     std::string mapFormat; //!< "inet", "orbis" or "rocketfuel"
@@ -174,7 +175,8 @@ enum class Placement
  * (`access_routers` in the order listed, else \p placement). Returns P1's link index.
  * Throws std::invalid_argument for a listed router that does not exist.
  */
-std::size_t AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers, Placement placement);
+std::size_t AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers,
+                        Placement placement);
 
 /// Gives every random variable of \p network a fixed stream number.
 void AssignStreams(const Network& network);

@@ -16,10 +16,17 @@ RoutingGraph::RoutingGraph(const Network& network)
   , m_addresses(m_nodes)
   , m_linkNodes(network.links.size())
   , m_router(m_nodes, false)
+  , m_switch(m_nodes, false)
 {
     for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {
         m_router[network.routers.Get(r)->GetId()] = true;
+    }
+    std::vector<bool> isSwitch(m_nodes, false);
+    for (uint32_t w = 0; w < network.switches.GetN(); ++w)
+    {
+        isSwitch[network.switches.Get(w)->GetId()] = true;
+        m_switch[network.switches.Get(w)->GetId()] = true;
     }
     for (uint32_t l = 0; l < network.links.size(); ++l)
     {
@@ -27,11 +34,19 @@ RoutingGraph::RoutingGraph(const Network& network)
         {
             Ptr<Ipv4> ipv4 = device->GetNode()->GetObject<Ipv4>();
             int32_t interface = ipv4 ? ipv4->GetInterfaceForDevice(device) : -1;
+            uint32_t node = device->GetNode()->GetId();
+            if (interface < 0 && isSwitch[node])
+            {
+                // An Ethernet switch: no IP, but frames cross it (store and forward).
+                m_attachments[node].push_back({l, kNoInterface});
+                m_addresses[node].push_back(Ipv4Address());
+                m_linkNodes[l].push_back(node);
+                continue;
+            }
             if (interface < 0)
             {
                 continue;
             }
-            uint32_t node = device->GetNode()->GetId();
             m_attachments[node].push_back({l, static_cast<uint32_t>(interface)});
             m_addresses[node].push_back(ipv4->GetNAddresses(interface) > 0
                                             ? ipv4->GetAddress(interface, 0).GetLocal()
@@ -159,7 +174,7 @@ RoutingGraph::Search(std::vector<uint64_t> sources) const
         else
         {
             // Hosts are end points: a search starts at them but never crosses them.
-            if (!m_router[v] && !sourceSet(v))
+            if (!m_router[v] && !m_switch[v] && !sourceSet(v))
             {
                 continue;
             }

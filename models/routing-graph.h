@@ -14,16 +14,19 @@ namespace gcsim
 /**
  * \brief A network as a graph for route computations: one vertex per node and one per link.
  *
- * A node is adjacent to each link it has an IPv4 interface on; two nodes are one hop apart
- * when they share a link (a shared segment counts once, not N² times). Only routers (and
- * links) are transit: a search enters hosts but never leaves them, so no route runs
- * through a host. Neighbours are visited in build order, so ties break the same way every
- * time.
+ * A node is adjacent to each link it has an IPv4 interface on (a switch, to each of its
+ * ports); two nodes are one hop apart when they share a link (a shared segment counts once,
+ * not N² times). Only routers, switches and links are transit: a search enters hosts but never
+ * leaves them, so no route runs through a host. Neighbours are visited in build order, so ties
+ * break the same way every time.
  */
 class RoutingGraph
 {
 public:
     explicit RoutingGraph(const Network& network);
+
+    /// The interface of a switch port: a switch has no IP.
+    static constexpr uint32_t kNoInterface = 0xffffffff;
 
     /// One adjacency: a link vertex, and this node's IPv4 interface on it.
     struct Attachment
@@ -77,6 +80,7 @@ private:
     std::vector<std::vector<Ipv4Address>> m_addresses;  //!< by node id, as m_attachments
     std::vector<std::vector<uint32_t>> m_linkNodes;     //!< by link
     std::vector<bool> m_router;                         //!< by node id
+    std::vector<bool> m_switch;                         //!< by node id: Ethernet switches
 };
 
 } // namespace gcsim

@@ -1,12 +1,13 @@
 // Topology kind `star`: every host on its own CSMA (Ethernet) cable to one switch S0.
 //
-//                      P1  10.0.0.1
-//                      |
-//                      | port0
-//       C1 --port1--- S0 ---portN-- CN        each cable: data_rate, delay
-//   10.0.0.2         / | \          10.0.0.(N+1)
-//               port2  |  ...
-//                 C2   C3                     one subnet for every host
+//                        P1  10.0.0.1
+//                        |
+//                        | port0
+//      C1 ---port1----- S0 -----portN--- CN     each cable: data_rate, delay
+//   10.0.0.2           /    \            10.0.0.(N+1)
+//                 port2      port3 ...
+//                  /            \ .
+//                C2              C3             one subnet for every host
 //
 // The switch (SnoopingSwitch) bridges its N + 1 ports and stores and forwards every frame:
 // P1 to a client is two cable hops, 2 x (T + d). With igmp_snooping (the default) it sends
@@ -90,11 +91,10 @@ BuildStar(const TopologyConfig& config)
         sw->AddBridgePort(link.ends[1]);
     }
     // A snooping switch learns the members' ports from their IGMP reports; gcsim has none
-    // on the wire, so the table holds the group's membership from the start. The config
-    // names the members but not the group's address: they are listed for every group.
+    // on the wire, so the table holds the group's membership from the start.
     for (uint32_t m : config.members)
     {
-        sw->AddGroupMember(Ipv4Address::GetAny(), network.links[m].ends[1]);
+        sw->AddGroupMember(config.group, network.links[m].ends[1]);
     }
 
     Ipv4StaticRoutingHelper().SetDefaultMulticastRoute(network.Server(), network.links[0].ends[0]);

@@ -12,7 +12,8 @@ packages=(
     gnuplot-nox                        # plots
 )
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev)
+    packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev
+               slurm-wlm slurm-client munge)    # the slurm-cluster test
 fi
 
 missing=()

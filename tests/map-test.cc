@@ -237,6 +237,18 @@ TEST(MapDefects, SelfLoopsAreSkippedAndCounted)
     ExpectExactlyOnce(Simulate(s, "broadcast"), 4);
 }
 
+TEST(MapDefects, InetNodesInNoLinkAreNotRouters)
+{
+    ScratchFolder dir;
+    std::string map =
+        Map(dir, "unlinked_inet.txt", "4 2\n0 0 0\n1 1 1\n2 2 2\n3 3 3\n0 1 10\n1 2 10\n");
+    RouterMap m = Read(map, "inet");
+    EXPECT_EQ(m.unlinkedNodes, 1U);
+    EXPECT_EQ(m.names, (std::vector<std::string>{"0", "1", "2"}));
+    Scenario s = ScenarioFrom(MapScenario(map, 2, "\"all\"", "[\"multicast\"]"));
+    ExpectExactlyOnce(Simulate(s, "multicast"), 2);
+}
+
 TEST(MapDefects, DuplicateLinksAreBuiltOnceAndCounted)
 {
     ScratchFolder dir;

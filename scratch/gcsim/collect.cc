@@ -2,14 +2,13 @@
 
 #include "scenario.h"
 
-#include <gsl/gsl_cdf.h>
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <gsl/gsl_cdf.h>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace gcsim
@@ -152,7 +151,12 @@ CollectSweep(const std::string& folder, std::ostream& out)
         std::vector<std::string> keyValues;
         for (const auto& axis : axes)
         {
-            keyValues.push_back(run["keys"].value(axis, ""));
+            std::string v = run["keys"].value(axis, "");
+            if (v.size() >= 2 && (v.front() == '\'' || v.front() == '"') && v.back() == v.front())
+            {
+                v = v.substr(1, v.size() - 2); // a TOML string: the text itself
+            }
+            keyValues.push_back(v);
         }
         for (const auto& [mode, figures] : result["modes"].items())
         {

@@ -1,5 +1,6 @@
 #include "command.h"
 
+#include "collect.h"
 #include "experiment.h"
 #include "models/delivery-mode.h"
 #include "models/network.h"
@@ -7,19 +8,16 @@
 #include "results-folder.h"
 #include "scenario.h"
 #include "sweep.h"
-#include "collect.h"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
-#include <unistd.h>
-
-#include <filesystem>
-#include <thread>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
+#include <unistd.h>
 
 namespace gcsim
 {
@@ -156,10 +154,12 @@ Run(const RunRequest& request, std::ostream& out)
         {"git_commit", GCSIM_GIT_COMMIT},
         {"command", request.commandLine},
         {"cwd", std::filesystem::current_path(ec).string()},
-        {"scenario_hash", StableHash([&] {
-             std::string r = ResolvedToml(scenario);
-             return r.substr(r.find('\n') + 1);
-         }())},
+        {"scenario_hash", StableHash(
+                              [&]
+                              {
+                                  std::string r = ResolvedToml(scenario);
+                                  return r.substr(r.find('\n') + 1);
+                              }())},
     };
     std::ofstream runFile = OpenForWriting(folder.Path("run.json"));
     runFile << provenance.dump(2) << '\n';
@@ -258,25 +258,29 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     fs::create_directories(folder / "slurm", ec);
     if (!fs::is_directory(folder / "slurm"))
     {
-        throw InputError("--out " + folder.string(), "", "cannot create folder " + (folder / "slurm").string());
+        throw InputError("--out " + folder.string(), "",
+                         "cannot create folder " + (folder / "slurm").string());
     }
     std::string command = ShellQuote(SelfExecutable()) + " sweep " + ShellQuote(scenario.string());
     for (const auto& set : sets)
     {
         command += " --set " + ShellQuote(set);
     }
-    command += " --out " + ShellQuote(folder.string()) +
-               " --shard \"$((SLURM_ARRAY_TASK_ID + 1))/" + std::to_string(arraySize) + "\"" +
-               (jobs ? " --jobs " + std::to_string(jobs) : " --jobs \"${SLURM_CPUS_PER_TASK:-1}\"") +
-               " --no-collect";
+    command +=
+        " --out " + ShellQuote(folder.string()) + " --shard \"$((SLURM_ARRAY_TASK_ID + 1))/" +
+        std::to_string(arraySize) + "\"" +
+        (jobs ? " --jobs " + std::to_string(jobs) : " --jobs \"${SLURM_CPUS_PER_TASK:-1}\"") +
+        " --no-collect";
     std::ostringstream script;
     script << "#!/bin/bash\n"
            << "# The sweep " << sweep.Name() << " (" << sweep.Runs().size() << " runs) in "
            << arraySize << " shards, one per array task. When all tasks are done:\n"
-           << "#   " << ShellQuote(SelfExecutable()) << " collect " << ShellQuote(folder.string()) << "\n"
+           << "#   " << ShellQuote(SelfExecutable()) << " collect " << ShellQuote(folder.string())
+           << "\n"
            << "#SBATCH --job-name=" << ShellQuote("gcsim-" + sweep.Name()) << "\n"
            << "#SBATCH --array=0-" << arraySize - 1 << "\n"
-           << "#SBATCH --output=" << ShellQuote((folder / "slurm" / "shard-%a.log").string()) << "\n"
+           << "#SBATCH --output=" << ShellQuote((folder / "slurm" / "shard-%a.log").string())
+           << "\n"
            << "set -euo pipefail\n"
            << "exec " << command << "\n";
     fs::path path = folder / "slurm" / "sweep.sbatch";
@@ -376,31 +380,40 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
 
     auto* sweep = app.add_subcommand(
         "sweep", "Run every combination and repetition of a scenario's [sweep] table; resumable.");
-    sweep->add_option("SCENARIO", scenarioPath, "Scenario file (TOML) with a [sweep] table")->required();
+    sweep->add_option("SCENARIO", scenarioPath, "Scenario file (TOML) with a [sweep] table")
+        ->required();
     sweep->add_option("--set", sets, "Override a scenario key (repeatable)")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
     sweep->add_option("--out", outDir, "Sweep folder (default: results/<name>-sweep)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-    sweep->add_option("-j,--jobs", jobs, "Runs at a time (default: all cores)")->check(CLI::Range(1, 1024));
+    sweep->add_option("-j,--jobs", jobs, "Runs at a time (default: all cores)")
+        ->check(CLI::Range(1, 1024));
     sweep->add_option("--shard", shard, "Run only shard I of N (I from 1), e.g. --shard 2/8")
         ->type_name("I/N");
     sweep->add_flag("--no-collect", noCollect, "Do not collect at the end");
 
-    auto* collect = app.add_subcommand("collect", "Write summary.csv and aggregate.csv of a sweep folder.");
+    auto* collect =
+        app.add_subcommand("collect", "Write summary.csv and aggregate.csv of a sweep folder.");
     collect->add_option("DIR", outDir, "Sweep folder")->required();
 
     auto* slurm = app.add_subcommand(
-        "slurm", "Write an sbatch job-array script that runs a sweep in shards on a Slurm cluster.");
-    slurm->add_option("SCENARIO", scenarioPath, "Scenario file (TOML) with a [sweep] table")->required();
+        "slurm",
+        "Write an sbatch job-array script that runs a sweep in shards on a Slurm cluster.");
+    slurm->add_option("SCENARIO", scenarioPath, "Scenario file (TOML) with a [sweep] table")
+        ->required();
     slurm->add_option("--set", sets, "Override a scenario key (repeatable)")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
-    slurm->add_option("--out", outDir, "Sweep folder, on storage every node sees (default: results/<name>-sweep)")
+    slurm
+        ->add_option("--out", outDir,
+                     "Sweep folder, on storage every node sees (default: results/<name>-sweep)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     slurm->add_option("--array-size", arraySize, "Array tasks, one shard each (default 4)")
         ->check(CLI::Range(1, 100000));
-    slurm->add_option("-j,--jobs", jobs, "Runs at a time within each task (default: the task's CPUs)")
+    slurm
+        ->add_option("-j,--jobs", jobs,
+                     "Runs at a time within each task (default: the task's CPUs)")
         ->check(CLI::Range(1, 1024));
     slurm->add_flag("--submit", submit, "Submit the script with sbatch");
 

@@ -7,9 +7,8 @@
 #include "models/network.h"
 #include "models/routing-graph.h"
 
-#include <ns3/csma-net-device.h>
-
 #include <algorithm>
+#include <ns3/csma-net-device.h>
 #include <ns3/mac48-address.h>
 #include <ns3/point-to-point-net-device.h>
 #include <ns3/rng-seed-manager.h>
@@ -76,8 +75,8 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 {
     // "multicast/flood": the multicast mode over one routing variant.
     std::string mode = run.substr(0, run.find('/'));
-    std::string variant =
-        run.find('/') == std::string::npos ? s.delivery.multicastRouting : run.substr(run.find('/') + 1);
+    std::string variant = run.find('/') == std::string::npos ? s.delivery.multicastRouting
+                                                             : run.substr(run.find('/') + 1);
     Simulator::Destroy();
     Mac48Address::ResetAllocationIndex();
     RngSeedManager::SetSeed(s.seed);
@@ -85,7 +84,9 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 
     TopologyConfig topology = s.topology;
     topology.members = s.group.members;
-    topology.duplicateDetection = mode == "broadcast" || (mode == "multicast" && variant == "flood");
+    topology.group = s.group.address;
+    topology.duplicateDetection =
+        mode == "broadcast" || (mode == "multicast" && variant == "flood");
     Network network = Build(s, topology);
     RoutingGraph graph(network);
 
@@ -208,9 +209,9 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         EnablePcap(network, sinks.pcapPrefix + label);
     }
 
-    // Nothing in the model is periodic, so the run ends when the last frame lands; the stop
-    // time only bounds a run that would otherwise never end.
-    Simulator::Stop(lastSend + Seconds(600));
+    // The run ends `drain` after the last send (or earlier, when no event is left): what is
+    // still in flight then counts as not delivered.
+    Simulator::Stop(lastSend + s.traffic.drain);
     Simulator::Run();
 
     ModeResult result;

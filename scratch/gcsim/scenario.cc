@@ -1,10 +1,9 @@
 #include "scenario.h"
 
-#include "scenario-toml.h"
-#include "text-parse.h"
-
 #include "models/delivery-mode.h"
 #include "models/multicast-routing.h"
+#include "scenario-toml.h"
+#include "text-parse.h"
 
 #include <algorithm>
 #include <cmath>
@@ -67,7 +66,7 @@ Schema()
           "access_routers",
           "server_router"}},
         {"group", {"address", "port", "members", "target"}},
-        {"traffic", {"pattern", "messages", "interval", "size", "start", "transcript"}},
+        {"traffic", {"pattern", "messages", "interval", "size", "start", "drain", "transcript"}},
         {"delivery", {"modes", "multicast_routing", "rendezvous", "overlay_fanout", "arp"}},
         {"output", {"pcap", "netanim"}},
     };
@@ -197,7 +196,8 @@ public:
     }
 
     /// A list of integers, each in [min, max], no repeats.
-    std::optional<std::vector<uint32_t>> IntegerList(const std::string& key, int64_t min, int64_t max) const
+    std::optional<std::vector<uint32_t>> IntegerList(const std::string& key, int64_t min,
+                                                     int64_t max) const
     {
         toml::node* n = Find(key);
         if (!n)
@@ -218,7 +218,8 @@ public:
             int64_t v = *e.value<int64_t>();
             if (v < min || v > max)
             {
-                Fail(key, std::to_string(v) + " is out of range; accepted: " + std::to_string(min) + " to " + std::to_string(max));
+                Fail(key, std::to_string(v) + " is out of range; accepted: " + std::to_string(min) +
+                              " to " + std::to_string(max));
             }
             if (std::find(out.begin(), out.end(), v) != out.end())
             {
@@ -389,7 +390,8 @@ ReadTranscript(const std::string& path, const std::string& where)
         std::string rest = line.substr(first);
         std::string word = rest.substr(0, rest.find_first_of(" \t"));
         auto colon = rest.find(':');
-        std::string number_ = colon == std::string::npos ? "" : Trim(rest.substr(word.size(), colon - word.size()));
+        std::string number_ =
+            colon == std::string::npos ? "" : Trim(rest.substr(word.size(), colon - word.size()));
         if ((word != "client" && word != "reply") || !IsDigits(number_, 9) ||
             rest.find_first_of(" \t") != word.size())
         {
@@ -503,7 +505,8 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
     t.igmpSnooping = r.Boolean("topology.igmp_snooping").value_or(true);
     t.waxmanAlpha = r.Number("topology.waxman_alpha", 1e-9, 1.0).value_or(0.4);
     t.waxmanBeta = r.Number("topology.waxman_beta", 1e-9, 1.0).value_or(0.2);
-    t.accessRouters = r.IntegerList("topology.access_routers", 0, 1000000).value_or(std::vector<uint32_t>{});
+    t.accessRouters =
+        r.IntegerList("topology.access_routers", 0, 1000000).value_or(std::vector<uint32_t>{});
     t.serverRouter = r.Integer("topology.server_router", 0, 1000000).value_or(-1);
     if (t.kind == "ring" || t.kind == "grid" || t.kind == "waxman")
     {
@@ -548,14 +551,16 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
     if (t.kind == "file" && t.mapFormat.empty())
     {
         std::string lower = fs::path(t.mapFile).filename().string();
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         t.mapFormat = lower.find("rocketfuel") != std::string::npos ? "rocketfuel"
                       : lower.find("orbis") != std::string::npos    ? "orbis"
                       : lower.find("inet") != std::string::npos     ? "inet"
                                                                     : "";
         if (t.mapFormat.empty())
         {
-            r.Fail("topology.map", "cannot tell the map's format from its name; set topology.format to inet, orbis or rocketfuel");
+            r.Fail("topology.map", "cannot tell the map's format from its name; set "
+                                   "topology.format to inet, orbis or rocketfuel");
         }
     }
 
@@ -762,9 +767,11 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     s.name = r.String("name").value_or(StemOf(sourceName));
     bool nameOk = !s.name.empty() && s.name.size() <= 128 && s.name[0] != '.' && s.name[0] != '-' &&
                   s.name.find("..") == std::string::npos &&
-                  std::all_of(s.name.begin(), s.name.end(), [](char c) {
-                      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
-                  });
+                  std::all_of(s.name.begin(), s.name.end(),
+                              [](char c) {
+                                  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' ||
+                                         c == '_' || c == '-';
+                              });
     if (!nameOk)
     {
         r.Fail("name", "'" + s.name +
@@ -830,10 +837,11 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
             auto name = v.value<std::string>();
             if (!name || std::find(variants.begin(), variants.end(), *name) == variants.end())
             {
-                r.Fail("delivery.multicast_routing", "expected variant names; accepted: " + Join(variants));
+                r.Fail("delivery.multicast_routing",
+                       "expected variant names; accepted: " + Join(variants));
             }
-            if (std::find(s.delivery.multicastRoutings.begin(), s.delivery.multicastRoutings.end(), *name) !=
-                s.delivery.multicastRoutings.end())
+            if (std::find(s.delivery.multicastRoutings.begin(), s.delivery.multicastRoutings.end(),
+                          *name) != s.delivery.multicastRoutings.end())
             {
                 r.Fail("delivery.multicast_routing", "variant '" + *name + "' is listed twice");
             }
@@ -846,7 +854,8 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     }
     else
     {
-        s.delivery.multicastRoutings = {r.Choice("delivery.multicast_routing", variants).value_or("source-tree")};
+        s.delivery.multicastRoutings = {
+            r.Choice("delivery.multicast_routing", variants).value_or("source-tree")};
     }
     s.delivery.multicastRouting = s.delivery.multicastRoutings.front();
     s.delivery.arp = r.Choice("delivery.arp", {"static", "dynamic"}).value_or("static");
@@ -974,6 +983,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     tr.interval = r.Duration("traffic.interval")
                       .value_or(ns3::MilliSeconds(tr.pattern == "replay" ? 1000 : 10));
     tr.start = r.Duration("traffic.start").value_or(ns3::Seconds(1));
+    tr.drain = r.Duration("traffic.drain").value_or(ns3::Seconds(10));
     tr.size = static_cast<uint32_t>(
         r.Integer("traffic.size", tr.pattern == "replay" ? 0 : kHeaderBytes, kMaxUdpPayload)
             .value_or(tr.pattern == "replay" ? 0 : 1024));
@@ -1071,6 +1081,7 @@ ResolvedToml(const Scenario& s)
         {"interval", timeText(s.traffic.interval)},
         {"size", static_cast<int64_t>(s.traffic.size)},
         {"start", timeText(s.traffic.start)},
+        {"drain", timeText(s.traffic.drain)},
     };
     if (!s.traffic.transcript.empty())
     {
@@ -1110,7 +1121,8 @@ ResolvedToml(const Scenario& s)
          toml::table{
              {"modes", modes},
              {"multicast_routing",
-              [&] {
+              [&]
+              {
                   toml::array list;
                   for (const auto& v : s.delivery.multicastRoutings)
                   {

@@ -57,6 +57,7 @@ struct Scenario
         ns3::Time interval{ns3::MilliSeconds(10)};
         uint32_t size{1024}; //!< UDP payload bytes
         ns3::Time start{ns3::Seconds(1)};
+        ns3::Time drain{ns3::Seconds(10)}; //!< simulated time after the last send
         std::string transcript; //!< path as resolved (replay)
         std::vector<TranscriptLine> lines;
     } traffic;

@@ -4,23 +4,21 @@
 #include "scenario-toml.h"
 #include "text-parse.h"
 
-#include <nlohmann/json.hpp>
-
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cmath>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <signal.h>
 #include <sstream>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace gcsim
 {
@@ -32,9 +30,9 @@ namespace
 
 struct Axis
 {
-    std::vector<std::string> keys;                 //!< one key, or the keys of a together table
-    std::vector<std::vector<std::string>> values;  //!< per position: one value text per key
-    std::string where;                             //!< file:line, for messages
+    std::vector<std::string> keys;                //!< one key, or the keys of a together table
+    std::vector<std::vector<std::string>> values; //!< per position: one value text per key
+    std::string where;                            //!< file:line, for messages
 };
 
 /// A value as TOML text, as --set reads it.
@@ -54,14 +52,13 @@ Where(const std::string& path, const toml::node& node)
 
 /// Flattens [sweep] axis entries: "group.members" = [...] or [sweep.group] members = [...].
 void
-CollectAxes(const toml::table& table,
-            const std::string& prefix,
-            const std::string& path,
+CollectAxes(const toml::table& table, const std::string& prefix, const std::string& path,
             std::vector<Axis>& axes)
 {
     for (const auto& [k, node] : table)
     {
-        std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+        std::string key =
+            prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
         if (prefix.empty() && (key == "repetitions" || key == "together" || key == "skip"))
         {
             continue;
@@ -114,8 +111,9 @@ Evaluate(const std::string& token, const toml::table& merged, const std::string&
     if (!node)
     {
         throw InputError(where, "sweep.skip",
-                         "'" + token + "' is not set by the scenario or the sweep; a constraint "
-                         "compares keys that are set, or numbers");
+                         "'" + token +
+                             "' is not set by the scenario or the sweep; a constraint "
+                             "compares keys that are set, or numbers");
     }
     if (node->is_array())
     {
@@ -154,14 +152,16 @@ Holds(const std::string& expression, const toml::table& merged, const std::strin
     if (!valid)
     {
         throw InputError(where, "sweep.skip",
-                         "cannot read '" + expression + "'; write KEY OP VALUE or KEY OP KEY, OP one "
-                         "of < <= > >= == !=");
+                         "cannot read '" + expression +
+                             "'; write KEY OP VALUE or KEY OP KEY, OP one "
+                             "of < <= > >= == !=");
     }
     Operand a = Evaluate(lhs, merged, where);
     Operand b = Evaluate(rhs, merged, where);
     if (a.isNumber != b.isNumber)
     {
-        throw InputError(where, "sweep.skip", "'" + expression + "' compares a number with a string");
+        throw InputError(where, "sweep.skip",
+                         "'" + expression + "' compares a number with a string");
     }
     if (!a.isNumber)
     {
@@ -171,11 +171,16 @@ Holds(const std::string& expression, const toml::table& merged, const std::strin
         }
         return (a.text == b.text) == (op == "==");
     }
-    if (op == "<") return a.number < b.number;
-    if (op == "<=") return a.number <= b.number;
-    if (op == ">") return a.number > b.number;
-    if (op == ">=") return a.number >= b.number;
-    if (op == "==") return a.number == b.number;
+    if (op == "<")
+        return a.number < b.number;
+    if (op == "<=")
+        return a.number <= b.number;
+    if (op == ">")
+        return a.number > b.number;
+    if (op == ">=")
+        return a.number >= b.number;
+    if (op == "==")
+        return a.number == b.number;
     return a.number != b.number;
 }
 
@@ -199,7 +204,8 @@ std::string
 ShellQuote(const std::string& word)
 {
     auto plain = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("_./:=@%+,-", c) != nullptr;
+        return std::isalnum(static_cast<unsigned char>(c)) ||
+               std::strchr("_./:=@%+,-", c) != nullptr;
     };
     if (!word.empty() && std::all_of(word.begin(), word.end(), plain))
     {
@@ -229,7 +235,8 @@ Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& ov
     {
         if (!sweepNode->is_table())
         {
-            throw InputError(Where(scenarioPath, *sweepNode), "sweep", "expected a table ([sweep])");
+            throw InputError(Where(scenarioPath, *sweepNode), "sweep",
+                             "expected a table ([sweep])");
         }
         const toml::table& sweep = *sweepNode->as_table();
         if (const toml::node* r = sweep.get("repetitions"))
@@ -268,8 +275,9 @@ Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& ov
                     {
                         throw InputError(joined.where, "sweep.together",
                                          "axes that vary together need lists of one length ('" +
-                                             p.keys[0] + "' has " + std::to_string(p.values.size()) +
-                                             ", '" + joined.keys[0] + "' has " +
+                                             p.keys[0] + "' has " +
+                                             std::to_string(p.values.size()) + ", '" +
+                                             joined.keys[0] + "' has " +
                                              std::to_string(joined.values.size()) + ")");
                     }
                     if (joined.keys.empty())
@@ -471,6 +479,21 @@ HostName()
     return host;
 }
 
+/// Whether process \p pid runs (a zombie, killed but not yet reaped, does not).
+bool
+Alive(pid_t pid)
+{
+    if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH))
+    {
+        return false;
+    }
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    auto close = line.rfind(')');
+    return close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'Z';
+}
+
 /// Removes staging folders of runs whose process on this host is gone.
 void
 RemoveAbandonedStaging(const fs::path& runs)
@@ -486,7 +509,7 @@ RemoveAbandonedStaging(const fs::path& runs)
             continue;
         }
         pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + at + tag.size()));
-        if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH))
+        if (!Alive(pid))
         {
             fs::remove_all(entry.path(), ec);
         }
@@ -575,9 +598,11 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
     auto lastLine = start;
     std::map<pid_t, const SweepRun*> running;
     std::size_t next = 0;
-    auto report = [&](bool final) {
+    auto report = [&](bool final)
+    {
         uint32_t done = outcome.completed + outcome.failed;
-        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         double left = done ? elapsed / done * (pending.size() - done) : 0;
         if (options.progressBar)
         {
@@ -606,8 +631,8 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             std::string input = (inputs / (run->id + ".toml")).string();
             std::string target = (runs / run->id).string();
             std::string log = (logs / (run->id + ".log")).string();
-            std::vector<std::string> args = {options.executable, "run", input, "--out", target,
-                                             "--quiet", "--keep-existing"};
+            std::vector<std::string> args = {
+                options.executable, "run", input, "--out", target, "--quiet", "--keep-existing"};
             pid_t pid = ::fork();
             if (pid == 0)
             {
@@ -664,14 +689,15 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             out << "run " << run->id << " failed ("
                 << (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status))
                                       : "signal " + std::to_string(WTERMSIG(status)))
-                << "); log: " << (logs / (run->id + ".log")).string() << "; rerun: "
-                << ShellQuote(options.executable) << " run "
+                << "); log: " << (logs / (run->id + ".log")).string()
+                << "; rerun: " << ShellQuote(options.executable) << " run "
                 << ShellQuote((inputs / (run->id + ".toml")).string()) << " --out "
                 << ShellQuote((runs / run->id).string()) << std::endl;
         }
         report(false);
     }
     report(true);
+    RemoveAbandonedStaging(runs);
     if (options.collect && options.shardCount == 1)
     {
         CollectSweep(options.out, out);

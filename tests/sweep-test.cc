@@ -1,0 +1,239 @@
+// Sweeps: expansion of the [sweep] table, resumption after a kill, --jobs independence,
+// shards, and the confidence interval of collect.
+#include "scratch/gcsim/collect.h"
+#include "scratch/gcsim/sweep.h"
+#include "test-utilities.h"
+
+#include <chrono>
+#include <fcntl.h>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <signal.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace gcsim::test
+{
+namespace
+{
+
+namespace fs = std::filesystem;
+
+const char* kSweep = R"(name = "sweep-test"
+[topology]
+kind = "lan"
+clients = 16
+[traffic]
+messages = 20
+[delivery]
+modes = ["replicated-unicast", "multicast"]
+arp = "dynamic"
+[sweep]
+repetitions = 3
+"group.members" = [2, 4, 8, 16]
+together = [{ "topology.data_rate" = ["10Mbps", "100Mbps"], "topology.delay" = ["5us", "500ns"] }]
+skip = ["group.members == 16"]
+)";
+
+std::string
+WriteScenario(const ScratchFolder& dir, const std::string& text)
+{
+    std::string path = dir / "sweep.toml";
+    WriteFile(path, text);
+    return path;
+}
+
+SweepOptions
+Options(const std::string& out, uint32_t jobs)
+{
+    SweepOptions o;
+    o.out = out;
+    o.jobs = jobs;
+    o.executable = GCSIM_BINARY;
+    return o;
+}
+
+TEST(SweepPlan, AxesMultiplyTogetherAxesZipSkipsRemoveAndRepetitionsRepeat)
+{
+    ScratchFolder dir;
+    Sweep sweep(WriteScenario(dir, kSweep), {});
+    // 4 member counts x 2 (rate, delay) pairs, minus the 2 with 16 members, x 3 runs.
+    EXPECT_EQ(sweep.Runs().size(), (4u * 2 - 2) * 3);
+    EXPECT_EQ(sweep.Skipped(), 2u);
+    EXPECT_EQ(sweep.Axes(),
+              (std::vector<std::string>{"group.members", "topology.data_rate", "topology.delay"}));
+    std::set<std::string> ids;
+    for (const auto& run : sweep.Runs())
+    {
+        ids.insert(run.id);
+        EXPECT_GE(run.repetition, 1u);
+        EXPECT_LE(run.repetition, 3u);
+    }
+    EXPECT_EQ(ids.size(), sweep.Runs().size());
+    // The first axis varies slowest; the together keys move as one.
+    EXPECT_EQ(sweep.Runs()[0].keys[0].second, "2");
+    EXPECT_EQ(sweep.Runs()[0].keys[1].second, "'10Mbps'");
+    EXPECT_EQ(sweep.Runs()[0].keys[2].second, "'5us'");
+    EXPECT_EQ(sweep.Runs()[3].keys[1].second, "'100Mbps'");
+    EXPECT_EQ(sweep.Runs()[3].keys[2].second, "'500ns'");
+    // Stable: the same plan, the same ids.
+    Sweep again(WriteScenario(dir, kSweep), {});
+    for (std::size_t i = 0; i < sweep.Runs().size(); ++i)
+    {
+        EXPECT_EQ(sweep.Runs()[i].id, again.Runs()[i].id);
+    }
+}
+
+TEST(SweepPlan, ShardsAreDisjointAndCoverThePlan)
+{
+    ScratchFolder dir;
+    Sweep sweep(WriteScenario(dir, kSweep), {});
+    std::multiset<std::string> seen;
+    for (uint32_t i = 0; i < 4; ++i)
+    {
+        for (const auto& run : sweep.Shard(i, 4))
+        {
+            seen.insert(run.id);
+        }
+    }
+    EXPECT_EQ(seen.size(), sweep.Runs().size());
+    EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), sweep.Runs().size());
+}
+
+TEST(SweepPlan, BadSweepsAreRefusedBeforeAnyRun)
+{
+    ScratchFolder dir;
+    auto refuse = [&](const std::string& sweepTable, const std::string& says)
+    {
+        std::string text =
+            std::string(kSweep).substr(0, std::string(kSweep).find("[sweep]")) + sweepTable;
+        try
+        {
+            Sweep sweep(WriteScenario(dir, text), {});
+            ADD_FAILURE() << "accepted: " << sweepTable;
+        }
+        catch (const InputError& e)
+        {
+            EXPECT_NE(std::string(e.what()).find(says), std::string::npos) << e.what();
+        }
+    };
+    refuse("[sweep]\n\"group.members\" = [2, 40]\n", "does not fit");
+    refuse("[sweep]\n\"group.membrs\" = [2, 4]\n", "did you mean");
+    refuse("[sweep]\ntogether = [{ \"group.members\" = [2, 4], \"traffic.messages\" = [1] }]\n",
+           "one length");
+    refuse("[sweep]\n\"group.members\" = [2]\nskip = [\"group.size > 3\"]\n", "is not set");
+    refuse("[sweep]\n\"group.members\" = 2\n", "non-empty list");
+    refuse("[sweep]\nrepetitions = 0\n", "sweep.repetitions");
+}
+
+TEST(SweepRuns, JobsOneAndTwoGiveIdenticalSummaries)
+{
+    ScratchFolder dir;
+    Sweep sweep(WriteScenario(dir, kSweep), {});
+    std::ostringstream log;
+    SweepOutcome one = RunSweep(sweep, Options(dir / "one", 1), log);
+    SweepOutcome two = RunSweep(sweep, Options(dir / "two", 2), log);
+    EXPECT_EQ(one.completed, sweep.Runs().size());
+    EXPECT_EQ(two.completed, sweep.Runs().size());
+    EXPECT_EQ(one.failed + two.failed, 0u) << log.str();
+    std::string summary = ReadFile(dir / "one/summary.csv");
+    EXPECT_EQ(ReadCsv(summary).size(), 1 + 2 * sweep.Runs().size()); // a row per run and mode
+    EXPECT_EQ(summary, ReadFile(dir / "two/summary.csv"));
+    EXPECT_EQ(ReadFile(dir / "one/aggregate.csv"), ReadFile(dir / "two/aggregate.csv"));
+    // Each run folder holds its results, its rerun command, the version and the commit.
+    const auto& run = sweep.Runs().front();
+    auto provenance = nlohmann::json::parse(ReadFile(dir / ("one/runs/" + run.id + "/run.json")));
+    EXPECT_NE(provenance["command"].get<std::string>().find(run.id + ".toml"), std::string::npos);
+    EXPECT_FALSE(provenance["gcsim_version"].get<std::string>().empty());
+    EXPECT_FALSE(provenance["git_commit"].get<std::string>().empty());
+    // A second sweep over a complete folder runs nothing.
+    SweepOutcome again = RunSweep(sweep, Options(dir / "one", 2), log);
+    EXPECT_EQ(again.skipped, sweep.Runs().size());
+    EXPECT_EQ(again.completed, 0u);
+}
+
+TEST(SweepRuns, AKilledSweepResumesWithoutLosingOrRepeatingARun)
+{
+    ScratchFolder dir;
+    // Slower runs, so that the kill lands in the middle.
+    std::string text = std::string(kSweep);
+    text.replace(text.find("messages = 20"), 13, "messages = 400");
+    std::string scenario = WriteScenario(dir, text);
+    Sweep sweep(scenario, {});
+    std::string out = dir / "killed";
+    pid_t pid = ::fork();
+    if (pid == 0)
+    {
+        int devnull = ::open("/dev/null", O_WRONLY);
+        ::dup2(devnull, 1);
+        ::dup2(devnull, 2);
+        ::execl(GCSIM_BINARY, GCSIM_BINARY, "sweep", scenario.c_str(), "--out", out.c_str(),
+                "--jobs", "2", static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ASSERT_GT(pid, 0);
+    auto complete = [&]
+    {
+        std::size_t n = 0;
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(out + "/runs", ec))
+        {
+            n += fs::exists(e.path() / "summary.json");
+        }
+        return n;
+    };
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (complete() < 4 && std::chrono::steady_clock::now() < deadline)
+    {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    std::size_t before = complete();
+    ASSERT_GE(before, 4u);
+    ASSERT_LT(before, sweep.Runs().size()) << "the sweep ended before the kill; make runs slower";
+    // Nothing half-done is taken for done: every run folder is complete.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // in-flight runs die with it
+    for (const auto& e : fs::directory_iterator(out + "/runs"))
+    {
+        std::string name = e.path().filename().string();
+        if (name[0] != '.')
+        {
+            EXPECT_TRUE(fs::exists(e.path() / "summary.json")) << name;
+        }
+    }
+    std::ostringstream log;
+    SweepOutcome resumed = RunSweep(sweep, Options(out, 2), log);
+    EXPECT_EQ(resumed.skipped, before);
+    EXPECT_EQ(resumed.completed, sweep.Runs().size() - before);
+    EXPECT_EQ(resumed.failed, 0u) << log.str();
+    // Exactly one folder per run, no staging left, and the summary of an uninterrupted sweep.
+    std::size_t folders = 0;
+    for (const auto& e : fs::directory_iterator(out + "/runs"))
+    {
+        std::string name = e.path().filename().string();
+        EXPECT_NE(name[0], '.') << "staging left behind: " << name;
+        ++folders;
+    }
+    EXPECT_EQ(folders, sweep.Runs().size());
+    SweepOutcome clean = RunSweep(sweep, Options(dir / "clean", 2), log);
+    EXPECT_EQ(clean.failed, 0u);
+    EXPECT_EQ(ReadFile(out + "/summary.csv"), ReadFile(dir / "clean/summary.csv"));
+}
+
+TEST(Collect, TheConfidenceIntervalIsStudentsT)
+{
+    // 1..5: mean 3, s = sqrt(2.5), t(0.975, 4) = 2.776445105; half-width 1.963243161.
+    MeanCi m = MeanWithCi({1, 2, 3, 4, 5});
+    EXPECT_EQ(m.n, 5u);
+    EXPECT_DOUBLE_EQ(m.mean, 3.0);
+    EXPECT_NEAR(m.ci95, 2.776445105 * std::sqrt(2.5) / std::sqrt(5.0), 1e-8);
+    EXPECT_NEAR(m.ci95, 1.963243161, 1e-8);
+    EXPECT_TRUE(std::isnan(MeanWithCi({7}).ci95));
+    EXPECT_DOUBLE_EQ(MeanWithCi({4, 4, 4}).ci95, 0.0);
+}
+
+} // namespace
+} // namespace gcsim::test
