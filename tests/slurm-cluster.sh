@@ -17,6 +17,9 @@
 # Debian packages slurm-wlm and munge are missing.
 set -euo pipefail
 
+# The daemons live in sbin, which not every PATH has.
+PATH=$PATH:/usr/sbin:/sbin
+
 readonly MARKER=.gcsim-slurm-cluster
 readonly WAIT_SECONDS=${GCSIM_SLURM_WAIT:-60}
 readonly LOCK=${TMPDIR:-/tmp}/gcsim-slurm-cluster.lock
