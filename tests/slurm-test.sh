@@ -118,7 +118,7 @@ show_state() {
     done
 }
 
-# Waits until every task of the array has ended; the tasks' states on stdout.
+# Wait until every task of the array has ended (or the timeout).
 deadline=$((SECONDS + JOB_TIMEOUT))
 while :; do
     states=$(squeue -h -t all -j "$job" -o '%i %T' 2>/dev/null) || states=""

@@ -245,6 +245,33 @@ SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     return outcome.failed == 0 ? EXIT_OK : EXIT_INTERNAL;
 }
 
+/**
+ * A value for an #SBATCH line: Slurm reads those like a shell, but drops every backslash
+ * and expands % patterns in file names, so a path must not hold a backslash or a newline.
+ */
+std::string
+SlurmQuote(const std::string& value)
+{
+    std::string quoted = "\"";
+    for (char c : value)
+    {
+        quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+/// \p path with Slurm's filename patterns (%j, %a, ...) escaped.
+std::string
+SlurmPattern(const std::string& path)
+{
+    std::string escaped;
+    for (char c : path)
+    {
+        escaped += c == '%' ? std::string("%%") : std::string(1, c);
+    }
+    return escaped;
+}
+
 int
 SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
              const std::string& outOption, uint32_t arraySize, uint32_t jobs, bool submit,
@@ -254,6 +281,12 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     Sweep sweep(scenarioPath, sets); // every run checked here, before anything is submitted
     fs::path folder = fs::absolute(SweepFolder(outOption, sweep.Name())).lexically_normal();
     fs::path scenario = fs::absolute(scenarioPath).lexically_normal();
+    if (folder.string().find_first_of("\\\n") != std::string::npos)
+    {
+        throw InputError("--out " + folder.string(), "",
+                         "Slurm cannot write its logs to a folder whose path holds a backslash or "
+                         "a line break; pick another --out");
+    }
     std::error_code ec;
     fs::create_directories(folder / "slurm", ec);
     if (!fs::is_directory(folder / "slurm"))
@@ -277,9 +310,9 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
            << arraySize << " shards, one per array task. When all tasks are done:\n"
            << "#   " << ShellQuote(SelfExecutable()) << " collect " << ShellQuote(folder.string())
            << "\n"
-           << "#SBATCH --job-name=" << ShellQuote("gcsim-" + sweep.Name()) << "\n"
+           << "#SBATCH --job-name=" << SlurmQuote("gcsim-" + sweep.Name()) << "\n"
            << "#SBATCH --array=0-" << arraySize - 1 << "\n"
-           << "#SBATCH --output=" << ShellQuote((folder / "slurm" / "shard-%a.log").string())
+           << "#SBATCH --output=" << SlurmQuote(SlurmPattern(folder.string()) + "/slurm/shard-%a.log")
            << "\n"
            << "set -euo pipefail\n"
            << "exec " << command << "\n";
