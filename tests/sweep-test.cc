@@ -191,11 +191,12 @@ TEST(SweepRuns, AKilledSweepResumesWithoutLosingOrRepeatingARun)
     ::kill(pid, SIGKILL);
     int status = 0;
     ::waitpid(pid, &status, 0);
+    // In-flight runs die with the sweep; one may still finish in the instant of the kill.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     std::size_t before = complete();
     ASSERT_GE(before, 4u);
     ASSERT_LT(before, sweep.Runs().size()) << "the sweep ended before the kill; make runs slower";
     // Nothing half-done is taken for done: every run folder is complete.
-    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // in-flight runs die with it
     for (const auto& e : fs::directory_iterator(out + "/runs"))
     {
         std::string name = e.path().filename().string();
