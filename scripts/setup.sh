@@ -13,7 +13,9 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev
-               slurm-wlm slurm-client munge)    # the slurm-cluster test
+               slurm-wlm slurm-client munge     # the slurm-cluster test
+               tshark                           # the pcap test reads the pcap files
+               chromium)                        # the report test opens report.html in it
 fi
 
 missing=()
@@ -25,5 +27,5 @@ if ((${#missing[@]})); then
     sudo_cmd=()
     [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
     "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi

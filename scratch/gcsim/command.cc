@@ -2,12 +2,16 @@
 
 #include "collect.h"
 #include "experiment.h"
+#include "html-report.h"
 #include "models/delivery-mode.h"
 #include "models/network.h"
+#include "narrate.h"
+#include "plot.h"
 #include "report.h"
 #include "results-folder.h"
 #include "scenario.h"
 #include "sweep.h"
+#include "throughput.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -79,6 +83,8 @@ struct RunRequest
     bool quiet{false};
     bool keepExisting{false}; //!< a sweep's run: never replace a complete folder
     std::string commandLine;  //!< as typed, shell-quoted
+    bool report{true};        //!< write report.html
+    bool narrate{false};      //!< tell what happened to message 0 after the table
 };
 
 int
@@ -107,6 +113,17 @@ Run(const RunRequest& request, std::ostream& out)
     {
         sinks.pcapPrefix = folder.Path("pcap-");
     }
+    if (scenario.output.netanim)
+    {
+        sinks.netanimPrefix = folder.Path("netanim-");
+    }
+    std::vector<ns3::gcsim::Narration> narrations;
+    if (request.narrate)
+    {
+        sinks.narrations = &narrations;
+    }
+    ns3::gcsim::Animation animation;
+    sinks.animation = &animation;
     std::vector<ModeResult> results;
     for (const auto& mode : scenario.Runs())
     {
@@ -132,7 +149,30 @@ Run(const RunRequest& request, std::ostream& out)
         {
             out << "simulating " << mode << " ..." << std::endl;
         }
+        if (scenario.traffic.pattern == "throughput")
+        {
+            results.push_back(SearchThroughput(
+                scenario, mode, sinks,
+                [&](const ThroughputStep& step)
+                {
+                    if (!quiet)
+                    {
+                        char line[128];
+                        std::snprintf(line, sizeof line, "  %.1f msg/s: delivery ratio %.4f%s",
+                                      step.rate, step.deliveryRatio,
+                                      step.sustained ? "" : " (not sustained)");
+                        out << line << std::endl;
+                    }
+                }));
+            continue;
+        }
         results.push_back(RunMode(scenario, mode, sinks));
+    }
+    if (scenario.traffic.pattern == "throughput")
+    {
+        std::ofstream throughput = OpenForWriting(folder.Path("throughput.csv"));
+        WriteThroughputCsv(throughput, results);
+        Close(throughput, "throughput.csv");
     }
 
     Close(deliveries, "deliveries.csv");
@@ -141,6 +181,9 @@ Run(const RunRequest& request, std::ostream& out)
     {
         Close(transcript, "transcript.txt");
     }
+    std::ofstream animationFile = OpenForWriting(folder.Path("animation.json"));
+    animation.WriteJson(animationFile);
+    Close(animationFile, "animation.json");
     std::ofstream resolved = OpenForWriting(folder.Path("scenario.toml"));
     resolved << ResolvedToml(scenario);
     Close(resolved, "scenario.toml");
@@ -168,6 +211,17 @@ Run(const RunRequest& request, std::ostream& out)
     std::ofstream summary = OpenForWriting(folder.Path("summary.json"));
     summary << SummaryJson(scenario, results).dump(2) << '\n';
     Close(summary, "summary.json");
+    if (request.report)
+    {
+        try
+        {
+            WriteReport(folder.Path(""));
+        }
+        catch (const std::exception& e)
+        {
+            out << "report.html not written: " << e.what() << '\n';
+        }
+    }
 
     if (request.keepExisting)
     {
@@ -178,11 +232,19 @@ Run(const RunRequest& request, std::ostream& out)
     }
     std::string moved = folder.Commit();
     out << '\n' << table << '\n';
+    if (request.narrate)
+    {
+        out << NarrateRun(narrations) << '\n';
+    }
     if (!moved.empty())
     {
         out << "the previous results were kept in " << moved << '\n';
     }
     out << "results in " << folder.Destination() << '\n';
+    if (request.report && std::filesystem::exists(folder.Destination() + "/report.html"))
+    {
+        out << "report in " << folder.Destination() << "/report.html\n";
+    }
     return EXIT_OK;
 }
 
@@ -242,6 +304,17 @@ SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& se
         options.shardCount = count;
     }
     SweepOutcome outcome = RunSweep(sweep, options, out);
+    if (options.collect && options.shardCount == 1)
+    {
+        try
+        {
+            out << "report in " << WriteReport(options.out) << '\n';
+        }
+        catch (const std::exception& e)
+        {
+            out << "report.html not written: " << e.what() << '\n';
+        }
+    }
     return outcome.failed == 0 ? EXIT_OK : EXIT_INTERNAL;
 }
 
@@ -385,6 +458,8 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     std::string outDir;
     bool quiet = false;
     bool keepExisting = false;
+    bool noReport = false;
+    bool narrate = false;
     uint32_t jobs = std::max(1U, std::thread::hardware_concurrency());
     std::string shard;
     bool noCollect = false;
@@ -410,6 +485,9 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     run->add_flag("--keep-existing", keepExisting,
                   "If --out already holds complete results, keep them and discard this run's "
                   "(what a sweep asks of its runs)");
+    run->add_flag("--no-report", noReport, "Do not write report.html");
+    run->add_flag("--narrate", narrate,
+                  "After the table, tell step by step what happened to message 0 in each mode");
 
     auto* sweep = app.add_subcommand(
         "sweep", "Run every combination and repetition of a scenario's [sweep] table; resumable.");
@@ -430,6 +508,12 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
         app.add_subcommand("collect", "Write summary.csv and aggregate.csv of a sweep folder.");
     collect->add_option("DIR", outDir, "Sweep folder")->required();
 
+    auto* plot = app.add_subcommand(
+        "plot", "Draw the figures of a run or sweep folder with gnuplot into DIR/plots/ (PNG, "
+                "SVG, and the gnuplot script and data of each, to edit and re-render).");
+    plot->add_option("DIR", outDir, "A run folder (gcsim run) or a sweep folder (gcsim sweep)")
+        ->required();
+
     auto* slurm = app.add_subcommand(
         "slurm",
         "Write an sbatch job-array script that runs a sweep in shards on a Slurm cluster.");
@@ -449,6 +533,11 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
                      "Runs at a time within each task (default: the task's CPUs)")
         ->check(CLI::Range(1, 1024));
     slurm->add_flag("--submit", submit, "Submit the script with sbatch");
+
+    auto* report = app.add_subcommand(
+        "report", "Write DIR/report.html: one self-contained page with the scenario, the mode "
+                  "table, the plots and an animation of one message in every mode.");
+    report->add_option("DIR", outDir, "A results folder, or a sweep folder")->required();
 
     auto* validate = app.add_subcommand(
         "validate", "Check a scenario and print what it would run; simulates nothing.");
@@ -472,7 +561,9 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     {
         if (run->parsed())
         {
-            return Run({scenarioPath, sets, outDir, quiet, keepExisting, commandLine}, out);
+            return Run(
+                {scenarioPath, sets, outDir, quiet, keepExisting, commandLine, !noReport, narrate},
+                out);
         }
         if (sweep->parsed())
         {
@@ -481,6 +572,15 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
         if (collect->parsed())
         {
             return CollectSweep(outDir, out) == 0 ? EXIT_OK : EXIT_INTERNAL;
+        }
+        if (plot->parsed())
+        {
+            return PlotCommand(outDir, out, err);
+        }
+        if (report->parsed())
+        {
+            out << "report in " << WriteReport(outDir) << '\n';
+            return EXIT_OK;
         }
         if (slurm->parsed())
         {

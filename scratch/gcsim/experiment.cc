@@ -6,8 +6,11 @@
 #include "models/multicast-routing.h"
 #include "models/network.h"
 #include "models/routing-graph.h"
+#include "netanim.h"
 
 #include <algorithm>
+#include <memory>
+#include <ns3/animation-interface.h>
 #include <ns3/csma-net-device.h>
 #include <ns3/mac48-address.h>
 #include <ns3/point-to-point-net-device.h>
@@ -66,7 +69,11 @@ CheckNetwork(const Scenario& s)
     Simulator::Destroy();
     TopologyConfig topology = s.topology;
     topology.members = s.group.members;
-    Build(s, topology);
+    Network network = Build(s, topology);
+    if (s.output.netanim)
+    {
+        CheckNetAnimSize(s, network);
+    }
     Simulator::Destroy();
 }
 
@@ -88,6 +95,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     topology.duplicateDetection =
         mode == "broadcast" || (mode == "multicast" && variant == "flood");
     Network network = Build(s, topology);
+    if (!sinks.netanimPrefix.empty())
+    {
+        CheckNetAnimSize(s, network);
+    }
     RoutingGraph graph(network);
 
     GroupDirectory directory;
@@ -185,6 +196,13 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         });
     LinkTracker links(network);
     HostLoadTracker hosts(network, s.group.members);
+    auto animation =
+        sinks.animation ? sinks.animation->Track(network, s.group.members, run) : nullptr;
+    std::unique_ptr<NarrationTracker> narration;
+    if (sinks.narrations)
+    {
+        narration = std::make_unique<NarrationTracker>(network, s.group.members, run);
+    }
 
     if (sinks.console)
     {
@@ -208,11 +226,20 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         std::replace(label.begin(), label.end(), '/', '-');
         EnablePcap(network, sinks.pcapPrefix + label);
     }
+    std::unique_ptr<AnimationInterface> netanim;
+    if (!sinks.netanimPrefix.empty())
+    {
+        std::string label = run;
+        std::replace(label.begin(), label.end(), '/', '-');
+        netanim = StartNetAnim(network, s.group.members, sinks.netanimPrefix + label + ".xml",
+                               lastSend + s.traffic.drain);
+    }
 
     // The run ends `drain` after the last send (or earlier, when no event is left): what is
     // still in flight then counts as not delivered.
     Simulator::Stop(lastSend + s.traffic.drain);
     Simulator::Run();
+    netanim.reset(); // closes the XML
 
     ModeResult result;
     result.mode = run;
@@ -220,6 +247,14 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     result.delivery = deliveries.Finish();
     result.links = links.Finish();
     result.hosts = hosts.Finish();
+    if (animation)
+    {
+        animation->Finish();
+    }
+    if (narration)
+    {
+        sinks.narrations->push_back(narration->Finish());
+    }
     result.destinations =
         result.delivery.messages ? result.delivery.expected / result.delivery.messages : 0;
     if (sinks.links)

@@ -1,17 +1,23 @@
 #ifndef GCSIM_EXPERIMENT_H
 #define GCSIM_EXPERIMENT_H
 
+#include "models/animation-tracker.h"
 #include "models/delivery-tracker.h"
 #include "models/host-load-tracker.h"
 #include "models/link-tracker.h"
+#include "models/narration-tracker.h"
 #include "scenario.h"
 
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace gcsim
 {
+
+struct ThroughputSearch; // throughput.h
 
 /// Everything measured for one delivery mode.
 struct ModeResult
@@ -22,6 +28,8 @@ struct ModeResult
     ns3::gcsim::HostCounts hosts;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
+    /// The throughput pattern's search over rates (throughput.h); null in other patterns.
+    std::shared_ptr<const ThroughputSearch> throughput;
 };
 
 /// Where a run's streamed output goes; any of them may be left empty.
@@ -32,6 +40,12 @@ struct RunSinks
     /// A console line: simulated time, host ("P1", "C3"), text.
     std::function<void(ns3::Time, const std::string&, const std::string&)> console;
     std::string pcapPrefix; //!< non-empty: write pcap files starting with this path
+    /// Non-empty: write a NetAnim XML per mode, this path then "<mode>.xml".
+    std::string netanimPrefix;
+    /// Non-null: each mode's account of message 0 is appended here (--narrate).
+    std::vector<ns3::gcsim::Narration>* narrations{nullptr};
+    /// Non-null: record message 0's frames and receptions of each mode (animation.json).
+    ns3::gcsim::Animation* animation{nullptr};
 };
 
 /// Builds \p scenario's network once and discards it; throws InputError if it cannot be built.

@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "throughput.h"
+
 #include <cstdio>
 #include <functional>
 #include <sstream>
@@ -68,6 +70,23 @@ ModeJson(const ModeResult& r)
                             {"link_transmissions", PerMessage(l.frames, d.messages)},
                             {"link_bytes", PerMessage(l.bytes, d.messages)}};
     j["simulated_ns"] = r.simulatedNs;
+    if (r.throughput)
+    {
+        json steps = json::array();
+        for (const auto& step : r.throughput->steps)
+        {
+            steps.push_back(json{{"rate", step.rate},
+                                 {"interval_ns", step.intervalNs},
+                                 {"delivery_ratio", step.deliveryRatio},
+                                 {"latency_mean_ns", step.latencyMeanNs},
+                                 {"latency_p99_ns", step.latencyP99Ns},
+                                 {"drops", step.drops}});
+        }
+        j["throughput"] = json{{"messages_per_s", r.throughput->messagesPerS},
+                               {"bits_per_s", r.throughput->bitsPerS},
+                               {"bound", r.throughput->bound},
+                               {"steps", steps}};
+    }
     return j;
 }
 
@@ -145,6 +164,24 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
                                    r.hosts.ipDrops + r.hosts.arpDrops);
          }},
     };
+    if (!results.empty() && results.front().throughput)
+    {
+        // "< rate_min" when even that failed, ">= rate_max" when that held.
+        rows.insert(rows.begin(), {"throughput (msg/s)",
+                                   [&s](const ModeResult& r) -> std::string
+                                   {
+                                       if (!r.throughput)
+                                       {
+                                           return "";
+                                       }
+                                       if (r.throughput->bound == "rate_min")
+                                       {
+                                           return "< " + Fixed(s.traffic.rateMin, 1);
+                                       }
+                                       return (r.throughput->bound == "rate_max" ? ">= " : "") +
+                                              Fixed(r.throughput->messagesPerS, 1);
+                                   }});
+    }
     std::size_t labelWidth = 0;
     for (const auto& row : rows)
     {

@@ -32,6 +32,25 @@ namespace
 
 constexpr uint32_t kMaxUdpPayload = 65507; // 65535 - IPv4 header 20 - UDP header 8
 constexpr uint32_t kHeaderBytes = 16;      // GroupHeader::SERIALIZED_SIZE
+constexpr double kMaxRate = 1e9;           // messages/s: one every nanosecond
+
+/**
+ * The throughput pattern's default message count: enough that a backlog the device queue can
+ * hold is at most \p precision of the messages, so that a rate the link cannot carry
+ * overflows the queue instead of hiding in it; at least 200, at most 10^6. A queue size in
+ * bytes counts in packets of the message's IPv4 size.
+ */
+uint32_t
+DefaultThroughputMessages(const std::string& queueSize, uint32_t size, double precision)
+{
+    std::size_t digits = queueSize.find_first_not_of("0123456789");
+    double count = std::stod(queueSize.substr(0, digits));
+    std::string unit = digits == std::string::npos ? "p" : queueSize.substr(digits);
+    double bytes = unit == "kB" ? 1e3 : unit == "MB" ? 1e6 : 1.0;
+    double packets = unit == "p" ? count : std::floor(count * bytes / (size + 28.0));
+    double messages = std::ceil((std::max(packets, 1.0) + 1) / precision - 1e-9);
+    return static_cast<uint32_t>(std::clamp(messages, 200.0, 1e6));
+}
 
 /// The keys each table accepts: the schema unknown keys are checked against.
 const std::map<std::string, std::vector<std::string>>&
@@ -66,7 +85,9 @@ Schema()
           "access_routers",
           "server_router"}},
         {"group", {"address", "port", "members", "target"}},
-        {"traffic", {"pattern", "messages", "interval", "size", "start", "drain", "transcript"}},
+        {"traffic",
+         {"pattern", "messages", "interval", "size", "start", "drain", "transcript", "rate_min",
+          "rate_max", "rate_precision"}},
         {"delivery", {"modes", "multicast_routing", "rendezvous", "overlay_fanout", "arp"}},
         {"output", {"pcap", "netanim"}},
     };
@@ -978,8 +999,16 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
 
     // traffic
     auto& tr = s.traffic;
-    tr.pattern = r.Choice("traffic.pattern", {"group", "replay"}).value_or("group");
-    tr.messages = static_cast<uint32_t>(r.Integer("traffic.messages", 1, 100000000).value_or(10));
+    tr.pattern = r.Choice("traffic.pattern", {"group", "replay", "throughput"}).value_or("group");
+    bool throughput = tr.pattern == "throughput";
+    auto messages = r.Integer("traffic.messages", 1, 100000000);
+    tr.messages = static_cast<uint32_t>(messages.value_or(10));
+    if (throughput && r.Find("traffic.interval"))
+    {
+        r.Fail("traffic.interval", "the throughput pattern sets the interval itself, 1/rate for "
+                                   "each rate it tries; remove this key (the rates are "
+                                   "traffic.rate_min, rate_max, rate_precision)");
+    }
     tr.interval = r.Duration("traffic.interval")
                       .value_or(ns3::MilliSeconds(tr.pattern == "replay" ? 1000 : 10));
     tr.start = r.Duration("traffic.start").value_or(ns3::Seconds(1));
@@ -1020,14 +1049,58 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
         tr.messages = static_cast<uint32_t>(std::count_if(tr.lines.begin(), tr.lines.end(),
                                                           [](const auto& l) { return !l.reply; }));
     }
+    for (const char* key : {"traffic.rate_min", "traffic.rate_max", "traffic.rate_precision"})
+    {
+        if (!throughput && r.Find(key))
+        {
+            r.Fail(key, "is read only by the throughput pattern (pattern = \"throughput\"); this "
+                        "scenario's pattern is \"" +
+                            tr.pattern + "\"");
+        }
+    }
+    if (throughput)
+    {
+        auto number = [](double v)
+        {
+            std::ostringstream shown;
+            shown << v;
+            return shown.str();
+        };
+        tr.rateMin = r.Number("traffic.rate_min", 0, kMaxRate).value_or(10);
+        if (!(tr.rateMin > 0))
+        {
+            r.Fail("traffic.rate_min", "must be above 0 messages per second (got 0)");
+        }
+        tr.rateMax = r.Number("traffic.rate_max", 0, kMaxRate).value_or(1e6);
+        if (tr.rateMax < tr.rateMin)
+        {
+            r.Fail("traffic.rate_max", "must be at least traffic.rate_min (" + number(tr.rateMin) +
+                                           " messages/s; got " + number(tr.rateMax) + ")");
+        }
+        tr.ratePrecision = r.Number("traffic.rate_precision", 0, 1).value_or(0.02);
+        if (!(tr.ratePrecision > 0 && tr.ratePrecision < 1))
+        {
+            r.Fail("traffic.rate_precision",
+                   "must be above 0 and below 1 (got " + number(tr.ratePrecision) +
+                       "); 0.02 stops the search when the last good and the first bad rate are "
+                       "2 % apart");
+        }
+        if (messages && *messages < 10)
+        {
+            r.Fail("traffic.messages", "the throughput pattern needs at least 10 messages per rate "
+                                       "it tries (got " +
+                                           std::to_string(*messages) + ")");
+        }
+        if (!messages)
+        {
+            tr.messages =
+                DefaultThroughputMessages(s.topology.queueSize, tr.size, tr.ratePrecision);
+        }
+    }
 
     // output
     s.output.pcap = r.Boolean("output.pcap").value_or(false);
     s.output.netanim = r.Boolean("output.netanim").value_or(false);
-    if (s.output.netanim)
-    {
-        r.Fail("output.netanim", "NetAnim output is not built yet; set it to false");
-    }
     return s;
 }
 
@@ -1083,6 +1156,13 @@ ResolvedToml(const Scenario& s)
         {"start", timeText(s.traffic.start)},
         {"drain", timeText(s.traffic.drain)},
     };
+    if (s.traffic.pattern == "throughput")
+    {
+        traffic.erase("interval"); // set by the search, one per rate
+        traffic.insert("rate_min", s.traffic.rateMin);
+        traffic.insert("rate_max", s.traffic.rateMax);
+        traffic.insert("rate_precision", s.traffic.ratePrecision);
+    }
     if (!s.traffic.transcript.empty())
     {
         traffic.insert("transcript", s.traffic.transcript);

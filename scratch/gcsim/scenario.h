@@ -52,7 +52,7 @@ struct Scenario
 
     struct Traffic
     {
-        std::string pattern{"group"}; //!< "group" or "replay"
+        std::string pattern{"group"}; //!< "group", "replay" or "throughput"
         uint32_t messages{10};
         ns3::Time interval{ns3::MilliSeconds(10)};
         uint32_t size{1024}; //!< UDP payload bytes
@@ -60,6 +60,10 @@ struct Scenario
         ns3::Time drain{ns3::Seconds(10)}; //!< simulated time after the last send
         std::string transcript; //!< path as resolved (replay)
         std::vector<TranscriptLine> lines;
+        // throughput: the search over offered rates (messages per second), see throughput.h
+        double rateMin{10};         //!< the first rate tried
+        double rateMax{1e6};        //!< the highest rate tried
+        double ratePrecision{0.02}; //!< bisection stops when bad / good <= 1 + this
     } traffic;
 
     struct Delivery

@@ -1,0 +1,654 @@
+#include "html-report.h"
+
+#include "scenario.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+namespace gcsim
+{
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace
+{
+
+bool
+ReadText(const fs::path& path, std::string& text)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        return false;
+    }
+    std::ostringstream s;
+    s << in.rdbuf();
+    text = s.str();
+    return true;
+}
+
+std::string
+Escape(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text)
+    {
+        switch (c)
+        {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+/// JSON text that can stand inside a <script> element.
+std::string
+ScriptSafe(const std::string& jsonText)
+{
+    std::string out;
+    out.reserve(jsonText.size());
+    for (std::size_t i = 0; i < jsonText.size(); ++i)
+    {
+        out += jsonText[i];
+        if (jsonText[i] == '<' && i + 1 < jsonText.size() &&
+            (jsonText[i + 1] == '/' || jsonText[i + 1] == '!'))
+        {
+            out.back() = '\\';
+            out += "u003c";
+        }
+    }
+    return out;
+}
+
+void
+ReplaceAll(std::string& text, const std::string& from, const std::string& to)
+{
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size()))
+    {
+        text.replace(at, from.size(), to);
+    }
+}
+
+std::string
+Trim(const std::string& s)
+{
+    std::size_t a = s.find_first_not_of(" \t\r");
+    std::size_t b = s.find_last_not_of(" \t\r");
+    return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+std::vector<std::string>
+Lines(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+    {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+/// Fields separated by two or more spaces (labels keep their single spaces).
+std::vector<std::string>
+Columns(const std::string& line)
+{
+    std::vector<std::string> fields;
+    std::string t = Trim(line);
+    std::size_t at = 0;
+    while (at < t.size())
+    {
+        std::size_t gap = t.find("  ", at);
+        fields.push_back(t.substr(at, gap == std::string::npos ? std::string::npos : gap - at));
+        if (gap == std::string::npos)
+        {
+            break;
+        }
+        at = t.find_first_not_of(' ', gap);
+    }
+    return fields;
+}
+
+/// table.txt as an HTML table (its title line as the caption), or as it is when it does not
+/// split into columns.
+std::string
+ModeTableHtml(const std::string& table)
+{
+    std::vector<std::string> lines = Lines(table);
+    std::string title;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    bool ok = true;
+    for (const auto& line : lines)
+    {
+        if (Trim(line).empty())
+        {
+            continue;
+        }
+        if (title.empty())
+        {
+            title = Trim(line);
+            continue;
+        }
+        std::vector<std::string> fields = Columns(line);
+        if (header.empty())
+        {
+            header = fields;
+            continue;
+        }
+        if (fields.size() != header.size() + 1)
+        {
+            ok = false;
+            break;
+        }
+        rows.push_back(fields);
+    }
+    if (!ok || header.empty() || rows.empty())
+    {
+        return "<pre class=\"table-text\">" + Escape(table) + "</pre>\n";
+    }
+    std::ostringstream html;
+    html << "<p class=\"caption\">" << Escape(title) << "</p>\n<div class=\"scroll\">"
+         << "<table class=\"modes\">\n<thead><tr><th></th>";
+    for (const auto& h : header)
+    {
+        html << "<th>" << Escape(h) << "</th>";
+    }
+    html << "</tr></thead>\n<tbody>\n";
+    for (const auto& row : rows)
+    {
+        html << "<tr><th>" << Escape(row[0]) << "</th>";
+        for (std::size_t i = 1; i < row.size(); ++i)
+        {
+            html << "<td>" << Escape(row[i]) << "</td>";
+        }
+        html << "</tr>\n";
+    }
+    html << "</tbody></table></div>\n";
+    return html.str();
+}
+
+/// Where a TOML line's comment starts (outside strings), or npos.
+std::size_t
+CommentStart(const std::string& line)
+{
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i)
+    {
+        char c = line[i];
+        if (quote)
+        {
+            if (c == '\\' && quote == '"')
+            {
+                ++i;
+            }
+            else if (c == quote)
+            {
+                quote = 0;
+            }
+        }
+        else if (c == '"' || c == '\'')
+        {
+            quote = c;
+        }
+        else if (c == '#')
+        {
+            return i;
+        }
+    }
+    return std::string::npos;
+}
+
+/// A TOML file with its tables, keys and comments marked for the style sheet.
+std::string
+TomlHtml(const std::string& toml)
+{
+    std::ostringstream html;
+    html << "<pre class=\"toml\">";
+    for (const auto& line : Lines(toml))
+    {
+        std::size_t hash = CommentStart(line);
+        std::string code = line.substr(0, hash);
+        std::string comment = hash == std::string::npos ? "" : line.substr(hash);
+        std::string t = Trim(code);
+        std::size_t eq = code.find('=');
+        if (!t.empty() && t[0] == '[')
+        {
+            html << "<span class=\"t-table\">" << Escape(code) << "</span>";
+        }
+        else if (eq != std::string::npos)
+        {
+            html << "<span class=\"t-key\">" << Escape(code.substr(0, eq)) << "</span>="
+                 << "<span class=\"t-value\">" << Escape(code.substr(eq + 1)) << "</span>";
+        }
+        else
+        {
+            html << Escape(code);
+        }
+        if (!comment.empty())
+        {
+            html << "<span class=\"t-comment\">" << Escape(comment) << "</span>";
+        }
+        html << '\n';
+    }
+    html << "</pre>\n";
+    return html.str();
+}
+
+/// CSV text as an HTML table (gcsim's CSVs have no quoting).
+std::string
+CsvHtml(const std::string& csv)
+{
+    std::ostringstream html;
+    html << "<div class=\"scroll tall\"><table class=\"csv\">\n";
+    bool first = true;
+    for (const auto& line : Lines(csv))
+    {
+        if (Trim(line).empty())
+        {
+            continue;
+        }
+        html << "<tr>";
+        std::istringstream fields(line);
+        for (std::string f; std::getline(fields, f, ',');)
+        {
+            html << (first ? "<th>" : "<td>") << Escape(f) << (first ? "</th>" : "</td>");
+        }
+        html << "</tr>\n";
+        first = false;
+    }
+    html << "</table></div>\n";
+    return html.str();
+}
+
+std::string
+PlotsHtml(const fs::path& dir)
+{
+    std::vector<fs::path> plots;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir / "plots", ec))
+    {
+        if (entry.path().extension() == ".svg")
+        {
+            plots.push_back(entry.path());
+        }
+    }
+    if (plots.empty())
+    {
+        return "";
+    }
+    std::sort(plots.begin(), plots.end());
+    std::ostringstream html;
+    html << "<section class=\"card\" id=\"plots\">\n<h2>Plots</h2>\n<div class=\"plots\">\n";
+    for (std::size_t i = 0; i < plots.size(); ++i)
+    {
+        std::string svg;
+        if (!ReadText(plots[i], svg))
+        {
+            continue;
+        }
+        html << "<figure>" << InlineSvg(svg, "plot" + std::to_string(i) + "-") << "<figcaption>"
+             << Escape(plots[i].filename().string()) << "</figcaption></figure>\n";
+    }
+    html << "</div>\n</section>\n";
+    return html.str();
+}
+
+std::string
+Section(const std::string& id, const std::string& title, const std::string& body)
+{
+    return "<section class=\"card\" id=\"" + id + "\">\n<h2>" + Escape(title) + "</h2>\n" + body +
+           "</section>\n";
+}
+
+std::string
+Note(const std::string& text)
+{
+    return "<p class=\"note\">" + Escape(text) + "</p>\n";
+}
+
+/// The page with its %%NAME%% slots filled, in one pass: no filled text is read again.
+std::string
+Fill(const std::string& page, const std::string& title, const std::string& subtitle,
+     const std::string& meta, const std::string& sections, const std::string& animation)
+{
+    const std::vector<std::pair<std::string, std::string>> slots = {
+        {"TITLE", Escape(title)}, {"SUBTITLE", Escape(subtitle)}, {"META", meta},
+        {"SECTIONS", sections},   {"ANIMATION", animation},
+    };
+    std::string out;
+    out.reserve(page.size() + sections.size() + animation.size());
+    std::size_t at = 0;
+    while (at < page.size())
+    {
+        std::size_t open = page.find("%%", at);
+        std::size_t close = open == std::string::npos ? open : page.find("%%", open + 2);
+        if (close == std::string::npos)
+        {
+            out.append(page, at, std::string::npos);
+            break;
+        }
+        std::string name = page.substr(open + 2, close - open - 2);
+        auto slot = std::find_if(slots.begin(), slots.end(),
+                                 [&](const auto& s) { return s.first == name; });
+        if (slot == slots.end())
+        {
+            out.append(page, at, open + 2 - at);
+            at = open + 2;
+            continue;
+        }
+        out.append(page, at, open - at);
+        out += slot->second;
+        at = close + 2;
+    }
+    return out;
+}
+
+std::string
+Metadata(const fs::path& dir)
+{
+    std::string text;
+    if (!ReadText(dir / "run.json", text))
+    {
+        return "";
+    }
+    try
+    {
+        json run = json::parse(text);
+        std::string commit = run.value("git_commit", "");
+        std::string html = "gcsim " + Escape(run.value("gcsim_version", ""));
+        if (!commit.empty() && commit != "unknown")
+        {
+            html += " &middot; commit " + Escape(commit.substr(0, 12));
+        }
+        std::string command = run.value("command", "");
+        if (!command.empty())
+        {
+            html += " &middot; <code>" + Escape(command) + "</code>";
+        }
+        return html;
+    }
+    catch (const json::exception&)
+    {
+        return "";
+    }
+}
+
+std::string
+RunReport(const fs::path& dir, const std::string& summaryText)
+{
+    std::string name = dir.filename().string();
+    std::string description;
+    try
+    {
+        json summary = json::parse(summaryText);
+        const json& scenario = summary.at("scenario");
+        name = scenario.value("name", name);
+        description = scenario.value("description", "");
+    }
+    catch (const json::exception& e)
+    {
+        throw InputError((dir / "summary.json").string(), "",
+                         std::string("is not a gcsim summary: ") + e.what());
+    }
+
+    std::string sections;
+    std::string animation = "null";
+    std::string text;
+    if (!ReadText(dir / "animation.json", text))
+    {
+        sections += Section("animation-note", "Animation",
+                            Note("This results folder has no animation.json."));
+    }
+    else
+    {
+        try
+        {
+            json anim = json::parse(text);
+            if (anim.contains("skipped"))
+            {
+                sections +=
+                    Section("animation-note", "Animation",
+                            Note("Not animated: " + anim["skipped"].get<std::string>() + "."));
+            }
+            else
+            {
+                animation = ScriptSafe(anim.dump());
+            }
+        }
+        catch (const json::exception& e)
+        {
+            sections += Section("animation-note", "Animation",
+                                Note(std::string("animation.json cannot be read: ") + e.what()));
+        }
+    }
+    if (ReadText(dir / "table.txt", text))
+    {
+        sections += Section("table", "Modes side by side", ModeTableHtml(text));
+    }
+    sections += PlotsHtml(dir);
+    if (ReadText(dir / "scenario.toml", text))
+    {
+        sections += Section("scenario", "Scenario, as resolved", TomlHtml(text));
+    }
+    if (ReadText(dir / "transcript.txt", text))
+    {
+        sections += Section("transcript", "Transcript",
+                            "<pre class=\"table-text\">" + Escape(text) + "</pre>\n");
+    }
+    return Fill(ReportPage(), "gcsim: " + name, description, Metadata(dir), sections, animation);
+}
+
+std::string
+SweepReport(const fs::path& dir, const std::string& planText)
+{
+    json plan;
+    try
+    {
+        plan = json::parse(planText);
+    }
+    catch (const json::exception& e)
+    {
+        throw InputError((dir / "sweep.json").string(), "",
+                         std::string("is not a gcsim sweep plan: ") + e.what());
+    }
+    std::string name = plan.value("name", dir.filename().string());
+    std::vector<std::string> axes;
+    for (const auto& a : plan.value("axes", json::array()))
+    {
+        axes.push_back(a.get<std::string>());
+    }
+    const json runs = plan.value("runs", json::array());
+
+    std::ostringstream list;
+    uint32_t complete = 0;
+    list << "<div class=\"scroll tall\"><table class=\"csv runs\">\n<tr><th>run</th>";
+    for (const auto& a : axes)
+    {
+        list << "<th>" << Escape(a) << "</th>";
+    }
+    list << "<th>repetition</th><th>results</th></tr>\n";
+    for (const auto& run : runs)
+    {
+        std::string id = run.value("id", "");
+        fs::path folder = dir / "runs" / id;
+        bool done = fs::exists(folder / "summary.json");
+        complete += done;
+        list << "<tr><td><code>" << Escape(id) << "</code></td>";
+        const json keys = run.value("keys", json::object());
+        for (const auto& a : axes)
+        {
+            list << "<td>" << Escape(keys.contains(a) ? keys[a].get<std::string>() : "") << "</td>";
+        }
+        list << "<td>" << run.value("repetition", 1) << "</td><td>";
+        if (done && fs::exists(folder / "report.html"))
+        {
+            list << "<a href=\"runs/" << Escape(id) << "/report.html\">report</a>";
+        }
+        else
+        {
+            list << (done ? "complete" : "missing");
+        }
+        list << "</td></tr>\n";
+    }
+    list << "</table></div>\n";
+
+    std::string sections;
+    std::string axesText;
+    for (const auto& a : axes)
+    {
+        axesText += (axesText.empty() ? "" : ", ") + a;
+    }
+    std::string intro = std::to_string(runs.size()) + " runs (" + std::to_string(complete) +
+                        " complete) over " + (axesText.empty() ? "no axes" : axesText);
+    std::string text;
+    if (ReadText(dir / "aggregate.csv", text))
+    {
+        sections +=
+            Section("aggregate", "Aggregate: mean and 95 % confidence half-width over repetitions",
+                    CsvHtml(text));
+    }
+    else
+    {
+        sections += Section("aggregate", "Aggregate",
+                            Note("No aggregate.csv yet: run gcsim collect on this folder."));
+    }
+    sections += PlotsHtml(dir);
+    sections += Section("runs", "Runs", list.str());
+    return Fill(ReportPage(), "gcsim sweep: " + name, intro, "", sections, "null");
+}
+
+} // namespace
+
+std::string
+InlineSvg(const std::string& svgText, const std::string& idPrefix)
+{
+    std::size_t start = svgText.find("<svg");
+    std::size_t stop = svgText.rfind("</svg>");
+    if (start == std::string::npos || stop == std::string::npos || stop < start)
+    {
+        return "<p class=\"note\">not an SVG file</p>";
+    }
+    std::string svg = svgText.substr(start, stop + 6 - start);
+    // No scripts: they would need files beside the plot.
+    for (std::size_t at = svg.find("<script"); at != std::string::npos; at = svg.find("<script"))
+    {
+        std::size_t end = svg.find("</script>", at);
+        std::size_t selfClosed = svg.find("/>", at);
+        std::size_t tagEnd = svg.find('>', at);
+        if (tagEnd != std::string::npos && selfClosed != std::string::npos &&
+            selfClosed + 1 == tagEnd)
+        {
+            end = tagEnd + 1;
+        }
+        else
+        {
+            end = end == std::string::npos ? svg.size() : end + 9;
+        }
+        svg.erase(at, end - at);
+    }
+    // Nor event handlers (onload="...") that would call them.
+    std::string clean;
+    bool inTag = false;
+    for (std::size_t i = 0; i < svg.size(); ++i)
+    {
+        char c = svg[i];
+        inTag = c == '<' ? true : c == '>' ? false : inTag;
+        if (inTag && std::isspace(static_cast<unsigned char>(c)) &&
+            svg.compare(i + 1, 2, "on") == 0)
+        {
+            std::size_t j = i + 3;
+            while (j < svg.size() && std::isalpha(static_cast<unsigned char>(svg[j])))
+            {
+                ++j;
+            }
+            if (j > i + 3 && j + 1 < svg.size() && svg[j] == '=' &&
+                (svg[j + 1] == '"' || svg[j + 1] == '\''))
+            {
+                std::size_t close = svg.find(svg[j + 1], j + 2);
+                if (close != std::string::npos)
+                {
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        clean += c;
+    }
+    // Ids unique on the page: several plots may use the same ones.
+    for (const char* quote : {"\"", "'"})
+    {
+        ReplaceAll(clean, std::string(" id=") + quote, std::string(" id=") + quote + idPrefix);
+        ReplaceAll(clean, std::string("href=") + quote + "#",
+                   std::string("href=") + quote + "#" + idPrefix);
+    }
+    ReplaceAll(clean, "url(#", "url(#" + idPrefix);
+    return clean;
+}
+
+std::string
+WriteReport(const std::string& dirName)
+{
+    fs::path dir(dirName);
+    std::string text;
+    std::string page;
+    if (ReadText(dir / "summary.json", text))
+    {
+        page = RunReport(dir, text);
+    }
+    else if (ReadText(dir / "sweep.json", text))
+    {
+        page = SweepReport(dir, text);
+    }
+    else
+    {
+        throw InputError(dirName, "",
+                         "is neither a gcsim results folder (summary.json) nor a sweep folder "
+                         "(sweep.json)");
+    }
+    fs::path path = dir / "report.html";
+    fs::path partial = dir / ".report.html.partial";
+    {
+        std::ofstream out(partial, std::ios::binary);
+        out << page;
+        out.flush();
+        if (!out)
+        {
+            std::error_code ec;
+            fs::remove(partial, ec);
+            throw std::runtime_error("cannot write " + path.string());
+        }
+    }
+    std::error_code ec;
+    fs::rename(partial, path, ec);
+    if (ec)
+    {
+        fs::remove(partial, ec);
+        throw std::runtime_error("cannot write " + path.string() + ": " + ec.message());
+    }
+    return path.lexically_normal().string();
+}
+
+} // namespace gcsim

@@ -1,0 +1,197 @@
+// gcsim plot: the figures of a run folder and of a sweep folder, their scripts re-rendering
+// with gnuplot, and the folders and programs it refuses.
+#include "scratch/gcsim/plot.h"
+#include "scratch/gcsim/sweep.h"
+#include "test-utilities.h"
+
+#include <cstdlib>
+#include <sys/wait.h>
+
+namespace gcsim::test
+{
+namespace
+{
+
+namespace fs = std::filesystem;
+
+bool
+HaveGnuplot()
+{
+    return std::system("gnuplot --version >/dev/null 2>&1") == 0;
+}
+
+/// A small run: the built-in scenario, 20 messages.
+std::string
+SmallRun(const ScratchFolder& dir)
+{
+    std::string out = dir / "run";
+    auto r = RunCommand({"run", "--out", out, "-q", "--set", "traffic.messages=20"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    return out;
+}
+
+/// A small sweep: 2 group sizes, 2 repetitions, run by the gcsim binary.
+std::string
+SmallSweep(const ScratchFolder& dir)
+{
+    std::string scenario = dir / "sweep.toml";
+    WriteFile(scenario, R"(name = "plot-test-sweep"
+[topology]
+kind = "lan"
+clients = 8
+[traffic]
+messages = 10
+[delivery]
+modes = ["unicast", "replicated-unicast", "multicast", "broadcast"]
+arp = "dynamic"
+[sweep]
+repetitions = 2
+"group.members" = [2, 8]
+)");
+    SweepOptions options;
+    options.out = dir / "sweep";
+    options.jobs = 2;
+    options.executable = GCSIM_BINARY;
+    std::ostringstream log;
+    SweepOutcome outcome = RunSweep(Sweep(scenario, {}), options, log);
+    EXPECT_EQ(outcome.failed, 0u) << log.str();
+    return options.out;
+}
+
+/// Every figure in DIR/plots is a real PNG and SVG, with its script and data beside it.
+void
+ExpectFigures(const std::string& folder, const std::vector<std::string>& names)
+{
+    fs::path plots = fs::path(folder) / "plots";
+    for (const auto& name : names)
+    {
+        SCOPED_TRACE(name);
+        std::string png = ReadFile((plots / (name + ".png")).string());
+        ASSERT_GT(png.size(), 4096u);
+        EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+        std::string svg = ReadFile((plots / (name + ".svg")).string());
+        EXPECT_NE(svg.find("<?xml"), std::string::npos);
+        EXPECT_NE(svg.find("<svg"), std::string::npos);
+        EXPECT_NE(svg.find("</svg>"), std::string::npos);
+        EXPECT_TRUE(fs::is_regular_file(plots / (name + ".gp")));
+        EXPECT_GT(fs::file_size(plots / (name + ".dat")), 0u);
+    }
+    // Nothing else: no staging folder, no temporary file.
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(plots))
+    {
+        ++entries;
+    }
+    EXPECT_EQ(entries, names.size() * 4);
+}
+
+/// Each script renders its figures again, from another folder, beside itself.
+void
+ExpectScriptsRerender(const std::string& folder, const std::vector<std::string>& names)
+{
+    fs::path plots = fs::absolute(fs::path(folder) / "plots");
+    for (const auto& name : names)
+    {
+        SCOPED_TRACE(name);
+        fs::remove(plots / (name + ".png"));
+        fs::remove(plots / (name + ".svg"));
+        std::string command =
+            "cd / && gnuplot " + ShellQuote((plots / (name + ".gp")).string()) + " >/dev/null 2>&1";
+        int status = std::system(command.c_str());
+        ASSERT_TRUE(WIFEXITED(status));
+        EXPECT_EQ(WEXITSTATUS(status), 0);
+        EXPECT_GT(fs::file_size(plots / (name + ".png")), 4096u);
+        EXPECT_NE(ReadFile((plots / (name + ".svg")).string()).find("<svg"), std::string::npos);
+    }
+}
+
+TEST(Plot, RunFolderGivesLatencyCdfLinkStressAndPerMessageCost)
+{
+    if (!HaveGnuplot())
+    {
+        GTEST_SKIP() << "gnuplot is not installed";
+    }
+    ScratchFolder dir;
+    std::string run = SmallRun(dir);
+    auto r = RunCommand({"plot", run});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::vector<std::string> names = {"latency-cdf", "link-stress", "per-message-cost"};
+    ExpectFigures(run, names);
+    // The scenario names the figures; every mode has a curve or bars.
+    std::string cdf = ReadFile(run + "/plots/latency-cdf.gp");
+    EXPECT_NE(cdf.find("lan-modes"), std::string::npos);
+    for (const char* mode : {"unicast", "replicated-unicast", "multicast", "broadcast"})
+    {
+        EXPECT_NE(cdf.find(std::string("\"") + mode), std::string::npos) << mode;
+        EXPECT_NE(ReadFile(run + "/plots/link-stress.dat").find(mode), std::string::npos);
+    }
+    ExpectScriptsRerender(run, names);
+    // Plotting again replaces the figures.
+    EXPECT_EQ(RunCommand({"plot", run}).status, 0);
+    ExpectFigures(run, names);
+}
+
+TEST(Plot, SweepFolderGivesCurvesAgainstGroupSize)
+{
+    if (!HaveGnuplot())
+    {
+        GTEST_SKIP() << "gnuplot is not installed";
+    }
+    ScratchFolder dir;
+    std::string sweep = SmallSweep(dir);
+    auto r = RunCommand({"plot", sweep});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::vector<std::string> names = {"latency-mean", "source-bytes", "link-transmissions"};
+    ExpectFigures(sweep, names);
+    std::string bytes = ReadFile(sweep + "/plots/source-bytes.gp");
+    EXPECT_NE(bytes.find("plot-test-sweep"), std::string::npos);
+    EXPECT_NE(bytes.find("set logscale x"), std::string::npos);
+    EXPECT_NE(bytes.find("set logscale y"), std::string::npos);
+    EXPECT_NE(bytes.find("group size (members)"), std::string::npos);
+    // Replicated unicast: one copy per member, the x value, from P1.
+    std::string data = ReadFile(sweep + "/plots/source-bytes.dat");
+    auto at = data.find("# replicated-unicast");
+    ASSERT_NE(at, std::string::npos);
+    std::istringstream block(data.substr(data.find('\n', at) + 1));
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    block >> x1 >> y1;
+    block.ignore(1000, '\n');
+    block >> x2 >> y2;
+    EXPECT_EQ(x1, 2);
+    EXPECT_EQ(x2, 8);
+    EXPECT_NEAR(y2 / y1, 4.0, 0.1);
+    // The latency figure carries 95 % confidence bars.
+    EXPECT_NE(ReadFile(sweep + "/plots/latency-mean.gp").find("yerrorlines"), std::string::npos);
+    ExpectScriptsRerender(sweep, names);
+}
+
+TEST(Plot, NeitherRunNorSweepFolderIsBadInput)
+{
+    ScratchFolder dir;
+    WriteFile(dir / "notes.txt", "not results\n");
+    auto r = RunCommand({"plot", dir.Path()});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("neither a run folder nor a sweep folder"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "plots"));
+    EXPECT_EQ(RunCommand({"plot", dir / "missing"}).status, 2);
+    EXPECT_EQ(RunCommand({"plot"}).status, 2);
+}
+
+TEST(Plot, MissingOrFailingGnuplotLeavesNoFigure)
+{
+    ScratchFolder dir;
+    std::string run = SmallRun(dir);
+    std::ostringstream out;
+    std::ostringstream err;
+    EXPECT_EQ(PlotCommand(run, out, err, {"/nonexistent/gnuplot"}), 1);
+    EXPECT_NE(err.str().find("gnuplot not found"), std::string::npos) << err.str();
+    EXPECT_FALSE(fs::exists(fs::path(run) / "plots"));
+
+    // gnuplot that fails: an error, and nothing in plots/ (no partial figure, no staging).
+    EXPECT_THROW(PlotFolder(run, out, {"/bin/false"}), std::runtime_error);
+    ASSERT_TRUE(fs::is_directory(fs::path(run) / "plots"));
+    EXPECT_TRUE(fs::is_empty(fs::path(run) / "plots"));
+}
+
+} // namespace
+} // namespace gcsim::test

@@ -1,0 +1,180 @@
+// gcsim's HTML report in headless Chromium: runs a small tree scenario, opens its report.html
+// from disk, and checks that the page loads nothing, logs no error, and that its animation
+// plays: time advances, receivers change state, the screenshot is not blank.
+//
+// Usage: node report-test.mjs GCSIM MODULES_DIR
+//   GCSIM        the gcsim binary
+//   MODULES_DIR  a folder whose node_modules holds playwright-core and pngjs (install.sh)
+// The browser is /usr/bin/chromium (or $CHROMIUM); no browser is downloaded.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [gcsim, modulesDir = here] = process.argv.slice(2);
+if (!gcsim) {
+  console.error('usage: node report-test.mjs GCSIM [MODULES_DIR]');
+  process.exit(2);
+}
+const require = createRequire(path.join(path.resolve(modulesDir), 'package.json'));
+const { chromium } = require('playwright-core');
+const { PNG } = require('pngjs');
+
+const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const started = Date.now();
+let passed = 0;
+let failed = 0;
+function check(ok, what, detail = '') {
+  if (ok) {
+    ++passed;
+    console.log(`ok    ${what}`);
+  } else {
+    ++failed;
+    console.log(`FAIL  ${what}${detail ? ': ' + detail : ''}`);
+  }
+  return ok;
+}
+function elapsed() {
+  return ((Date.now() - started) / 1000).toFixed(1) + ' s';
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gcsim-report-test-'));
+const results = path.join(work, 'run');
+const profile = path.join(work, 'chromium-profile');
+let browser = null;
+try {
+  if (!fs.existsSync(browserPath)) {
+    throw new Error(`${browserPath} not found: install Debian's chromium (scripts/setup.sh --test)`);
+  }
+
+  // A run writes report.html by default; `gcsim report` writes it again.
+  const run = spawnSync(gcsim, ['run', path.join(here, 'small-tree.toml'), '--out', results, '-q'],
+                        { encoding: 'utf8' });
+  if (!check(run.status === 0, 'gcsim run exits 0', run.stderr)) {
+    throw new Error('gcsim run failed');
+  }
+  check(fs.existsSync(path.join(results, 'report.html')), 'gcsim run wrote report.html');
+  check(fs.existsSync(path.join(results, 'animation.json')), 'gcsim run wrote animation.json');
+  const report = spawnSync(gcsim, ['report', results], { encoding: 'utf8' });
+  check(report.status === 0 && report.stdout.includes('report.html'), 'gcsim report exits 0',
+        report.stderr + report.stdout);
+  const page0 = path.join(results, 'report.html');
+  const url = pathToFileURL(page0).href;
+  console.log(`report: ${page0} (${fs.statSync(page0).size} bytes), ${elapsed()}`);
+
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browserPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+  });
+  browser = context;
+  const page = context.pages()[0] || await context.newPage();
+  const errors = [];
+  const failedRequests = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('request', (r) => requests.push(r.url()));
+
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  console.log(`page loaded in Chromium, ${elapsed()}`);
+
+  check(await page.isVisible('#animation'), 'the animation is shown');
+  const modes = await page.$$eval('#mode option', (os) => os.map((o) => o.textContent));
+  check(modes.join(',') === 'unicast,replicated-unicast,multicast,broadcast,overlay',
+        'the mode selector lists the run\'s modes', modes.join(','));
+  const nodeCount = await page.locator('#net .node').count();
+  check(nodeCount === 16, 'the drawing has P1, 8 clients and 7 routers', String(nodeCount));
+  check(await page.locator('#table table.modes').count() === 1, 'the mode table is a table');
+  check(await page.locator('#scenario pre.toml').count() === 1, 'the scenario is shown');
+
+  // Broadcast: play it, fast, and watch receivers light up.
+  await page.selectOption('#mode', { label: 'broadcast' });
+  await page.selectOption('#speed', '4');
+  const before = await page.evaluate(() => ({
+    t: Number(document.getElementById('time').value),
+    lit: document.querySelectorAll('#net .node.delivered, #net .node.burdened').length,
+  }));
+  check(before.t === 0 && before.lit === 0, 'nothing has happened at time 0', JSON.stringify(before));
+  await page.click('#play');
+  await page.waitForTimeout(900);
+  const during = await page.evaluate(() => ({
+    t: Number(document.getElementById('time').value),
+    button: document.getElementById('play').textContent,
+    frames: [...document.querySelectorAll('#net .frame')].filter((f) => f.style.display !== 'none').length,
+  }));
+  check(during.t > 0, 'playing advances the animation time', JSON.stringify(during));
+  check(/Pause/.test(during.button), 'the play button turns into pause', during.button);
+  await page.waitForFunction(() => /Replay|Play/.test(document.getElementById('play').textContent),
+                             null, { timeout: 15000 });
+  const after = await page.evaluate(() => ({
+    t: Number(document.getElementById('time').value),
+    max: Number(document.getElementById('time').max),
+    delivered: document.querySelectorAll('#net .node.delivered').length,
+    burdened: document.querySelectorAll('#net .node.burdened').length,
+    used: document.querySelectorAll('#net .link.used').length,
+    clock: document.getElementById('clock').textContent,
+    past: document.querySelectorAll('#log li.past').length,
+  }));
+  console.log(`broadcast played to ${after.clock}, ${elapsed()}`);
+  check(after.t > during.t && after.t === after.max, 'the animation plays to its end', JSON.stringify(after));
+  check(after.delivered === 3, 'broadcast: the 3 members\' applications light up', String(after.delivered));
+  check(after.burdened === 5, 'broadcast: the 5 non-members are marked as having processed it',
+        String(after.burdened));
+  check(after.used > 0 && after.past > 0, 'links and the event log follow the message', JSON.stringify(after));
+
+  // Multicast, at its end: members delivered, non-members' NICs filtered the frames.
+  await page.selectOption('#mode', { label: 'multicast' });
+  await page.$eval('#time', (s) => {
+    s.value = s.max;
+    s.dispatchEvent(new Event('input'));
+  });
+  const multicast = await page.evaluate(() => ({
+    delivered: document.querySelectorAll('#net .node.delivered').length,
+    filtered: document.querySelectorAll('#net .node.filtered').length,
+    burdened: document.querySelectorAll('#net .node.burdened').length,
+  }));
+  check(multicast.delivered === 3 && multicast.burdened === 0 && multicast.filtered > 0,
+        'multicast: members delivered, NIC-filtered frames shown apart', JSON.stringify(multicast));
+  // The broadcast, all but over, for the picture.
+  await page.selectOption('#mode', { label: 'broadcast' });
+  await page.$eval('#time', (s) => {
+    s.value = String(Number(s.max) * 0.97);
+    s.dispatchEvent(new Event('input'));
+  });
+
+  await page.waitForTimeout(400); // colour transitions settle
+  const shot = path.join(path.resolve(modulesDir), 'report-test.png');
+  await page.screenshot({ path: shot });
+  const png = PNG.sync.read(fs.readFileSync(shot));
+  const colours = new Set();
+  for (let i = 0; i < png.data.length; i += 4 * 7) {
+    colours.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+  }
+  check(png.width === 1400 && png.height === 1000, 'the screenshot is 1400x1000',
+        `${png.width}x${png.height}`);
+  check(colours.size > 50, 'the screenshot is not blank', `${colours.size} colours`);
+  console.log(`screenshot: ${shot} (${colours.size} colours sampled)`);
+
+  check(errors.length === 0, 'no console errors', errors.join(' | '));
+  check(failedRequests.length === 0, 'no failed requests', failedRequests.join(' | '));
+  const foreign = requests.filter((r) => r !== url);
+  check(foreign.length === 0, 'the page loads nothing but itself', foreign.join(' | '));
+} catch (e) {
+  check(false, 'the test ran to its end', e.stack || String(e));
+} finally {
+  if (browser) {
+    await browser.close();
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+}
+console.log(`report test: ${elapsed()}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

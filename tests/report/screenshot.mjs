@@ -1,0 +1,58 @@
+// A picture of a gcsim report: one mode's animation stopped at a moment.
+//
+// Usage: node screenshot.mjs REPORT.html OUT.png [--mode MODE] [--at FRACTION]
+//                            [--width W] [--height H] [--modules DIR]
+//   --at  where on the time slider, 0 to 1 (default 0.6)
+// docs/report.png is
+//   node tests/report/screenshot.mjs results/tree-modes/report.html docs/report.png \
+//        --mode replicated-unicast --at 0.876 --height 1150 --modules build/tests/report
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args.splice(i, 2)[1] : fallback;
+};
+const here = path.dirname(fileURLToPath(import.meta.url));
+const mode = option('--mode', '');
+const at = Number(option('--at', '0.6'));
+const width = Number(option('--width', '1400'));
+const height = Number(option('--height', '1000'));
+const modules = option('--modules', here);
+const [report, out] = args;
+if (!report || !out) {
+  console.error('usage: node screenshot.mjs REPORT.html OUT.png [--mode MODE] [--at FRACTION]');
+  process.exit(2);
+}
+const require = createRequire(path.join(path.resolve(modules), 'package.json'));
+const { chromium } = require('playwright-core');
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gcsim-screenshot-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width, height },
+});
+try {
+  const page = context.pages()[0] || await context.newPage();
+  await page.goto(pathToFileURL(path.resolve(report)).href, { waitUntil: 'load' });
+  if (mode) {
+    await page.selectOption('#mode', { label: mode });
+  }
+  await page.$eval('#time', (s, f) => {
+    s.value = String(Number(s.max) * f);
+    s.dispatchEvent(new Event('input'));
+  }, at);
+  await page.waitForTimeout(400); // colour transitions settle
+  await page.screenshot({ path: out });
+  console.log(`wrote ${out}`);
+} finally {
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
