@@ -242,7 +242,7 @@ CheckPcapAgainstLinks(const std::string& scenarioText)
             auto [t1, node1, len1] = list[1];
             EXPECT_NE(node0, node1);
             EXPECT_EQ(len0, len1);
-            const auto& sender = t0 > t1 ? node0 : node1;
+            const auto& sender = t0 < t1 ? node0 : node1;
             const Device& d = devices.at({modeLink.second, sender});
             // The receiver's copy is one transmission time plus the delay later (pcap
             // timestamps are whole microseconds).
