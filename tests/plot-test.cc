@@ -165,6 +165,42 @@ TEST(Plot, SweepFolderGivesCurvesAgainstGroupSize)
     ExpectScriptsRerender(sweep, names);
 }
 
+TEST(Plot, AThroughputRunAlsoGivesDeliveryRatioAndLatencyAgainstOfferedLoad)
+{
+    ScratchFolder dir;
+    std::string scenario = dir / "tput.toml";
+    WriteFile(scenario, R"(name = "tput"
+[topology]
+kind = "lan"
+clients = 4
+queue_size = "4p"
+[group]
+members = [1, 3]
+[traffic]
+pattern = "throughput"
+messages = 200
+size = 1024
+rate_min = 1000
+[delivery]
+modes = ["replicated-unicast", "multicast"]
+)");
+    CommandResult run = RunCommand({"run", scenario, "-q", "--no-report", "--out", dir / "run"});
+    ASSERT_EQ(run.status, 0) << run.err;
+    CommandResult plot = RunCommand({"plot", dir / "run"});
+    ASSERT_EQ(plot.status, 0) << plot.err;
+    ExpectFigures(dir / "run", {"latency-cdf", "link-stress", "per-message-cost", "offered-load"});
+    // One block per mode, each as many rows as that mode's search tried rates.
+    std::string data = ReadFile(dir / "run/plots/offered-load.dat");
+    auto rows = ReadCsv(ReadFile(dir / "run/throughput.csv"));
+    std::size_t points = 0;
+    std::istringstream lines(data);
+    for (std::string line; std::getline(lines, line);)
+    {
+        points += !line.empty() && line[0] != '#';
+    }
+    EXPECT_EQ(points, rows.size() - 1);
+}
+
 TEST(Plot, NeitherRunNorSweepFolderIsBadInput)
 {
     ScratchFolder dir;

@@ -737,6 +737,98 @@ PerMessageCost(const std::string& scenario, const std::string& subtitle,
     return f;
 }
 
+/// Throughput and latency against the offered message rate, from throughput.csv (the
+/// throughput pattern's search): one curve per mode, in the order the rates were tried.
+Figure
+OfferedLoad(const std::string& scenario, const std::string& subtitle, const std::string& csv)
+{
+    Figure f;
+    f.name = "offered-load";
+    auto rows = ParseCsv(csv);
+    std::map<std::string, std::size_t> column;
+    for (std::size_t i = 0; !rows.empty() && i < rows[0].size(); ++i)
+    {
+        column[rows[0][i]] = i;
+    }
+    for (const char* needed : {"mode", "rate", "delivery_ratio", "latency_mean_ns"})
+    {
+        if (!column.count(needed))
+        {
+            throw InputError("throughput.csv", "", std::string("has no column \"") + needed + "\"");
+        }
+    }
+    // Per mode, the steps sorted by rate.
+    std::vector<std::string> modes;
+    std::map<std::string, std::map<double, std::pair<double, double>>> steps;
+    for (std::size_t r = 1; r < rows.size(); ++r)
+    {
+        const auto& row = rows[r];
+        double rate = 0;
+        double ratio = 0;
+        double latency = 0;
+        if (row.size() <= column["latency_mean_ns"] || !ParseNumber(row[column["rate"]], rate) ||
+            !ParseNumber(row[column["delivery_ratio"]], ratio) ||
+            !ParseNumber(row[column["latency_mean_ns"]], latency))
+        {
+            continue;
+        }
+        const std::string& mode = row[column["mode"]];
+        if (!steps.count(mode))
+        {
+            modes.push_back(mode);
+        }
+        steps[mode][rate] = {ratio, latency / 1e6};
+    }
+    std::ostringstream data;
+    data << "# offered rate (messages/s), delivery ratio, mean latency (ms); one block per mode\n";
+    for (const auto& mode : modes)
+    {
+        data << "# " << OneLine(mode) << "\n";
+        for (const auto& [rate, v] : steps[mode])
+        {
+            data << Num(rate) << ' ' << Num(v.first) << ' ' << Num(v.second) << '\n';
+        }
+        data << "\n\n";
+    }
+    f.data = data.str();
+    auto colors = ModeColors(modes);
+    std::ostringstream s;
+    s << ScriptHead(
+             f.name, "Delivery ratio and latency against offered load: " + scenario + ".",
+             "one block per mode: offered rate (messages/s), delivery ratio, mean latency (ms).")
+      << kCommonSettings;
+    std::ostringstream plot;
+    plot << "set multiplot layout 2,1 title "
+         << Quote("Offered load: " + scenario + "\n" + subtitle) << " font \",13\"\n"
+         << "set logscale x\n"
+         << "set xlabel \"offered load (messages/s)\"\n"
+         << "set ylabel \"delivery ratio\"\n"
+         << "set yrange [0:1.05]\n"
+         << "set key outside right top vertical Left reverse\n"
+         << "plot ";
+    for (std::size_t i = 0; i < modes.size(); ++i)
+    {
+        plot << (i ? ", \\\n     " : "") << "data index " << i
+             << " using 1:2 with linespoints lw 2 pt 7 lc rgb " << Quote(colors[i]) << " title "
+             << Quote(modes[i]);
+    }
+    plot << ", \\\n     0.999 with lines dt 2 lc rgb \"#888888\" title \"99.9 %\"\n"
+         << "set ylabel \"mean latency (ms)\"\n"
+         << "set logscale y\n"
+         << "set autoscale y\n"
+         << "plot ";
+    for (std::size_t i = 0; i < modes.size(); ++i)
+    {
+        plot << (i ? ", \\\n     " : "") << "data index " << i
+             << " using 1:3 with linespoints lw 2 pt 7 lc rgb " << Quote(colors[i]) << " title "
+             << Quote(modes[i]);
+    }
+    plot << "\nunset multiplot\n";
+    s << "\n" << OutputLoop(f.name, plot.str());
+    f.script = s.str();
+    return f;
+}
+
 std::vector<Figure>
 RunFigures(const fs::path& dir)
 {
@@ -837,6 +929,10 @@ RunFigures(const fs::path& dir)
     }
     figures.push_back(LinkStress(scenario, subtitle, summaryModes, summary["modes"]));
     figures.push_back(PerMessageCost(scenario, subtitle, summaryModes, summary["modes"]));
+    if (fs::exists(dir / "throughput.csv"))
+    {
+        figures.push_back(OfferedLoad(scenario, subtitle, ReadText(dir / "throughput.csv")));
+    }
     return figures;
 }
 
