@@ -28,8 +28,8 @@ struct DeliveryCounts
     Distribution latency;            //!< over deliveries, ns
     Distribution completion;         //!< over messages, ns: send to last destination's copy
     Distribution hops;               //!< over deliveries
-    double stretchMean{0}; //!< mean over receivers of their mean stretch
-    double stretchMax{0};  //!< the largest receiver's mean stretch
+    double stretchMean{0};           //!< mean over receivers of their mean stretch
+    double stretchMax{0};            //!< the largest receiver's mean stretch
 };
 
 /**

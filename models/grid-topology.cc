@@ -39,7 +39,6 @@ namespace gcsim
 namespace
 {
 
-
 } // namespace
 
 Network

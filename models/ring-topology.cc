@@ -37,7 +37,6 @@ namespace gcsim
 namespace
 {
 
-
 } // namespace
 
 Network

@@ -112,7 +112,6 @@ Components(uint32_t n, const std::vector<std::pair<uint32_t, uint32_t>>& edges, 
     return label;
 }
 
-
 } // namespace
 
 Network

@@ -2,7 +2,6 @@
 #include "models/group-header.h"
 #include "test-utilities.h"
 
-
 namespace gcsim::test
 {
 namespace

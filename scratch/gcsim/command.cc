@@ -385,8 +385,8 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
            << "\n"
            << "#SBATCH --job-name=" << SlurmQuote("gcsim-" + sweep.Name()) << "\n"
            << "#SBATCH --array=0-" << arraySize - 1 << "\n"
-           << "#SBATCH --output=" << SlurmQuote(SlurmPattern(folder.string()) + "/slurm/shard-%a.log")
-           << "\n"
+           << "#SBATCH --output="
+           << SlurmQuote(SlurmPattern(folder.string()) + "/slurm/shard-%a.log") << "\n"
            << "set -euo pipefail\n"
            << "exec " << command << "\n";
     fs::path path = folder / "slurm" / "sweep.sbatch";

@@ -4,9 +4,8 @@
 // The scenario layer's TOML-level pieces, for the code that edits scenarios before they are
 // resolved (sweeps).
 
-#include <toml++/toml.h>
-
 #include <string>
+#include <toml++/toml.h>
 
 namespace gcsim
 {

@@ -58,7 +58,7 @@ struct Scenario
         uint32_t size{1024}; //!< UDP payload bytes
         ns3::Time start{ns3::Seconds(1)};
         ns3::Time drain{ns3::Seconds(10)}; //!< simulated time after the last send
-        std::string transcript; //!< path as resolved (replay)
+        std::string transcript;            //!< path as resolved (replay)
         std::vector<TranscriptLine> lines;
         // throughput: the search over offered rates (messages per second), see throughput.h
         double rateMin{10};         //!< the first rate tried
@@ -69,7 +69,7 @@ struct Scenario
     struct Delivery
     {
         std::vector<std::string> modes;
-        std::string multicastRouting{"source-tree"};   //!< the first of multicastRoutings
+        std::string multicastRouting{"source-tree"}; //!< the first of multicastRoutings
         std::vector<std::string> multicastRoutings{"source-tree"}; //!< one multicast run each
         std::string arp{"static"};
         int64_t rendezvous{-1};    //!< shared tree: router index, -1 for the rule

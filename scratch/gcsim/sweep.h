@@ -41,7 +41,7 @@ struct SweepRun
  */
 class Sweep
 {
-  public:
+public:
     /// Expands and resolves every run; throws InputError for anything wrong, before any run.
     Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides);
 
@@ -53,7 +53,7 @@ class Sweep
     /// The runs of shard \p index of \p count: every count-th run from \p index.
     std::vector<SweepRun> Shard(uint32_t index, uint32_t count) const;
 
-  private:
+private:
     std::string m_name;
     std::vector<std::string> m_axes;
     std::vector<SweepRun> m_runs;
@@ -63,13 +63,13 @@ class Sweep
 /// Options of `gcsim sweep`.
 struct SweepOptions
 {
-    std::string out;          //!< the sweep folder
-    uint32_t jobs{1};         //!< runs at a time
-    uint32_t shardIndex{0};   //!< this shard (0-based)
-    uint32_t shardCount{1};   //!< of so many
-    bool collect{true};       //!< collect at the end
-    bool progressBar{false};  //!< draw a bar (a terminal) or print lines
-    std::string executable;   //!< the gcsim binary that runs each run
+    std::string out;         //!< the sweep folder
+    uint32_t jobs{1};        //!< runs at a time
+    uint32_t shardIndex{0};  //!< this shard (0-based)
+    uint32_t shardCount{1};  //!< of so many
+    bool collect{true};      //!< collect at the end
+    bool progressBar{false}; //!< draw a bar (a terminal) or print lines
+    std::string executable;  //!< the gcsim binary that runs each run
 };
 
 /// What a sweep did.

@@ -34,7 +34,8 @@ inline bool
 IsDecimal(const std::string& text)
 {
     std::size_t i = 0;
-    auto digits = [&] {
+    auto digits = [&]
+    {
         std::size_t start = i;
         while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
         {
