@@ -340,14 +340,7 @@ AnimationTracker::AnimationTracker(const Network& network, Animation& animation,
                       { OnReception(i, AnimationReception::STACK, p); }));
         for (uint32_t d = 0; d < node->GetNDevices(); ++d)
         {
-            PointerValue model;
-            Ptr<NetDevice> device = node->GetDevice(d);
-            TypeId::AttributeInformation info;
-            if (device->GetInstanceTypeId().LookupAttributeByName("ReceiveErrorModel", &info))
-            {
-                device->GetAttribute("ReceiveErrorModel", model);
-            }
-            if (auto filter = model.Get<MulticastNicFilter>())
+            if (auto filter = MulticastNicFilter::On(node->GetDevice(d)))
             {
                 Subscribe(filter, "Filtered",
                           Callback<void, Ptr<const Packet>>(

@@ -63,14 +63,7 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
                       { OnLocalDeliver(member, h, p, iface); }));
         for (uint32_t d = 0; d < node->GetNDevices(); ++d)
         {
-            PointerValue model;
-            Ptr<NetDevice> device = node->GetDevice(d);
-            TypeId::AttributeInformation info;
-            if (device->GetInstanceTypeId().LookupAttributeByName("ReceiveErrorModel", &info))
-            {
-                device->GetAttribute("ReceiveErrorModel", model);
-            }
-            if (auto filter = model.Get<MulticastNicFilter>())
+            if (auto filter = MulticastNicFilter::On(node->GetDevice(d)))
             {
                 Subscribe(filter, "Filtered",
                           Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)

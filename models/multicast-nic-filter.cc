@@ -5,6 +5,7 @@
 
 #include <ns3/ethernet-header.h>
 #include <ns3/ipv4-header.h>
+#include <ns3/pointer.h>
 #include <ns3/ppp-header.h>
 
 namespace ns3
@@ -37,6 +38,19 @@ MulticastNicFilter::Create(Ptr<GroupMembership> membership, Framing framing)
     filter->m_membership = membership;
     filter->m_framing = framing;
     return filter;
+}
+
+Ptr<MulticastNicFilter>
+MulticastNicFilter::On(Ptr<NetDevice> device)
+{
+    TypeId::AttributeInformation info;
+    if (!device->GetInstanceTypeId().LookupAttributeByName("ReceiveErrorModel", &info))
+    {
+        return nullptr;
+    }
+    PointerValue model;
+    device->GetAttribute("ReceiveErrorModel", model);
+    return model.Get<MulticastNicFilter>();
 }
 
 uint64_t

@@ -2,6 +2,7 @@
 #define GCSIM_MULTICAST_NIC_FILTER_H
 
 #include <ns3/error-model.h>
+#include <ns3/net-device.h>
 #include <ns3/traced-callback.h>
 
 namespace ns3
@@ -32,6 +33,9 @@ public:
 
     static TypeId GetTypeId();
     static Ptr<MulticastNicFilter> Create(Ptr<GroupMembership> membership, Framing framing);
+
+    /// The filter installed on \p device, or null if it has none.
+    static Ptr<MulticastNicFilter> On(Ptr<NetDevice> device);
 
     /// Frames filtered so far.
     uint64_t GetFiltered() const;
