@@ -5,6 +5,7 @@
 #include "statistics.h"
 
 #include <functional>
+#include <memory>
 #include <ns3/application-container.h>
 #include <ns3/nstime.h>
 #include <ostream>
@@ -67,17 +68,18 @@ private:
     void OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uint32_t client,
               uint32_t hops);
 
-    enum Mark : uint8_t
-    {
-        DESTINATION = 1,
-        RECEIVED = 2,
-    };
+    void WriteRow(uint32_t id, uint32_t client, bool member, bool destination, bool duplicate,
+                  int64_t sendNs, int64_t recvNs, uint32_t bytes, uint32_t hops);
+
     struct Message
     {
         int64_t sendNs{0};
         int64_t lastNs{0};
         bool any{false};
-        std::vector<uint8_t> marks; //!< per client (index n), DESTINATION | RECEIVED
+        /// Per client (index n): a destination of this message. Messages with the same
+        /// destinations (every group message, usually) share one.
+        std::shared_ptr<const std::vector<bool>> destinations;
+        std::vector<bool> received; //!< per client (index n): a copy has arrived
     };
 
     std::string m_mode;
@@ -86,8 +88,8 @@ private:
     std::ostream* m_csv;
     std::vector<Message> m_messages;
     DeliveryCounts m_counts;
-    std::vector<int64_t> m_latencies;
-    std::vector<int64_t> m_hops;
+    Histogram m_latencies; //!< ns, over deliveries
+    Histogram m_hops;      //!< over deliveries
     std::function<int64_t(uint32_t, uint32_t)> m_baseline;
     std::vector<double> m_stretchSum;     //!< per client
     std::vector<uint32_t> m_stretchCount; //!< per client

@@ -27,6 +27,10 @@ struct TopologyConfig
     std::string queueSize{"100p"};   //!< each device's DropTail queue ("100p", "64kB")
     std::string queueDisc{"none"}; //!< traffic-control root queue disc: none, pfifo-fast, fq-codel
     bool staticArp{true};          //!< pre-fill ARP caches (false: a cold network)
+    /// With staticArp, also pre-fill entries between clients on a segment of up to 1024
+    /// hosts (modes in which clients send to one another: overlay); without it, only
+    /// the entries of pairs that involve P1 or a router.
+    bool clientPairsArp{true};
     uint32_t seed{1};              //!< for seeded kinds (random graphs, placement)
     /// Routers drop copies of a packet they have already forwarded (ns-3's duplicate packet
     /// detection): needed by floods, wrong for trees whose paths revisit a router.
@@ -180,8 +184,12 @@ std::size_t AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& r
 
 /// Gives every random variable of \p network a fixed stream number.
 void AssignStreams(const Network& network);
-/// Pre-fills the ARP cache of every IPv4 interface with its link neighbours' addresses.
-void PrefillArp(const Network& network);
+/**
+ * Pre-fills the ARP cache of every IPv4 interface with its link neighbours' addresses: all
+ * of them if \p clientPairs and the segment has at most 1024 hosts, else those of P1 and
+ * the routers (and theirs with every neighbour).
+ */
+void PrefillArp(const Network& network, bool clientPairs = true);
 
 } // namespace gcsim
 } // namespace ns3

@@ -1,6 +1,5 @@
 #include "statistics.h"
 
-#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -8,38 +7,45 @@ namespace ns3
 namespace gcsim
 {
 
-namespace
+void
+Histogram::Add(int64_t value, uint64_t n)
 {
-
-int64_t
-NearestRank(const std::vector<int64_t>& sorted, double percent)
-{
-    auto rank = static_cast<std::size_t>(std::ceil(percent / 100.0 * sorted.size()));
-    return sorted[std::max<std::size_t>(rank, 1) - 1];
+    m_counts[value] += n;
+    m_samples += n;
 }
 
-} // namespace
-
 Distribution
-Summarize(std::vector<int64_t>& values)
+Histogram::Summarize() const
 {
     Distribution d;
-    if (values.empty())
+    if (m_samples == 0)
     {
         return d;
     }
-    std::sort(values.begin(), values.end());
-    long double sum = 0;
-    for (int64_t v : values)
+    auto rankOf = [this](double percent)
     {
-        sum += v;
+        auto rank = static_cast<uint64_t>(std::ceil(percent / 100.0 * m_samples));
+        return rank < 1 ? 1 : rank;
+    };
+    const uint64_t ranks[] = {rankOf(50), rankOf(95), rankOf(99)};
+    int64_t* values[] = {&d.p50, &d.p95, &d.p99};
+    // Integers times counts below 2^64 are exact in a long double, and so is their sum:
+    // the mean equals the one summed sample by sample.
+    long double sum = 0;
+    uint64_t seen = 0;
+    std::size_t next = 0;
+    for (const auto& [value, count] : m_counts)
+    {
+        sum += static_cast<long double>(value) * count;
+        seen += count;
+        while (next < 3 && seen >= ranks[next])
+        {
+            *values[next++] = value;
+        }
     }
-    d.count = values.size();
-    d.mean = static_cast<double>(sum / values.size());
-    d.p50 = NearestRank(values, 50);
-    d.p95 = NearestRank(values, 95);
-    d.p99 = NearestRank(values, 99);
-    d.max = values.back();
+    d.count = m_samples;
+    d.mean = static_cast<double>(sum / m_samples);
+    d.max = m_counts.rbegin()->first;
     return d;
 }
 

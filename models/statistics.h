@@ -2,7 +2,7 @@
 #define GCSIM_STATISTICS_H
 
 #include <cstdint>
-#include <vector>
+#include <map>
 
 namespace ns3
 {
@@ -21,10 +21,25 @@ struct Distribution
 };
 
 /**
- * Summarises \p values (reordered in place). Percentile p is the nearest-rank value: the
- * smallest sample with at least p % of the samples at or below it.
+ * \brief An exact sample of integers kept as value -> count.
+ *
+ * Its memory grows with the distinct values seen, not with the samples: a run of a million
+ * deliveries over a few paths and queue positions holds a few entries. Percentiles are
+ * exact, and the mean is the same number a sum over the sorted samples gives.
  */
-Distribution Summarize(std::vector<int64_t>& values);
+class Histogram
+{
+public:
+    /// Adds \p n samples of \p value.
+    void Add(int64_t value, uint64_t n = 1);
+    /// Percentile p is the nearest-rank value: the smallest sample with at least p % of the
+    /// samples at or below it.
+    Distribution Summarize() const;
+
+private:
+    std::map<int64_t, uint64_t> m_counts;
+    uint64_t m_samples{0};
+};
 
 } // namespace gcsim
 } // namespace ns3

@@ -10,6 +10,7 @@ packages=(
     libcli11-dev                       # command line
     nlohmann-json3-dev                 # summary.json
     gnuplot-nox                        # plots
+    libgoogle-perftools-dev            # tcmalloc, the gcsim program's allocator
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev

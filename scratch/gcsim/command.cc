@@ -14,6 +14,7 @@
 #include "throughput.h"
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -85,10 +86,11 @@ struct RunRequest
     std::string commandLine;  //!< as typed, shell-quoted
     bool report{true};        //!< write report.html
     bool narrate{false};      //!< tell what happened to message 0 after the table
+    bool timings{false};      //!< print each phase's wall-clock time to `err`
 };
 
 int
-Run(const RunRequest& request, std::ostream& out)
+Run(const RunRequest& request, std::ostream& out, std::ostream& err)
 {
     const auto& sets = request.sets;
     bool quiet = request.quiet;
@@ -124,9 +126,40 @@ Run(const RunRequest& request, std::ostream& out)
     }
     ns3::gcsim::Animation animation;
     sinks.animation = &animation;
+    std::string timed; // the mode being timed
+    if (request.timings)
+    {
+        sinks.phase = [&](const std::string& phase, double seconds)
+        {
+            char line[160];
+            std::snprintf(line, sizeof line, "timing: %-28s %-12s %9.3f s", timed.c_str(),
+                          phase.c_str(), seconds);
+            err << line << std::endl;
+        };
+    }
+    // On a terminal, a progress line of simulated time, rewritten at most five times a second.
+    auto lastProgress = std::chrono::steady_clock::now();
+    if (!quiet && isatty(STDERR_FILENO) && &err == &std::cerr)
+    {
+        sinks.progress = [&](ns3::Time now, ns3::Time stop)
+        {
+            auto wall = std::chrono::steady_clock::now();
+            if (wall - lastProgress < std::chrono::milliseconds(200) && now + now / 500 < stop)
+            {
+                return;
+            }
+            lastProgress = wall;
+            char line[160];
+            std::snprintf(line, sizeof line, "\r  %s: simulated %.6f s of %.6f s (%3.0f %%)",
+                          timed.c_str(), now.GetSeconds(), stop.GetSeconds(),
+                          100.0 * now.GetSeconds() / stop.GetSeconds());
+            err << line << std::flush;
+        };
+    }
     std::vector<ModeResult> results;
     for (const auto& mode : scenario.Runs())
     {
+        timed = mode;
         if (replay)
         {
             std::string banner = "== " + mode + " ==";
@@ -167,6 +200,10 @@ Run(const RunRequest& request, std::ostream& out)
             continue;
         }
         results.push_back(RunMode(scenario, mode, sinks));
+        if (sinks.progress)
+        {
+            err << "\r\033[K" << std::flush; // clears the progress line
+        }
     }
     if (scenario.traffic.pattern == "throughput")
     {
@@ -460,6 +497,7 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     bool keepExisting = false;
     bool noReport = false;
     bool narrate = false;
+    bool timings = false;
     uint32_t jobs = std::max(1U, std::thread::hardware_concurrency());
     std::string shard;
     bool noCollect = false;
@@ -488,6 +526,9 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     run->add_flag("--no-report", noReport, "Do not write report.html");
     run->add_flag("--narrate", narrate,
                   "After the table, tell step by step what happened to message 0 in each mode");
+    run->add_flag("--timings", timings,
+                  "Print the wall-clock time of each phase of each mode (build, routes, "
+                  "applications, trackers, simulate, collect, teardown) on standard error");
 
     auto* sweep = app.add_subcommand(
         "sweep", "Run every combination and repetition of a scenario's [sweep] table; resumable.");
@@ -562,8 +603,9 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
         if (run->parsed())
         {
             return Run(
-                {scenarioPath, sets, outDir, quiet, keepExisting, commandLine, !noReport, narrate},
-                out);
+                {scenarioPath, sets, outDir, quiet, keepExisting, commandLine, !noReport, narrate,
+                 timings},
+                out, err);
         }
         if (sweep->parsed())
         {

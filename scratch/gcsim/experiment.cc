@@ -9,6 +9,7 @@
 #include "netanim.h"
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <ns3/animation-interface.h>
 #include <ns3/csma-net-device.h>
@@ -61,6 +62,52 @@ Build(const Scenario& s, const TopologyConfig& topology)
     }
 }
 
+/// Reports the wall-clock time of each phase of a run to RunSinks::phase, if set.
+class PhaseClock
+{
+  public:
+    explicit PhaseClock(const RunSinks& sinks)
+        : m_report(sinks.phase),
+          m_start(std::chrono::steady_clock::now())
+    {
+    }
+
+    /// Ends the phase \p name and starts the next one.
+    void End(const std::string& name)
+    {
+        auto now = std::chrono::steady_clock::now();
+        if (m_report)
+        {
+            m_report(name, std::chrono::duration<double>(now - m_start).count());
+        }
+        m_start = now;
+    }
+
+  private:
+    const std::function<void(const std::string&, double)>& m_report;
+    std::chrono::steady_clock::time_point m_start;
+};
+
+/// Calls \p progress every \p step of simulated time until \p stop.
+void
+ProgressTick(std::function<void(Time, Time)> progress, Time step, Time stop)
+{
+    progress(Simulator::Now(), stop);
+    if (Simulator::Now() + step < stop)
+    {
+        Simulator::Schedule(step, &ProgressTick, progress, step, stop);
+    }
+}
+
+/// Calls \p progress about a thousand times over the simulated span up to \p stop. The
+/// ticks read no random variable and touch no model, so results do not depend on them.
+void
+ScheduleProgress(const std::function<void(Time, Time)>& progress, Time stop)
+{
+    Time step = std::max(stop / 1000, MicroSeconds(1));
+    Simulator::Schedule(step, &ProgressTick, progress, step, stop);
+}
+
 } // namespace
 
 void
@@ -69,6 +116,7 @@ CheckNetwork(const Scenario& s)
     Simulator::Destroy();
     TopologyConfig topology = s.topology;
     topology.members = s.group.members;
+    topology.clientPairsArp = false;
     Network network = Build(s, topology);
     if (s.output.netanim)
     {
@@ -84,6 +132,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     std::string mode = run.substr(0, run.find('/'));
     std::string variant = run.find('/') == std::string::npos ? s.delivery.multicastRouting
                                                              : run.substr(run.find('/') + 1);
+    PhaseClock clock(sinks);
     Simulator::Destroy();
     Mac48Address::ResetAllocationIndex();
     RngSeedManager::SetSeed(s.seed);
@@ -94,11 +143,14 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     topology.group = s.group.address;
     topology.duplicateDetection =
         mode == "broadcast" || (mode == "multicast" && variant == "flood");
+    // Only the overlay's clients send to one another; P1's and the routers' entries do the rest.
+    topology.clientPairsArp = mode == "overlay";
     Network network = Build(s, topology);
     if (!sinks.netanimPrefix.empty())
     {
         CheckNetAnimSize(s, network);
     }
+    clock.End("build");
     RoutingGraph graph(network);
 
     GroupDirectory directory;
@@ -130,6 +182,8 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         InstallFlood(network, graph, everyone);
         directory.broadcast = NetworkBroadcastGroup();
     }
+
+    clock.End("routes");
 
     Ptr<DeliveryMode> deliveryMode = CreateDeliveryMode(mode);
     NS_ABORT_MSG_IF(!deliveryMode, "no delivery mode " << mode);
@@ -175,6 +229,8 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     }
     server.Start(Seconds(0));
     clients.Start(Seconds(0));
+
+    clock.End("applications");
 
     DeliveryTracker deliveries(run, s.group.members, network.ClientCount(), sinks.deliveries);
     deliveries.Attach(server, clients);
@@ -238,8 +294,14 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     // The run ends `drain` after the last send (or earlier, when no event is left): what is
     // still in flight then counts as not delivered.
     Simulator::Stop(lastSend + s.traffic.drain);
+    if (sinks.progress)
+    {
+        ScheduleProgress(sinks.progress, lastSend + s.traffic.drain);
+    }
+    clock.End("trackers");
     Simulator::Run();
     netanim.reset(); // closes the XML
+    clock.End("simulate");
 
     ModeResult result;
     result.mode = run;
@@ -261,7 +323,9 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     {
         links.WriteCsv(*sinks.links, run);
     }
+    clock.End("collect");
     Simulator::Destroy();
+    clock.End("teardown");
     return result;
 }
 

@@ -46,6 +46,12 @@ struct RunSinks
     std::vector<ns3::gcsim::Narration>* narrations{nullptr};
     /// Non-null: record message 0's frames and receptions of each mode (animation.json).
     ns3::gcsim::Animation* animation{nullptr};
+    /// Called as each phase of the run ends ("build", "routes", "applications", "trackers",
+    /// "simulate", "collect", "teardown") with its wall-clock seconds (--timings).
+    std::function<void(const std::string&, double)> phase;
+    /// Called now and then while the simulation runs, with the simulated time reached and
+    /// the time the run stops at (a progress line on a terminal).
+    std::function<void(ns3::Time, ns3::Time)> progress;
 };
 
 /// Builds \p scenario's network once and discards it; throws InputError if it cannot be built.
