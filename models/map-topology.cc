@@ -57,7 +57,7 @@
 //                       which gcsim reports as bad input, exit status 2). An Orbis or
 //                       Rocketfuel file cut exactly at a line break cannot be told from a
 //                       smaller map: those formats announce no size.
-//   empty maps, missing files
+//   empty maps, missing files, maps with no link between two different routers
 //                       refused the same way.
 
 #include "map-topology.h"
@@ -66,6 +66,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -103,6 +104,29 @@ Refuse(const std::string& file, uint32_t line, const std::string& what)
     throw std::invalid_argument("topology.map: " + file +
                                 (line ? ", line " + std::to_string(line) : std::string()) + ": " +
                                 what);
+}
+
+/// \p line as a message quotes it: in backquotes, bytes outside printable ASCII as \xHH, cut
+/// after 60 characters.
+std::string
+Shown(const std::string& line)
+{
+    std::string shown = "`";
+    for (std::size_t i = 0; i < line.size() && i < 60; ++i)
+    {
+        auto c = static_cast<unsigned char>(line[i]);
+        if (c >= 0x20 && c < 0x7f)
+        {
+            shown += static_cast<char>(c);
+        }
+        else
+        {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02x", c);
+            shown += hex;
+        }
+    }
+    return shown + (line.size() > 60 ? "...`" : "`");
 }
 
 std::vector<std::string>
@@ -201,7 +225,7 @@ CheckInet(const std::string& file, const std::vector<std::string>& lines)
         if (f.size() != 3)
         {
             Refuse(file, static_cast<uint32_t>(i + 1),
-                   "`" + lines[i] + "` is not an Inet node line (`id x y`)" + CutHint(i, lines));
+                   Shown(lines[i]) + " is not an Inet node line (`id x y`)" + CutHint(i, lines));
         }
         ids.push_back(f[0]);
     }
@@ -218,7 +242,7 @@ CheckInet(const std::string& file, const std::vector<std::string>& lines)
         if (f.size() != 3)
         {
             Refuse(file, static_cast<uint32_t>(i + 1),
-                   "`" + lines[i] + "` is not an Inet link line (`from to weight`)" +
+                   Shown(lines[i]) + " is not an Inet link line (`from to weight`)" +
                        CutHint(i, lines));
         }
         AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1));
@@ -253,7 +277,7 @@ CheckOrbis(const std::string& file, const std::vector<std::string>& lines)
         if (f.size() != 2)
         {
             Refuse(file, static_cast<uint32_t>(i + 1),
-                   "`" + lines[i] + "` is not an Orbis link line (`from to`)" + CutHint(i, lines));
+                   Shown(lines[i]) + " is not an Orbis link line (`from to`)" + CutHint(i, lines));
         }
         AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1));
     }
@@ -285,7 +309,7 @@ CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
             if (f.size() != 3 || !IsWeight(f[2]))
             {
                 Refuse(file, line,
-                       "`" + lines[i] + "` is not a Rocketfuel " +
+                       Shown(lines[i]) + " is not a Rocketfuel " +
                            (i == 0 ? "maps or weights" : "weights") + " line (`from to weight`" +
                            (i == 0 ? ", or `uid @location (n) -> <uid> ... =name rN`" : "") + ")" +
                            CutHint(i, lines));
@@ -301,8 +325,8 @@ CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
         if (!whole)
         {
             Refuse(file, line,
-                   "`" + lines[i] +
-                       "` is not a Rocketfuel maps line (`uid @location (n) -> <uid> ... =name "
+                   Shown(lines[i]) +
+                       " is not a Rocketfuel maps line (`uid @location (n) -> <uid> ... =name "
                        "rN`)" +
                        CutHint(i, lines));
         }
@@ -335,16 +359,15 @@ Unordered(const std::string& a, const std::string& b)
 
 } // namespace
 
-RouterMap
-ReadRouterMap(const std::string& file, const std::string& format)
+namespace
 {
-    static const std::map<std::string, std::string> readerType = {
-        {"inet", "Inet"},
-        {"orbis", "Orbis"},
-        {"rocketfuel", "Rocketfuel"},
-    };
-    auto type = readerType.find(format);
-    if (type == readerType.end())
+
+/// The file's lines, checked against its format: what it lists. \p carriageReturns says
+/// whether lines ended in "\r\n".
+FileLinks
+ListedLinks(const std::string& file, const std::string& format, bool& carriageReturns)
+{
+    if (format != "inet" && format != "orbis" && format != "rocketfuel")
     {
         throw std::invalid_argument("topology.format: '" + format +
                                     "' is not a map format; give inet, orbis or rocketfuel");
@@ -355,7 +378,7 @@ ReadRouterMap(const std::string& file, const std::string& format)
         Refuse(file, 0, "cannot open the file");
     }
     std::vector<std::string> lines;
-    bool carriageReturns = false;
+    carriageReturns = false;
     for (std::string line; std::getline(in, line);)
     {
         if (!line.empty() && line.back() == '\r')
@@ -377,6 +400,151 @@ ReadRouterMap(const std::string& file, const std::string& format)
         Refuse(file, 0,
                "the map holds no " + std::string(format == "rocketfuel" ? "routers" : "links"));
     }
+    return listed;
+}
+
+/// Routers numbered from \p names, the distinct links of \p links in order, the parts.
+RouterMap
+Assemble(const std::string& file, std::vector<std::string> names,
+         const std::vector<NamePair>& links)
+{
+    RouterMap map;
+    map.names = std::move(names);
+    bool numeric = std::all_of(map.names.begin(), map.names.end(), IsInteger);
+    std::sort(map.names.begin(), map.names.end(),
+              [numeric](const std::string& a, const std::string& b)
+              {
+                  if (numeric)
+                  {
+                      long long x = std::stoll(a);
+                      long long y = std::stoll(b);
+                      if (x != y)
+                      {
+                          return x < y;
+                      }
+                  }
+                  return a < b;
+              });
+    std::map<std::string, uint32_t> index;
+    for (uint32_t r = 0; r < map.names.size(); ++r)
+    {
+        index[map.names[r]] = r;
+    }
+    std::set<std::pair<uint32_t, uint32_t>> built;
+    std::vector<std::vector<uint32_t>> adjacent(map.names.size());
+    for (const auto& [from, to] : links)
+    {
+        uint32_t a = index.at(from);
+        uint32_t b = index.at(to);
+        if (a == b)
+        {
+            ++map.selfLoops;
+            continue;
+        }
+        if (!built.insert({std::min(a, b), std::max(a, b)}).second)
+        {
+            ++map.duplicates;
+            continue;
+        }
+        map.links.emplace_back(a, b);
+        adjacent[a].push_back(b);
+        adjacent[b].push_back(a);
+    }
+    if (map.links.empty())
+    {
+        Refuse(file, 0,
+               "the map holds no links between two different routers (" +
+                   std::to_string(map.selfLoops) + " self-loops skipped)");
+    }
+
+    // Connected parts, numbered in the order of their lowest router.
+    constexpr uint32_t kUnset = ~0U;
+    map.part.assign(map.names.size(), kUnset);
+    for (uint32_t r = 0; r < map.names.size(); ++r)
+    {
+        if (map.part[r] != kUnset)
+        {
+            continue;
+        }
+        std::vector<uint32_t> stack{r};
+        map.part[r] = map.parts;
+        while (!stack.empty())
+        {
+            uint32_t v = stack.back();
+            stack.pop_back();
+            for (uint32_t w : adjacent[v])
+            {
+                if (map.part[w] == kUnset)
+                {
+                    map.part[w] = map.parts;
+                    stack.push_back(w);
+                }
+            }
+        }
+        ++map.parts;
+    }
+    return map;
+}
+
+} // namespace
+
+RouterMap
+CheckRouterMap(const std::string& file, const std::string& format)
+{
+    bool carriageReturns = false;
+    FileLinks listed = ListedLinks(file, format, carriageReturns);
+    if (carriageReturns && format == "rocketfuel")
+    {
+        Refuse(file, listed.lines.empty() ? 1 : listed.lines.front(),
+               "the lines end in carriage returns (\\r\\n); ns-3's Rocketfuel reader reads no "
+               "link from such a line");
+    }
+    RouterMap map = Assemble(file, listed.nodes, listed.links);
+    map.unlinkedNodes = listed.unlinkedNodes;
+    return map;
+}
+
+void
+CheckMapPlacement(const RouterMap& map, const TopologyConfig& config)
+{
+    auto count = static_cast<uint32_t>(map.names.size());
+    std::string range =
+        "; the map " + config.mapFile + " has routers 0 to " + std::to_string(count - 1);
+    if (config.serverRouter >= count)
+    {
+        throw std::invalid_argument("topology.server_router: there is no router " +
+                                    std::to_string(config.serverRouter) + range);
+    }
+    auto server = static_cast<uint32_t>(std::max<int64_t>(config.serverRouter, 0));
+    for (uint32_t a : config.accessRouters)
+    {
+        if (a >= count)
+        {
+            throw std::invalid_argument("topology.access_routers: there is no router " +
+                                        std::to_string(a) + range);
+        }
+        if (map.part[a] != map.part[server])
+        {
+            throw std::invalid_argument("topology.access_routers: router " + std::to_string(a) +
+                                        " cannot be reached from the server router " +
+                                        std::to_string(server) + ": the map " + config.mapFile +
+                                        " falls into " + std::to_string(map.parts) +
+                                        " disconnected parts and they are in different ones");
+        }
+    }
+}
+
+RouterMap
+ReadRouterMap(const std::string& file, const std::string& format)
+{
+    static const std::map<std::string, std::string> readerType = {
+        {"inet", "Inet"},
+        {"orbis", "Orbis"},
+        {"rocketfuel", "Rocketfuel"},
+    };
+    bool carriageReturns = false;
+    FileLinks listed = ListedLinks(file, format, carriageReturns);
+    auto type = readerType.find(format);
 
     // ns-3 reads the map.
     TopologyReaderHelper helper;
@@ -426,76 +594,9 @@ ReadRouterMap(const std::string& file, const std::string& format)
                    " and " + std::to_string(listedPairs.size()));
     }
 
-    RouterMap map;
+    // Links in the order the reader lists them.
+    RouterMap map = Assemble(file, listed.nodes, links);
     map.unlinkedNodes = listed.unlinkedNodes;
-    map.names = listed.nodes;
-    bool numeric = std::all_of(map.names.begin(), map.names.end(), IsInteger);
-    std::sort(map.names.begin(), map.names.end(),
-              [numeric](const std::string& a, const std::string& b)
-              {
-                  if (numeric)
-                  {
-                      long long x = std::stoll(a);
-                      long long y = std::stoll(b);
-                      if (x != y)
-                      {
-                          return x < y;
-                      }
-                  }
-                  return a < b;
-              });
-    std::map<std::string, uint32_t> index;
-    for (uint32_t r = 0; r < map.names.size(); ++r)
-    {
-        index[map.names[r]] = r;
-    }
-    std::set<std::pair<uint32_t, uint32_t>> built;
-    std::vector<std::vector<uint32_t>> adjacent(map.names.size());
-    for (const auto& [from, to] : links)
-    {
-        uint32_t a = index.at(from);
-        uint32_t b = index.at(to);
-        if (a == b)
-        {
-            ++map.selfLoops;
-            continue;
-        }
-        if (!built.insert({std::min(a, b), std::max(a, b)}).second)
-        {
-            ++map.duplicates;
-            continue;
-        }
-        map.links.emplace_back(a, b);
-        adjacent[a].push_back(b);
-        adjacent[b].push_back(a);
-    }
-
-    // Connected parts, numbered in the order of their lowest router.
-    constexpr uint32_t kUnset = ~0U;
-    map.part.assign(map.names.size(), kUnset);
-    for (uint32_t r = 0; r < map.names.size(); ++r)
-    {
-        if (map.part[r] != kUnset)
-        {
-            continue;
-        }
-        std::vector<uint32_t> stack{r};
-        map.part[r] = map.parts;
-        while (!stack.empty())
-        {
-            uint32_t v = stack.back();
-            stack.pop_back();
-            for (uint32_t w : adjacent[v])
-            {
-                if (map.part[w] == kUnset)
-                {
-                    map.part[w] = map.parts;
-                    stack.push_back(w);
-                }
-            }
-        }
-        ++map.parts;
-    }
     NS_LOG_INFO(file << ": " << map.names.size() << " routers, " << map.links.size() << " links, "
                      << map.parts << " parts");
     if (map.selfLoops || map.duplicates || map.parts > 1 || map.unlinkedNodes)
@@ -517,31 +618,9 @@ BuildFromMap(const TopologyConfig& config)
     builder.CreateHosts(config.clients); // node ids 0..N, before the reader's nodes
     RouterMap map = ReadRouterMap(config.mapFile, config.mapFormat);
 
+    CheckMapPlacement(map, config);
     auto count = static_cast<uint32_t>(map.names.size());
-    std::string range =
-        "; the map " + config.mapFile + " has routers 0 to " + std::to_string(count - 1);
-    if (config.serverRouter >= count)
-    {
-        throw std::invalid_argument("topology.server_router: there is no router " +
-                                    std::to_string(config.serverRouter) + range);
-    }
     auto server = static_cast<uint32_t>(std::max<int64_t>(config.serverRouter, 0));
-    for (uint32_t a : config.accessRouters)
-    {
-        if (a >= count)
-        {
-            throw std::invalid_argument("topology.access_routers: there is no router " +
-                                        std::to_string(a) + range);
-        }
-        if (map.part[a] != map.part[server])
-        {
-            throw std::invalid_argument("topology.access_routers: router " + std::to_string(a) +
-                                        " cannot be reached from the server router " +
-                                        std::to_string(server) + ": the map " + config.mapFile +
-                                        " falls into " + std::to_string(map.parts) +
-                                        " disconnected parts and they are in different ones");
-        }
-    }
     std::vector<Ptr<Node>> routers;
     routers.reserve(map.names.size());
     for (std::size_t r = 0; r < map.names.size(); ++r)

@@ -41,6 +41,22 @@ struct RouterMap
  */
 RouterMap ReadRouterMap(const std::string& file, const std::string& format);
 
+/**
+ * The same checks of the file, without ns-3's reader (no Node is created): the routers, the
+ * links in file order and the connected parts as the file lists them, for checking a
+ * scenario before anything is built. Throws std::invalid_argument like ReadRouterMap.
+ */
+RouterMap CheckRouterMap(const std::string& file, const std::string& format);
+
+struct TopologyConfig;
+
+/**
+ * Throws std::invalid_argument ("topology.server_router: ...", "topology.access_routers:
+ * ...") unless \p config's server router and access routers are routers of \p map, the
+ * access routers in the server router's part.
+ */
+void CheckMapPlacement(const RouterMap& map, const TopologyConfig& config);
+
 } // namespace gcsim
 } // namespace ns3
 

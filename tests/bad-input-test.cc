@@ -1,6 +1,16 @@
 // Bad input: exit status 2, a message naming the file, line and key and what is accepted,
-// and nothing written.
+// and nothing written. The hostile corpus (tests/hostile/) runs through the real program,
+// each file under a time limit.
 #include "test-utilities.h"
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <set>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 namespace gcsim::test
 {
@@ -212,6 +222,208 @@ TEST(ResultsFolders, ARerunKeepsThePreviousResults)
     EXPECT_NE(second.out.find("kept in"), std::string::npos);
     EXPECT_EQ(ReadFile(dir / "r.1/summary.json"), first);
     EXPECT_NE(ReadFile(dir / "r/summary.json"), first);
+}
+
+// --- The hostile corpus --------------------------------------------------------------------
+
+const std::string kCorpus = SourcePath("tests/hostile");
+constexpr int kTimeLimitSeconds = 60;
+
+/// What the program did with one input.
+struct ProgramRun
+{
+    bool timedOut{false};
+    int signal{0}; //!< the signal that ended it, or 0
+    int status{-1};
+    std::string out;
+    std::string err;
+};
+
+/// Runs the gcsim program with \p args in folder \p cwd, killed after kTimeLimitSeconds.
+ProgramRun
+RunProgram(const std::vector<std::string>& args, const std::string& cwd, const ScratchFolder& logs)
+{
+    std::string outFile = logs / "stdout";
+    std::string errFile = logs / "stderr";
+    pid_t pid = ::fork();
+    if (pid == 0)
+    {
+        int out = ::open(outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int err = ::open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (out < 0 || err < 0 || ::chdir(cwd.c_str()) != 0)
+        {
+            ::_exit(127);
+        }
+        ::dup2(out, STDOUT_FILENO);
+        ::dup2(err, STDERR_FILENO);
+        std::vector<char*> argv;
+        std::string program = GCSIM_BINARY;
+        argv.push_back(program.data());
+        std::vector<std::string> copy = args;
+        for (auto& a : copy)
+        {
+            argv.push_back(a.data());
+        }
+        argv.push_back(nullptr);
+        ::execv(program.c_str(), argv.data());
+        ::_exit(127);
+    }
+    ProgramRun run;
+    int wstatus = 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kTimeLimitSeconds);
+    while (::waitpid(pid, &wstatus, WNOHANG) == 0)
+    {
+        if (std::chrono::steady_clock::now() > deadline)
+        {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &wstatus, 0);
+            run.timedOut = true;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    run.signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
+    run.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+    run.out = ReadFile(outFile);
+    run.err = ReadFile(errFile);
+    return run;
+}
+
+/// The scenario files of the corpus; their maps and transcripts sit beside them.
+std::vector<std::string>
+CorpusScenarios()
+{
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(kCorpus))
+    {
+        if (e.path().extension() == ".toml")
+        {
+            files.push_back(e.path().filename().string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+/// The lines of \p file that start with "# PREFIX: ", without it.
+std::vector<std::string>
+Directives(const std::string& file, const std::string& prefix)
+{
+    std::vector<std::string> found;
+    std::istringstream in(ReadFile(file));
+    std::string tag = "# " + prefix + ": ";
+    for (std::string line; std::getline(in, line);)
+    {
+        if (line.rfind(tag, 0) == 0)
+        {
+            found.push_back(line.substr(tag.size()));
+        }
+    }
+    return found;
+}
+
+/// Every entry below \p folder, sorted.
+std::vector<std::string>
+Listing(const std::string& folder)
+{
+    std::vector<std::string> entries;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(folder))
+    {
+        entries.push_back(e.path().string());
+    }
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}
+
+class HostileFiles : public ::testing::TestWithParam<std::string>
+{
+};
+
+/**
+ * Each corpus file, run as `gcsim run FILE [ARGS]` (and `gcsim validate FILE` when ARGS do
+ * not name a results folder) from a folder two levels down in a scratch folder, so that
+ * results/<name> and any `..` in a name would land inside it: exit status 2 within the time
+ * limit, every "# expect:" text in the message ("@" is the file), nothing on standard
+ * output, and nothing written anywhere in the scratch folder or the corpus.
+ */
+TEST_P(HostileFiles, ExitTwoNamingTheProblemAndWriteNothing)
+{
+    std::string file = kCorpus + "/" + GetParam();
+    std::vector<std::string> expected = Directives(file, "expect");
+    ASSERT_FALSE(expected.empty()) << file << " has no '# expect:' line";
+    std::vector<std::string> args;
+    for (const auto& line : Directives(file, "args"))
+    {
+        std::istringstream words(line);
+        for (std::string w; words >> w;)
+        {
+            args.push_back(w);
+        }
+    }
+    bool namesOut = std::find(args.begin(), args.end(), "--out") != args.end();
+
+    ScratchFolder dir;
+    ScratchFolder logs;
+    std::string cwd = dir / "work/here";
+    std::filesystem::create_directories(cwd);
+    std::vector<std::string> corpusBefore = Listing(kCorpus);
+    std::vector<std::vector<std::string>> commands;
+    commands.push_back({"run", file});
+    commands.back().insert(commands.back().end(), args.begin(), args.end());
+    if (!namesOut)
+    {
+        commands.push_back({"validate", file});
+        commands.back().insert(commands.back().end(), args.begin(), args.end());
+    }
+    for (const auto& command : commands)
+    {
+        SCOPED_TRACE("gcsim " + command[0]);
+        ProgramRun r = RunProgram(command, cwd, logs);
+        ASSERT_FALSE(r.timedOut) << "still running after " << kTimeLimitSeconds << " s";
+        ASSERT_EQ(r.signal, 0) << "killed by signal " << r.signal << ": " << r.err;
+        EXPECT_EQ(r.status, 2) << r.err;
+        EXPECT_EQ(r.err.rfind("gcsim: error: ", 0), 0U) << r.err;
+        for (std::string s : expected)
+        {
+            if (s.rfind("@", 0) == 0)
+            {
+                s = file + s.substr(1);
+            }
+            EXPECT_NE(r.err.find(s), std::string::npos) << "expected '" << s << "' in: " << r.err;
+        }
+        EXPECT_EQ(r.out, "");
+        EXPECT_EQ(Listing(dir.Path()), (std::vector<std::string>{dir / "work", dir / "work/here"}))
+            << "something was written";
+        EXPECT_EQ(Listing(kCorpus), corpusBefore) << "something was written into the corpus";
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, HostileFiles, ::testing::ValuesIn(CorpusScenarios()),
+                         [](const ::testing::TestParamInfo<std::string>& p)
+                         {
+                             std::string name = p.param.substr(0, p.param.size() - 5);
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+TEST(HostileCorpus, HoldsFortyFilesEachDescribedInItsReadme)
+{
+    std::string readme = ReadFile(kCorpus + "/README.md");
+    std::set<std::string> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(kCorpus))
+    {
+        std::string relative = std::filesystem::relative(e.path(), kCorpus).string();
+        if (e.is_regular_file() && relative != "README.md")
+        {
+            files.insert(relative);
+        }
+    }
+    EXPECT_GE(files.size(), 40U);
+    EXPECT_GE(CorpusScenarios().size(), 40U);
+    for (const auto& f : files)
+    {
+        EXPECT_NE(readme.find("`" + f + "`"), std::string::npos) << f << " is not in README.md";
+    }
 }
 
 } // namespace

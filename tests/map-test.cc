@@ -417,7 +417,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "crlf_rocketfuel.txt",
                    "A B 1\r\nB C 2\r\n",
                    "",
-                   {"@, line 1", "did not read the link A - B", "carriage returns"}},
+                   {"@, line 1", "carriage returns", "reads no link"}},
         HostileMap{"Rocketfuel first line neither kind",
                    "garbage_rocketfuel.txt",
                    "hello\n",

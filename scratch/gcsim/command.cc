@@ -4,6 +4,7 @@
 #include "experiment.h"
 #include "html-report.h"
 #include "models/delivery-mode.h"
+#include "models/map-topology.h"
 #include "models/network.h"
 #include "narrate.h"
 #include "plot.h"
@@ -20,6 +21,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <ns3/simulator.h>
 #include <sstream>
 #include <thread>
 #include <unistd.h>
@@ -75,6 +77,30 @@ Close(std::ofstream& f, const std::string& name)
     f.close();
 }
 
+/**
+ * A map ns-3's reader does not read whole is bad input; found before any output, as the
+ * scenario's own checks read only the map's text.
+ */
+void
+CheckMapReader(const Scenario& s)
+{
+    if (s.topology.kind != "file")
+    {
+        return;
+    }
+    ns3::Simulator::Destroy();
+    try
+    {
+        ns3::gcsim::ReadRouterMap(s.topology.mapFile, s.topology.mapFormat);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        ns3::Simulator::Destroy();
+        throw InputError(s.source, "", e.what());
+    }
+    ns3::Simulator::Destroy(); // the reader's nodes
+}
+
 /// What `gcsim run` was asked to do.
 struct RunRequest
 {
@@ -95,6 +121,7 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
     const auto& sets = request.sets;
     bool quiet = request.quiet;
     Scenario scenario = Resolve(request.scenario, sets);
+    CheckMapReader(scenario);
     ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
 
     std::ofstream deliveries = OpenForWriting(folder.Path("deliveries.csv"));

@@ -1,6 +1,8 @@
 #include "scenario.h"
 
+#include "memory-estimate.h"
 #include "models/delivery-mode.h"
+#include "models/map-topology.h"
 #include "models/multicast-routing.h"
 #include "scenario-toml.h"
 #include "text-parse.h"
@@ -387,7 +389,7 @@ CheckKeys(const toml::table& table, const std::string& prefix, const Reader& rea
 }
 
 std::vector<TranscriptLine>
-ReadTranscript(const std::string& path, const std::string& where)
+ReadTranscript(const std::string& path, const std::string& where, uint32_t clients)
 {
     std::ifstream in(path);
     if (!in)
@@ -416,7 +418,7 @@ ReadTranscript(const std::string& path, const std::string& where)
         if ((word != "client" && word != "reply") || !IsDigits(number_, 9) ||
             rest.find_first_of(" \t") != word.size())
         {
-            throw InputError(path + ":" + std::to_string(number), "",
+            throw InputError(path + ":" + std::to_string(number), "traffic.transcript",
                              "expected 'client N: text' or 'reply N: text'");
         }
         TranscriptLine t;
@@ -426,6 +428,18 @@ ReadTranscript(const std::string& path, const std::string& where)
         if (!t.text.empty() && t.text[0] == ' ')
         {
             t.text.erase(0, 1);
+        }
+        if (t.client < 1 || t.client > clients)
+        {
+            throw InputError(path + ":" + std::to_string(number), "traffic.transcript",
+                             "client " + std::to_string(t.client) +
+                                 " is not in the network; clients are numbered 1 to " +
+                                 std::to_string(clients));
+        }
+        if (kHeaderBytes + t.text.size() + 10 > kMaxUdpPayload)
+        {
+            throw InputError(path + ":" + std::to_string(number), "traffic.transcript",
+                             "the line is longer than one UDP datagram holds");
         }
         lines.push_back(t);
     }
@@ -487,6 +501,80 @@ KindKeys()
         {"server_router", {"ring", "grid", "waxman", "file"}},
     };
     return keys;
+}
+
+/// Reads the map's text (building nothing) and checks P1's and the clients' routers on it.
+void
+CheckMap(const Reader& r, const ns3::gcsim::TopologyConfig& t)
+{
+    try
+    {
+        ns3::gcsim::CheckMapPlacement(ns3::gcsim::CheckRouterMap(t.mapFile, t.mapFormat), t);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        // "topology.KEY: what is wrong": the key's line in the scenario leads the message.
+        std::string what = e.what();
+        auto colon = what.find(": ");
+        r.Fail(what.substr(0, colon), what.substr(colon + 2));
+    }
+}
+
+/// The builders' limits on routers, found here with the key's line.
+void
+CheckSize(const Reader& r, const ns3::gcsim::TopologyConfig& t)
+{
+    constexpr uint64_t kMaxRouters = 100000;
+    if (t.kind == "ring" && t.routers < 3)
+    {
+        r.Fail("topology.routers", "a ring needs at least 3 routers (got " +
+                                       std::to_string(t.routers) +
+                                       "); two routers would be joined by two links");
+    }
+    uint64_t grid = uint64_t(t.rows) * t.columns;
+    if (t.kind == "grid" && grid > kMaxRouters)
+    {
+        r.Fail(r.Find("topology.rows") ? "topology.rows" : "topology.columns",
+               "a grid of " + std::to_string(t.rows) + " x " + std::to_string(t.columns) + " = " +
+                   std::to_string(grid) + " routers; at most " + std::to_string(kMaxRouters));
+    }
+    uint64_t level = 1;
+    uint64_t routers = 1;
+    for (uint32_t d = 0; t.kind == "tree" && d < t.depth && routers <= kMaxRouters; ++d)
+    {
+        level *= t.fanout;
+        routers += level;
+    }
+    if (routers > kMaxRouters)
+    {
+        r.Fail("topology.depth", "a tree of fanout " + std::to_string(t.fanout) + " and depth " +
+                                     std::to_string(t.depth) + " has more than " +
+                                     std::to_string(kMaxRouters) + " routers");
+    }
+}
+
+/// Refuses a network that would not fit in this machine's memory, before anything is built.
+void
+CheckMemory(const Reader& r, const ns3::gcsim::TopologyConfig& t)
+{
+    MemoryEstimate need = EstimateMemory(t);
+    uint64_t have = AvailableMemory();
+    if (have == 0 || need.bytes <= have)
+    {
+        return;
+    }
+    std::string key = need.key;
+    if (key == "topology.clients" && !r.Find(key) && r.Find("topology.clients_per_leaf"))
+    {
+        key = "topology.clients_per_leaf";
+    }
+    r.Fail(key, "a network this size needs about " + MemoryText(need.bytes) +
+                    " of memory to simulate (" + std::to_string(need.hosts) + " hosts, " +
+                    std::to_string(need.routers) + " routers, " + std::to_string(need.links) +
+                    " links and LANs, " + std::to_string(need.routes) +
+                    " routes; measured: about 13.5 KB a host, 4.5 KB a router, 10 KB a link, "
+                    "48 bytes a route, plus 50 MB), and this machine has " +
+                    MemoryText(have) + "; make it smaller");
 }
 
 void
@@ -584,6 +672,10 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
                                    "topology.format to inet, orbis or rocketfuel");
         }
     }
+    if (t.kind == "file")
+    {
+        CheckMap(r, t);
+    }
 
     int64_t maxClients = (1 << 24) - 3;
     if (t.kind == "tree")
@@ -650,6 +742,8 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
     }
     t.queueDisc =
         r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
+    CheckSize(r, t);
+    CheckMemory(r, t);
 }
 
 } // namespace
@@ -1031,21 +1125,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
         }
         tr.transcript = p.lexically_normal().string();
         tr.lines = ReadTranscript(tr.transcript,
-                                  r.Where("traffic.transcript", r.Find("traffic.transcript")));
-        for (const auto& line : tr.lines)
-        {
-            if (line.client < 1 || line.client > n)
-            {
-                throw InputError(tr.transcript, "",
-                                 "client " + std::to_string(line.client) +
-                                     " is not in the network; clients are numbered 1 to " +
-                                     std::to_string(n));
-            }
-            if (kHeaderBytes + line.text.size() + 10 > kMaxUdpPayload)
-            {
-                throw InputError(tr.transcript, "", "a line is longer than one UDP datagram holds");
-            }
-        }
+                                  r.Where("traffic.transcript", r.Find("traffic.transcript")), n);
         tr.messages = static_cast<uint32_t>(std::count_if(tr.lines.begin(), tr.lines.end(),
                                                           [](const auto& l) { return !l.reply; }));
     }

@@ -1,0 +1,42 @@
+#ifndef GCSIM_MEMORY_ESTIMATE_H
+#define GCSIM_MEMORY_ESTIMATE_H
+
+#include "models/network.h"
+
+#include <cstdint>
+#include <string>
+
+namespace gcsim
+{
+
+/**
+ * \brief What simulating a network would take in memory, counted before it is built.
+ *
+ * The figures per object are peak resident sizes of `gcsim run` measured on networks of
+ * 1 to 20,000 hosts, routers and links (a LAN of 100,000 clients peaks at 1.38 GB): about
+ * 50 MB for the program, 13.5 KB per host, 4.5 KB per router, 10 KB per link or LAN, and
+ * 48 bytes per unicast route (one per router and subnet with hosts on it).
+ */
+struct MemoryEstimate
+{
+    uint64_t hosts{0};   //!< P1 and the clients
+    uint64_t routers{0}; //!< routers and switches
+    uint64_t links{0};   //!< point-to-point links and LANs
+    uint64_t routes{0};  //!< unicast routes
+    uint64_t bytes{0};   //!< the estimated peak
+    /// The scenario key that makes the network this big ("topology.clients", ...).
+    std::string key;
+};
+
+/// The estimate for \p topology; reads a map file's size lines, never builds anything.
+MemoryEstimate EstimateMemory(const ns3::gcsim::TopologyConfig& topology);
+
+/// The memory this process may use: physical memory, or a smaller cgroup limit.
+uint64_t AvailableMemory();
+
+/// \p bytes for people: "1.4 GB", "850 MB".
+std::string MemoryText(uint64_t bytes);
+
+} // namespace gcsim
+
+#endif
