@@ -86,6 +86,7 @@ private:
     std::vector<uint32_t> m_members;
     uint32_t m_clients;
     std::ostream* m_csv;
+    std::string m_row; //!< the csv row being written, kept to reuse its buffer
     std::vector<Message> m_messages;
     DeliveryCounts m_counts;
     Histogram m_latencies; //!< ns, over deliveries

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <ns3/ipv4-list-routing.h>
 #include <ns3/ipv4.h>
 #include <ns3/node-list.h>
@@ -150,18 +149,13 @@ TEST(MapTopology, BroadcastOnTheSmallInetMapReachesEveryClientOnce)
     EXPECT_EQ(r.hosts.nonmemberReceptions, 2U * 5);
 }
 
-/// The routes of the 3,037-router map, and how long building them takes.
-TEST(MapTopology, TheBigInetMapBuildsAndRoutesWithinTenSeconds)
+/// The routes of the 3,037-router map (how long building them takes is bench/route-bench's).
+TEST(MapTopology, TheBigInetMapBuildsAndRoutes)
 {
     Scenario s =
         ScenarioFrom(MapScenario("maps/Inet_toposample.txt", 64, "\"all\"", "[\"unicast\"]"));
     ns3::Simulator::Destroy();
-    auto start = std::chrono::steady_clock::now();
     Network network = BuildNetwork(s.topology);
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    RecordProperty("build_and_route_seconds", std::to_string(seconds));
-    EXPECT_LT(seconds, 10.0);
 
     // Every router has a route to every host link (P1's and 64 LANs) it is not on.
     uint32_t hostLinks = 0;

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <signal.h>
@@ -633,6 +634,11 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             std::string log = (logs / (run->id + ".log")).string();
             std::vector<std::string> args = {
                 options.executable, "run", input, "--out", target, "--quiet", "--keep-existing"};
+            // Nothing buffered in this process may be written again by the child.
+            out.flush();
+            std::cout.flush();
+            std::cerr.flush();
+            std::fflush(nullptr);
             pid_t pid = ::fork();
             if (pid == 0)
             {
@@ -644,6 +650,14 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
                     ::dup2(fd, 1);
                     ::dup2(fd, 2);
                     ::close(fd);
+                }
+                if (options.runInProcess)
+                {
+                    int code = options.runInProcess(args);
+                    std::cout.flush();
+                    std::cerr.flush();
+                    std::fflush(nullptr);
+                    ::_exit(code);
                 }
                 std::vector<char*> argv;
                 for (auto& a : args)

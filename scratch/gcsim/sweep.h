@@ -3,6 +3,7 @@
 
 #include "scenario.h"
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <utility>
@@ -70,6 +71,12 @@ struct SweepOptions
     bool collect{true};      //!< collect at the end
     bool progressBar{false}; //!< draw a bar (a terminal) or print lines
     std::string executable;  //!< the gcsim binary that runs each run
+    /**
+     * If set, each run's forked process calls this with the run's arguments (as they
+     * would follow `executable`) and exits with what it returns, instead of executing
+     * `executable` afresh: loading and initialising ns-3 costs a third of a small run.
+     */
+    std::function<int(const std::vector<std::string>&)> runInProcess;
 };
 
 /// What a sweep did.
