@@ -16,7 +16,8 @@ if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev
                slurm-wlm slurm-client munge     # the slurm-cluster test
                tshark                           # the pcap test reads the pcap files
-               chromium)                        # the report test opens report.html in it
+               chromium                         # the report test opens report.html in it
+               clang libclang-rt-14-dev)        # the sanitizer build and the fuzzers
 fi
 
 missing=()
