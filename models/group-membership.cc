@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ns3/csma-net-device.h>
 #include <ns3/point-to-point-net-device.h>
+#include <ns3/pointer.h>
 
 namespace ns3
 {
@@ -69,15 +70,19 @@ GroupMembership::Install(Ptr<Node> node)
     for (uint32_t i = 0; i < node->GetNDevices(); ++i)
     {
         Ptr<NetDevice> device = node->GetDevice(i);
+        // The filter goes in front of the device's model so far (a lossy link's FrameLoss).
+        PointerValue behind;
         if (auto csma = DynamicCast<CsmaNetDevice>(device))
         {
-            csma->SetReceiveErrorModel(
-                MulticastNicFilter::Create(membership, MulticastNicFilter::ETHERNET));
+            csma->GetAttribute("ReceiveErrorModel", behind);
+            csma->SetReceiveErrorModel(MulticastNicFilter::Create(
+                membership, MulticastNicFilter::ETHERNET, behind.Get<ErrorModel>()));
         }
         else if (auto p2p = DynamicCast<PointToPointNetDevice>(device))
         {
-            p2p->SetReceiveErrorModel(
-                MulticastNicFilter::Create(membership, MulticastNicFilter::PPP));
+            p2p->GetAttribute("ReceiveErrorModel", behind);
+            p2p->SetReceiveErrorModel(MulticastNicFilter::Create(
+                membership, MulticastNicFilter::PPP, behind.Get<ErrorModel>()));
         }
     }
     return membership;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <ns3/callback.h>
+#include <ns3/ethernet-header.h>
 #include <ns3/net-device-queue-interface.h>
 #include <ns3/node.h>
 #include <ns3/queue-disc.h>
@@ -23,6 +24,7 @@ LinkTracker::LinkTracker(const Network& network)
     {
         const Link& link = network.links[l];
         m_linkNames.push_back(link.name);
+        m_firstEnd.push_back(m_ends.size());
         bool shared = link.ends.size() > 2;
         for (std::size_t e = 0; e < link.ends.size(); ++e)
         {
@@ -58,12 +60,45 @@ LinkTracker::LinkTracker(const Network& network)
             }
         }
     }
+    m_macs.resize(network.links.size());
+    for (std::size_t l = 0; l < network.links.size(); ++l)
+    {
+        const Link& link = network.links[l];
+        for (std::size_t e = 0; e < link.lossModels.size(); ++e)
+        {
+            if (link.ends.size() > 2)
+            {
+                m_macs[l][Mac48Address::ConvertFrom(link.ends[e]->GetAddress())] = e;
+            }
+            Subscribe(link.lossModels[e], "Lost",
+                      Callback<void, Ptr<const Packet>>([this, l, e](Ptr<const Packet> p)
+                                                        { OnLost(l, 1 - e, p); }));
+        }
+    }
 }
 
 const char*
 LinkTracker::CsvHeader()
 {
-    return "mode,link,from,to,frames,bytes";
+    return "mode,link,from,to,frames,bytes,lost";
+}
+
+void
+LinkTracker::OnLost(std::size_t link, std::size_t sender, Ptr<const Packet> frame)
+{
+    ++m_counts.lossDrops;
+    if (!m_macs[link].empty())
+    {
+        EthernetHeader eth(false);
+        frame->PeekHeader(eth);
+        auto it = m_macs[link].find(eth.GetSource());
+        if (it == m_macs[link].end())
+        {
+            return;
+        }
+        sender = it->second;
+    }
+    ++m_ends[m_firstEnd[link] + sender].lost;
 }
 
 void
@@ -95,7 +130,7 @@ LinkTracker::WriteCsv(std::ostream& csv, const std::string& mode) const
     for (const End& end : m_ends)
     {
         csv << mode << ',' << m_linkNames[end.link] << ',' << end.from << ',' << end.to << ','
-            << end.frames << ',' << end.bytes << '\n';
+            << end.frames << ',' << end.bytes << ',' << end.lost << '\n';
     }
 }
 

@@ -5,6 +5,7 @@
 #include "statistics.h"
 
 #include <map>
+#include <ns3/mac48-address.h>
 #include <ns3/packet.h>
 #include <ostream>
 #include <string>
@@ -28,6 +29,7 @@ struct LinkCounts
                                 //!< refusing a packet while the device queue is full)
     uint64_t linkDrops{0};      //!< frames a device gave up on (PhyTxDrop: CSMA backoff limit)
     uint64_t queueDiscDrops{0}; //!< traffic-control queue disc drops
+    uint64_t lossDrops{0};      //!< frames lossy links lost at a receiver that would take them in
     double stressMean{0};       //!< mean over (message, link used) of copies carried
     uint64_t stressMax{0};      //!< max of the same
 };
@@ -35,7 +37,8 @@ struct LinkCounts
 /**
  * \brief Counts every frame every device puts on a link, and every frame a device drops.
  *
- * A frame counts when its transmission ends (PhyTxEnd). Frames that carry a group message
+ * A frame counts when its transmission ends (PhyTxEnd); a frame a lossy link lost (FrameLoss)
+ * counts against the device that sent it. Frames that carry a group message
  * (GroupMessageTag) also count towards link stress: copies of one message on one link.
  */
 class LinkTracker
@@ -58,11 +61,17 @@ private:
         bool server;
         uint64_t frames{0};
         uint64_t bytes{0};
+        uint64_t lost{0}; //!< copies of its frames lost at receivers
     };
     void OnTxEnd(std::size_t end, Ptr<const Packet> frame);
+    /// A receiver on \p link lost \p frame, sent by end \p sender of the link (or, on a shared
+    /// segment, by the end whose MAC \p frame carries).
+    void OnLost(std::size_t link, std::size_t sender, Ptr<const Packet> frame);
 
     std::vector<std::string> m_linkNames;
     std::vector<End> m_ends;
+    std::vector<std::size_t> m_firstEnd; //!< per link, the index of its first end in m_ends
+    std::vector<std::map<Mac48Address, std::size_t>> m_macs; //!< per lossy segment: MAC -> end
     LinkCounts m_counts;
     std::map<std::pair<uint32_t, std::size_t>, uint32_t> m_copies; //!< (message, link) -> copies
 };

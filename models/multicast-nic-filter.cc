@@ -32,11 +32,12 @@ MulticastNicFilter::GetTypeId()
 }
 
 Ptr<MulticastNicFilter>
-MulticastNicFilter::Create(Ptr<GroupMembership> membership, Framing framing)
+MulticastNicFilter::Create(Ptr<GroupMembership> membership, Framing framing, Ptr<ErrorModel> behind)
 {
     Ptr<MulticastNicFilter> filter = CreateObject<MulticastNicFilter>();
     filter->m_membership = membership;
     filter->m_framing = framing;
+    filter->m_behind = behind;
     return filter;
 }
 
@@ -61,6 +62,18 @@ MulticastNicFilter::GetFiltered() const
 
 bool
 MulticastNicFilter::DoCorrupt(Ptr<Packet> p)
+{
+    if (Filters(p))
+    {
+        ++m_filtered;
+        m_filterTrace(p);
+        return true;
+    }
+    return m_behind && m_behind->IsCorrupt(p);
+}
+
+bool
+MulticastNicFilter::Filters(Ptr<Packet> p) const
 {
     Ipv4Header ip;
     if (m_framing == ETHERNET)
@@ -95,14 +108,8 @@ MulticastNicFilter::DoCorrupt(Ptr<Packet> p)
         copy->PeekHeader(ip);
     }
     Ipv4Address dst = ip.GetDestination();
-    if (!dst.IsMulticast() || dst.IsLocalMulticast() || dst == NetworkBroadcastGroup() ||
-        m_membership->IsMember(dst))
-    {
-        return false;
-    }
-    ++m_filtered;
-    m_filterTrace(p);
-    return true;
+    return dst.IsMulticast() && !dst.IsLocalMulticast() && dst != NetworkBroadcastGroup() &&
+           !m_membership->IsMember(dst);
 }
 
 void

@@ -32,7 +32,12 @@ public:
     };
 
     static TypeId GetTypeId();
-    static Ptr<MulticastNicFilter> Create(Ptr<GroupMembership> membership, Framing framing);
+    /**
+     * A filter for a host's device; \p behind, if any, is the device's receive error model
+     * so far (a lossy link's FrameLoss), which gets the frames the filter lets through.
+     */
+    static Ptr<MulticastNicFilter> Create(Ptr<GroupMembership> membership, Framing framing,
+                                          Ptr<ErrorModel> behind = nullptr);
 
     /// The filter installed on \p device, or null if it has none.
     static Ptr<MulticastNicFilter> On(Ptr<NetDevice> device);
@@ -43,8 +48,11 @@ public:
 private:
     bool DoCorrupt(Ptr<Packet> p) override;
     void DoReset() override;
+    /// True for a multicast frame of a group the host has not joined.
+    bool Filters(Ptr<Packet> p) const;
 
     Ptr<GroupMembership> m_membership;               //!< the host's joined groups
+    Ptr<ErrorModel> m_behind;                        //!< gets the frames that pass, if set
     Framing m_framing{ETHERNET};                     //!< link framing
     uint64_t m_filtered{0};                          //!< frames filtered
     TracedCallback<Ptr<const Packet>> m_filterTrace; //!< fired per filtered frame

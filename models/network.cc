@@ -18,6 +18,7 @@
 #include <ns3/ipv4-static-routing.h>
 #include <ns3/node-list.h>
 #include <ns3/point-to-point-helper.h>
+#include <ns3/point-to-point-net-device.h>
 #include <ns3/queue-size.h>
 #include <ns3/traffic-control-helper.h>
 #include <ns3/traffic-control-layer.h>
@@ -345,7 +346,10 @@ NetworkBuilder::AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay)
               {devices.Get(0), devices.Get(1)},
               rate,
               delay,
-              Framing::PPP};
+              Framing::PPP,
+              0.0,
+              {}};
+    AddLoss(link, false);
     m_network.links.push_back(std::move(link));
     return m_network.links.size() - 1;
 }
@@ -365,11 +369,14 @@ NetworkBuilder::AddLan(const NodeContainer& nodes, DataRate rate, Time delay)
               {},
               rate,
               delay,
-              Framing::CSMA};
+              Framing::CSMA,
+              0.0,
+              {}};
     for (uint32_t i = 0; i < devices.GetN(); ++i)
     {
         link.ends.push_back(devices.Get(i));
     }
+    AddLoss(link, false);
     m_network.links.push_back(std::move(link));
     return m_network.links.size() - 1;
 }
@@ -389,9 +396,48 @@ NetworkBuilder::AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time 
               {devices.Get(0), devices.Get(1)},
               rate,
               delay,
-              Framing::BRIDGE};
+              Framing::BRIDGE,
+              0.0,
+              {}};
+    AddLoss(link, true);
     m_network.links.push_back(std::move(link));
     return m_network.links.size() - 1;
+}
+
+void
+NetworkBuilder::AddLoss(Link& link, bool switchPort)
+{
+    // An access link has a host at one end; every other link joins routers (or switches).
+    uint32_t hosts = m_network.hosts.GetN();
+    uint32_t first = hosts ? m_network.hosts.Get(0)->GetId() : 0;
+    bool access = false;
+    for (const auto& device : link.ends)
+    {
+        uint32_t id = device->GetNode()->GetId();
+        access = access || (id >= first && id - first < hosts);
+    }
+    link.loss = access ? m_config.loss : m_config.coreLoss;
+    if (link.loss <= 0)
+    {
+        return;
+    }
+    for (std::size_t e = 0; e < link.ends.size(); ++e)
+    {
+        Ptr<NetDevice> device = link.ends[e];
+        bool everyFrame = link.framing == Framing::PPP || (switchPort && e == 1);
+        Ptr<FrameLoss> loss = FrameLoss::Create(
+            link.loss, everyFrame ? FrameLoss::EVERY : FrameLoss::ADDRESSED,
+            everyFrame ? Mac48Address() : Mac48Address::ConvertFrom(device->GetAddress()));
+        if (auto csma = DynamicCast<CsmaNetDevice>(device))
+        {
+            csma->SetReceiveErrorModel(loss);
+        }
+        else
+        {
+            DynamicCast<PointToPointNetDevice>(device)->SetReceiveErrorModel(loss);
+        }
+        link.lossModels.push_back(loss);
+    }
 }
 
 void
@@ -478,6 +524,14 @@ AssignStreams(const Network& network)
             {
                 stream += csma->AssignStreams(stream);
             }
+        }
+    }
+    // After every other stream, so that lossless networks draw what they always drew.
+    for (const Link& link : network.links)
+    {
+        for (const auto& loss : link.lossModels)
+        {
+            stream += loss->AssignStreams(stream);
         }
     }
 }

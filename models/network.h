@@ -1,6 +1,8 @@
 #ifndef GCSIM_NETWORK_H
 #define GCSIM_NETWORK_H
 
+#include "frame-loss.h"
+
 #include <ns3/channel.h>
 #include <ns3/data-rate.h>
 #include <ns3/ipv4-address.h>
@@ -35,6 +37,10 @@ struct TopologyConfig
     /// Routers drop copies of a packet they have already forwarded (ns-3's duplicate packet
     /// detection): needed by floods, wrong for trees whose paths revisit a router.
     bool duplicateDetection{true};
+    /// Packet error rate at each receiver of a host access link (0: lossless), see FrameLoss.
+    double loss{0};
+    /// The same on router-to-router links (the dumbbell's bottleneck among them).
+    double coreLoss{0};
 
     // tree
     uint32_t fanout{2}; //!< children per router
@@ -76,6 +82,9 @@ struct Link
     DataRate rate;                    //!< its data rate
     Time delay;                       //!< its propagation delay
     Framing framing{Framing::CSMA};   //!< link overhead
+    double loss{0};                   //!< probability a receiver loses a frame it takes in
+    /// Per end, the FrameLoss of its receiver; empty on a lossless link.
+    std::vector<Ptr<FrameLoss>> lossModels;
 
     /// Bytes on the wire of an IPv4 packet of \p ipBytes on this link.
     uint32_t FrameBytes(uint32_t ipBytes) const;
@@ -156,6 +165,8 @@ public:
 
 private:
     Ipv4Address Allocate(uint32_t addresses, Ipv4Mask& mask);
+    /// Puts a FrameLoss on every receiver of \p link if its kind of link is lossy.
+    void AddLoss(Link& link, bool switchPort);
     std::vector<Ipv4Address> Number(const NetDeviceContainer& devices);
 
     const TopologyConfig& m_config;
@@ -182,7 +193,7 @@ enum class Placement
 std::size_t AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers,
                         Placement placement);
 
-/// Gives every random variable of \p network a fixed stream number.
+/// Gives every random variable of \p network a fixed stream number (loss draws last).
 void AssignStreams(const Network& network);
 /**
  * Pre-fills the ARP cache of every IPv4 interface with its link neighbours' addresses: all

@@ -103,8 +103,10 @@ BuildStar(const TopologyConfig& config)
     {
         // A warm network: P1 and every client know each other's MAC address, and the
         // switch knows every host's port. PrefillArp pairs the ends of one link only, and
-        // here every host has a link of its own.
+        // here every host has a link of its own. Clients that send to one another (the
+        // overlay) know each other too, as on a LAN of up to 1024 hosts.
         Ptr<Ipv4Interface> server = InterfaceOf(network.links[0].ends[0]);
+        std::vector<Ptr<Ipv4Interface>> clients;
         for (uint32_t h = 0; h < network.links.size(); ++h)
         {
             const Link& link = network.links[h];
@@ -114,6 +116,21 @@ BuildStar(const TopologyConfig& config)
                 Ptr<Ipv4Interface> client = InterfaceOf(link.ends[0]);
                 AddArpEntry(server, client);
                 AddArpEntry(client, server);
+                clients.push_back(client);
+            }
+        }
+        constexpr std::size_t kAllPairsLimit = 1024;
+        if (config.clientPairsArp && network.links.size() <= kAllPairsLimit)
+        {
+            for (const auto& a : clients)
+            {
+                for (const auto& b : clients)
+                {
+                    if (a != b)
+                    {
+                        AddArpEntry(a, b);
+                    }
+                }
             }
         }
     }

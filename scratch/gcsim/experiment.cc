@@ -291,6 +291,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
                                lastSend + s.traffic.drain);
     }
 
+    if (sinks.inspect)
+    {
+        sinks.inspect(network);
+    }
     // The run ends `drain` after the last send (or earlier, when no event is left): what is
     // still in flight then counts as not delivered.
     Simulator::Stop(lastSend + s.traffic.drain);

@@ -52,6 +52,9 @@ struct RunSinks
     /// Called now and then while the simulation runs, with the simulated time reached and
     /// the time the run stops at (a progress line on a terminal).
     std::function<void(ns3::Time, ns3::Time)> progress;
+    /// Called with the network once the collectors are attached, before the simulation runs:
+    /// a caller's own trace sinks (tests check counts the collectors do not keep).
+    std::function<void(const ns3::gcsim::Network&)> inspect;
 };
 
 /// Builds \p scenario's network once and discards it; throws InputError if it cannot be built.

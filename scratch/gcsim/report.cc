@@ -33,7 +33,8 @@ ModeJson(const ModeResult& r)
     const auto& d = r.delivery;
     const auto& l = r.links;
     const auto& h = r.hosts;
-    uint64_t drops = l.queueDrops + l.linkDrops + l.queueDiscDrops + h.ipDrops + h.arpDrops;
+    uint64_t drops =
+        l.queueDrops + l.linkDrops + l.queueDiscDrops + l.lossDrops + h.ipDrops + h.arpDrops;
     json j;
     j["messages"] = d.messages;
     j["destinations"] = r.destinations;
@@ -65,6 +66,7 @@ ModeJson(const ModeResult& r)
                                {"queue_disc", l.queueDiscDrops},
                                {"ip", h.ipDrops},
                                {"arp", h.arpDrops}};
+    j["drops_by_cause"]["loss"] = l.lossDrops;
     j["per_message"] = json{{"source_packets", PerMessage(l.serverFrames, d.messages)},
                             {"source_bytes", PerMessage(l.serverBytes, d.messages)},
                             {"link_transmissions", PerMessage(l.frames, d.messages)},
@@ -161,9 +163,14 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
          [](const ModeResult& r)
          {
              return std::to_string(r.links.queueDrops + r.links.linkDrops + r.links.queueDiscDrops +
-                                   r.hosts.ipDrops + r.hosts.arpDrops);
+                                   r.links.lossDrops + r.hosts.ipDrops + r.hosts.arpDrops);
          }},
     };
+    if (s.topology.loss > 0 || s.topology.coreLoss > 0)
+    {
+        rows.push_back({"of which lost on links",
+                        [](const ModeResult& r) { return std::to_string(r.links.lossDrops); }});
+    }
     if (!results.empty() && results.front().throughput)
     {
         // "< rate_min" when even that failed, ">= rate_max" when that held.

@@ -85,7 +85,10 @@ Schema()
           "map",
           "format",
           "access_routers",
-          "server_router"}},
+          "server_router",
+          "loss",
+          "core_loss",
+          "bottleneck_loss"}},
         {"group", {"address", "port", "members", "target"}},
         {"traffic",
          {"pattern", "messages", "interval", "size", "start", "drain", "transcript", "rate_min",
@@ -499,6 +502,8 @@ KindKeys()
         {"format", {"file"}},
         {"access_routers", {"ring", "grid", "waxman", "file"}},
         {"server_router", {"ring", "grid", "waxman", "file"}},
+        {"core_loss", {"tree", "ring", "grid", "waxman", "file"}},
+        {"bottleneck_loss", {"dumbbell"}},
     };
     return keys;
 }
@@ -606,6 +611,11 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
     t.coreDelay = r.Duration("topology.core_delay").value_or(ns3::MilliSeconds(1));
     t.bottleneckRate = r.Rate("topology.bottleneck_rate").value_or(ns3::DataRate("10Mbps"));
     t.bottleneckDelay = r.Duration("topology.bottleneck_delay").value_or(ns3::MilliSeconds(10));
+    // Packet error rates: access links; router-to-router links (the dumbbell has one).
+    t.loss = r.Number("topology.loss", 0, 1).value_or(0);
+    t.coreLoss =
+        r.Number(t.kind == "dumbbell" ? "topology.bottleneck_loss" : "topology.core_loss", 0, 1)
+            .value_or(0);
     t.fanout = static_cast<uint32_t>(r.Integer("topology.fanout", 1, 64).value_or(2));
     t.depth = static_cast<uint32_t>(r.Integer("topology.depth", 0, 16).value_or(2));
     t.routers = static_cast<uint32_t>(r.Integer("topology.routers", 2, 100000).value_or(8));
@@ -1318,6 +1328,8 @@ ResolvedToml(const Scenario& s)
         {"map", t.mapFile},
         {"format", t.mapFormat},
         {"server_router", t.serverRouter},
+        {"core_loss", t.coreLoss},
+        {"bottleneck_loss", t.coreLoss},
     };
     toml::array access;
     for (uint32_t a : t.accessRouters)
@@ -1332,6 +1344,16 @@ ResolvedToml(const Scenario& s)
     if (t.serverRouter < 0)
     {
         kindKeys.erase("server_router");
+    }
+    if (t.loss > 0)
+    {
+        root.get_as<toml::table>("topology")->insert("loss", t.loss);
+    }
+    if (t.coreLoss <= 0)
+    {
+        // Lossless networks resolve as they did before loss existed (sweep run ids included).
+        kindKeys.erase("core_loss");
+        kindKeys.erase("bottleneck_loss");
     }
     if (t.accessRouters.empty())
     {

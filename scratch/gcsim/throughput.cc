@@ -13,8 +13,8 @@ namespace
 uint64_t
 Drops(const ModeResult& r)
 {
-    return r.links.queueDrops + r.links.linkDrops + r.links.queueDiscDrops + r.hosts.ipDrops +
-           r.hosts.arpDrops;
+    return r.links.queueDrops + r.links.linkDrops + r.links.queueDiscDrops + r.links.lossDrops +
+           r.hosts.ipDrops + r.hosts.arpDrops;
 }
 
 std::string
