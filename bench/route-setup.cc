@@ -25,6 +25,9 @@ main(int argc, char** argv)
         std::fprintf(stderr, "usage: route-setup gcsim|plain SOURCE_DIR\n");
         return 2;
     }
+    // As the gcsim program does (main.cc): the resolution is final, and ns-3 stops keeping
+    // a registry of every Time object built before it is.
+    ns3::Time::SetResolution(ns3::Time::NS);
     std::string side = argv[1];
     std::string dir = argv[2];
     auto start = std::chrono::steady_clock::now();

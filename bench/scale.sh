@@ -58,7 +58,7 @@ for mode in $modes; do
             plainDeliveries=$(cat "$work/plain.out")
             rm -rf "$work/run"
             read -r s m < <(timed "$work/gcsim.out" -- "$gcsim" run "$scenario" --out "$work/run" \
-                --no-report -q --set "topology.clients=$n" --set "delivery.modes=[\"$mode\"]")
+                -q --set "topology.clients=$n" --set "delivery.modes=[\"$mode\"]")
             gs+=("$s"); gm+=("$m")
             gcsimDeliveries=$(grep -o '"deliveries": [0-9]*' "$work/run/summary.json" | head -1 | grep -o '[0-9]*$')
             if [[ "$plainDeliveries" != "$gcsimDeliveries" ]]; then
