@@ -384,6 +384,21 @@ TEST(MembershipOverTime, ScenariosWithoutMembershipResolveAsBefore)
     EXPECT_EQ(ResolvedToml(s).find("[membership"), std::string::npos);
 }
 
+TEST(MembershipOverTime, AnEventGivenWithSetIsBlamedOnTheOverride)
+{
+    ScratchFolder dir;
+    std::string file = dir / "scenario.toml";
+    WriteFile(file, kTree);
+    std::string set = "membership.events=[{ at = \"1s\", client = 40, action = \"join\" }]";
+    CommandResult r = RunCommand({"run", file, "--set", set, "--out", dir / "results"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--set " + set +
+                         ": membership.events[0].client: client 40 is not in "
+                         "the network"),
+              std::string::npos)
+        << r.err;
+}
+
 struct BadCase
 {
     const char* title;

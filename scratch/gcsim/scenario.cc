@@ -127,10 +127,13 @@ public:
 
     std::string Where(const std::string& key, const toml::node* node) const
     {
-        auto it = m_overridden.find(key);
-        if (it != m_overridden.end())
+        // The override of the key itself, or of a table or list holding it.
+        for (const auto& [path, text] : m_overridden)
         {
-            return "--set " + it->second;
+            if (key == path || key.rfind(path + ".", 0) == 0 || key.rfind(path + "[", 0) == 0)
+            {
+                return "--set " + text;
+            }
         }
         if (node && node->source().begin.line > 0)
         {
