@@ -55,7 +55,8 @@ public:
     virtual std::vector<uint32_t> Destinations(const GroupDirectory& dir,
                                                uint32_t target) const = 0;
 
-    /// Called once the clients are installed, before the simulation starts.
+    /// Called once the clients are installed, before the simulation starts, and again with
+    /// the new directory whenever the group's membership changes.
     virtual void Configure(const GroupDirectory& dir, const ApplicationContainer& clients);
 
     /// Called once on P1's socket before anything is sent.

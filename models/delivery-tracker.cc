@@ -1,6 +1,7 @@
 #include "delivery-tracker.h"
 
 #include "group-client.h"
+#include "group-membership.h"
 #include "group-server.h"
 #include "trace-connect.h"
 
@@ -17,10 +18,14 @@ namespace gcsim
 DeliveryTracker::DeliveryTracker(std::string mode, std::vector<uint32_t> members, uint32_t clients,
                                  std::ostream* csv)
   : m_mode(std::move(mode))
-  , m_members(std::move(members))
+  , m_member(clients + 1, false)
   , m_clients(clients)
   , m_csv(csv)
 {
+    for (uint32_t m : members)
+    {
+        m_member[m] = true;
+    }
 }
 
 const char*
@@ -48,6 +53,35 @@ DeliveryTracker::Attach(const ApplicationContainer& server, const ApplicationCon
     for (auto it = clients.Begin(); it != clients.End(); ++it)
     {
         Subscribe((*it), "Rx", MakeCallback(&DeliveryTracker::OnRx, this));
+    }
+}
+
+void
+DeliveryTracker::FollowMembership(Ipv4Address group, const ApplicationContainer& clients)
+{
+    for (uint32_t i = 0; i < clients.GetN(); ++i)
+    {
+        auto membership = clients.Get(i)->GetNode()->GetObject<GroupMembership>();
+        NS_ABORT_MSG_UNLESS(membership, "client " << i + 1 << " has no GroupMembership");
+        uint32_t client = i + 1;
+        Subscribe(membership, "Join",
+                  Callback<void, Ipv4Address>(
+                      [this, group, client](Ipv4Address g)
+                      {
+                          if (g == group)
+                          {
+                              m_member[client] = true;
+                          }
+                      }));
+        Subscribe(membership, "Leave",
+                  Callback<void, Ipv4Address>(
+                      [this, group, client](Ipv4Address g)
+                      {
+                          if (g == group)
+                          {
+                              m_member[client] = false;
+                          }
+                      }));
     }
 }
 
@@ -88,7 +122,7 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
 {
     int64_t sendNs = header.GetSendTime().GetNanoSeconds();
     int64_t recvNs = Simulator::Now().GetNanoSeconds();
-    bool member = std::binary_search(m_members.begin(), m_members.end(), client);
+    bool member = client < m_member.size() && m_member[client];
     bool destination = false;
     bool duplicate = false;
     uint32_t id = header.GetMessage();

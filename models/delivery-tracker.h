@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <ns3/application-container.h>
+#include <ns3/ipv4-address.h>
 #include <ns3/nstime.h>
 #include <ostream>
 #include <string>
@@ -58,6 +59,12 @@ public:
     void SetBaseline(std::function<int64_t(uint32_t client, uint32_t bytes)> baseline);
     /// Connects to P1's GroupServer and to every GroupClient.
     void Attach(const ApplicationContainer& server, const ApplicationContainer& clients);
+    /**
+     * Follows the clients' joins and leaves of \p group (their GroupMembership traces): a
+     * copy's `member` column and the non-member count then say whether its receiver was a
+     * member when it arrived. Without it, the members are those given to the constructor.
+     */
+    void FollowMembership(Ipv4Address group, const ApplicationContainer& clients);
     /// The csv header row.
     static const char* CsvHeader();
 
@@ -83,7 +90,7 @@ private:
     };
 
     std::string m_mode;
-    std::vector<uint32_t> m_members;
+    std::vector<bool> m_member; //!< per client (index n): in the group now
     uint32_t m_clients;
     std::ostream* m_csv;
     std::string m_row; //!< the csv row being written, kept to reuse its buffer

@@ -1,5 +1,6 @@
 #include "host-load-tracker.h"
 
+#include "group-membership.h"
 #include "group-message-tag.h"
 #include "multicast-nic-filter.h"
 #include "trace-connect.h"
@@ -15,8 +16,12 @@ namespace gcsim
 {
 
 HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> members)
-  : m_members(std::move(members))
+  : m_member(network.hosts.GetN(), false)
 {
+    for (uint32_t m : members)
+    {
+        m_member[m] = true;
+    }
     NodeContainer all(network.hosts, network.routers);
     for (uint32_t n = 0; n < all.GetN(); ++n)
     {
@@ -56,11 +61,10 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
         {
             continue; // P1 is the sender, not a receiver
         }
-        bool member = std::binary_search(m_members.begin(), m_members.end(), i);
         Subscribe(ipv4, "LocalDeliver",
                   Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
-                      [this, member](const Ipv4Header& h, Ptr<const Packet> p, uint32_t iface)
-                      { OnLocalDeliver(member, h, p, iface); }));
+                      [this, i](const Ipv4Header& h, Ptr<const Packet> p, uint32_t iface)
+                      { OnLocalDeliver(i, h, p, iface); }));
         for (uint32_t d = 0; d < node->GetNDevices(); ++d)
         {
             if (auto filter = MulticastNicFilter::On(node->GetDevice(d)))
@@ -74,7 +78,30 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
 }
 
 void
-HostLoadTracker::OnLocalDeliver(bool member, const Ipv4Header&, Ptr<const Packet> packet, uint32_t)
+HostLoadTracker::FollowMembership(const Network& network, Ipv4Address group)
+{
+    for (uint32_t c = 1; c < network.hosts.GetN(); ++c)
+    {
+        auto membership = network.hosts.Get(c)->GetObject<GroupMembership>();
+        NS_ABORT_MSG_UNLESS(membership, "client " << c << " has no GroupMembership");
+        for (bool joined : {true, false})
+        {
+            Subscribe(membership, joined ? "Join" : "Leave",
+                      Callback<void, Ipv4Address>(
+                          [this, group, c, joined](Ipv4Address g)
+                          {
+                              if (g == group)
+                              {
+                                  m_member[c] = joined;
+                              }
+                          }));
+        }
+    }
+}
+
+void
+HostLoadTracker::OnLocalDeliver(uint32_t client, const Ipv4Header&, Ptr<const Packet> packet,
+                                uint32_t)
 {
     GroupMessageTag tag;
     if (!packet->PeekPacketTag(tag))
@@ -82,7 +109,7 @@ HostLoadTracker::OnLocalDeliver(bool member, const Ipv4Header&, Ptr<const Packet
         return;
     }
     ++m_counts.receptions;
-    if (!member)
+    if (!m_member[client])
     {
         ++m_counts.nonmemberReceptions;
     }

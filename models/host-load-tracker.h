@@ -35,12 +35,17 @@ public:
     /// \param members the group's client numbers, ascending
     HostLoadTracker(const Network& network, std::vector<uint32_t> members);
 
+    /// Follows the clients' joins and leaves of \p group: a reception counts as a
+    /// non-member's when its host was out of the group as it arrived.
+    void FollowMembership(const Network& network, Ipv4Address group);
+
     HostCounts Finish() const;
 
 private:
-    void OnLocalDeliver(bool member, const Ipv4Header& header, Ptr<const Packet> packet, uint32_t);
+    void OnLocalDeliver(uint32_t client, const Ipv4Header& header, Ptr<const Packet> packet,
+                        uint32_t);
 
-    std::vector<uint32_t> m_members;
+    std::vector<bool> m_member; //!< per client (index n): in the group now
     HostCounts m_counts;
 };
 

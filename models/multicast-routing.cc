@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <ns3/ipv4-list-routing.h>
+#include <ns3/ipv4-routing-table-entry.h>
 #include <ns3/ipv4-static-routing.h>
 #include <ns3/ipv4.h>
 #include <ns3/node-list.h>
@@ -47,9 +48,11 @@ NetworkBroadcastGroup()
     return Ipv4Address("239.255.255.255");
 }
 
-void
-AddMulticastRoute(uint32_t node, Ipv4Address group, uint32_t input,
-                  const std::vector<uint32_t>& outputs)
+namespace
+{
+
+Ptr<Ipv4StaticRouting>
+StaticRoutingOf(uint32_t node)
 {
     Ptr<Ipv4> ipv4 = NodeList::GetNode(node)->GetObject<Ipv4>();
     auto list = DynamicCast<Ipv4ListRouting>(ipv4->GetRoutingProtocol());
@@ -58,11 +61,38 @@ AddMulticastRoute(uint32_t node, Ipv4Address group, uint32_t input,
         int16_t priority;
         if (auto routing = DynamicCast<Ipv4StaticRouting>(list->GetRoutingProtocol(i, priority)))
         {
-            routing->AddMulticastRoute(Ipv4Address::GetAny(), group, input, outputs);
-            return;
+            return routing;
         }
     }
     throw std::logic_error("no static routing on node " + std::to_string(node));
+}
+
+} // namespace
+
+void
+AddMulticastRoute(uint32_t node, Ipv4Address group, uint32_t input,
+                  const std::vector<uint32_t>& outputs)
+{
+    StaticRoutingOf(node)->AddMulticastRoute(Ipv4Address::GetAny(), group, input, outputs);
+}
+
+std::size_t
+RemoveMulticastRoutes(const Network& network, Ipv4Address group)
+{
+    std::size_t removed = 0;
+    for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+    {
+        Ptr<Ipv4StaticRouting> routing = StaticRoutingOf(network.routers.Get(r)->GetId());
+        for (uint32_t i = routing->GetNMulticastRoutes(); i-- > 0;)
+        {
+            if (routing->GetMulticastRoute(i).GetGroup() == group)
+            {
+                routing->RemoveMulticastRoute(i);
+                ++removed;
+            }
+        }
+    }
+    return removed;
 }
 
 std::vector<std::pair<uint32_t, TreeRouter>>

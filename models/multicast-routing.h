@@ -56,6 +56,12 @@ Ipv4Address NetworkBroadcastGroup();
 void AddMulticastRoute(uint32_t node, Ipv4Address group, uint32_t input,
                        const std::vector<uint32_t>& outputs);
 
+/**
+ * Removes every multicast route for \p group from \p network's routers, whichever variant
+ * installed them; returns how many. Routes of other groups stay.
+ */
+std::size_t RemoveMulticastRoutes(const Network& network, Ipv4Address group);
+
 /// A router of a multicast tree: where the group's packets come in and go out.
 struct TreeRouter
 {

@@ -55,6 +55,11 @@ void
 OverlayDelivery::Configure(const GroupDirectory& dir, const ApplicationContainer& clients)
 {
     std::vector<uint32_t> order = TreeOrder(dir);
+    // Called again when the membership changes: a client that left relays no more.
+    for (uint32_t i = 0; i < clients.GetN(); ++i)
+    {
+        DynamicCast<GroupClient>(clients.Get(i))->SetRelays({});
+    }
     std::vector<std::vector<Ipv4Address>> relays(order.size());
     m_rootChildren.clear();
     for (std::size_t i = 1; i <= order.size(); ++i)

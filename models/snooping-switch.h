@@ -30,7 +30,8 @@ namespace gcsim
  * gcsim's network-wide broadcast group (NetworkBroadcastGroup()) and non-IPv4 multicast
  * are always flooded. A real snooping switch fills its table from the IGMP membership
  * reports it overhears; gcsim puts no IGMP messages on the wire, so the table is set with
- * AddGroupMember(), from the group's membership when the network is built.
+ * AddGroupMember(), from the group's membership when the network is built, and changed by
+ * the membership model (InstantMembership) as clients join and leave.
  *
  * ns-3.37's BridgeNetDevice cannot be subclassed for this: its receive and forwarding
  * methods are not virtual, and AddBridgePort() registers the base class's own handler.

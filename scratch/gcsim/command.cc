@@ -318,8 +318,11 @@ Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, 
     Scenario s = Resolve(scenarioPath, sets);
     CheckNetwork(s);
     out << s.source << ": valid: " << s.name << ", " << s.topology.clients << " clients on a "
-        << s.topology.kind << ", group of " << s.group.members.size() << ", " << s.traffic.messages
-        << " " << s.traffic.pattern << " messages, modes:";
+        << s.topology.kind << ", group of " << s.group.members.size()
+        << (s.membership.given ? " at the start, " + std::to_string(s.membership.schedule.size()) +
+                                     " joins and leaves (" + s.membership.model + ")"
+                               : std::string())
+        << ", " << s.traffic.messages << " " << s.traffic.pattern << " messages, modes:";
     for (const auto& m : s.Runs())
     {
         out << ' ' << m;
@@ -640,10 +643,9 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     {
         if (run->parsed())
         {
-            return Run(
-                {scenarioPath, sets, outDir, quiet, keepExisting, commandLine, !noReport, narrate,
-                 timings},
-                out, err);
+            return Run({scenarioPath, sets, outDir, quiet, keepExisting, commandLine, !noReport,
+                        narrate, timings},
+                       out, err);
         }
         if (sweep->parsed())
         {

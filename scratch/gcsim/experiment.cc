@@ -3,6 +3,7 @@
 #include "models/group-client.h"
 #include "models/group-helper.h"
 #include "models/group-server.h"
+#include "models/instant-membership.h"
 #include "models/multicast-routing.h"
 #include "models/network.h"
 #include "models/routing-graph.h"
@@ -65,10 +66,10 @@ Build(const Scenario& s, const TopologyConfig& topology)
 /// Reports the wall-clock time of each phase of a run to RunSinks::phase, if set.
 class PhaseClock
 {
-  public:
+public:
     explicit PhaseClock(const RunSinks& sinks)
-        : m_report(sinks.phase),
-          m_start(std::chrono::steady_clock::now())
+      : m_report(sinks.phase)
+      , m_start(std::chrono::steady_clock::now())
     {
     }
 
@@ -83,7 +84,7 @@ class PhaseClock
         m_start = now;
     }
 
-  private:
+private:
     const std::function<void(const std::string&, double)>& m_report;
     std::chrono::steady_clock::time_point m_start;
 };
@@ -166,17 +167,24 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     {
         directory.hopsFromServer.push_back(fromServer.hops[network.hosts.Get(c)->GetId()]);
     }
+    MulticastGroup group;
+    group.address = s.group.address;
+    group.source = network.Server()->GetId();
+    for (uint32_t m : s.group.members)
+    {
+        group.members.push_back(network.hosts.Get(m)->GetId());
+    }
+    group.rendezvous = s.delivery.rendezvous;
     if (network.IsRouted())
     {
-        MulticastGroup group;
-        group.address = s.group.address;
-        group.source = network.Server()->GetId();
-        for (uint32_t m : s.group.members)
+        MulticastRoutes routes = InstallMulticastRoutes(variant, network, graph, group);
+        for (uint32_t r = 0; r < network.routers.GetN(); ++r)
         {
-            group.members.push_back(network.hosts.Get(m)->GetId());
+            if (routes.rendezvous == network.routers.Get(r)->GetId())
+            {
+                group.rendezvous = r; // the tree keeps its rendezvous as members come and go
+            }
         }
-        group.rendezvous = s.delivery.rendezvous;
-        InstallMulticastRoutes(variant, network, graph, group);
         MulticastGroup everyone = group;
         everyone.address = NetworkBroadcastGroup();
         InstallFlood(network, graph, everyone);
@@ -291,6 +299,27 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
                                lastSend + s.traffic.drain);
     }
 
+    // Membership over time: the controller applies each event at its instant; an event at
+    // the instant of a send comes first (it was scheduled before the send).
+    Ptr<InstantMembership> membership;
+    std::unique_ptr<MembershipTracker> membershipTracker;
+    if (s.membership.given)
+    {
+        membership = CreateObject<InstantMembership>();
+        membership->Setup(network, graph, variant, group, DynamicCast<GroupServer>(server.Get(0)),
+                          clients, deliveryMode, directory);
+        for (const auto& event : s.membership.schedule)
+        {
+            Simulator::Schedule(event.at,
+                                event.join ? &InstantMembership::Join : &InstantMembership::Leave,
+                                membership, event.client);
+        }
+        deliveries.FollowMembership(s.group.address, clients);
+        hosts.FollowMembership(network, s.group.address);
+        membershipTracker = std::make_unique<MembershipTracker>(network.ClientCount());
+        membershipTracker->Attach(membership, server, clients);
+    }
+
     if (sinks.inspect)
     {
         sinks.inspect(network);
@@ -313,6 +342,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     result.delivery = deliveries.Finish();
     result.links = links.Finish();
     result.hosts = hosts.Finish();
+    if (membershipTracker)
+    {
+        result.membership = membershipTracker->Finish();
+    }
     if (animation)
     {
         animation->Finish();

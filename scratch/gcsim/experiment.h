@@ -5,6 +5,7 @@
 #include "models/delivery-tracker.h"
 #include "models/host-load-tracker.h"
 #include "models/link-tracker.h"
+#include "models/membership-tracker.h"
 #include "models/narration-tracker.h"
 #include "scenario.h"
 
@@ -26,6 +27,8 @@ struct ModeResult
     ns3::gcsim::DeliveryCounts delivery;
     ns3::gcsim::LinkCounts links;
     ns3::gcsim::HostCounts hosts;
+    /// Joins and leaves and what they cost; only for scenarios with [membership].
+    ns3::gcsim::MembershipCounts membership;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.

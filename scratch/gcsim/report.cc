@@ -92,6 +92,24 @@ ModeJson(const ModeResult& r)
     return j;
 }
 
+/// Joins, leaves and their cost (scenarios with [membership]).
+json
+MembershipJson(const ModeResult& r, const std::string& model)
+{
+    const auto& m = r.membership;
+    json j;
+    j["model"] = model;
+    j["joins"] = m.joins;
+    j["leaves"] = m.leaves;
+    j["joins_served"] = m.joinsServed;
+    j["join_latency_ns"] = DistributionJson(m.joinLatency);
+    j["leave_latency_ns"] = DistributionJson(m.leaveLatency);
+    j["deliveries_after_leave"] = m.deliveriesAfterLeave;
+    j["control_packets"] = m.controlPackets;
+    j["control_bytes"] = m.controlBytes;
+    return j;
+}
+
 std::string
 Fixed(double v, int decimals)
 {
@@ -114,6 +132,10 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
     for (const auto& r : results)
     {
         modes[r.mode] = ModeJson(r);
+        if (scenario.membership.given)
+        {
+            modes[r.mode]["membership"] = MembershipJson(r, scenario.membership.model);
+        }
     }
     summary["modes"] = modes;
     return summary;
@@ -130,7 +152,13 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
     auto us = [](double ns) { return Fixed(ns / 1000.0, 3); };
     std::vector<Row> rows = {
         {"destinations per message",
-         [](const ModeResult& r) { return std::to_string(r.destinations); }},
+         [&s](const ModeResult& r)
+         {
+             // With membership over time, the mean over messages of the members at each send.
+             return s.membership.given
+                        ? Fixed(PerMessage(r.delivery.expected, r.delivery.messages), 2)
+                        : std::to_string(r.destinations);
+         }},
         {"delivery ratio",
          [](const ModeResult& r)
          {
@@ -171,6 +199,31 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
         rows.push_back({"of which lost on links",
                         [](const ModeResult& r) { return std::to_string(r.links.lossDrops); }});
     }
+    if (s.membership.given)
+    {
+        std::vector<Row> membership = {
+            {"joins / leaves",
+             [](const ModeResult& r) {
+                 return std::to_string(r.membership.joins) + " / " +
+                        std::to_string(r.membership.leaves);
+             }},
+            {"join latency mean (us)",
+             [&](const ModeResult& r) { return us(r.membership.joinLatency.mean); }},
+            {"join latency max (us)",
+             [&](const ModeResult& r) { return us(r.membership.joinLatency.max); }},
+            {"leave latency mean (us)",
+             [&](const ModeResult& r) { return us(r.membership.leaveLatency.mean); }},
+            {"leave latency max (us)",
+             [&](const ModeResult& r) { return us(r.membership.leaveLatency.max); }},
+            {"deliveries after leave",
+             [](const ModeResult& r) { return std::to_string(r.membership.deliveriesAfterLeave); }},
+            {"membership control packets",
+             [](const ModeResult& r) { return std::to_string(r.membership.controlPackets); }},
+            {"membership control bytes",
+             [](const ModeResult& r) { return std::to_string(r.membership.controlBytes); }},
+        };
+        rows.insert(rows.end(), membership.begin(), membership.end());
+    }
     if (!results.empty() && results.front().throughput)
     {
         // "< rate_min" when even that failed, ">= rate_max" when that held.
@@ -210,8 +263,11 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
          << s.topology.delay.GetNanoSeconds() << " ns";
     out << s.name << ": " << s.topology.clients << " client" << (s.topology.clients == 1 ? "" : "s")
         << " on a " << s.topology.kind << " (" << rate.str() << "), group of "
-        << s.group.members.size() << ", "
-        << (results.empty() ? 0 : results.front().delivery.messages) << " messages of "
+        << s.group.members.size()
+        << (s.membership.given ? " at the start, " + std::to_string(s.membership.schedule.size()) +
+                                     " joins and leaves"
+                               : std::string())
+        << ", " << (results.empty() ? 0 : results.front().delivery.messages) << " messages of "
         << s.traffic.size << " bytes, seed " << s.seed << ", run " << s.run << "\n\n";
     out << std::string(labelWidth, ' ');
     for (std::size_t i = 0; i < results.size(); ++i)

@@ -11,7 +11,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <map>
+#include <numeric>
 #include <random>
 #include <set>
 #include <sstream>
@@ -61,7 +63,7 @@ Schema()
     static const std::map<std::string, std::vector<std::string>> schema = {
         {"",
          {"name", "description", "seed", "run", "topology", "group", "traffic", "delivery",
-          "output", "sweep"}},
+          "membership", "output", "sweep"}},
         {"topology",
          {"kind",
           "clients",
@@ -94,6 +96,8 @@ Schema()
          {"pattern", "messages", "interval", "size", "start", "drain", "transcript", "rate_min",
           "rate_max", "rate_precision"}},
         {"delivery", {"modes", "multicast_routing", "rendezvous", "overlay_fanout", "arp"}},
+        {"membership", {"model", "events", "churn"}},
+        {"membership.churn", {"rate", "seed", "start", "stop", "clients"}},
         {"output", {"pcap", "netanim"}},
     };
     return schema;
@@ -123,10 +127,13 @@ public:
 
     std::string Where(const std::string& key, const toml::node* node) const
     {
-        auto it = m_overridden.find(key);
-        if (it != m_overridden.end())
+        // The override of the key itself, or of a table or list holding it.
+        for (const auto& [path, text] : m_overridden)
         {
-            return "--set " + it->second;
+            if (key == path || key.rfind(path + ".", 0) == 0 || key.rfind(path + "[", 0) == 0)
+            {
+                return "--set " + text;
+            }
         }
         if (node && node->source().begin.line > 0)
         {
@@ -756,6 +763,216 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
     CheckMemory(r, t);
 }
 
+/// "2.5s" for messages: a time as seconds, without trailing zeros.
+std::string
+SecondsText(ns3::Time t)
+{
+    std::ostringstream o;
+    o << std::setprecision(12) << t.GetSeconds() << "s";
+    return o.str();
+}
+
+/// Reads [membership]: listed events, generated churn, and checks them against the run.
+void
+ParseMembership(const Reader& r, Scenario& s)
+{
+    auto& m = s.membership;
+    m.given = r.Find("membership") != nullptr;
+    if (!m.given)
+    {
+        return;
+    }
+    using Event = Scenario::Membership::Event;
+    m.model = r.Choice("membership.model", {"instant"}).value_or("instant");
+    if (s.traffic.pattern == "throughput")
+    {
+        r.Fail("membership", "the throughput pattern runs each rate it tries from the start; "
+                             "membership over time needs the group or replay pattern");
+    }
+    uint32_t n = s.topology.clients;
+    ns3::Time lastSend = s.traffic.start + s.traffic.interval * int64_t(s.traffic.messages);
+    ns3::Time end = lastSend + s.traffic.drain;
+    std::string endText =
+        "the run ends at " + SecondsText(end) + " (traffic.start + messages x interval + drain)";
+
+    std::vector<std::pair<Event, std::string>> listed; // with the event's key
+    if (toml::node* events = r.Find("membership.events"))
+    {
+        if (!events->is_array())
+        {
+            r.Fail("membership.events",
+                   "expected a list of events such as [{ at = \"2s\", client = 3, action = "
+                   "\"join\" }], got " +
+                       r.TypeName(*events));
+        }
+        const std::vector<std::string> eventKeys = {"at", "client", "action"};
+        for (std::size_t i = 0; i < events->as_array()->size(); ++i)
+        {
+            std::string key = "membership.events[" + std::to_string(i) + "]";
+            toml::node& e = *events->as_array()->get(i);
+            if (!e.is_table())
+            {
+                r.Fail(key, "expected an event such as { at = \"2s\", client = 3, action = "
+                            "\"join\" }, got " +
+                                r.TypeName(e));
+            }
+            for (const auto& [k, v] : *e.as_table())
+            {
+                std::string name(k.str());
+                if (std::find(eventKeys.begin(), eventKeys.end(), name) == eventKeys.end())
+                {
+                    std::string hint = DidYouMean(name, eventKeys);
+                    throw InputError(r.Where(key + "." + name, &v), key + "." + name,
+                                     "unknown key" +
+                                         (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                                         "; an event has: " + Join(eventKeys));
+                }
+            }
+            for (const auto& required : eventKeys)
+            {
+                if (!e.as_table()->get(required))
+                {
+                    r.Fail(key,
+                           "an event needs at, client and action; '" + required + "' is missing");
+                }
+            }
+            Event ev;
+            ev.at = *r.Duration(key + ".at");
+            if (ev.at > end)
+            {
+                r.Fail(key + ".at",
+                       "is after the run: " + endText + "; got '" + *r.String(key + ".at") + "'");
+            }
+            int64_t client = *r.Integer(key + ".client", INT64_MIN, INT64_MAX);
+            if (client < 1 || client > n)
+            {
+                r.Fail(key + ".client", "client " + std::to_string(client) +
+                                            " is not in the network; clients are numbered 1 to " +
+                                            std::to_string(n));
+            }
+            ev.client = static_cast<uint32_t>(client);
+            ev.join = *r.Choice(key + ".action", {"join", "leave"}) == "join";
+            listed.emplace_back(ev, key);
+            m.events.push_back(ev);
+        }
+    }
+
+    // Generated churn: a Poisson process of the given rate over [start, stop); each event
+    // picks one of the churning clients uniformly and flips its membership.
+    std::vector<Event> generated;
+    if (r.Find("membership.churn"))
+    {
+        auto& c = m.churn;
+        c.given = true;
+        auto text = r.String("membership.churn.rate");
+        if (!text)
+        {
+            r.Fail("membership.churn", "churn needs a rate of events, such as rate = \"2/s\"");
+        }
+        static const std::map<std::string, long double> perSecond = {
+            {"/s", 1}, {"/ms", 1e3}, {"/min", 1.0L / 60}};
+        auto q = SplitQuantity(*text);
+        if (!q || !perSecond.count(q->second) || !(q->first > 0))
+        {
+            r.Fail("membership.churn.rate",
+                   "cannot read '" + *text +
+                       "' as a rate of events; give a positive number of events per unit of "
+                       "time: /s, /ms, /min (\"2/s\")");
+        }
+        c.rate = static_cast<double>(q->first * perSecond.at(q->second));
+        c.seed = static_cast<uint32_t>(
+            r.Integer("membership.churn.seed", 1, 4294967295LL).value_or(s.seed));
+        c.start = r.Duration("membership.churn.start").value_or(s.traffic.start);
+        c.stop = r.Duration("membership.churn.stop").value_or(lastSend);
+        if (c.stop > end)
+        {
+            r.Fail(r.Find("membership.churn.stop") ? "membership.churn.stop" : "membership.churn",
+                   "churn would go on after the run: " + endText + "; stop is " +
+                       SecondsText(c.stop));
+        }
+        if (c.stop <= c.start)
+        {
+            r.Fail(r.Find("membership.churn.stop") ? "membership.churn.stop" : "membership.churn",
+                   "churn stops at " + SecondsText(c.stop) + ", not after it starts at " +
+                       SecondsText(c.start));
+        }
+        if (c.rate * (c.stop - c.start).GetSeconds() > 1e6)
+        {
+            r.Fail("membership.churn.rate", "about " +
+                                                std::to_string(static_cast<uint64_t>(
+                                                    c.rate * (c.stop - c.start).GetSeconds())) +
+                                                " events between start and stop; at most 1000000");
+        }
+        c.clients =
+            r.IntegerList("membership.churn.clients", 1, n).value_or(std::vector<uint32_t>{});
+        if (r.Find("membership.churn.clients") && c.clients.empty())
+        {
+            r.Fail("membership.churn.clients", "the list is empty; leave the key out to let "
+                                               "every client churn");
+        }
+        std::sort(c.clients.begin(), c.clients.end());
+        std::vector<uint32_t> pool = c.clients;
+        if (pool.empty())
+        {
+            pool.resize(n);
+            std::iota(pool.begin(), pool.end(), 1U);
+        }
+        std::mt19937_64 rng(c.seed);
+        long double atNs = c.start.GetNanoSeconds();
+        long double meanGapNs = 1e9L / c.rate;
+        for (;;)
+        {
+            long double u = ((rng() >> 11) + 0.5L) / 9007199254740992.0L; // (0, 1)
+            atNs += -std::log(u) * meanGapNs;
+            if (atNs >= c.stop.GetNanoSeconds())
+            {
+                break;
+            }
+            Event ev;
+            ev.at = ns3::NanoSeconds(static_cast<int64_t>(std::llround(atNs)));
+            ev.client = pool[rng() % pool.size()];
+            generated.push_back(ev);
+        }
+    }
+
+    // One timeline: listed events first among events at the same instant, each checked
+    // against the membership it meets; a generated event flips its client.
+    std::stable_sort(listed.begin(), listed.end(),
+                     [](const auto& a, const auto& b) { return a.first.at < b.first.at; });
+    std::vector<bool> member(n + 1, false);
+    for (uint32_t g : s.group.members)
+    {
+        member[g] = true;
+    }
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < listed.size() || j < generated.size())
+    {
+        if (i < listed.size() && (j == generated.size() || listed[i].first.at <= generated[j].at))
+        {
+            const auto& [ev, key] = listed[i++];
+            if (ev.join == member[ev.client])
+            {
+                r.Fail(key + ".action",
+                       "client " + std::to_string(ev.client) +
+                           (ev.join ? " is already in the group at " : " is not in the group at ") +
+                           SecondsText(ev.at) + " (group.members, then the events before it" +
+                           (generated.empty() ? "" : " and the churn") + "); a " +
+                           (ev.join ? "join needs a non-member" : "leave needs a member"));
+            }
+            member[ev.client] = ev.join;
+            m.schedule.push_back(ev);
+        }
+        else
+        {
+            Event ev = generated[j++];
+            ev.join = !member[ev.client];
+            member[ev.client] = ev.join;
+            m.schedule.push_back(ev);
+        }
+    }
+}
+
 } // namespace
 
 /// Applies "a.b.c=value" to \p root; the value is read as TOML, or else as a bare string.
@@ -1188,6 +1405,8 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
         }
     }
 
+    ParseMembership(r, s);
+
     // output
     s.output.pcap = r.Boolean("output.pcap").value_or(false);
     s.output.netanim = r.Boolean("output.netanim").value_or(false);
@@ -1371,6 +1590,38 @@ ResolvedToml(const Scenario& s)
         {
             topology->insert(key, *kindKeys.get(key));
         }
+    }
+    if (s.membership.given)
+    {
+        const auto& m = s.membership;
+        toml::array events;
+        for (const auto& e : m.events)
+        {
+            events.push_back(toml::table{{"at", timeText(e.at)},
+                                         {"client", static_cast<int64_t>(e.client)},
+                                         {"action", e.join ? "join" : "leave"}});
+        }
+        toml::table membership{{"model", m.model}, {"events", events}};
+        if (m.churn.given)
+        {
+            std::ostringstream churnRate;
+            churnRate << std::setprecision(17) << m.churn.rate << "/s";
+            toml::table churn{{"rate", churnRate.str()},
+                              {"seed", static_cast<int64_t>(m.churn.seed)},
+                              {"start", timeText(m.churn.start)},
+                              {"stop", timeText(m.churn.stop)}};
+            if (!m.churn.clients.empty())
+            {
+                toml::array clients;
+                for (uint32_t c : m.churn.clients)
+                {
+                    clients.push_back(static_cast<int64_t>(c));
+                }
+                churn.insert("clients", clients);
+            }
+            membership.insert("churn", churn);
+        }
+        root.insert("membership", membership);
     }
     std::ostringstream out;
     out << "# " << s.name << ", as resolved from " << s.source << " after overrides\n"

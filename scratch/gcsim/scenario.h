@@ -82,6 +82,37 @@ struct Scenario
      */
     std::vector<std::string> Runs() const;
 
+    /// Membership over time ([membership]); without it the group is group.members throughout.
+    struct Membership
+    {
+        bool given{false};            //!< the scenario has a [membership] table
+        std::string model{"instant"}; //!< how joins and leaves reach the network
+
+        /// A client joins or leaves the group.
+        struct Event
+        {
+            ns3::Time at;
+            uint32_t client{1};
+            bool join{true};
+        };
+        std::vector<Event> events; //!< membership.events, as listed
+
+        /// Generated churn: a seeded Poisson process of joins and leaves.
+        struct Churn
+        {
+            bool given{false};
+            double rate{0};                //!< events per second
+            uint32_t seed{1};              //!< its own generator's seed
+            ns3::Time start;               //!< first instant an event may fall on
+            ns3::Time stop;                //!< events fall before this
+            std::vector<uint32_t> clients; //!< who churns, ascending (empty: every client)
+        } churn;
+
+        /// The listed and generated events merged in time order (listed first at equal
+        /// times), each a real change of membership: what the runs apply.
+        std::vector<Event> schedule;
+    } membership;
+
     struct Output
     {
         bool pcap{false};
