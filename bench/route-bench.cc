@@ -14,8 +14,8 @@
 
 #include <benchmark/benchmark.h>
 #include <cstdio>
-#include <map>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -23,7 +23,6 @@
 
 namespace
 {
-
 
 /// Seconds and peak kilobytes of the last iteration of each side.
 std::map<std::string, std::pair<double, long>> g_last;
@@ -147,8 +146,9 @@ main(int argc, char** argv)
     if (g_last.count("gcsim") && !g_last.count("plain"))
     {
         auto [gs, gk] = g_last["gcsim"];
-        std::printf("\nroute set-up on the Inet map, gcsim (last iteration): %.3f s, peak %.1f MB\n",
-                    gs, gk / 1024.0);
+        std::printf(
+            "\nroute set-up on the Inet map, gcsim (last iteration): %.3f s, peak %.1f MB\n", gs,
+            gk / 1024.0);
     }
     if (g_last.count("gcsim") && g_last.count("plain"))
     {

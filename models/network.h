@@ -33,7 +33,7 @@ struct TopologyConfig
     /// hosts (modes in which clients send to one another: overlay); without it, only
     /// the entries of pairs that involve P1 or a router.
     bool clientPairsArp{true};
-    uint32_t seed{1};              //!< for seeded kinds (random graphs, placement)
+    uint32_t seed{1}; //!< for seeded kinds (random graphs, placement)
     /// Routers drop copies of a packet they have already forwarded (ns-3's duplicate packet
     /// detection): needed by floods, wrong for trees whose paths revisit a router.
     bool duplicateDetection{true};
