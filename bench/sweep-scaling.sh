@@ -42,7 +42,7 @@ job() { gzip -6 -c "$work/data" >/dev/null; }
 export -f job
 export work
 
-s1=() s2=() c1=() c2=()
+sweep=() gzip=()
 for ((r = 1; r <= repeat; r++)); do
     rm -rf "$work/j1" "$work/j2"
     a=$(seconds "$gcsim" sweep "$scenario" --out "$work/j1" --jobs 1)
@@ -54,10 +54,8 @@ for ((r = 1; r <= repeat; r++)); do
     d=$(seconds bash -c '(for i in 1 2 3 4; do job; done) & (for i in 1 2 3 4; do job; done); wait')
     printf 'repetition %d: sweep --jobs 1 %6.2f s, --jobs 2 %6.2f s (%sx); gzip 8 jobs 1 at a time %6.2f s, 2 at a time %6.2f s (%sx)\n' \
         "$r" "$a" "$b" "$(ratio "$a" "$b")" "$c" "$d" "$(ratio "$c" "$d")"
-    s1+=("$a"); s2+=("$b"); c1+=("$c"); c2+=("$d")
+    sweep+=("$(ratio "$a" "$b")"); gzip+=("$(ratio "$c" "$d")")
 done
-m1=$(echo "${s1[*]}" | median); m2=$(echo "${s2[*]}" | median)
-n1=$(echo "${c1[*]}" | median); n2=$(echo "${c2[*]}" | median)
-printf '\nmedian: sweep --jobs 2 is %sx as fast as --jobs 1 (%.2f s, %.2f s); the machine gives two gzip streams %sx\n' \
-    "$(ratio "$m1" "$m2")" "$m1" "$m2" "$(ratio "$n1" "$n2")"
+printf '\nmedian over %d repetitions: sweep --jobs 2 is %sx as fast as --jobs 1; the machine gives two gzip streams %sx\n' \
+    "$repeat" "$(echo "${sweep[*]}" | median)" "$(echo "${gzip[*]}" | median)"
 echo "summary.csv and aggregate.csv identical between --jobs 1 and --jobs 2"
