@@ -356,17 +356,8 @@ SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     options.jobs = jobs;
     options.collect = collect;
     options.executable = SelfExecutable();
-    options.runInProcess = [](const std::vector<std::string>& args)
-    {
-        std::vector<std::string> copy = args;
-        std::vector<char*> argv;
-        for (auto& a : copy)
-        {
-            argv.push_back(a.data());
-        }
-        argv.push_back(nullptr);
-        return Main(static_cast<int>(copy.size()), argv.data(), std::cout, std::cerr);
-    };
+    options.runInProcess = [](int argc, char** argv)
+    { return Main(argc, argv, std::cout, std::cerr); };
     options.progressBar = ::isatty(STDOUT_FILENO) && &out == &std::cout;
     if (!shard.empty())
     {

@@ -651,20 +651,20 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
                     ::dup2(fd, 2);
                     ::close(fd);
                 }
-                if (options.runInProcess)
-                {
-                    int code = options.runInProcess(args);
-                    std::cout.flush();
-                    std::cerr.flush();
-                    std::fflush(nullptr);
-                    ::_exit(code);
-                }
                 std::vector<char*> argv;
                 for (auto& a : args)
                 {
                     argv.push_back(a.data());
                 }
                 argv.push_back(nullptr);
+                if (options.runInProcess)
+                {
+                    int code = options.runInProcess(static_cast<int>(args.size()), argv.data());
+                    std::cout.flush();
+                    std::cerr.flush();
+                    std::fflush(nullptr);
+                    ::_exit(code);
+                }
                 ::execv(argv[0], argv.data());
                 ::_exit(127);
             }

@@ -72,11 +72,11 @@ struct SweepOptions
     bool progressBar{false}; //!< draw a bar (a terminal) or print lines
     std::string executable;  //!< the gcsim binary that runs each run
     /**
-     * If set, each run's forked process calls this with the run's arguments (as they
-     * would follow `executable`) and exits with what it returns, instead of executing
+     * If set, each run's forked process calls this with the run's command line (argc,
+     * argv, `executable` first) and exits with what it returns, instead of executing
      * `executable` afresh: loading and initialising ns-3 costs a third of a small run.
      */
-    std::function<int(const std::vector<std::string>&)> runInProcess;
+    std::function<int(int, char**)> runInProcess;
 };
 
 /// What a sweep did.
