@@ -30,7 +30,7 @@ InstallFlood(const Network& network, const RoutingGraph& graph, const MulticastG
             }
             if (!outputs.empty())
             {
-                AddMulticastRoute(router, group.address, in.interface, outputs);
+                AddMulticastRoute(router, group, in.interface, outputs);
                 ++installed.routes;
             }
         }

@@ -28,16 +28,54 @@ MulticastRoutingTable()
     return table;
 }
 
+namespace
+{
+
+/// The address of node \p node's first interface.
+Ipv4Address
+AddressOf(uint32_t node)
+{
+    return NodeList::GetNode(node)->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+}
+
+} // namespace
+
 MulticastRoutes
 InstallMulticastRoutes(const std::string& name, const Network& network, const RoutingGraph& graph,
                        const MulticastGroup& group)
 {
     for (const auto& entry : MulticastRoutingTable())
     {
-        if (name == entry.name)
+        if (name != entry.name)
+        {
+            continue;
+        }
+        if (group.senders.empty())
         {
             return entry.install(network, graph, group);
         }
+        MulticastGroup fromP1 = group;
+        fromP1.origin = AddressOf(group.source);
+        MulticastRoutes installed = entry.install(network, graph, fromP1);
+        for (uint32_t sender : group.senders)
+        {
+            MulticastGroup g = group;
+            g.source = sender;
+            g.origin = AddressOf(sender);
+            g.senders.clear();
+            g.members.erase(std::remove(g.members.begin(), g.members.end(), sender),
+                            g.members.end());
+            g.members.push_back(group.source);
+            for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+            {
+                if (network.routers.Get(r)->GetId() == static_cast<uint64_t>(installed.rendezvous))
+                {
+                    g.rendezvous = r;
+                }
+            }
+            installed.routes += entry.install(network, graph, g).routes;
+        }
+        return installed;
     }
     throw std::invalid_argument("unknown multicast routing '" + name + "'");
 }
@@ -70,10 +108,10 @@ StaticRoutingOf(uint32_t node)
 } // namespace
 
 void
-AddMulticastRoute(uint32_t node, Ipv4Address group, uint32_t input,
+AddMulticastRoute(uint32_t node, const MulticastGroup& group, uint32_t input,
                   const std::vector<uint32_t>& outputs)
 {
-    StaticRoutingOf(node)->AddMulticastRoute(Ipv4Address::GetAny(), group, input, outputs);
+    StaticRoutingOf(node)->AddMulticastRoute(group.origin, group.address, input, outputs);
 }
 
 std::size_t

@@ -20,6 +20,15 @@ struct MulticastGroup
     uint32_t source{0};            //!< node id of the sender (P1)
     std::vector<uint32_t> members; //!< node ids of the members
     int64_t rendezvous{-1};        //!< shared tree: router index, or -1 for the rule
+    /// The source address the routes match: any, or the source's own address so that the
+    /// trees of several senders to one group do not mix.
+    Ipv4Address origin{Ipv4Address::GetAny()};
+    /**
+     * Node ids of clients that send to the group too. InstallMulticastRoutes() gives each
+     * its own tree (the variant's, from that client to the members and P1), matched by the
+     * client's address; P1's tree then matches P1's address only.
+     */
+    std::vector<uint32_t> senders;
 };
 
 /// What a variant installed, for reports and tests.
@@ -40,7 +49,11 @@ struct MulticastRoutingEntry
 
 /// Every multicast routing variant gcsim knows.
 const std::vector<MulticastRoutingEntry>& MulticastRoutingTable();
-/// Installs variant \p name's routes for \p group on \p network's routers.
+/**
+ * Installs variant \p name's routes for \p group on \p network's routers: P1's tree, then
+ * one per sender in group.senders (a shared tree keeps the rendezvous router P1's tree
+ * chose). The result describes P1's tree; `routes` counts every route installed.
+ */
 MulticastRoutes InstallMulticastRoutes(const std::string& name, const Network& network,
                                        const RoutingGraph& graph, const MulticastGroup& group);
 
@@ -51,9 +64,9 @@ MulticastRoutes InstallMulticastRoutes(const std::string& name, const Network& n
  */
 Ipv4Address NetworkBroadcastGroup();
 
-/// Adds a multicast route on \p node: datagrams for \p group arriving on \p input leave on
-/// \p outputs.
-void AddMulticastRoute(uint32_t node, Ipv4Address group, uint32_t input,
+/// Adds a multicast route on \p node: datagrams for \p group from its origin arriving on
+/// \p input leave on \p outputs.
+void AddMulticastRoute(uint32_t node, const MulticastGroup& group, uint32_t input,
                        const std::vector<uint32_t>& outputs);
 
 /**

@@ -76,7 +76,7 @@ InstallSharedTree(const Network& network, const RoutingGraph& graph, const Multi
             break;
         }
         auto above = graph.LinkOf(tree.parent[router]);
-        AddMulticastRoute(router, group.address, static_cast<uint32_t>(in),
+        AddMulticastRoute(router, group, static_cast<uint32_t>(in),
                           {static_cast<uint32_t>(graph.InterfaceOn(router, above))});
         installed.routers.push_back(router);
         ++installed.routes;
@@ -91,7 +91,7 @@ InstallSharedTree(const Network& network, const RoutingGraph& graph, const Multi
     for (const auto& [router, branches] : PrunedTree(graph, tree, group.members))
     {
         int32_t in = router == rp ? rpInput : branches.input;
-        AddMulticastRoute(router, group.address, static_cast<uint32_t>(in), branches.outputs);
+        AddMulticastRoute(router, group, static_cast<uint32_t>(in), branches.outputs);
         installed.routers.push_back(router);
         ++installed.routes;
     }

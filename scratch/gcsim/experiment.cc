@@ -130,9 +130,9 @@ ModeResult
 RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 {
     // "multicast/flood": the multicast mode over one routing variant.
-    std::string mode = run.substr(0, run.find('/'));
-    std::string variant = run.find('/') == std::string::npos ? s.delivery.multicastRouting
-                                                             : run.substr(run.find('/') + 1);
+    const Scenario::RunSpec spec = s.RunOf(run);
+    const std::string& mode = spec.mode;
+    const std::string& variant = spec.routing;
     PhaseClock clock(sinks);
     Simulator::Destroy();
     Mac48Address::ResetAllocationIndex();

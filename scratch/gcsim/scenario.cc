@@ -1045,6 +1045,36 @@ Scenario::Runs() const
     return runs;
 }
 
+Scenario::RunSpec
+Scenario::RunOf(const std::string& label) const
+{
+    RunSpec spec;
+    spec.label = label;
+    std::size_t plus = label.find('+');
+    std::string head = label.substr(0, plus);
+    std::size_t slash = head.find('/');
+    spec.mode = head.substr(0, slash);
+    spec.routing = slash == std::string::npos ? delivery.multicastRouting : head.substr(slash + 1);
+    spec.membershipModel = membership.model;
+    while (plus != std::string::npos)
+    {
+        std::size_t next = label.find('+', plus + 1);
+        std::string option =
+            label.substr(plus + 1, next == std::string::npos ? next : next - plus - 1);
+        if (option == "instant" || option == "igmp")
+        {
+            spec.membershipModel = option;
+        }
+        else
+        {
+            throw InputError(source, "delivery.modes",
+                             "run '" + label + "': no option '" + option + "'");
+        }
+        plus = next;
+    }
+    return spec;
+}
+
 std::string
 DidYouMean(const std::string& word, const std::vector<std::string>& candidates)
 {

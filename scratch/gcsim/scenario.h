@@ -78,9 +78,26 @@ struct Scenario
 
     /**
      * The runs to simulate, one per mode, in order; with several multicast routing variants
-     * the multicast mode runs once per variant, labelled "multicast/<variant>".
+     * the multicast mode runs once per variant, labelled "multicast/<variant>". A label is
+     * `mode[/routing][+option...]`; RunOf() reads one back.
      */
     std::vector<std::string> Runs() const;
+
+    /// One run of a scenario: a delivery mode and the options it runs with.
+    struct RunSpec
+    {
+        std::string label;   //!< as tables and files name it
+        std::string mode;    //!< a delivery mode
+        std::string routing; //!< the multicast routing variant
+        /// How joins and leaves reach the network (scenarios with [membership]).
+        std::string membershipModel{"instant"};
+    };
+
+    /**
+     * What run \p label means: its mode, the variant after '/', and each '+' option; what
+     * the label leaves out is the scenario's first choice. InputError if an option is unknown.
+     */
+    RunSpec RunOf(const std::string& label) const;
 
     /// Membership over time ([membership]); without it the group is group.members throughout.
     struct Membership
