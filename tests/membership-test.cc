@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 namespace gcsim::test
 {
@@ -360,13 +361,28 @@ TEST(MembershipOverTime, SameScenarioAndSeedGiveByteIdenticalResults)
         CommandResult r = RunCommand({"run", file, "-q", "--no-report", "--out", dir / out});
         ASSERT_EQ(r.status, 0) << r.err;
     }
-    for (const char* name : {"summary.json", "deliveries.csv", "links.csv", "scenario.toml"})
+    for (const char* name :
+         {"summary.json", "deliveries.csv", "links.csv", "scenario.toml", "membership.csv"})
     {
         std::string a = ReadFile(dir / (std::string("a/") + name));
         EXPECT_FALSE(a.empty()) << name;
         EXPECT_EQ(a, ReadFile(dir / (std::string("b/") + name))) << name;
     }
     auto summary = nlohmann::ordered_json::parse(ReadFile(dir / "a/summary.json"));
+    // membership.csv lists each join and leave the runs applied, once.
+    std::istringstream timeline(ReadFile(dir / "a/membership.csv"));
+    std::string row;
+    std::getline(timeline, row);
+    EXPECT_EQ(row, "time_s,client,action");
+    int joins = 0;
+    int leaves = 0;
+    while (std::getline(timeline, row))
+    {
+        joins += row.size() > 5 && row.compare(row.size() - 5, 5, ",join") == 0;
+        leaves += row.size() > 6 && row.compare(row.size() - 6, 6, ",leave") == 0;
+    }
+    EXPECT_EQ(joins, summary["modes"]["multicast/source-tree"]["membership"]["joins"].get<int>());
+    EXPECT_EQ(leaves, summary["modes"]["multicast/source-tree"]["membership"]["leaves"].get<int>());
     for (const char* run : {"replicated-unicast", "multicast/source-tree", "multicast/flood"})
     {
         const auto& m = summary["modes"][run]["membership"];

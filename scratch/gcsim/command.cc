@@ -248,6 +248,19 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
     std::ofstream animationFile = OpenForWriting(folder.Path("animation.json"));
     animation.WriteJson(animationFile);
     Close(animationFile, "animation.json");
+    if (scenario.membership.given)
+    {
+        // The joins and leaves every run applied, listed and generated alike, in time order.
+        std::ofstream timeline = OpenForWriting(folder.Path("membership.csv"));
+        timeline << "time_s,client,action\n";
+        for (const auto& event : scenario.membership.schedule)
+        {
+            char at[32];
+            std::snprintf(at, sizeof at, "%.9f", event.at.GetSeconds());
+            timeline << at << ',' << event.client << ',' << (event.join ? "join" : "leave") << '\n';
+        }
+        Close(timeline, "membership.csv");
+    }
     std::ofstream resolved = OpenForWriting(folder.Path("scenario.toml"));
     resolved << ResolvedToml(scenario);
     Close(resolved, "scenario.toml");
