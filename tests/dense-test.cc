@@ -208,6 +208,26 @@ prune_lifetime = "200ms"
     EXPECT_EQ(dense.hosts.ipDrops, 0u);
 }
 
+TEST(DenseMode, OtherModesOfTheScenarioRunWithoutIt)
+{
+    // With dense as the only variant, the runs of other modes have no group traffic to
+    // route: no dense state, no control packets, and joins and leaves still apply.
+    Scenario s = ScenarioFrom(std::string(kTree) + R"([membership]
+model = "instant"
+events = [{ at = "1075ms", client = 5, action = "join" }]
+)",
+                              {"delivery.modes=[\"replicated-unicast\", \"multicast\"]",
+                               "delivery.multicast_routing=\"dense\""});
+    ASSERT_EQ(s.Runs(), (std::vector<std::string>{"replicated-unicast", "multicast"}));
+    ModeResult ru = Simulate(s, "replicated-unicast");
+    EXPECT_FALSE(ru.dense.used);
+    EXPECT_EQ(ru.delivery.deliveries, kMessages * 2 + (kMessages - 2));
+    ModeResult mc = Simulate(s, "multicast");
+    EXPECT_TRUE(mc.dense.used);
+    EXPECT_EQ(mc.delivery.deliveries, kMessages * 2 + (kMessages - 2));
+    EXPECT_EQ(mc.dense.grafts, 2u);
+}
+
 TEST(DenseMode, OnOneLanItIsTheLansOwnMulticast)
 {
     Scenario s = ScenarioFrom(R"(name = "dense-lan"

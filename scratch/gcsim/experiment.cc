@@ -177,10 +177,12 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     }
     group.rendezvous = s.delivery.rendezvous;
     // Dense mode is a protocol that runs during the simulation: its routers flood, prune and
-    // graft; no route is installed for the group in advance.
+    // graft; no route is installed for the group in advance. Only the multicast mode sends
+    // to the group: the other modes run without it.
+    const bool denseRouting = network.IsRouted() && variant == "dense";
     Ptr<DenseMode> dense;
     std::unique_ptr<DenseModeTracker> denseTracker;
-    if (network.IsRouted() && variant == "dense")
+    if (denseRouting && mode == "multicast")
     {
         dense = CreateObject<DenseMode>();
         dense->SetAttribute("PruneLifetime", TimeValue(s.delivery.pruneLifetime));
@@ -191,7 +193,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     }
     if (network.IsRouted())
     {
-        if (!dense)
+        if (!denseRouting)
         {
             MulticastRoutes routes = InstallMulticastRoutes(variant, network, graph, group);
             for (uint32_t r = 0; r < network.routers.GetN(); ++r)
@@ -325,11 +327,17 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         membership = CreateObject<InstantMembership>();
         membership->Setup(network, graph, variant, group, DynamicCast<GroupServer>(server.Get(0)),
                           clients, deliveryMode, directory);
-        if (dense)
+        if (denseRouting)
         {
             DenseMode* routing = PeekPointer(dense);
-            membership->SetRoutingHook([routing](uint32_t host)
-                                       { routing->HostMembershipChanged(host); });
+            membership->SetRoutingHook(
+                [routing](uint32_t host)
+                {
+                    if (routing)
+                    {
+                        routing->HostMembershipChanged(host);
+                    }
+                });
         }
         for (const auto& event : s.membership.schedule)
         {
