@@ -141,7 +141,11 @@ InstantMembership::Apply(uint32_t client, bool joined)
             sw->RemoveGroupMember(m_group.address, port);
         }
     }
-    if (m_network->IsRouted())
+    if (m_network->IsRouted() && m_routingHook)
+    {
+        m_routingHook(app->GetNode()->GetId());
+    }
+    else if (m_network->IsRouted())
     {
         RemoveMulticastRoutes(*m_network, m_group.address);
         m_group.members.clear();
@@ -157,12 +161,19 @@ InstantMembership::Apply(uint32_t client, bool joined)
 }
 
 void
+InstantMembership::SetRoutingHook(std::function<void(uint32_t host)> hook)
+{
+    m_routingHook = std::move(hook);
+}
+
+void
 InstantMembership::DoDispose()
 {
     m_server = nullptr;
     m_mode = nullptr;
     m_clients = ApplicationContainer();
     m_ports.clear();
+    m_routingHook = nullptr;
     Object::DoDispose();
 }
 

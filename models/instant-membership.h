@@ -8,6 +8,7 @@
 #include "routing-graph.h"
 #include "snooping-switch.h"
 
+#include <functional>
 #include <map>
 #include <ns3/application-container.h>
 #include <ns3/object.h>
@@ -54,6 +55,11 @@ public:
     void Leave(uint32_t client);
     /// The members now, ascending client numbers.
     const std::vector<uint32_t>& GetMembers() const;
+    /**
+     * Routing that follows membership itself (dense mode): at each change \p hook gets the
+     * host's node id instead of the group's routes being removed and installed again.
+     */
+    void SetRoutingHook(std::function<void(uint32_t host)> hook);
 
     /// Signature of the Change trace: the client, true for a join, false for a leave.
     typedef void (*ChangeCallback)(uint32_t client, bool joined);
@@ -73,6 +79,7 @@ private:
     GroupDirectory m_directory;     //!< P1's directory, members kept current
     /// Per client: the snooping switches it hangs off and the port towards it.
     std::map<uint32_t, std::vector<std::pair<Ptr<SnoopingSwitch>, Ptr<NetDevice>>>> m_ports;
+    std::function<void(uint32_t)> m_routingHook; //!< set: routing follows membership itself
 
     TracedCallback<uint32_t, bool> m_changeTrace;       //!< per join or leave
     TracedCallback<Ptr<const Packet>> m_controlTxTrace; //!< per membership control packet

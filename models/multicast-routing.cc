@@ -24,6 +24,9 @@ MulticastRoutingTable()
          "one tree rooted at a rendezvous router; P1's traffic goes there first"},
         {"flood", &InstallFlood,
          "every router forwards on every interface but the incoming one; duplicates dropped"},
+        // A protocol that runs during the simulation (DenseMode), not routes set up in advance.
+        {"dense", nullptr,
+         "flood and prune (PIM-DM): RPF checks, prunes that expire, grafts on joins"},
     };
     return table;
 }
@@ -49,6 +52,11 @@ InstallMulticastRoutes(const std::string& name, const Network& network, const Ro
         if (name != entry.name)
         {
             continue;
+        }
+        if (!entry.install)
+        {
+            throw std::logic_error("multicast routing '" + name +
+                                   "' is a protocol: install it with its model (DenseMode)");
         }
         if (group.senders.empty())
         {

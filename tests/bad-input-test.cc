@@ -180,6 +180,30 @@ INSTANTIATE_TEST_SUITE_P(
              WithLine(10, "pattern = \"replay\"\ntranscript = \"nowhere.txt\""),
              {},
              {"@:11:", "traffic.transcript", "nowhere.txt"}},
+        Case{"PruneLifetimeWithoutDense",
+             WithLine(13, "modes = [\"multicast\"]\nprune_lifetime = \"3s\""),
+             {},
+             {"@:14:", "delivery.prune_lifetime", "applies to multicast_routing \"dense\" only"}},
+        Case{"ZeroPruneLifetime",
+             WithLine(13, "modes = [\"multicast\"]\nmulticast_routing = [\"source-tree\", "
+                          "\"dense\"]\nprune_lifetime = \"0s\""),
+             {},
+             {"@:15:", "delivery.prune_lifetime", "must be above 0"}},
+        Case{"PruneLifetimeUnreadable",
+             WithLine(13, "modes = [\"multicast\"]\nmulticast_routing = \"dense\"\n"
+                          "prune_lifetime = \"20h\""),
+             {},
+             {"@:15:", "delivery.prune_lifetime", "cannot read '20h'"}},
+        Case{"PruneLifetimeTooLong",
+             WithLine(13, "modes = [\"multicast\"]\nmulticast_routing = \"dense\"\n"
+                          "prune_lifetime = \"1100min\""),
+             {},
+             {"@:15:", "delivery.prune_lifetime", "at most 65535s"}},
+        Case{"PruneLifetimeAsNumber",
+             WithLine(13, "modes = [\"multicast\"]\nmulticast_routing = \"dense\"\n"
+                          "prune_lifetime = 3"),
+             {},
+             {"@:15:", "delivery.prune_lifetime", "expected a duration"}},
         Case{"UnwritableOut", kValid, {"--out", "/dev/null/results"}, {"--out /dev/null/results"}}),
     [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.title); });
 

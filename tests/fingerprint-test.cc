@@ -35,6 +35,7 @@ PinnedFingerprints()
 {
     static const std::map<std::string, Pinned> pinned = {
         {"churn.toml", {{}, "461c03ab3cd70b60"}},
+        {"dense-tree.toml", {{}, "b47712f531caeb93"}},
         {"group-size-sweep.toml", {{"traffic.messages=5"}, "cb0889f60bfb810b"}},
         {"internet-map.toml", {{"traffic.messages=2"}, "bb8c8f1412d72707"}},
         {"lan-modes.toml", {{"traffic.messages=20"}, "227584f7b533f0df"}},

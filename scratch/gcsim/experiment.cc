@@ -1,5 +1,6 @@
 #include "experiment.h"
 
+#include "models/dense-mode-tracker.h"
 #include "models/group-client.h"
 #include "models/group-helper.h"
 #include "models/group-server.h"
@@ -175,14 +176,32 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         group.members.push_back(network.hosts.Get(m)->GetId());
     }
     group.rendezvous = s.delivery.rendezvous;
+    // Dense mode is a protocol that runs during the simulation: its routers flood, prune and
+    // graft; no route is installed for the group in advance. Only the multicast mode sends
+    // to the group: the other modes run without it.
+    const bool denseRouting = network.IsRouted() && variant == "dense";
+    Ptr<DenseMode> dense;
+    std::unique_ptr<DenseModeTracker> denseTracker;
+    if (denseRouting && mode == "multicast")
+    {
+        dense = CreateObject<DenseMode>();
+        dense->SetAttribute("PruneLifetime", TimeValue(s.delivery.pruneLifetime));
+        std::vector<uint32_t> sources{group.source};
+        sources.insert(sources.end(), group.senders.begin(), group.senders.end());
+        dense->Install(network, graph, group.address, sources);
+        denseTracker = std::make_unique<DenseModeTracker>(dense);
+    }
     if (network.IsRouted())
     {
-        MulticastRoutes routes = InstallMulticastRoutes(variant, network, graph, group);
-        for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+        if (!denseRouting)
         {
-            if (routes.rendezvous == network.routers.Get(r)->GetId())
+            MulticastRoutes routes = InstallMulticastRoutes(variant, network, graph, group);
+            for (uint32_t r = 0; r < network.routers.GetN(); ++r)
             {
-                group.rendezvous = r; // the tree keeps its rendezvous as members come and go
+                if (routes.rendezvous == network.routers.Get(r)->GetId())
+                {
+                    group.rendezvous = r; // the tree keeps its rendezvous as members come and go
+                }
             }
         }
         MulticastGroup everyone = group;
@@ -308,6 +327,18 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         membership = CreateObject<InstantMembership>();
         membership->Setup(network, graph, variant, group, DynamicCast<GroupServer>(server.Get(0)),
                           clients, deliveryMode, directory);
+        if (denseRouting)
+        {
+            DenseMode* routing = PeekPointer(dense);
+            membership->SetRoutingHook(
+                [routing](uint32_t host)
+                {
+                    if (routing)
+                    {
+                        routing->HostMembershipChanged(host);
+                    }
+                });
+        }
         for (const auto& event : s.membership.schedule)
         {
             Simulator::Schedule(event.at,
@@ -346,6 +377,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     {
         result.membership = membershipTracker->Finish();
     }
+    if (denseTracker)
+    {
+        result.dense = denseTracker->Finish();
+    }
     if (animation)
     {
         animation->Finish();
@@ -362,6 +397,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     }
     clock.End("collect");
     Simulator::Destroy();
+    if (dense)
+    {
+        dense->Dispose(); // the routers' sockets call back into them: break the cycle
+    }
     clock.End("teardown");
     return result;
 }

@@ -3,6 +3,7 @@
 
 #include "models/animation-tracker.h"
 #include "models/delivery-tracker.h"
+#include "models/dense-mode-tracker.h"
 #include "models/host-load-tracker.h"
 #include "models/link-tracker.h"
 #include "models/membership-tracker.h"
@@ -29,6 +30,8 @@ struct ModeResult
     ns3::gcsim::HostCounts hosts;
     /// Joins and leaves and what they cost; only for scenarios with [membership].
     ns3::gcsim::MembershipCounts membership;
+    /// Dense mode's control packets and RPF drops; `used` only in runs with dense routing.
+    ns3::gcsim::DenseModeCounts dense;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.

@@ -2,6 +2,7 @@
 
 #include "throughput.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <sstream>
@@ -92,6 +93,19 @@ ModeJson(const ModeResult& r)
     return j;
 }
 
+/// Dense mode's control traffic and RPF drops (runs with multicast_routing dense).
+json
+DenseJson(const ModeResult& r)
+{
+    const auto& d = r.dense;
+    return json{{"prunes", d.prunes},
+                {"grafts", d.grafts},
+                {"graft_acks", d.graftAcks},
+                {"control_packets", d.controlPackets},
+                {"control_bytes", d.controlBytes},
+                {"rpf_drops", d.rpfDrops}};
+}
+
 /// Joins, leaves and their cost (scenarios with [membership]).
 json
 MembershipJson(const ModeResult& r, const std::string& model)
@@ -135,6 +149,10 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
         if (scenario.membership.given)
         {
             modes[r.mode]["membership"] = MembershipJson(r, scenario.membership.model);
+        }
+        if (r.dense.used)
+        {
+            modes[r.mode]["dense"] = DenseJson(r);
         }
     }
     summary["modes"] = modes;
@@ -223,6 +241,22 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
              [](const ModeResult& r) { return std::to_string(r.membership.controlBytes); }},
         };
         rows.insert(rows.end(), membership.begin(), membership.end());
+    }
+    if (std::any_of(results.begin(), results.end(),
+                    [](const ModeResult& r) { return r.dense.used; }))
+    {
+        std::vector<Row> dense = {
+            {"message copies on links / message", [](const ModeResult& r)
+             { return Fixed(PerMessage(r.links.messageFrames, r.delivery.messages), 2); }},
+            {"prunes / grafts", [](const ModeResult& r)
+             { return std::to_string(r.dense.prunes) + " / " + std::to_string(r.dense.grafts); }},
+            {"routing control packets",
+             [](const ModeResult& r) { return std::to_string(r.dense.controlPackets); }},
+            {"routing control bytes",
+             [](const ModeResult& r) { return std::to_string(r.dense.controlBytes); }},
+            {"RPF drops", [](const ModeResult& r) { return std::to_string(r.dense.rpfDrops); }},
+        };
+        rows.insert(rows.end(), dense.begin(), dense.end());
     }
     if (!results.empty() && results.front().throughput)
     {

@@ -95,7 +95,8 @@ Schema()
         {"traffic",
          {"pattern", "messages", "interval", "size", "start", "drain", "transcript", "rate_min",
           "rate_max", "rate_precision"}},
-        {"delivery", {"modes", "multicast_routing", "rendezvous", "overlay_fanout", "arp"}},
+        {"delivery",
+         {"modes", "multicast_routing", "rendezvous", "overlay_fanout", "arp", "prune_lifetime"}},
         {"membership", {"model", "events", "churn"}},
         {"membership.churn", {"rate", "seed", "start", "stop", "clients"}},
         {"output", {"pcap", "netanim"}},
@@ -1230,6 +1231,21 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
             r.Choice("delivery.multicast_routing", variants).value_or("source-tree")};
     }
     s.delivery.multicastRouting = s.delivery.multicastRoutings.front();
+    if (auto lifetime = r.Duration("delivery.prune_lifetime"))
+    {
+        const auto& routings = s.delivery.multicastRoutings;
+        if (std::find(routings.begin(), routings.end(), "dense") == routings.end())
+        {
+            r.Fail("delivery.prune_lifetime",
+                   "applies to multicast_routing \"dense\" only, which this scenario does not run");
+        }
+        if (*lifetime <= ns3::Time(0) || *lifetime > ns3::Seconds(65535))
+        {
+            r.Fail("delivery.prune_lifetime",
+                   "must be above 0 and at most 65535s (PIM's hold time is 16 bits of seconds)");
+        }
+        s.delivery.pruneLifetime = *lifetime;
+    }
     s.delivery.arp = r.Choice("delivery.arp", {"static", "dynamic"}).value_or("static");
     s.delivery.rendezvous = r.Integer("delivery.rendezvous", 0, 100000).value_or(-1);
     s.delivery.overlayFanout =
@@ -1589,6 +1605,12 @@ ResolvedToml(const Scenario& s)
     if (s.delivery.rendezvous >= 0)
     {
         root.get_as<toml::table>("delivery")->insert("rendezvous", s.delivery.rendezvous);
+    }
+    if (std::find(s.delivery.multicastRoutings.begin(), s.delivery.multicastRoutings.end(),
+                  "dense") != s.delivery.multicastRoutings.end())
+    {
+        root.get_as<toml::table>("delivery")
+            ->insert("prune_lifetime", timeText(s.delivery.pruneLifetime));
     }
     if (t.serverRouter < 0)
     {

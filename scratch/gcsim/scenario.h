@@ -74,6 +74,8 @@ struct Scenario
         std::string arp{"static"};
         int64_t rendezvous{-1};    //!< shared tree: router index, -1 for the rule
         uint32_t overlayFanout{2}; //!< overlay: children per node
+        /// dense: how long an upstream router keeps a pruned interface pruned
+        ns3::Time pruneLifetime{ns3::Seconds(3)};
     } delivery;
 
     /**
