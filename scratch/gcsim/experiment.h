@@ -7,6 +7,7 @@
 #include "models/link-tracker.h"
 #include "models/membership-tracker.h"
 #include "models/narration-tracker.h"
+#include "models/reliability-tracker.h"
 #include "scenario.h"
 
 #include <functional>
@@ -29,6 +30,8 @@ struct ModeResult
     ns3::gcsim::HostCounts hosts;
     /// Joins and leaves and what they cost; only for scenarios with [membership].
     ns3::gcsim::MembershipCounts membership;
+    /// What NAK repair or ARQ did and cost; only for scenarios with [reliability].
+    ns3::gcsim::ReliabilityCounts reliability;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.
