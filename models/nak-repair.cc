@@ -53,14 +53,12 @@ NakRepair::GetTypeId()
             .AddAttribute("RequestC2", "Request back-off: width, in one-way distances to P1.",
                           DoubleValue(2), MakeDoubleAccessor(&NakRepair::m_c2),
                           MakeDoubleChecker<double>(0))
-            .AddAttribute("RepairD1",
-                          "Repair back-off: low end, in one-way distances to the requester.",
-                          DoubleValue(1), MakeDoubleAccessor(&NakRepair::m_d1),
-                          MakeDoubleChecker<double>(0))
-            .AddAttribute("RepairD2",
-                          "Repair back-off: width, in one-way distances to the requester.",
-                          DoubleValue(1), MakeDoubleAccessor(&NakRepair::m_d2),
-                          MakeDoubleChecker<double>(0))
+            .AddAttribute(
+                "RepairD1", "Repair back-off: low end, in one-way distances to the requester.",
+                DoubleValue(1), MakeDoubleAccessor(&NakRepair::m_d1), MakeDoubleChecker<double>(0))
+            .AddAttribute(
+                "RepairD2", "Repair back-off: width, in one-way distances to the requester.",
+                DoubleValue(1), MakeDoubleAccessor(&NakRepair::m_d2), MakeDoubleChecker<double>(0))
             .AddAttribute("SessionInterval", "P1: between session messages once it is silent.",
                           TimeValue(MilliSeconds(10)),
                           MakeTimeAccessor(&NakRepair::m_sessionInterval),
@@ -309,20 +307,20 @@ NakRepair::HandleRead(Ptr<Socket> socket)
         uint32_t hops = packet->RemovePacketTag(ttl) ? kInitialTtl - ttl.GetTtl() + 1 : 0;
         switch (header.GetKind())
         {
-        case ReliabilityHeader::NAK:
-            OnNak(header);
-            break;
-        case ReliabilityHeader::REPAIR:
-            OnRepair(header, packet, hops);
-            break;
-        case ReliabilityHeader::SESSION:
-            if (m_client)
-            {
-                Learn(header.GetMessage());
-            }
-            break;
-        default:
-            break;
+            case ReliabilityHeader::NAK:
+                OnNak(header);
+                break;
+            case ReliabilityHeader::REPAIR:
+                OnRepair(header, packet, hops);
+                break;
+            case ReliabilityHeader::SESSION:
+                if (m_client)
+                {
+                    Learn(header.GetMessage());
+                }
+                break;
+            default:
+                break;
         }
     }
 }
@@ -426,8 +424,7 @@ NakRepair::OnRepair(const ReliabilityHeader& header, Ptr<Packet> datagram, uint3
 }
 
 void
-PrepareGroupSenders(const Network& network, Ipv4Address group,
-                    const std::vector<uint32_t>& members)
+PrepareGroupSenders(const Network& network, Ipv4Address group, const std::vector<uint32_t>& members)
 {
     Ptr<Node> server = network.Server();
     GroupMembership::Install(server)->Join(group);

@@ -102,24 +102,24 @@ private:
     void SendSession();
     void Send(Ptr<Packet> packet, ReliabilityHeader::Kind kind, uint32_t message);
 
-    uint16_t m_port{20002};    //!< the reliability port
-    Ipv4Address m_group;       //!< where NAKs, repairs and session messages go
-    uint32_t m_origin{0};      //!< 0 on P1, n on client n
-    uint32_t m_size{1024};     //!< UDP payload bytes of a group message
-    double m_c1{2};            //!< request back-off, low end, in d
-    double m_c2{2};            //!< request back-off, width, in d
-    double m_d1{1};            //!< repair back-off, low end, in d
-    double m_d2{1};            //!< repair back-off, width, in d
-    Time m_sessionInterval;    //!< between session messages
+    uint16_t m_port{20002};     //!< the reliability port
+    Ipv4Address m_group;        //!< where NAKs, repairs and session messages go
+    uint32_t m_origin{0};       //!< 0 on P1, n on client n
+    uint32_t m_size{1024};      //!< UDP payload bytes of a group message
+    double m_c1{2};             //!< request back-off, low end, in d
+    double m_c2{2};             //!< request back-off, width, in d
+    double m_d1{1};             //!< repair back-off, low end, in d
+    double m_d2{1};             //!< repair back-off, width, in d
+    Time m_sessionInterval;     //!< between session messages
     uint32_t m_sessionCount{3}; //!< session messages after P1 falls silent
-    bool m_suppression{true};  //!< SRM suppression of NAKs and repairs
+    bool m_suppression{true};   //!< SRM suppression of NAKs and repairs
 
     Ptr<Socket> m_socket;
-    Ptr<GroupClient> m_client;             //!< null on P1
-    Ptr<UniformRandomVariable> m_random;   //!< back-off draws
-    std::vector<int64_t> m_sendNs;         //!< per message: P1's send time, -1 while not held
-    int64_t m_highest{-1};                 //!< highest message number known to exist
-    Time m_distance;                       //!< to P1 (zero while unknown)
+    Ptr<GroupClient> m_client;              //!< null on P1
+    Ptr<UniformRandomVariable> m_random;    //!< back-off draws
+    std::vector<int64_t> m_sendNs;          //!< per message: P1's send time, -1 while not held
+    int64_t m_highest{-1};                  //!< highest message number known to exist
+    Time m_distance;                        //!< to P1 (zero while unknown)
     std::map<uint32_t, Request> m_requests; //!< missing messages being asked for
     std::map<uint32_t, Repair> m_repairs;   //!< held messages being repaired
     EventId m_sessionEvent;

@@ -50,8 +50,8 @@ ReliabilityTracker::Attach(const ApplicationContainer& agents)
             ++m_counts.repaired;
             m_latency.Add(sinceSend.GetNanoSeconds());
         });
-    auto duplicate = Callback<void, uint32_t, uint32_t, Time>(
-        [this](uint32_t, uint32_t, Time) { ++m_counts.duplicatesDropped; });
+    auto duplicate = Callback<void, uint32_t, uint32_t, Time>([this](uint32_t, uint32_t, Time)
+                                                              { ++m_counts.duplicatesDropped; });
     for (auto it = agents.Begin(); it != agents.End(); ++it)
     {
         Ptr<Application> agent = *it;
@@ -59,8 +59,7 @@ ReliabilityTracker::Attach(const ApplicationContainer& agents)
         Subscribe(agent, "Duplicate", duplicate);
         if (DynamicCast<NakRepair>(agent))
         {
-            auto count = [agent](const char* name, uint64_t& counter)
-            {
+            auto count = [agent](const char* name, uint64_t& counter) {
                 Subscribe(agent, name,
                           Callback<void, uint32_t>([&counter](uint32_t) { ++counter; }));
             };

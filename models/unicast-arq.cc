@@ -32,8 +32,7 @@ UnicastArq::GetTypeId()
                           UintegerValue(1024), MakeUintegerAccessor(&UnicastArq::m_size),
                           MakeUintegerChecker<uint32_t>(GroupHeader::SERIALIZED_SIZE, 65507))
             .AddAttribute("Timeout", "P1: retransmission timeout.", TimeValue(MilliSeconds(10)),
-                          MakeTimeAccessor(&UnicastArq::m_timeout),
-                          MakeTimeChecker(NanoSeconds(1)))
+                          MakeTimeAccessor(&UnicastArq::m_timeout), MakeTimeChecker(NanoSeconds(1)))
             .AddAttribute("MaxTries",
                           "P1: transmissions of a message to one member, the first included.",
                           UintegerValue(10), MakeUintegerAccessor(&UnicastArq::m_maxTries),
@@ -49,7 +48,8 @@ UnicastArq::GetTypeId()
                             "P1 stopped retransmitting after MaxTries: client, message, 0.",
                             MakeTraceSourceAccessor(&UnicastArq::m_giveUpTrace),
                             "ns3::gcsim::UnicastArq::ArqCallback")
-            .AddTraceSource("Repaired", "A retransmission gave this member a message it had missed.",
+            .AddTraceSource("Repaired",
+                            "A retransmission gave this member a message it had missed.",
                             MakeTraceSourceAccessor(&UnicastArq::m_repairedTrace),
                             "ns3::gcsim::UnicastArq::ReceiverCallback")
             .AddTraceSource("Duplicate",

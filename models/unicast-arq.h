@@ -71,10 +71,10 @@ private:
     uint32_t m_maxTries{10}; //!< transmissions per (message, member), the first included
 
     Ptr<Socket> m_socket;
-    Ptr<GroupClient> m_client;              //!< null on P1
-    Ipv4Address m_server;                   //!< where ACKs go
-    std::vector<Ipv4Address> m_clients;     //!< P1: client n's address at n - 1
-    std::vector<bool> m_held;               //!< receiver: per message, delivered
+    Ptr<GroupClient> m_client;          //!< null on P1
+    Ipv4Address m_server;               //!< where ACKs go
+    std::vector<Ipv4Address> m_clients; //!< P1: client n's address at n - 1
+    std::vector<bool> m_held;           //!< receiver: per message, delivered
     std::map<std::pair<uint32_t, uint32_t>, Pending> m_pending; //!< (message, client)
 
     TracedCallback<uint32_t, uint32_t, uint32_t> m_ackTrace;

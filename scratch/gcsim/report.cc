@@ -263,9 +263,7 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
     if (s.reliability.given)
     {
         auto count = [](uint64_t ReliabilityCounts::*field)
-        {
-            return [field](const ModeResult& r) { return std::to_string(r.reliability.*field); };
-        };
+        { return [field](const ModeResult& r) { return std::to_string(r.reliability.*field); }; };
         std::vector<Row> reliability = {
             {"losses (first transmission)", count(&ReliabilityCounts::losses)},
             {"repaired deliveries", count(&ReliabilityCounts::repaired)},
