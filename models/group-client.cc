@@ -129,18 +129,34 @@ GroupClient::HandleRead(Ptr<Socket> socket)
         }
         SocketIpTtlTag ttl;
         uint32_t hops = packet->RemovePacketTag(ttl) ? kInitialTtl - ttl.GetTtl() + 1 : 0;
-        m_rxTrace(packet, header, m_client, hops);
-        for (const auto& relay : m_relays)
+        if (!m_deliveryFilter.IsNull() && !m_deliveryFilter(packet, header))
         {
-            m_socket->SendTo(packet->Copy(), 0, InetSocketAddress(relay, m_port));
+            continue;
         }
-        if (!m_consoleTrace.IsEmpty())
+        Deliver(packet, header, hops);
+    }
+}
+
+void
+GroupClient::SetDeliveryFilter(DeliveryFilter filter)
+{
+    m_deliveryFilter = filter;
+}
+
+void
+GroupClient::Deliver(Ptr<Packet> packet, const GroupHeader& header, uint32_t hops)
+{
+    m_rxTrace(packet, header, m_client, hops);
+    for (const auto& relay : m_relays)
+    {
+        m_socket->SendTo(packet->Copy(), 0, InetSocketAddress(relay, m_port));
+    }
+    if (!m_consoleTrace.IsEmpty())
+    {
+        std::string text = DatagramText(packet);
+        if (!text.empty())
         {
-            std::string text = DatagramText(packet);
-            if (!text.empty())
-            {
-                m_consoleTrace("Message from Server :" + text);
-            }
+            m_consoleTrace("Message from Server :" + text);
         }
     }
 }

@@ -35,6 +35,15 @@ public:
     /// Queues \p text to be sent to P1 at \p at after the application starts.
     void AddMessage(Time at, const std::string& text);
 
+    /// A filter every arriving group message passes before the application: true lets it in.
+    typedef Callback<bool, Ptr<const Packet>, const GroupHeader&> DeliveryFilter;
+    /// Sets the delivery filter (a reliability protocol drops duplicates there and learns of
+    /// gaps); a null callback removes it.
+    void SetDeliveryFilter(DeliveryFilter filter);
+    /// Hands \p datagram, a group message that came another way (a repair), to the
+    /// application as if it had arrived on the socket after \p hops hops.
+    void Deliver(Ptr<Packet> datagram, const GroupHeader& header, uint32_t hops);
+
     /// Signature of the Rx trace: the datagram, its header, this client's number, hops.
     typedef void (*RxCallback)(Ptr<const Packet> datagram, const GroupHeader& header,
                                uint32_t client, uint32_t hops);
@@ -58,6 +67,7 @@ private:
     std::vector<Ipv4Address> m_relays; //!< overlay: the clients this one passes messages on to
     Ptr<Socket> m_socket;              //!< bound to m_port
     uint32_t m_sent{0};                //!< client messages sent
+    DeliveryFilter m_deliveryFilter;   //!< group messages pass it before the application
 
     TracedCallback<const std::string&> m_consoleTrace; //!< what the client prints
     TracedCallback<Ptr<const Packet>, const GroupHeader&, uint32_t, uint32_t> m_rxTrace;

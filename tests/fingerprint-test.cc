@@ -42,6 +42,7 @@ PinnedFingerprints()
         {"lan-throughput.toml",
          {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "e798cbd1c8ad9bf6"}},
         {"lossy-lan.toml", {{"traffic.messages=50"}, "f3d033fe20f6c2f4"}},
+        {"reliable-lossy.toml", {{"traffic.messages=50"}, "c0cef0b197ad7d8d"}},
         {"seed-replay.toml", {{}, "54e0ec4f2422ef37"}},
         {"tree-modes.toml", {{"traffic.messages=5"}, "34f38d9fb621a93c"}},
     };

@@ -6,15 +6,19 @@
 #include "models/group-server.h"
 #include "models/instant-membership.h"
 #include "models/multicast-routing.h"
+#include "models/nak-repair.h"
 #include "models/network.h"
 #include "models/routing-graph.h"
+#include "models/unicast-arq.h"
 #include "netanim.h"
 
 #include <algorithm>
 #include <chrono>
 #include <memory>
 #include <ns3/animation-interface.h>
+#include <ns3/boolean.h>
 #include <ns3/csma-net-device.h>
+#include <ns3/double.h>
 #include <ns3/mac48-address.h>
 #include <ns3/point-to-point-net-device.h>
 #include <ns3/rng-seed-manager.h>
@@ -110,6 +114,84 @@ ScheduleProgress(const std::function<void(Time, Time)>& progress, Time stop)
     Simulator::Schedule(step, &ProgressTick, progress, step, stop);
 }
 
+/**
+ * Installs the agents of \p repair ("nak", "nak-unsuppressed" or "arq") on P1 and on every
+ * member, started with the applications; none for "none".
+ */
+ApplicationContainer
+InstallRepair(const Scenario& s, const std::string& repair, const Network& network,
+              const ApplicationContainer& server, const ApplicationContainer& clients)
+{
+    ApplicationContainer agents;
+    if (repair == "none")
+    {
+        return agents;
+    }
+    const auto& rel = s.reliability;
+    auto p1 = DynamicCast<GroupServer>(server.Get(0));
+    ObjectFactory factory;
+    bool arq = repair == "arq";
+    factory.SetTypeId(arq ? UnicastArq::GetTypeId() : NakRepair::GetTypeId());
+    factory.Set("Port", UintegerValue(ReliabilityPort(s.group.port)));
+    factory.Set("MessageSize", UintegerValue(s.traffic.size));
+    if (arq)
+    {
+        factory.Set("Timeout", TimeValue(rel.arqTimeout));
+        factory.Set("MaxTries", UintegerValue(rel.arqMaxTries));
+    }
+    else
+    {
+        factory.Set("Group", Ipv4AddressValue(s.group.address));
+        factory.Set("RequestC1", DoubleValue(rel.requestC1));
+        factory.Set("RequestC2", DoubleValue(rel.requestC2));
+        factory.Set("RepairD1", DoubleValue(rel.repairD1));
+        factory.Set("RepairD2", DoubleValue(rel.repairD2));
+        factory.Set("SessionInterval", TimeValue(rel.sessionInterval));
+        factory.Set("SessionMessages", UintegerValue(rel.sessionMessages));
+        factory.Set("Suppression", BooleanValue(repair == "nak"));
+    }
+    factory.Set("Origin", UintegerValue(0));
+    Ptr<Application> agent = factory.Create<Application>();
+    network.Server()->AddApplication(agent);
+    if (arq)
+    {
+        DynamicCast<UnicastArq>(agent)->AttachServer(p1, network.clientAddresses);
+    }
+    else
+    {
+        DynamicCast<NakRepair>(agent)->AttachServer(p1);
+    }
+    agents.Add(agent);
+    for (uint32_t m : s.group.members)
+    {
+        factory.Set("Origin", UintegerValue(m));
+        agent = factory.Create<Application>();
+        network.hosts.Get(m)->AddApplication(agent);
+        auto client = DynamicCast<GroupClient>(clients.Get(m - 1));
+        if (arq)
+        {
+            DynamicCast<UnicastArq>(agent)->AttachClient(client, network.serverAddress);
+        }
+        else
+        {
+            DynamicCast<NakRepair>(agent)->AttachClient(client);
+        }
+        agents.Add(agent);
+    }
+    // Fixed streams, far above the network's (network.cc's AssignStreams): a run's back-off
+    // draws do not depend on the runs simulated before it in the same process.
+    constexpr int64_t kRepairStreams = 1000000000;
+    for (uint32_t i = 0; i < agents.GetN(); ++i)
+    {
+        if (auto nak = DynamicCast<NakRepair>(agents.Get(i)))
+        {
+            nak->AssignStreams(kRepairStreams + i);
+        }
+    }
+    agents.Start(Seconds(0));
+    return agents;
+}
+
 } // namespace
 
 void
@@ -176,6 +258,15 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         group.members.push_back(network.hosts.Get(m)->GetId());
     }
     group.rendezvous = s.delivery.rendezvous;
+    if (spec.repair == "nak" || spec.repair == "nak-unsuppressed")
+    {
+        // Members multicast NAKs and repairs to the group, and P1 must hear them.
+        PrepareGroupSenders(network, s.group.address, s.group.members);
+        for (uint32_t m : s.group.members)
+        {
+            group.senders.push_back(network.hosts.Get(m)->GetId());
+        }
+    }
     // Dense mode is a protocol that runs during the simulation: its routers flood, prune and
     // graft; no route is installed for the group in advance. Only the multicast mode sends
     // to the group: the other modes run without it.
@@ -206,6 +297,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         }
         MulticastGroup everyone = group;
         everyone.address = NetworkBroadcastGroup();
+        everyone.senders.clear(); // only P1 broadcasts
         InstallFlood(network, graph, everyone);
         directory.broadcast = NetworkBroadcastGroup();
     }
@@ -234,6 +326,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     clientHelper.SetMembers(s.group.members);
     ApplicationContainer clients = clientHelper.Install(network.Clients());
     deliveryMode->Configure(directory, clients);
+    ApplicationContainer agents = InstallRepair(s, spec.repair, network, server, clients);
 
     Time lastSend = s.traffic.start + s.traffic.interval * int64_t(s.traffic.messages);
     if (replay)
@@ -351,6 +444,13 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         membershipTracker->Attach(membership, server, clients);
     }
 
+    std::unique_ptr<ReliabilityTracker> reliability;
+    if (s.reliability.given)
+    {
+        reliability = std::make_unique<ReliabilityTracker>(network);
+        reliability->Attach(agents);
+    }
+
     if (sinks.inspect)
     {
         sinks.inspect(network);
@@ -380,6 +480,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     if (denseTracker)
     {
         result.dense = denseTracker->Finish();
+    }
+    if (reliability)
+    {
+        result.reliability = reliability->Finish(result.delivery);
     }
     if (animation)
     {

@@ -8,6 +8,7 @@
 #include "models/link-tracker.h"
 #include "models/membership-tracker.h"
 #include "models/narration-tracker.h"
+#include "models/reliability-tracker.h"
 #include "scenario.h"
 
 #include <functional>
@@ -32,6 +33,8 @@ struct ModeResult
     ns3::gcsim::MembershipCounts membership;
     /// Dense mode's control packets and RPF drops; `used` only in runs with dense routing.
     ns3::gcsim::DenseModeCounts dense;
+    /// What NAK repair or ARQ did and cost; only for scenarios with [reliability].
+    ns3::gcsim::ReliabilityCounts reliability;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.

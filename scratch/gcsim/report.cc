@@ -12,6 +12,7 @@ namespace gcsim
 {
 
 using json = nlohmann::ordered_json;
+using ns3::gcsim::ReliabilityCounts;
 
 namespace
 {
@@ -124,6 +125,37 @@ MembershipJson(const ModeResult& r, const std::string& model)
     return j;
 }
 
+/// Losses, repairs and what they cost (scenarios with [reliability]).
+json
+ReliabilityJson(const ModeResult& r, const Scenario& scenario)
+{
+    const auto& c = r.reliability;
+    json j;
+    j["repair"] = scenario.RunOf(r.mode).repair;
+    j["expected"] = c.expected;
+    j["delivered"] = c.delivered;
+    j["delivery_ratio"] = c.expected ? double(c.delivered) / double(c.expected) : 0.0;
+    j["losses"] = c.losses;
+    j["repaired"] = c.repaired;
+    j["repair_latency_ns"] = json{{"mean", c.repairLatency.mean}, {"max", c.repairLatency.max}};
+    j["naks"] = c.naks;
+    j["naks_per_loss"] = c.losses ? double(c.naks) / double(c.losses) : 0.0;
+    j["naks_suppressed"] = c.naksSuppressed;
+    j["repairs"] = c.repairs;
+    j["repairs_suppressed"] = c.repairsSuppressed;
+    j["session_messages"] = c.sessions;
+    j["acks"] = c.acks;
+    j["retransmissions"] = c.retransmissions;
+    j["give_ups"] = c.giveUps;
+    j["retransmitted_bytes"] = c.retransmittedBytes;
+    j["duplicates_dropped"] = c.duplicatesDropped;
+    j["control_link_transmissions"] = c.controlFrames;
+    j["control_link_bytes"] = c.controlBytes;
+    j["repair_link_transmissions"] = c.repairFrames;
+    j["repair_link_bytes"] = c.repairBytes;
+    return j;
+}
+
 std::string
 Fixed(double v, int decimals)
 {
@@ -153,6 +185,10 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
         if (r.dense.used)
         {
             modes[r.mode]["dense"] = DenseJson(r);
+        }
+        if (scenario.reliability.given)
+        {
+            modes[r.mode]["reliability"] = ReliabilityJson(r, scenario);
         }
     }
     summary["modes"] = modes;
@@ -257,6 +293,37 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
             {"RPF drops", [](const ModeResult& r) { return std::to_string(r.dense.rpfDrops); }},
         };
         rows.insert(rows.end(), dense.begin(), dense.end());
+    }
+    if (s.reliability.given)
+    {
+        auto count = [](uint64_t ReliabilityCounts::*field)
+        { return [field](const ModeResult& r) { return std::to_string(r.reliability.*field); }; };
+        std::vector<Row> reliability = {
+            {"losses (first transmission)", count(&ReliabilityCounts::losses)},
+            {"repaired deliveries", count(&ReliabilityCounts::repaired)},
+            {"repair latency mean (us)",
+             [&](const ModeResult& r) { return us(r.reliability.repairLatency.mean); }},
+            {"repair latency max (us)",
+             [&](const ModeResult& r) { return us(r.reliability.repairLatency.max); }},
+            {"NAKs", count(&ReliabilityCounts::naks)},
+            {"NAKs / loss",
+             [](const ModeResult& r)
+             {
+                 const auto& c = r.reliability;
+                 return Fixed(c.losses ? double(c.naks) / double(c.losses) : 0.0, 3);
+             }},
+            {"NAKs suppressed", count(&ReliabilityCounts::naksSuppressed)},
+            {"repairs sent", count(&ReliabilityCounts::repairs)},
+            {"repairs suppressed", count(&ReliabilityCounts::repairsSuppressed)},
+            {"session messages", count(&ReliabilityCounts::sessions)},
+            {"ACKs", count(&ReliabilityCounts::acks)},
+            {"retransmissions (ARQ)", count(&ReliabilityCounts::retransmissions)},
+            {"retransmitted bytes", count(&ReliabilityCounts::retransmittedBytes)},
+            {"duplicates dropped", count(&ReliabilityCounts::duplicatesDropped)},
+            {"control link transmissions", count(&ReliabilityCounts::controlFrames)},
+            {"control link bytes", count(&ReliabilityCounts::controlBytes)},
+        };
+        rows.insert(rows.end(), reliability.begin(), reliability.end());
     }
     if (!results.empty() && results.front().throughput)
     {

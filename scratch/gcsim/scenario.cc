@@ -63,7 +63,7 @@ Schema()
     static const std::map<std::string, std::vector<std::string>> schema = {
         {"",
          {"name", "description", "seed", "run", "topology", "group", "traffic", "delivery",
-          "membership", "output", "sweep"}},
+          "membership", "reliability", "output", "sweep"}},
         {"topology",
          {"kind",
           "clients",
@@ -99,6 +99,9 @@ Schema()
          {"modes", "multicast_routing", "rendezvous", "overlay_fanout", "arp", "prune_lifetime"}},
         {"membership", {"model", "events", "churn"}},
         {"membership.churn", {"rate", "seed", "start", "stop", "clients"}},
+        {"reliability",
+         {"repair", "request_c1", "request_c2", "repair_d1", "repair_d2", "session_interval",
+          "session_messages", "arq_timeout", "arq_max_tries"}},
         {"output", {"pcap", "netanim"}},
     };
     return schema;
@@ -974,6 +977,84 @@ ParseMembership(const Reader& r, Scenario& s)
     }
 }
 
+/// Reads [reliability]: the repairs to run and the protocols' timers.
+void
+ParseReliability(const Reader& r, Scenario& s)
+{
+    auto& rel = s.reliability;
+    rel.given = r.Find("reliability") != nullptr;
+    if (!rel.given)
+    {
+        return;
+    }
+    const std::vector<std::string> repairs = {"none", "nak", "nak-unsuppressed"};
+    if (toml::node* list = r.Find("reliability.repair"); list && list->is_array())
+    {
+        rel.repairs.clear();
+        for (auto& v : *list->as_array())
+        {
+            auto name = v.value<std::string>();
+            if (!name || std::find(repairs.begin(), repairs.end(), *name) == repairs.end())
+            {
+                r.Fail("reliability.repair", "expected repair names; accepted: " + Join(repairs));
+            }
+            if (std::find(rel.repairs.begin(), rel.repairs.end(), *name) != rel.repairs.end())
+            {
+                r.Fail("reliability.repair", "repair '" + *name + "' is listed twice");
+            }
+            rel.repairs.push_back(*name);
+        }
+        if (rel.repairs.empty())
+        {
+            r.Fail("reliability.repair", "the list is empty; accepted: " + Join(repairs));
+        }
+    }
+    else
+    {
+        rel.repairs = {r.Choice("reliability.repair", repairs).value_or("nak")};
+    }
+    rel.requestC1 = r.Number("reliability.request_c1", 0, 1000).value_or(2);
+    rel.requestC2 = r.Number("reliability.request_c2", 0, 1000).value_or(2);
+    rel.repairD1 = r.Number("reliability.repair_d1", 0, 1000).value_or(1);
+    rel.repairD2 = r.Number("reliability.repair_d2", 0, 1000).value_or(1);
+    if (rel.requestC1 + rel.requestC2 <= 0)
+    {
+        r.Fail("reliability.request_c2", "request_c1 + request_c2 must be above 0: a request "
+                                         "back-off of zero leaves no time to hear another's NAK");
+    }
+    auto positive = [&r](const std::string& key, ns3::Time fallback)
+    {
+        ns3::Time t = r.Duration(key).value_or(fallback);
+        if (t <= ns3::Time(0))
+        {
+            r.Fail(key, "must be above 0");
+        }
+        return t;
+    };
+    rel.sessionInterval = positive("reliability.session_interval", ns3::MilliSeconds(10));
+    rel.sessionMessages =
+        static_cast<uint32_t>(r.Integer("reliability.session_messages", 0, 1000).value_or(3));
+    rel.arqTimeout = positive("reliability.arq_timeout", ns3::MilliSeconds(10));
+    rel.arqMaxTries =
+        static_cast<uint32_t>(r.Integer("reliability.arq_max_tries", 1, 1000).value_or(10));
+    if (s.traffic.pattern != "group")
+    {
+        r.Fail("reliability", "reliable delivery numbers P1's group messages; it needs the group "
+                              "pattern (got '" +
+                                  s.traffic.pattern + "')");
+    }
+    if (s.membership.given)
+    {
+        r.Fail("reliability", "reliable delivery keeps a fixed group; it cannot be combined with "
+                              "[membership] yet");
+    }
+    if (s.group.port == 65535)
+    {
+        r.Fail("group.port", "reliable delivery uses the group's port + 1 for its own datagrams; "
+                             "use a port below 65535");
+    }
+}
+
 } // namespace
 
 /// Applies "a.b.c=value" to \p root; the value is read as TOML, or else as a bare string.
@@ -1031,16 +1112,43 @@ Scenario::Runs() const
     std::vector<std::string> runs;
     for (const auto& mode : delivery.modes)
     {
+        std::vector<std::string> bases;
         if (mode == "multicast" && delivery.multicastRoutings.size() > 1)
         {
             for (const auto& variant : delivery.multicastRoutings)
             {
-                runs.push_back(mode + "/" + variant);
+                bases.push_back(mode + "/" + variant);
             }
         }
         else
         {
-            runs.push_back(mode);
+            bases.push_back(mode);
+        }
+        for (const auto& base : bases)
+        {
+            if (!reliability.given || (mode != "multicast" && mode != "replicated-unicast"))
+            {
+                runs.push_back(base); // modes no repair applies to run once, as they are
+                continue;
+            }
+            const auto& repairs = reliability.repairs;
+            bool plain = std::find(repairs.begin(), repairs.end(), "none") != repairs.end();
+            if (mode == "multicast")
+            {
+                for (const auto& repair : repairs)
+                {
+                    runs.push_back(repair == "none" ? base : base + "+" + repair);
+                }
+                continue;
+            }
+            if (plain)
+            {
+                runs.push_back(base);
+            }
+            if (!plain || repairs.size() > 1)
+            {
+                runs.push_back(base + "+arq");
+            }
         }
     }
     return runs;
@@ -1065,6 +1173,17 @@ Scenario::RunOf(const std::string& label) const
         if (option == "instant" || option == "igmp")
         {
             spec.membershipModel = option;
+        }
+        else if (option == "nak" || option == "nak-unsuppressed" || option == "arq")
+        {
+            const char* needs = option == "arq" ? "replicated-unicast" : "multicast";
+            if (spec.mode != needs)
+            {
+                throw InputError(source, "delivery.modes",
+                                 "run '" + label + "': repair '" + option + "' applies to " +
+                                     needs + " only");
+            }
+            spec.repair = option;
         }
         else
         {
@@ -1452,6 +1571,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     }
 
     ParseMembership(r, s);
+    ParseReliability(r, s);
 
     // output
     s.output.pcap = r.Boolean("output.pcap").value_or(false);
@@ -1674,6 +1794,25 @@ ResolvedToml(const Scenario& s)
             membership.insert("churn", churn);
         }
         root.insert("membership", membership);
+    }
+    if (s.reliability.given)
+    {
+        const auto& rel = s.reliability;
+        toml::array repairs;
+        for (const auto& repair : rel.repairs)
+        {
+            repairs.push_back(repair);
+        }
+        root.insert("reliability",
+                    toml::table{{"repair", repairs},
+                                {"request_c1", rel.requestC1},
+                                {"request_c2", rel.requestC2},
+                                {"repair_d1", rel.repairD1},
+                                {"repair_d2", rel.repairD2},
+                                {"session_interval", timeText(rel.sessionInterval)},
+                                {"session_messages", static_cast<int64_t>(rel.sessionMessages)},
+                                {"arq_timeout", timeText(rel.arqTimeout)},
+                                {"arq_max_tries", static_cast<int64_t>(rel.arqMaxTries)}});
     }
     std::ostringstream out;
     out << "# " << s.name << ", as resolved from " << s.source << " after overrides\n"

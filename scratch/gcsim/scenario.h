@@ -93,6 +93,9 @@ struct Scenario
         std::string routing; //!< the multicast routing variant
         /// How joins and leaves reach the network (scenarios with [membership]).
         std::string membershipModel{"instant"};
+        /// Reliable delivery ([reliability]): "none", "nak", "nak-unsuppressed" (multicast)
+        /// or "arq" (replicated-unicast).
+        std::string repair{"none"};
     };
 
     /**
@@ -131,6 +134,24 @@ struct Scenario
         /// times), each a real change of membership: what the runs apply.
         std::vector<Event> schedule;
     } membership;
+
+    /**
+     * Reliable delivery ([reliability]): NAK repair with SRM timers for multicast, per-receiver
+     * ARQ for replicated unicast. Each listed repair is one run of each mode it applies to.
+     */
+    struct Reliability
+    {
+        bool given{false};                       //!< the scenario has a [reliability] table
+        std::vector<std::string> repairs{"nak"}; //!< "none", "nak", "nak-unsuppressed"
+        double requestC1{2};                     //!< request back-off low end, in d
+        double requestC2{2};                     //!< request back-off width, in d
+        double repairD1{1};                      //!< repair back-off low end, in d
+        double repairD2{1};                      //!< repair back-off width, in d
+        ns3::Time sessionInterval{ns3::MilliSeconds(10)}; //!< P1's session messages, apart
+        uint32_t sessionMessages{3};                      //!< after P1's last message
+        ns3::Time arqTimeout{ns3::MilliSeconds(10)};      //!< ARQ retransmission timeout
+        uint32_t arqMaxTries{10}; //!< ARQ transmissions per member and message, first included
+    } reliability;
 
     struct Output
     {
