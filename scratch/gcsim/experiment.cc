@@ -3,6 +3,7 @@
 #include "models/group-client.h"
 #include "models/group-helper.h"
 #include "models/group-server.h"
+#include "models/igmp-membership.h"
 #include "models/instant-membership.h"
 #include "models/multicast-routing.h"
 #include "models/network.h"
@@ -301,17 +302,29 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 
     // Membership over time: the controller applies each event at its instant; an event at
     // the instant of a send comes first (it was scheduled before the send).
-    Ptr<InstantMembership> membership;
+    Ptr<MembershipModel> membership;
     std::unique_ptr<MembershipTracker> membershipTracker;
     if (s.membership.given)
     {
-        membership = CreateObject<InstantMembership>();
+        if (spec.membershipModel == "igmp")
+        {
+            const auto& t = s.membership.igmp;
+            membership = CreateObjectWithAttributes<IgmpMembership>(
+                "QueryInterval", TimeValue(t.queryInterval), "QueryResponseInterval",
+                TimeValue(t.queryResponseInterval), "LastMemberQueryInterval",
+                TimeValue(t.lastMemberQueryInterval), "Robustness", UintegerValue(t.robustness),
+                "UnsolicitedReportInterval", TimeValue(t.unsolicitedReportInterval));
+        }
+        else
+        {
+            membership = CreateObject<InstantMembership>();
+        }
         membership->Setup(network, graph, variant, group, DynamicCast<GroupServer>(server.Get(0)),
                           clients, deliveryMode, directory);
         for (const auto& event : s.membership.schedule)
         {
             Simulator::Schedule(event.at,
-                                event.join ? &InstantMembership::Join : &InstantMembership::Leave,
+                                event.join ? &MembershipModel::Join : &MembershipModel::Leave,
                                 membership, event.client);
         }
         deliveries.FollowMembership(s.group.address, clients);
