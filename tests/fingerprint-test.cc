@@ -34,7 +34,7 @@ const std::map<std::string, Pinned>&
 PinnedFingerprints()
 {
     static const std::map<std::string, Pinned> pinned = {
-        {"churn.toml", {{}, "461c03ab3cd70b60"}},
+        {"churn.toml", {{}, "c522a627ea1f7a64"}},
         {"group-size-sweep.toml", {{"traffic.messages=5"}, "cb0889f60bfb810b"}},
         {"internet-map.toml", {{"traffic.messages=2"}, "bb8c8f1412d72707"}},
         {"lan-modes.toml", {{"traffic.messages=20"}, "227584f7b533f0df"}},
