@@ -420,6 +420,32 @@ TEST(Igmp, RoutersTellWhenAnInterfaceGainsOrLosesMembers)
     }
 }
 
+TEST(Igmp, AGroupMayStartEmptyWhenMembershipFillsIt)
+{
+    // No member at the start; client 4 joins 25 ms after message 2 and gets 3 to 11.
+    for (const char* model : {"instant", "igmp"})
+    {
+        Scenario s = ScenarioFrom(Tree("[]", std::string("model = \"") + model + "\"\n" +
+                                                 Events({{SendNs(2) + 25000000, 4, true}})));
+        EXPECT_TRUE(s.group.members.empty());
+        for (const char* run : {"multicast/source-tree", "replicated-unicast", "overlay"})
+        {
+            std::ostringstream csv;
+            ModeResult r = Simulate(s, run, &csv);
+            EXPECT_EQ(Received(csv.str())[4], Range(3, 12)) << model << " " << run;
+            EXPECT_EQ(r.delivery.expected, 9u) << model << " " << run;
+            EXPECT_EQ(r.delivery.deliveries, 9u) << model << " " << run;
+        }
+    }
+    // Without [membership] an empty group is still refused.
+    ScratchFolder dir;
+    std::string file = dir / "scenario.toml";
+    WriteFile(file, std::string(kTree) + "[group]\nmembers = []\n");
+    CommandResult r = RunCommand({"run", file, "--out", dir / "results"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("group.members: the group is empty"), std::string::npos) << r.err;
+}
+
 struct BadCase
 {
     const char* title;

@@ -1424,9 +1424,11 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
                 }
                 g.members.push_back(static_cast<uint32_t>(c));
             }
-            if (g.members.empty())
+            // An empty group at the start is a group that churn or events fill.
+            if (g.members.empty() && !r.Find("membership"))
             {
-                r.Fail("group.members", "the group is empty");
+                r.Fail("group.members", "the group is empty (a group that starts empty needs "
+                                        "[membership] events or churn to fill it)");
             }
             std::sort(g.members.begin(), g.members.end());
         }
@@ -1443,7 +1445,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
             g.members.push_back(i);
         }
     }
-    g.target = static_cast<uint32_t>(r.Integer("group.target", 1, n).value_or(g.members.front()));
+    g.target = static_cast<uint32_t>(r.Integer("group.target", 1, n).value_or(g.members.empty() ? 1 : g.members.front()));
 
     // traffic
     auto& tr = s.traffic;
