@@ -1,8 +1,8 @@
 #include "igmp-membership.h"
 
 #include <algorithm>
-#include <ns3/ipv4-raw-socket-impl.h>
 #include <ns3/boolean.h>
+#include <ns3/ipv4-raw-socket-impl.h>
 #include <ns3/ipv4-route.h>
 #include <ns3/node-list.h>
 #include <ns3/simulator.h>
@@ -50,11 +50,10 @@ IgmpMembership::GetTypeId()
                           "General Queries a membership outlives.",
                           UintegerValue(2), MakeUintegerAccessor(&IgmpMembership::m_robustness),
                           MakeUintegerChecker<uint32_t>(1))
-            .AddAttribute("UnsolicitedReportInterval",
-                          "The longest wait before a repeat of a join's report.",
-                          TimeValue(MilliSeconds(100)),
-                          MakeTimeAccessor(&IgmpMembership::m_unsolicitedReportInterval),
-                          MakeTimeChecker());
+            .AddAttribute(
+                "UnsolicitedReportInterval", "The longest wait before a repeat of a join's report.",
+                TimeValue(MilliSeconds(100)),
+                MakeTimeAccessor(&IgmpMembership::m_unsolicitedReportInterval), MakeTimeChecker());
     return tid;
 }
 
@@ -89,10 +88,10 @@ IgmpMembership::OpenSocket(Ptr<Node> node, Ptr<NetDevice> device)
 }
 
 void
-IgmpMembership::Setup(const Network& network, const RoutingGraph& graph,
-                      const std::string& variant, const MulticastGroup& group,
-                      Ptr<GroupServer> server, const ApplicationContainer& clients,
-                      Ptr<DeliveryMode> mode, const GroupDirectory& directory)
+IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const std::string& variant,
+                      const MulticastGroup& group, Ptr<GroupServer> server,
+                      const ApplicationContainer& clients, Ptr<DeliveryMode> mode,
+                      const GroupDirectory& directory)
 {
     MembershipModel::Setup(network, graph, variant, group, server, clients, mode, directory);
     m_queriers.clear();
@@ -125,16 +124,15 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph,
         bool switched = false;
         for (uint32_t node : graph.NodesOn(link))
         {
-            switched = switched || (!graph.IsRouter(node) && !clientOfNode.count(node) &&
-                                    node != p1);
+            switched =
+                switched || (!graph.IsRouter(node) && !clientOfNode.count(node) && node != p1);
         }
         // Who queries this segment: the lowest-addressed router on it, else P1.
         int64_t querierNode = -1;
         Ipv4Address lowest;
         for (uint32_t node : graph.NodesOn(link))
         {
-            if (graph.IsRouter(node) &&
-                (querierNode < 0 || graph.AddressOn(node, link) < lowest))
+            if (graph.IsRouter(node) && (querierNode < 0 || graph.AddressOn(node, link) < lowest))
             {
                 querierNode = node;
                 lowest = graph.AddressOn(node, link);
@@ -403,8 +401,7 @@ IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
             Time max = MilliSeconds(igmp.GetMaxResponseMs());
             Time delay = NanoSeconds(static_cast<int64_t>(
                 m_random->GetValue() * static_cast<double>(max.GetNanoSeconds())));
-            if (!h.reportTimer.IsRunning() ||
-                Simulator::GetDelayLeft(h.reportTimer) > max)
+            if (!h.reportTimer.IsRunning() || Simulator::GetDelayLeft(h.reportTimer) > max)
             {
                 h.reportTimer.Cancel();
                 h.reportTimer =
@@ -457,9 +454,9 @@ IgmpMembership::OnReport(std::size_t i, uint32_t client)
     bool appeared = !q.state;
     q.state = true;
     q.expiry.Cancel();
-    q.expiry = Simulator::Schedule(m_queryInterval * int64_t(m_robustness) +
-                                       m_queryResponseInterval,
-                                   &IgmpMembership::Expire, this, i);
+    q.expiry =
+        Simulator::Schedule(m_queryInterval * int64_t(m_robustness) + m_queryResponseInterval,
+                            &IgmpMembership::Expire, this, i);
     q.lastMemberQueries = 0;
     q.nextQuery.Cancel();
     bool newHost = !q.known.count(client);

@@ -73,8 +73,10 @@ private:
     /// A querier's interface on a client segment, with its state for the group.
     struct Querier
     {
-        uint32_t node{0};               //!< node id of the router or P1
-        uint32_t interface{0};          //!< its IPv4 interface on the segment
+        uint32_t node{0}; //!< node id of the router or P1
+        uint32_t interface {
+            0
+        };                              //!< its IPv4 interface on the segment
         Ptr<NetDevice> device;          //!< the device behind it
         Ipv4Address address;            //!< its address there
         bool router{false};             //!< a router (not P1)
@@ -89,16 +91,15 @@ private:
     /// A client's IGMP side.
     struct Host
     {
-        Ptr<NetDevice> device;  //!< its device on the segment
-        Ipv4Address address;    //!< its address
-        int64_t querier{-1};    //!< index in m_queriers of its segment's querier
-        EventId reportTimer;    //!< answer to a query, if running
+        Ptr<NetDevice> device;            //!< its device on the segment
+        Ipv4Address address;              //!< its address
+        int64_t querier{-1};              //!< index in m_queriers of its segment's querier
+        EventId reportTimer;              //!< answer to a query, if running
         std::vector<EventId> unsolicited; //!< repeats of the join's report
     };
 
-    void SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address source,
-                  Ipv4Address destination, IgmpHeader::Type type, uint8_t maxResponseMs,
-                  Ipv4Address group);
+    void SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address source, Ipv4Address destination,
+                  IgmpHeader::Type type, uint8_t maxResponseMs, Ipv4Address group);
     void SendReport(uint32_t client);
     void SendGeneralQuery(std::size_t querier);
     void SendLastMemberQuery(std::size_t querier);
@@ -122,11 +123,11 @@ private:
     Time m_unsolicitedReportInterval;
 
     std::vector<Querier> m_queriers;
-    std::vector<Host> m_hosts;                //!< by client number (index 0 unused)
-    std::map<uint32_t, uint32_t> m_clientOf;  //!< address -> client number
-    std::vector<Ptr<Socket>> m_sockets;       //!< every raw socket opened
+    std::vector<Host> m_hosts;               //!< by client number (index 0 unused)
+    std::map<uint32_t, uint32_t> m_clientOf; //!< address -> client number
+    std::vector<Ptr<Socket>> m_sockets;      //!< every raw socket opened
     std::vector<Ptr<SnoopingSwitch>> m_switches;
-    Ptr<UniformRandomVariable> m_random;      //!< hosts' report delays
+    Ptr<UniformRandomVariable> m_random; //!< hosts' report delays
 };
 
 } // namespace gcsim

@@ -94,19 +94,19 @@ protected:
 
     const Network* m_network{nullptr};
     const RoutingGraph* m_graph{nullptr};
-    std::string m_variant;          //!< multicast routing variant
-    MulticastGroup m_group;         //!< address, source, rendezvous; members set per change
-    Ptr<GroupServer> m_server;      //!< P1
-    ApplicationContainer m_clients; //!< client n at index n - 1
-    Ptr<DeliveryMode> m_mode;       //!< reconfigured per change
-    GroupDirectory m_directory;     //!< P1's directory
+    std::string m_variant;           //!< multicast routing variant
+    MulticastGroup m_group;          //!< address, source, rendezvous; members set per change
+    Ptr<GroupServer> m_server;       //!< P1
+    ApplicationContainer m_clients;  //!< client n at index n - 1
+    Ptr<DeliveryMode> m_mode;        //!< reconfigured per change
+    GroupDirectory m_directory;      //!< P1's directory
     std::vector<uint32_t> m_members; //!< by the hosts' own state, ascending
     /// Per client: the snooping switches it hangs off and the port towards it.
     std::map<uint32_t, std::vector<std::pair<Ptr<SnoopingSwitch>, Ptr<NetDevice>>>> m_ports;
     std::set<std::pair<uint32_t, uint32_t>> m_memberInterfaces; //!< (router, interface)
 
-    TracedCallback<uint32_t, bool> m_changeTrace;       //!< per join or leave
-    TracedCallback<Ptr<const Packet>> m_controlTxTrace; //!< per membership control packet
+    TracedCallback<uint32_t, bool> m_changeTrace;              //!< per join or leave
+    TracedCallback<Ptr<const Packet>> m_controlTxTrace;        //!< per membership control packet
     TracedCallback<uint32_t, uint32_t, bool> m_interfaceTrace; //!< per interface change
 };
 

@@ -48,8 +48,7 @@ SnoopingSwitch::GetTypeId()
                           "Learn the snooping table from the IGMP reports and leaves forwarded, "
                           "and send them to router ports only (false: the table is set from "
                           "outside).",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&SnoopingSwitch::m_igmpLearning),
+                          BooleanValue(false), MakeBooleanAccessor(&SnoopingSwitch::m_igmpLearning),
                           MakeBooleanChecker())
             .AddTraceSource("Withheld",
                             "Snooping kept a multicast frame off a port: fired once per port "

@@ -3,10 +3,9 @@
 // forms from the frames' hop times, control packets of a quiet network counted, the
 // exactly-once invariants, run labels with both models, the [membership] timer keys and
 // their errors, determinism.
-#include "test-utilities.h"
-
 #include "models/membership-model.h"
 #include "models/routing-graph.h"
+#include "test-utilities.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -116,9 +115,9 @@ TEST(Igmp, AJoinReachesP1sDirectoryOneReportHopLater)
     // with one 6 us before message 7: P1 knows of a join when the report reaches the leaf
     // router, 5.62 us after it, and sends to the client from its next message on.
     ASSERT_EQ(kIgmpLanHop, 5620);
-    Scenario s = ScenarioFrom(Tree("[1, 3, 5]", "model = \"igmp\"\n" +
-                                                    Events({{SendNs(4) - 3000, 8, true},
-                                                            {SendNs(7) - 6000, 6, true}})));
+    Scenario s = ScenarioFrom(
+        Tree("[1, 3, 5]", "model = \"igmp\"\n" +
+                              Events({{SendNs(4) - 3000, 8, true}, {SendNs(7) - 6000, 6, true}})));
     std::ostringstream csv;
     ModeResult r = Simulate(s, "replicated-unicast", &csv);
     auto received = Received(csv.str());
@@ -140,10 +139,9 @@ TEST(Igmp, AMulticastJoinServesWhatReachesTheLeafRouterAfterTheReport)
     // onto the client's LAN if it reaches that router at or after the join plus 5.62 us.
     // Client 8 joins 3 us before message 4 reaches R6 (too late for it), client 6 joins
     // 6 us before message 7 reaches R5 (in time: a message P1 sent before the join).
-    Scenario s = ScenarioFrom(
-        Tree("[1, 3, 5]", "model = \"igmp\"\n" +
-                              Events({{SendNs(4) + kToLeafRouter - 3000, 8, true},
-                                      {SendNs(7) + kToLeafRouter - 6000, 6, true}})));
+    Scenario s = ScenarioFrom(Tree(
+        "[1, 3, 5]", "model = \"igmp\"\n" + Events({{SendNs(4) + kToLeafRouter - 3000, 8, true},
+                                                    {SendNs(7) + kToLeafRouter - 6000, 6, true}})));
     for (const char* run : {"multicast/source-tree", "multicast/shared-tree"})
     {
         std::ostringstream csv;
@@ -316,13 +314,13 @@ TEST(Igmp, BothModelsRunSideBySideAndResultsRepeatByteForByte)
 {
     ScratchFolder dir;
     std::string file = dir / "churn.toml";
-    WriteFile(file, Tree("[1, 3, 5, 7]", std::string("model = [\"instant\", \"igmp\"]\n") +
-                                             kChurn + "[delivery]\nmodes = [\"multicast\", "
-                                                      "\"replicated-unicast\"]\n"));
+    WriteFile(file, Tree("[1, 3, 5, 7]", std::string("model = [\"instant\", \"igmp\"]\n") + kChurn +
+                                             "[delivery]\nmodes = [\"multicast\", "
+                                             "\"replicated-unicast\"]\n"));
     Scenario s = LoadScenario(file, {});
-    EXPECT_EQ(s.Runs(), (std::vector<std::string>{"multicast+instant", "multicast+igmp",
-                                                  "replicated-unicast+instant",
-                                                  "replicated-unicast+igmp"}));
+    EXPECT_EQ(s.Runs(),
+              (std::vector<std::string>{"multicast+instant", "multicast+igmp",
+                                        "replicated-unicast+instant", "replicated-unicast+igmp"}));
     EXPECT_EQ(s.RunOf("multicast+igmp").membershipModel, "igmp");
     for (const char* out : {"a", "b"})
     {
@@ -345,8 +343,7 @@ TEST(Igmp, BothModelsRunSideBySideAndResultsRepeatByteForByte)
     // The resolved scenario reads back to the same scenario (its first line names the file).
     auto body = [](const std::string& toml) { return toml.substr(toml.find('\n')); };
     EXPECT_EQ(body(ResolvedToml(ScenarioFrom(ResolvedToml(s)))), body(ResolvedToml(s)));
-    EXPECT_NE(ResolvedToml(s).find("last_member_query_interval = '10000000ns'"),
-              std::string::npos);
+    EXPECT_NE(ResolvedToml(s).find("last_member_query_interval = '10000000ns'"), std::string::npos);
 }
 
 TEST(Igmp, TimersAreSetFromTheScenario)
@@ -374,8 +371,8 @@ TEST(Igmp, RoutersTellWhenAnInterfaceGainsOrLosesMembers)
     const int64_t leave = SendNs(3) + 25000000;
     for (const char* model : {"instant", "igmp"})
     {
-        Scenario s = ScenarioFrom(Tree("[1, 3, 5, 7]", std::string("model = \"") + model +
-                                                           "\"\n" + Events({{leave, 7, false}})));
+        Scenario s = ScenarioFrom(Tree("[1, 3, 5, 7]", std::string("model = \"") + model + "\"\n" +
+                                                           Events({{leave, 7, false}})));
         struct Seen
         {
             uint32_t router;
@@ -396,10 +393,9 @@ TEST(Igmp, RoutersTellWhenAnInterfaceGainsOrLosesMembers)
             membership->TraceConnectWithoutContext(
                 "InterfaceMembers",
                 ns3::Callback<void, uint32_t, uint32_t, bool>(
-                    [&](uint32_t router, uint32_t interface, bool members)
-                    {
-                        seen.push_back({router, interface, members,
-                                        ns3::Simulator::Now().GetNanoSeconds()});
+                    [&](uint32_t router, uint32_t interface, bool members) {
+                        seen.push_back(
+                            {router, interface, members, ns3::Simulator::Now().GetNanoSeconds()});
                     }));
             ns3::gcsim::RoutingGraph graph(network);
             for (const auto& at : graph.Attachments(r6))
@@ -509,9 +505,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"UnknownModelInAList",
                 "model = [\"instant\", \"pim\"]\n",
                 {"membership.model", "accepted: instant, igmp"}},
-        BadCase{"MisspeltModel",
-                "model = \"igmpv2\"\n",
-                {"membership.model", "did you mean 'igmp'"}}));
+        BadCase{
+            "MisspeltModel", "model = \"igmpv2\"\n", {"membership.model", "did you mean 'igmp'"}}));
 
 } // namespace
 } // namespace gcsim::test

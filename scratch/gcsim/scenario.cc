@@ -824,8 +824,8 @@ ParseIgmpTimers(const Reader& r, Scenario::Membership& m)
         r.Fail(r.Find("membership.query_response_interval") ? "membership.query_response_interval"
                                                             : "membership.query_interval",
                "the query response interval (" + SecondsText(t.queryResponseInterval) +
-                   ") must be shorter than the query interval (" +
-                   SecondsText(t.queryInterval) + ")");
+                   ") must be shorter than the query interval (" + SecondsText(t.queryInterval) +
+                   ")");
     }
 }
 
@@ -1445,7 +1445,8 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
             g.members.push_back(i);
         }
     }
-    g.target = static_cast<uint32_t>(r.Integer("group.target", 1, n).value_or(g.members.empty() ? 1 : g.members.front()));
+    g.target = static_cast<uint32_t>(
+        r.Integer("group.target", 1, n).value_or(g.members.empty() ? 1 : g.members.front()));
 
     // traffic
     auto& tr = s.traffic;
