@@ -209,9 +209,21 @@ TEST(Igmp, AQuietNetworkSendsGeneralQueriesAndOneReportPerSegment)
     const uint64_t reports = 3 * 4;
     for (const char* run : {"multicast/source-tree", "multicast/flood", "replicated-unicast"})
     {
-        ModeResult r = Simulate(igmp, run);
+        std::ostringstream links;
+        ModeResult r = Simulate(igmp, run, nullptr, &links);
         ModeResult base = Simulate(instant, run);
         EXPECT_EQ(r.membership.controlPackets, queries + reports) << run;
+        // links.csv's rows add up to the summary's frames and bytes, IGMP included.
+        uint64_t frames = 0;
+        uint64_t bytes = 0;
+        auto rows = ReadCsv(links.str());
+        for (std::size_t i = 1; i < rows.size(); ++i)
+        {
+            frames += std::stoull(rows[i][4]);
+            bytes += std::stoull(rows[i][5]);
+        }
+        EXPECT_EQ(frames, r.links.frames) << run;
+        EXPECT_EQ(bytes, r.links.bytes) << run;
         EXPECT_EQ(r.membership.controlBytes, (queries + reports) * 28) << run;
         // Each IGMP packet is one 64-byte frame on its LAN and goes no further (TTL 1).
         EXPECT_EQ(r.links.frames, base.links.frames + queries + reports) << run;
