@@ -287,6 +287,38 @@ events = [{ at = "1025ms", client = 2, action = "join" },
     EXPECT_EQ(r.membership.deliveriesAfterLeave, 0u);
 }
 
+TEST(Igmp, OnALanP1QueriesAndDropsALeaverWhileTheOtherMemberStays)
+{
+    // P1 is the querier of the LAN (messages every 10 ms from 1 s; the run ends at 11.1 s).
+    // Client 1 leaves at 1.025 s; P1 hears the Leave 5.62 us later, sends a group-specific
+    // query, client 2 answers within 10 ms (so no second query), the state stays, and P1
+    // drops client 1 from its list 2 x 10 ms after the Leave: messages sent at 1.03 s and
+    // 1.04 s still go to client 1.
+    Scenario s = ScenarioFrom(R"(
+[topology]
+kind = "lan"
+clients = 4
+[group]
+members = [1, 2]
+[traffic]
+messages = 10
+[membership]
+model = "igmp"
+events = [{ at = "1025ms", client = 1, action = "leave" }]
+)");
+    std::ostringstream csv;
+    ModeResult r = Simulate(s, "replicated-unicast", &csv);
+    auto received = Received(csv.str());
+    EXPECT_EQ(received[1], Range(0, 5));
+    EXPECT_EQ(received[2], Range(0, 10));
+    EXPECT_EQ(r.membership.deliveriesAfterLeave, 2u);
+    // The last: sent at 1.04 s, client 1's copy first of two, one 1070-byte frame's hop.
+    EXPECT_EQ(r.membership.leaveLatency.max, 15000000 + TxNs(1070, 100000000) + 500);
+    // 9 general queries, one report each (suppression while both are members), the Leave,
+    // one group-specific query and client 2's answer.
+    EXPECT_EQ(r.membership.controlPackets, 9u + 9 + 1 + 1 + 1);
+}
+
 // Seeded churn on the tree, for the invariants.
 const char* kChurn = "churn = { rate = \"40/s\", seed = 3 }\n";
 
