@@ -544,6 +544,26 @@ DenseMode::GetPruneLifetime() const
 }
 
 bool
+DenseMode::FacesServer(uint32_t router, uint32_t iface) const
+{
+    for (const auto& a : m_graph->Attachments(router))
+    {
+        if (a.interface != iface)
+        {
+            continue;
+        }
+        for (uint32_t n : m_graph->NodesOn(a.link))
+        {
+            if (n == m_network->Server()->GetId())
+            {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool
 DenseMode::DefaultMembership(uint32_t router, uint32_t iface) const
 {
     for (const auto& a : m_graph->Attachments(router))

@@ -147,6 +147,9 @@ public:
     void LocalMembershipChanged(uint32_t router, uint32_t iface);
     /// Host node \p host joined or left: every router on its segments re-evaluates.
     void HostMembershipChanged(uint32_t host);
+    /// Whether router node \p router's interface \p iface is on P1's segment, where P1 hears
+    /// the group's other senders (true whatever the membership).
+    bool FacesServer(uint32_t router, uint32_t iface) const;
 
     Ipv4Address GetGroup() const;
     Time GetPruneLifetime() const;

@@ -63,6 +63,12 @@ GroupServer::GetTypeId()
 }
 
 void
+GroupServer::SetGroupMembers(const std::vector<uint32_t>& members)
+{
+    m_groupMembers = std::make_unique<std::vector<uint32_t>>(members);
+}
+
+void
 GroupServer::SetDirectory(const GroupDirectory& directory)
 {
     m_directory = directory;
@@ -132,7 +138,16 @@ GroupServer::SendGroupMessage(const std::string& text, uint32_t target)
     header.SetSendTime(Simulator::Now());
     Ptr<Packet> datagram = MakeDatagram(header, text, m_size);
     datagram->AddPacketTag(GroupMessageTag(m_sent));
-    m_groupSendTrace(m_sent, m_mode->Destinations(m_directory, target));
+    if (m_groupMembers)
+    {
+        GroupDirectory group = m_directory;
+        group.members = *m_groupMembers;
+        m_groupSendTrace(m_sent, m_mode->Destinations(group, target));
+    }
+    else
+    {
+        m_groupSendTrace(m_sent, m_mode->Destinations(m_directory, target));
+    }
     ++m_sent;
     m_mode->Send(m_socket, datagram, m_directory, target);
 }

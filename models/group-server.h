@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <ns3/application.h>
 #include <ns3/event-id.h>
 #include <ns3/socket.h>
@@ -33,6 +34,12 @@ public:
 
     /// Sets who is in the group and where clients listen.
     void SetDirectory(const GroupDirectory& directory);
+    /**
+     * Sets the group the GroupSend trace counts destinations from, when it differs from
+     * the directory's members (a membership model whose network learns of joins and leaves
+     * late: the hosts' own membership). Until called, the directory's members.
+     */
+    void SetGroupMembers(const std::vector<uint32_t>& members);
     /// Queues \p reply as the answer to client \p client's next message.
     void AddReply(uint32_t client, const std::string& reply);
 
@@ -56,6 +63,8 @@ private:
     uint32_t m_size{0};         //!< UDP payload bytes of each group message
     uint32_t m_target{1};       //!< the unicast target for group messages
     GroupDirectory m_directory; //!< addresses
+    /// The group as the hosts have it, if set apart from m_directory.members.
+    std::unique_ptr<std::vector<uint32_t>> m_groupMembers;
     std::map<uint32_t, std::deque<std::string>> m_replies; //!< per client, in order
 
     Ptr<Socket> m_socket;    //!< bound to m_port

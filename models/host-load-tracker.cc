@@ -2,6 +2,7 @@
 
 #include "group-membership.h"
 #include "group-message-tag.h"
+#include "igmp-header.h"
 #include "multicast-nic-filter.h"
 #include "trace-connect.h"
 
@@ -29,9 +30,14 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
         Subscribe(ipv4, "Drop",
                   Callback<void, const Ipv4Header&, Ptr<const Packet>, Ipv4L3Protocol::DropReason,
                            Ptr<Ipv4>, uint32_t>(
-                      [this](const Ipv4Header&, Ptr<const Packet>,
+                      [this](const Ipv4Header& header, Ptr<const Packet>,
                              Ipv4L3Protocol::DropReason reason, Ptr<Ipv4>, uint32_t)
                       {
+                          // IGMP (TTL 1) ends at the first router by design: not a loss.
+                          if (header.GetProtocol() == IgmpHeader::PROTOCOL)
+                          {
+                              return;
+                          }
                           // A router dropping a copy it has already forwarded is the flood
                           // working, not a loss.
                           ++(reason == Ipv4L3Protocol::DROP_DUPLICATE
@@ -69,9 +75,17 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
         {
             if (auto filter = MulticastNicFilter::On(node->GetDevice(d)))
             {
+                // Group messages only: a member's IGMP report reaches other hosts' NICs too.
                 Subscribe(filter, "Filtered",
-                          Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
-                                                            { ++m_counts.nicFiltered; }));
+                          Callback<void, Ptr<const Packet>>(
+                              [this](Ptr<const Packet> p)
+                              {
+                                  GroupMessageTag tag;
+                                  if (p->PeekPacketTag(tag))
+                                  {
+                                      ++m_counts.nicFiltered;
+                                  }
+                              }));
             }
         }
     }

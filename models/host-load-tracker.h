@@ -18,8 +18,8 @@ struct HostCounts
 {
     uint64_t receptions{0};           //!< group-message copies clients' IP stacks processed
     uint64_t nonmemberReceptions{0};  //!< of which at non-members (what broadcast costs them)
-    uint64_t nicFiltered{0};          //!< multicast frames non-members' NICs dropped
-    uint64_t ipDrops{0};              //!< IPv4 drops (no route, TTL, ...) on any node
+    uint64_t nicFiltered{0};          //!< group-message frames non-members' NICs dropped
+    uint64_t ipDrops{0};              //!< IPv4 drops (no route, TTL, ...) on any node, IGMP aside
     uint64_t arpDrops{0};             //!< packets ARP dropped (pending queue full, no reply)
     uint64_t routerForwards{0};       //!< copies routers forwarded (unicast and multicast)
     uint64_t duplicatesSuppressed{0}; //!< flooded copies routers dropped as already seen

@@ -18,7 +18,7 @@ MembershipTracker::MembershipTracker(uint32_t clients)
 }
 
 void
-MembershipTracker::Attach(Ptr<InstantMembership> membership, const ApplicationContainer& server,
+MembershipTracker::Attach(Ptr<MembershipModel> membership, const ApplicationContainer& server,
                           const ApplicationContainer& clients)
 {
     Subscribe(membership, "Change", MakeCallback(&MembershipTracker::OnChange, this));

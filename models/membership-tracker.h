@@ -2,7 +2,7 @@
 #define GCSIM_MEMBERSHIP_TRACKER_H
 
 #include "group-header.h"
-#include "instant-membership.h"
+#include "membership-model.h"
 #include "statistics.h"
 
 #include <cstdint>
@@ -52,7 +52,7 @@ public:
     explicit MembershipTracker(uint32_t clients);
 
     /// Connects to the membership model, to P1's GroupServer and to every GroupClient.
-    void Attach(Ptr<InstantMembership> membership, const ApplicationContainer& server,
+    void Attach(Ptr<MembershipModel> membership, const ApplicationContainer& server,
                 const ApplicationContainer& clients);
 
     MembershipCounts Finish() const;

@@ -19,7 +19,8 @@ class GroupMembership;
  * frame reaches the stack. Broadcast, unicast, link-local multicast (224.0.0.0/24) and
  * gcsim's network-wide broadcast group (NetworkBroadcastGroup()) always pass. A filtered frame
  * never reaches IP; it fires the Filtered trace, so collectors count it as filtered at the NIC, not
- * as host load.
+ * as host load. IGMP to 224.0.0.1 and 224.0.0.2 passes; IGMP to a group (reports and
+ * group-specific queries) reaches only the group's members, as on a real LAN.
  */
 class MulticastNicFilter : public ErrorModel
 {

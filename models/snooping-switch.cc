@@ -1,5 +1,6 @@
 #include "snooping-switch.h"
 
+#include "igmp-header.h"
 #include "multicast-routing.h"
 
 #include <algorithm>
@@ -42,6 +43,12 @@ SnoopingSwitch::GetTypeId()
                           "Forward an IPv4 group's multicast frames only to the ports of its "
                           "members (false: flood them, as BridgeNetDevice does).",
                           BooleanValue(true), MakeBooleanAccessor(&SnoopingSwitch::m_snooping),
+                          MakeBooleanChecker())
+            .AddAttribute("IgmpLearning",
+                          "Learn the snooping table from the IGMP reports and leaves forwarded, "
+                          "and send them to router ports only (false: the table is set from "
+                          "outside).",
+                          BooleanValue(false), MakeBooleanAccessor(&SnoopingSwitch::m_igmpLearning),
                           MakeBooleanChecker())
             .AddTraceSource("Withheld",
                             "Snooping kept a multicast frame off a port: fired once per port "
@@ -238,10 +245,64 @@ SnoopingSwitch::SnoopedGroup(Ptr<const Packet> packet, uint16_t protocol, Ipv4Ad
     return group.IsMulticast() && !group.IsLocalMulticast() && group != NetworkBroadcastGroup();
 }
 
+bool
+SnoopingSwitch::ForwardIgmp(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_t protocol,
+                            Mac48Address source, Mac48Address destination)
+{
+    Ipv4Header ip;
+    if (!m_igmpLearning || !incoming || protocol != 0x0800 || packet->PeekHeader(ip) == 0 ||
+        ip.GetProtocol() != IgmpHeader::PROTOCOL)
+    {
+        return false;
+    }
+    Ptr<Packet> copy = packet->Copy();
+    copy->RemoveHeader(ip);
+    IgmpHeader igmp;
+    if (copy->GetSize() < IgmpHeader::SERIALIZED_SIZE)
+    {
+        return false;
+    }
+    copy->RemoveHeader(igmp);
+    int32_t in = PortIndex(incoming);
+    m_routerPorts.resize(m_ports.size(), false);
+    if (igmp.GetType() == IgmpHeader::QUERY)
+    {
+        m_routerPorts[in] = true;
+        for (const auto& port : m_ports)
+        {
+            if (port != incoming)
+            {
+                port->SendFrom(packet->Copy(), source, destination, protocol);
+            }
+        }
+        return true;
+    }
+    if (igmp.GetType() == IgmpHeader::REPORT)
+    {
+        AddGroupMember(igmp.GetGroup(), incoming);
+    }
+    else if (igmp.GetType() == IgmpHeader::LEAVE)
+    {
+        RemoveGroupMember(igmp.GetGroup(), incoming);
+    }
+    for (uint32_t i = 0; i < m_ports.size(); ++i)
+    {
+        if (m_routerPorts[i] && m_ports[i] != incoming)
+        {
+            m_ports[i]->SendFrom(packet->Copy(), source, destination, protocol);
+        }
+    }
+    return true;
+}
+
 void
 SnoopingSwitch::Flood(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_t protocol,
                       Mac48Address source, Mac48Address destination)
 {
+    if (destination.IsGroup() && ForwardIgmp(incoming, packet, protocol, source, destination))
+    {
+        return;
+    }
     Ipv4Address group;
     bool snooped = m_snooping && destination.IsGroup() && !destination.IsBroadcast() &&
                    SnoopedGroup(packet, protocol, group);

@@ -28,10 +28,13 @@ namespace gcsim
  * for that group in the snooping table (never back out of the incoming port); a group with
  * no listed ports reaches no port. Broadcast frames, link-local groups (224.0.0.0/24),
  * gcsim's network-wide broadcast group (NetworkBroadcastGroup()) and non-IPv4 multicast
- * are always flooded. A real snooping switch fills its table from the IGMP membership
- * reports it overhears; gcsim puts no IGMP messages on the wire, so the table is set with
- * AddGroupMember(), from the group's membership when the network is built, and changed by
- * the membership model (InstantMembership) as clients join and leave.
+ * are always flooded. The table is set with AddGroupMember(), from the group's membership
+ * when the network is built; the `instant` membership model changes it as clients join and
+ * leave. With IgmpLearning on (the `igmp` model), the switch learns as a real snooping
+ * switch does, from the IGMP messages (IPv4 protocol 2) it forwards: a port a Query comes in
+ * on is a router port; a Membership Report lists its port for the report's group, a Leave
+ * Group takes it off at once (fast leave: a star has one host per port); reports and leaves
+ * go out of router ports only, queries out of every port.
  *
  * ns-3.37's BridgeNetDevice cannot be subclassed for this: its receive and forwarding
  * methods are not virtual, and AddBridgePort() registers the base class's own handler.
@@ -122,6 +125,12 @@ private:
      * is neither link-local nor the network-wide broadcast group, written to \p group.
      */
     static bool SnoopedGroup(Ptr<const Packet> packet, uint16_t protocol, Ipv4Address& group);
+    /**
+     * With IgmpLearning, learns from an IGMP frame and forwards it (true); false for any
+     * other frame.
+     */
+    bool ForwardIgmp(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_t protocol,
+                     Mac48Address source, Mac48Address destination);
     /// Whether port \p index is listed for \p group (or for every group).
     bool Listed(Ipv4Address group, uint32_t index) const;
     /// The index of \p port among the ports, or -1.
@@ -143,6 +152,8 @@ private:
     Time m_expirationTime;                                 //!< lifetime of a learned entry
     bool m_enableLearning{true};                           //!< learn source addresses
     bool m_snooping{true};                                 //!< IGMP snooping on
+    bool m_igmpLearning{false};                            //!< learn from IGMP messages
+    std::vector<bool> m_routerPorts;                       //!< ports queries came in on
     uint16_t m_mtu{1500};                                  //!< MAC-level MTU
     uint32_t m_ifIndex{0};                                 //!< interface index on the node
     std::map<Mac48Address, LearnedState> m_learnState;     //!< the forwarding table

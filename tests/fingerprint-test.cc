@@ -34,7 +34,7 @@ const std::map<std::string, Pinned>&
 PinnedFingerprints()
 {
     static const std::map<std::string, Pinned> pinned = {
-        {"churn.toml", {{}, "461c03ab3cd70b60"}},
+        {"churn.toml", {{}, "c522a627ea1f7a64"}},
         {"dense-tree.toml", {{}, "b47712f531caeb93"}},
         {"group-size-sweep.toml", {{"traffic.messages=5"}, "cb0889f60bfb810b"}},
         {"internet-map.toml", {{"traffic.messages=2"}, "bb8c8f1412d72707"}},
@@ -42,7 +42,7 @@ PinnedFingerprints()
         {"lan-throughput.toml",
          {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "e798cbd1c8ad9bf6"}},
         {"lossy-lan.toml", {{"traffic.messages=50"}, "f3d033fe20f6c2f4"}},
-        {"reliable-lossy.toml", {{"traffic.messages=50"}, "c0cef0b197ad7d8d"}},
+        {"reliable-lossy.toml", {{"traffic.messages=50"}, "f3d9182a9681608a"}},
         {"seed-replay.toml", {{}, "54e0ec4f2422ef37"}},
         {"tree-modes.toml", {{"traffic.messages=5"}, "34f38d9fb621a93c"}},
     };

@@ -325,6 +325,18 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
     return EXIT_OK;
 }
 
+/// "instant", or "instant, igmp" for a scenario that runs both.
+std::string
+ModelNames(const Scenario& s)
+{
+    std::string names;
+    for (const auto& m : s.membership.models)
+    {
+        names += (names.empty() ? "" : ", ") + m;
+    }
+    return names;
+}
+
 int
 Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, std::ostream& out)
 {
@@ -333,7 +345,7 @@ Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, 
     out << s.source << ": valid: " << s.name << ", " << s.topology.clients << " clients on a "
         << s.topology.kind << ", group of " << s.group.members.size()
         << (s.membership.given ? " at the start, " + std::to_string(s.membership.schedule.size()) +
-                                     " joins and leaves (" + s.membership.model + ")"
+                                     " joins and leaves (" + ModelNames(s) + ")"
                                : std::string())
         << ", " << s.traffic.messages << " " << s.traffic.pattern << " messages, modes:";
     for (const auto& m : s.Runs())

@@ -4,6 +4,7 @@
 #include "models/group-client.h"
 #include "models/group-helper.h"
 #include "models/group-server.h"
+#include "models/igmp-membership.h"
 #include "models/instant-membership.h"
 #include "models/multicast-routing.h"
 #include "models/nak-repair.h"
@@ -413,29 +414,44 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 
     // Membership over time: the controller applies each event at its instant; an event at
     // the instant of a send comes first (it was scheduled before the send).
-    Ptr<InstantMembership> membership;
+    Ptr<MembershipModel> membership;
     std::unique_ptr<MembershipTracker> membershipTracker;
     if (s.membership.given)
     {
-        membership = CreateObject<InstantMembership>();
+        if (spec.membershipModel == "igmp")
+        {
+            const auto& t = s.membership.igmp;
+            membership = CreateObjectWithAttributes<IgmpMembership>(
+                "QueryInterval", TimeValue(t.queryInterval), "QueryResponseInterval",
+                TimeValue(t.queryResponseInterval), "LastMemberQueryInterval",
+                TimeValue(t.lastMemberQueryInterval), "Robustness", UintegerValue(t.robustness),
+                "UnsolicitedReportInterval", TimeValue(t.unsolicitedReportInterval));
+        }
+        else
+        {
+            membership = CreateObject<InstantMembership>();
+        }
         membership->Setup(network, graph, variant, group, DynamicCast<GroupServer>(server.Get(0)),
                           clients, deliveryMode, directory);
-        if (denseRouting)
+        if (dense)
         {
+            // Routers count members as the model has it (an IGMP querier's state), and graft
+            // or prune as that changes.
             DenseMode* routing = PeekPointer(dense);
-            membership->SetRoutingHook(
-                [routing](uint32_t host)
-                {
-                    if (routing)
-                    {
-                        routing->HostMembershipChanged(host);
-                    }
-                });
+            MembershipModel* model = PeekPointer(membership);
+            routing->SetLocalMembership(
+                [routing, model](uint32_t router, uint32_t iface)
+                { return model->HasMembers(router, iface) || routing->FacesServer(router, iface); });
+            membership->TraceConnectWithoutContext(
+                "InterfaceMembers",
+                Callback<void, uint32_t, uint32_t, bool>(
+                    [routing](uint32_t router, uint32_t iface, bool)
+                    { routing->LocalMembershipChanged(router, iface); }));
         }
         for (const auto& event : s.membership.schedule)
         {
             Simulator::Schedule(event.at,
-                                event.join ? &InstantMembership::Join : &InstantMembership::Leave,
+                                event.join ? &MembershipModel::Join : &MembershipModel::Leave,
                                 membership, event.client);
         }
         deliveries.FollowMembership(s.group.address, clients);

@@ -180,7 +180,7 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
         modes[r.mode] = ModeJson(r);
         if (scenario.membership.given)
         {
-            modes[r.mode]["membership"] = MembershipJson(r, scenario.membership.model);
+            modes[r.mode]["membership"] = MembershipJson(r, scenario.RunOf(r.mode).membershipModel);
         }
         if (r.dense.used)
         {

@@ -97,7 +97,9 @@ Schema()
           "rate_max", "rate_precision"}},
         {"delivery",
          {"modes", "multicast_routing", "rendezvous", "overlay_fanout", "arp", "prune_lifetime"}},
-        {"membership", {"model", "events", "churn"}},
+        {"membership",
+         {"model", "events", "churn", "query_interval", "query_response_interval",
+          "last_member_query_interval", "robustness", "unsolicited_report_interval"}},
         {"membership.churn", {"rate", "seed", "start", "stop", "clients"}},
         {"reliability",
          {"repair", "request_c1", "request_c2", "repair_d1", "repair_d2", "session_interval",
@@ -776,6 +778,61 @@ SecondsText(ns3::Time t)
     return o.str();
 }
 
+/// Reads the igmp model's timers; InputError for a bad one, or for one without igmp.
+void
+ParseIgmpTimers(const Reader& r, Scenario::Membership& m)
+{
+    bool igmp = std::find(m.models.begin(), m.models.end(), "igmp") != m.models.end();
+    auto& t = m.igmp;
+    auto positive = [&](const std::string& key, ns3::Time fallback)
+    {
+        if (r.Find(key) && !igmp)
+        {
+            r.Fail(key, "is a timer of the igmp model; membership.model does not run igmp");
+        }
+        ns3::Time v = r.Duration(key).value_or(fallback);
+        if (v <= ns3::Time())
+        {
+            r.Fail(key, "must be above zero (got '" + *r.String(key) + "')");
+        }
+        return v;
+    };
+    // A query's Max Resp Time field holds 1 to 255 units, of 1 ms here (see IgmpHeader).
+    auto responseTime = [&](const std::string& key, ns3::Time fallback)
+    {
+        ns3::Time v = positive(key, fallback);
+        if (v > ns3::MilliSeconds(255) || v.GetNanoSeconds() % 1000000 != 0)
+        {
+            r.Fail(key, "a query's Max Resp Time is a whole number of milliseconds from 1ms to "
+                        "255ms (got '" +
+                            *r.String(key) + "')");
+        }
+        return v;
+    };
+    t.queryInterval = positive("membership.query_interval", t.queryInterval);
+    t.queryResponseInterval =
+        responseTime("membership.query_response_interval", t.queryResponseInterval);
+    t.lastMemberQueryInterval =
+        responseTime("membership.last_member_query_interval", t.lastMemberQueryInterval);
+    t.unsolicitedReportInterval =
+        positive("membership.unsolicited_report_interval", t.unsolicitedReportInterval);
+    if (r.Find("membership.robustness") && !igmp)
+    {
+        r.Fail("membership.robustness",
+               "is a setting of the igmp model; membership.model does not run igmp");
+    }
+    t.robustness =
+        static_cast<uint32_t>(r.Integer("membership.robustness", 1, 10).value_or(t.robustness));
+    if (t.queryResponseInterval >= t.queryInterval)
+    {
+        r.Fail(r.Find("membership.query_response_interval") ? "membership.query_response_interval"
+                                                            : "membership.query_interval",
+               "the query response interval (" + SecondsText(t.queryResponseInterval) +
+                   ") must be shorter than the query interval (" + SecondsText(t.queryInterval) +
+                   ")");
+    }
+}
+
 /// Reads [membership]: listed events, generated churn, and checks them against the run.
 void
 ParseMembership(const Reader& r, Scenario& s)
@@ -787,7 +844,35 @@ ParseMembership(const Reader& r, Scenario& s)
         return;
     }
     using Event = Scenario::Membership::Event;
-    m.model = r.Choice("membership.model", {"instant"}).value_or("instant");
+    const std::vector<std::string> modelNames = {"instant", "igmp"};
+    if (toml::node* list = r.Find("membership.model"); list && list->is_array())
+    {
+        m.models.clear();
+        for (auto& v : *list->as_array())
+        {
+            auto name = v.value<std::string>();
+            if (!v.is_string() ||
+                std::find(modelNames.begin(), modelNames.end(), *name) == modelNames.end())
+            {
+                r.Fail("membership.model", "expected model names; accepted: instant, igmp");
+            }
+            if (std::find(m.models.begin(), m.models.end(), *name) != m.models.end())
+            {
+                r.Fail("membership.model", "model '" + *name + "' is listed twice");
+            }
+            m.models.push_back(*name);
+        }
+        if (m.models.empty())
+        {
+            r.Fail("membership.model", "the list is empty; accepted: instant, igmp");
+        }
+    }
+    else
+    {
+        m.models = {r.Choice("membership.model", modelNames).value_or("instant")};
+    }
+    m.model = m.models.front();
+    ParseIgmpTimers(r, m);
     if (s.traffic.pattern == "throughput")
     {
         r.Fail("membership", "the throughput pattern runs each rate it tries from the start; "
@@ -1151,6 +1236,18 @@ Scenario::Runs() const
             }
         }
     }
+    if (membership.given && membership.models.size() > 1)
+    {
+        std::vector<std::string> each;
+        for (const auto& label : runs)
+        {
+            for (const auto& model : membership.models)
+            {
+                each.push_back(label + "+" + model);
+            }
+        }
+        runs = each;
+    }
     return runs;
 }
 
@@ -1462,9 +1559,11 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
                 }
                 g.members.push_back(static_cast<uint32_t>(c));
             }
-            if (g.members.empty())
+            // An empty group at the start is a group that churn or events fill.
+            if (g.members.empty() && !r.Find("membership"))
             {
-                r.Fail("group.members", "the group is empty");
+                r.Fail("group.members", "the group is empty (a group that starts empty needs "
+                                        "[membership] events or churn to fill it)");
             }
             std::sort(g.members.begin(), g.members.end());
         }
@@ -1481,7 +1580,8 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
             g.members.push_back(i);
         }
     }
-    g.target = static_cast<uint32_t>(r.Integer("group.target", 1, n).value_or(g.members.front()));
+    g.target = static_cast<uint32_t>(
+        r.Integer("group.target", 1, n).value_or(g.members.empty() ? 1 : g.members.front()));
 
     // traffic
     auto& tr = s.traffic;
@@ -1774,6 +1874,25 @@ ResolvedToml(const Scenario& s)
                                          {"action", e.join ? "join" : "leave"}});
         }
         toml::table membership{{"model", m.model}, {"events", events}};
+        if (m.models.size() > 1)
+        {
+            toml::array models;
+            for (const auto& model : m.models)
+            {
+                models.push_back(model);
+            }
+            membership.insert_or_assign("model", models);
+        }
+        if (std::find(m.models.begin(), m.models.end(), "igmp") != m.models.end())
+        {
+            membership.insert("query_interval", timeText(m.igmp.queryInterval));
+            membership.insert("query_response_interval", timeText(m.igmp.queryResponseInterval));
+            membership.insert("last_member_query_interval",
+                              timeText(m.igmp.lastMemberQueryInterval));
+            membership.insert("robustness", static_cast<int64_t>(m.igmp.robustness));
+            membership.insert("unsolicited_report_interval",
+                              timeText(m.igmp.unsolicitedReportInterval));
+        }
         if (m.churn.given)
         {
             std::ostringstream churnRate;

@@ -80,7 +80,8 @@ struct Scenario
 
     /**
      * The runs to simulate, one per mode, in order; with several multicast routing variants
-     * the multicast mode runs once per variant, labelled "multicast/<variant>". A label is
+     * the multicast mode runs once per variant, labelled "multicast/<variant>"; with several
+     * membership models each of those runs once per model, labelled "<run>+<model>". A label is
      * `mode[/routing][+option...]`; RunOf() reads one back.
      */
     std::vector<std::string> Runs() const;
@@ -108,7 +109,20 @@ struct Scenario
     struct Membership
     {
         bool given{false};            //!< the scenario has a [membership] table
-        std::string model{"instant"}; //!< how joins and leaves reach the network
+        std::string model{"instant"}; //!< how joins and leaves reach the network: models[0]
+        /// membership.model as a list: with several, every run runs once per model.
+        std::vector<std::string> models{"instant"};
+
+        /// The igmp model's timers (RFC 2236's names and meanings; defaults are the RFC's
+        /// divided by 100, to fit runs of seconds).
+        struct Igmp
+        {
+            ns3::Time queryInterval{ns3::MilliSeconds(1250)};
+            ns3::Time queryResponseInterval{ns3::MilliSeconds(100)};
+            ns3::Time lastMemberQueryInterval{ns3::MilliSeconds(10)};
+            uint32_t robustness{2};
+            ns3::Time unsolicitedReportInterval{ns3::MilliSeconds(100)};
+        } igmp;
 
         /// A client joins or leaves the group.
         struct Event
