@@ -8,6 +8,7 @@
 #include "models/network.h"
 #include "models/routing-graph.h"
 #include "netanim.h"
+#include "ordering-run.h"
 
 #include <algorithm>
 #include <chrono>
@@ -175,6 +176,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
         group.members.push_back(network.hosts.Get(m)->GetId());
     }
     group.rendezvous = s.delivery.rendezvous;
+    AddOrderingSenders(s, spec, network, group);
     if (network.IsRouted())
     {
         MulticastRoutes routes = InstallMulticastRoutes(variant, network, graph, group);
@@ -203,7 +205,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 
     GroupServerHelper serverHelper(deliveryMode, directory);
     serverHelper.SetAttribute("MessageSize", UintegerValue(s.traffic.size));
-    serverHelper.SetAttribute("Messages", UintegerValue(replay ? 0 : s.traffic.messages));
+    // In an ordering run the senders send and P1 only sequences (total order).
+    bool ordering = !spec.order.empty();
+    serverHelper.SetAttribute("Messages",
+                              UintegerValue(replay || ordering ? 0 : s.traffic.messages));
     serverHelper.SetAttribute("Interval", TimeValue(s.traffic.interval));
     serverHelper.SetAttribute("FirstSend", TimeValue(s.traffic.start));
     serverHelper.SetAttribute("Target", UintegerValue(s.group.target));
@@ -217,6 +222,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     deliveryMode->Configure(directory, clients);
 
     Time lastSend = s.traffic.start + s.traffic.interval * int64_t(s.traffic.messages);
+    if (ordering)
+    {
+        lastSend = std::max(lastSend, LastOrderingSend(s) + s.traffic.interval);
+    }
     if (replay)
     {
         auto p1 = DynamicCast<GroupServer>(server.Get(0));
@@ -258,6 +267,11 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
             }
             return t.GetNanoSeconds();
         });
+    OrderingRun orderingRun;
+    if (ordering)
+    {
+        orderingRun = InstallOrdering(s, spec, network, clients, deliveries);
+    }
     LinkTracker links(network);
     HostLoadTracker hosts(network, s.group.members);
     auto animation =
@@ -345,6 +359,14 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     if (membershipTracker)
     {
         result.membership = membershipTracker->Finish();
+    }
+    if (orderingRun.tracker)
+    {
+        result.ordering = orderingRun.tracker->Finish();
+        for (uint32_t m = 1; sinks.orderings && m <= network.ClientCount(); ++m)
+        {
+            (*sinks.orderings)[m] = orderingRun.tracker->Sequence(m);
+        }
     }
     if (animation)
     {

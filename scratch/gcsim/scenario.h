@@ -91,6 +91,9 @@ struct Scenario
         std::string routing; //!< the multicast routing variant
         /// How joins and leaves reach the network (scenarios with [membership]).
         std::string membershipModel{"instant"};
+        /// The delivery order of the senders' messages ("none", "fifo", "total"): set for
+        /// the multicast runs of a scenario with [ordering], empty otherwise.
+        std::string order;
     };
 
     /**
@@ -129,6 +132,21 @@ struct Scenario
         /// times), each a real change of membership: what the runs apply.
         std::vector<Event> schedule;
     } membership;
+
+    /// Several senders and the order their messages are delivered in ([ordering]).
+    struct Ordering
+    {
+        bool given{false};               //!< the scenario has an [ordering] table
+        std::vector<uint32_t> senders;   //!< clients that multicast to the group, as listed
+        std::vector<std::string> orders; //!< one multicast run each: none, fifo, total
+        ns3::Time offset;                //!< sender i (from 0) starts i x offset late
+        ns3::Time jitter;                //!< each send is late by a uniform [0, jitter)
+        uint32_t seed{1};                //!< the jitter's own generator's seed
+        uint16_t sequencerPort{20002};   //!< P1's sequencer: group.port + 1
+
+        /// Per sender (as listed): when each of its traffic.messages messages leaves.
+        std::vector<std::vector<ns3::Time>> sendTimes;
+    } ordering;
 
     struct Output
     {
