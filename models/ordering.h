@@ -79,7 +79,7 @@ class OrderingAgent : public Application
 public:
     static TypeId GetTypeId();
 
-    /// Queues this client's message \p message (numbered from 0) to be sent at \p at.
+    /// Queues this client's next message (numbered from 0, in the order added) for \p at.
     void AddSend(Time at);
     /// The GroupClient's Rx trace: a copy of a group message reached this client.
     void Receive(Ptr<const Packet> datagram, const GroupHeader& header, uint32_t client,
@@ -87,7 +87,7 @@ public:
     /// Messages received but still held back (the run ended before their turn came).
     uint32_t HeldBack() const;
 
-    /// Signature of the Send trace: origin (this client), message number, send time.
+    /// Signature of the Send trace: origin (this client), message number; sent now.
     typedef void (*SendCallback)(uint32_t origin, uint32_t message);
     /// Signature of the Deliver trace: member, origin, message, send, receipt (ns).
     typedef void (*DeliverCallback)(uint32_t member, uint32_t origin, uint32_t message,

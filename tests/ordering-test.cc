@@ -296,7 +296,10 @@ TEST(Ordering, TotalHoldBackIsZeroOnStaticTrees)
 }
 
 // Per-sender trees: four senders, members and not, on a tree and a grid, with each
-// routing variant: every sender's message reaches every other member once.
+// routing variant: every sender's message reaches every other member once. (On the grid
+// this needs routes matched by source, SourceSpecificRouting: ns-3's own lookup takes the
+// first route on the input interface, whoever sent; on the tree the shared tree must not
+// send a sender's packets back onto its own LAN.)
 class OrderingRoutes
   : public ::testing::TestWithParam<std::tuple<std::string, std::string, std::string>>
 {
