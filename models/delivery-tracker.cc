@@ -32,7 +32,7 @@ const char*
 DeliveryTracker::CsvHeader()
 {
     return "mode,message,receiver,member,destination,duplicate,send_ns,recv_ns,latency_ns,bytes,"
-           "hops";
+           "hops,origin";
 }
 
 void
@@ -88,11 +88,29 @@ DeliveryTracker::FollowMembership(Ipv4Address group, const ApplicationContainer&
 void
 DeliveryTracker::OnGroupSend(uint32_t message, const std::vector<uint32_t>& destinations)
 {
-    if (message >= m_messages.size())
+    Register(m_messages, message, destinations);
+}
+
+void
+DeliveryTracker::OriginSend(uint32_t origin, uint32_t message,
+                            const std::vector<uint32_t>& destinations)
+{
+    if (origin >= m_originMessages.size())
     {
-        m_messages.resize(message + 1);
+        m_originMessages.resize(origin + 1);
     }
-    Message& m = m_messages[message];
+    Register(m_originMessages[origin], message, destinations);
+}
+
+void
+DeliveryTracker::Register(std::vector<Message>& messages, uint32_t message,
+                          const std::vector<uint32_t>& destinations)
+{
+    if (message >= messages.size())
+    {
+        messages.resize(message + 1);
+    }
+    Message& m = messages[message];
     m.sendNs = Simulator::Now().GetNanoSeconds();
     auto marks = std::make_shared<std::vector<bool>>(m_clients + 1, false);
     for (uint32_t d : destinations)
@@ -102,11 +120,11 @@ DeliveryTracker::OnGroupSend(uint32_t message, const std::vector<uint32_t>& dest
     m.destinations = marks;
     for (uint32_t previous = message; previous-- > 0;)
     {
-        if (m_messages[previous].destinations)
+        if (messages[previous].destinations)
         {
-            if (*m_messages[previous].destinations == *marks)
+            if (*messages[previous].destinations == *marks)
             {
-                m.destinations = m_messages[previous].destinations;
+                m.destinations = messages[previous].destinations;
             }
             break;
         }
@@ -126,9 +144,15 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
     bool destination = false;
     bool duplicate = false;
     uint32_t id = header.GetMessage();
-    if (id < m_messages.size() && m_messages[id].destinations)
+    uint32_t origin = header.GetOrigin();
+    std::vector<Message>* messages = &m_messages;
+    if (origin > 0)
     {
-        Message& m = m_messages[id];
+        messages = origin < m_originMessages.size() ? &m_originMessages[origin] : nullptr;
+    }
+    if (messages && id < messages->size() && (*messages)[id].destinations)
+    {
+        Message& m = (*messages)[id];
         destination = (*m.destinations)[client];
         duplicate = m.received[client];
         m.received[client] = true;
@@ -137,7 +161,7 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
             ++m_counts.deliveries;
             m_latencies.Add(recvNs - sendNs);
             m_hops.Add(hops);
-            if (m_baseline)
+            if (m_baseline && origin == 0) // the baseline is a unicast from P1
             {
                 int64_t base = m_baseline(client, datagram->GetSize());
                 if (base > 0)
@@ -165,14 +189,14 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
     if (m_csv)
     {
         WriteRow(id, client, member, destination, duplicate, sendNs, recvNs, datagram->GetSize(),
-                 hops);
+                 hops, origin);
     }
 }
 
 void
 DeliveryTracker::WriteRow(uint32_t id, uint32_t client, bool member, bool destination,
                           bool duplicate, int64_t sendNs, int64_t recvNs, uint32_t bytes,
-                          uint32_t hops)
+                          uint32_t hops, uint32_t origin)
 {
     // One write per row, numbers by std::to_chars: a 100,000-client run writes a million.
     std::string& line = m_row;
@@ -193,6 +217,7 @@ DeliveryTracker::WriteRow(uint32_t id, uint32_t client, bool member, bool destin
     number(recvNs - sendNs);
     number(bytes);
     number(hops);
+    number(origin);
     line += '\n';
     m_csv->write(line.data(), line.size());
 }
@@ -206,6 +231,16 @@ DeliveryTracker::Finish()
         if (m.any)
         {
             completions.Add(m.lastNs - m.sendNs);
+        }
+    }
+    for (const auto& messages : m_originMessages)
+    {
+        for (const Message& m : messages)
+        {
+            if (m.any)
+            {
+                completions.Add(m.lastNs - m.sendNs);
+            }
         }
     }
     m_counts.latency = m_latencies.Summarize();

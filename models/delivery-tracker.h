@@ -65,6 +65,11 @@ public:
      * member when it arrived. Without it, the members are those given to the constructor.
      */
     void FollowMembership(Ipv4Address group, const ApplicationContainer& clients);
+    /**
+     * A message from client \p origin (numbered by that client from 0) left for
+     * \p destinations: counted and timed as P1's messages are, apart from them.
+     */
+    void OriginSend(uint32_t origin, uint32_t message, const std::vector<uint32_t>& destinations);
     /// The csv header row.
     static const char* CsvHeader();
 
@@ -76,7 +81,7 @@ private:
               uint32_t hops);
 
     void WriteRow(uint32_t id, uint32_t client, bool member, bool destination, bool duplicate,
-                  int64_t sendNs, int64_t recvNs, uint32_t bytes, uint32_t hops);
+                  int64_t sendNs, int64_t recvNs, uint32_t bytes, uint32_t hops, uint32_t origin);
 
     struct Message
     {
@@ -95,6 +100,10 @@ private:
     std::ostream* m_csv;
     std::string m_row; //!< the csv row being written, kept to reuse its buffer
     std::vector<Message> m_messages;
+    void Register(std::vector<Message>& messages, uint32_t message,
+                  const std::vector<uint32_t>& destinations);
+    /// Per client origin (index n): its messages; P1's are m_messages.
+    std::vector<std::vector<Message>> m_originMessages;
     DeliveryCounts m_counts;
     Histogram m_latencies; //!< ns, over deliveries
     Histogram m_hops;      //!< over deliveries

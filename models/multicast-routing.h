@@ -26,7 +26,8 @@ struct MulticastGroup
     /**
      * Node ids of clients that send to the group too. InstallMulticastRoutes() gives each
      * its own tree (the variant's, from that client to the members and P1), matched by the
-     * client's address; P1's tree then matches P1's address only.
+     * client's address; P1's tree then matches P1's address only. The routers'
+     * SourceSpecificRouting does the matching (ns-3's static routing ignores the origin).
      */
     std::vector<uint32_t> senders;
 };

@@ -1,6 +1,7 @@
 #include "network.h"
 
 #include "shortest-path-routing.h"
+#include "source-specific-routing.h"
 
 #include <algorithm>
 #include <ns3/arp-cache.h>
@@ -209,7 +210,8 @@ InstallStack(NodeContainer nodes, bool routed)
         node->AggregateObject(ipv4);
         node->AggregateObject(CreateObject<Icmpv4L4Protocol>());
         Ptr<Ipv4ListRouting> list = CreateObject<Ipv4ListRouting>();
-        list->AddRoutingProtocol(CreateObject<Ipv4StaticRouting>(), 10);
+        // Static routing whose multicast routes match by source (one tree per sender).
+        list->AddRoutingProtocol(CreateObject<SourceSpecificRouting>(), 10);
         ipv4->SetRoutingProtocol(list);
         // Hosts keep ns-3's IpForward = true: with it off, Ipv4ListRouting reports every
         // multicast datagram a host has delivered as a routing error. Hosts hold no

@@ -88,10 +88,25 @@ InstallSharedTree(const Network& network, const RoutingGraph& graph, const Multi
     }
 
     // Down: the RP's tree to the members; the RP takes the group's packets from P1's side.
+    // Never back onto the source's own link: its hosts took the packet from the source (a
+    // client sender on a LAN; P1's link holds no member).
+    auto sourceLink = graph.LinkOf(tree.parent[group.source]);
     for (const auto& [router, branches] : PrunedTree(graph, tree, group.members))
     {
         int32_t in = router == rp ? rpInput : branches.input;
-        AddMulticastRoute(router, group, static_cast<uint32_t>(in), branches.outputs);
+        std::vector<uint32_t> outputs;
+        for (uint32_t out : branches.outputs)
+        {
+            if (static_cast<int64_t>(out) != graph.InterfaceOn(router, sourceLink))
+            {
+                outputs.push_back(out);
+            }
+        }
+        if (outputs.empty())
+        {
+            continue;
+        }
+        AddMulticastRoute(router, group, static_cast<uint32_t>(in), outputs);
         installed.routers.push_back(router);
         ++installed.routes;
     }

@@ -279,12 +279,12 @@ CheckRun(const Case& c, const Scenario& s, const std::string& run,
     }
 
     // deliveries.csv: mode,message,receiver,member,destination,duplicate,send_ns,recv_ns,
-    // latency_ns,bytes,hops
+    // latency_ns,bytes,hops,origin
     std::set<std::pair<std::string, std::string>> seen;
     uint64_t rows = 0;
     for (const auto& row : ReadCsv(csv.str()))
     {
-        ASSERT_EQ(row.size(), 11u);
+        ASSERT_EQ(row.size(), 12u);
         ++rows;
         int64_t sendNs = std::stoll(row[6]);
         int64_t recvNs = std::stoll(row[7]);

@@ -12,6 +12,7 @@
 #include "models/routing-graph.h"
 #include "models/unicast-arq.h"
 #include "netanim.h"
+#include "ordering-run.h"
 
 #include <algorithm>
 #include <chrono>
@@ -268,6 +269,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
             group.senders.push_back(network.hosts.Get(m)->GetId());
         }
     }
+    AddOrderingSenders(s, spec, network, group);
     // Dense mode is a protocol that runs during the simulation: its routers flood, prune and
     // graft; no route is installed for the group in advance. Only the multicast mode sends
     // to the group: the other modes run without it.
@@ -315,7 +317,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
 
     GroupServerHelper serverHelper(deliveryMode, directory);
     serverHelper.SetAttribute("MessageSize", UintegerValue(s.traffic.size));
-    serverHelper.SetAttribute("Messages", UintegerValue(replay ? 0 : s.traffic.messages));
+    // In an ordering run the senders send and P1 only sequences (total order).
+    bool ordering = !spec.order.empty();
+    serverHelper.SetAttribute("Messages",
+                              UintegerValue(replay || ordering ? 0 : s.traffic.messages));
     serverHelper.SetAttribute("Interval", TimeValue(s.traffic.interval));
     serverHelper.SetAttribute("FirstSend", TimeValue(s.traffic.start));
     serverHelper.SetAttribute("Target", UintegerValue(s.group.target));
@@ -330,6 +335,10 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     ApplicationContainer agents = InstallRepair(s, spec.repair, network, server, clients);
 
     Time lastSend = s.traffic.start + s.traffic.interval * int64_t(s.traffic.messages);
+    if (ordering)
+    {
+        lastSend = std::max(lastSend, LastOrderingSend(s) + s.traffic.interval);
+    }
     if (replay)
     {
         auto p1 = DynamicCast<GroupServer>(server.Get(0));
@@ -371,6 +380,11 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
             }
             return t.GetNanoSeconds();
         });
+    OrderingRun orderingRun;
+    if (ordering)
+    {
+        orderingRun = InstallOrdering(s, spec, network, clients, deliveries);
+    }
     LinkTracker links(network);
     HostLoadTracker hosts(network, s.group.members);
     auto animation =
@@ -500,6 +514,14 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     if (reliability)
     {
         result.reliability = reliability->Finish(result.delivery);
+    }
+    if (orderingRun.tracker)
+    {
+        result.ordering = orderingRun.tracker->Finish();
+        for (uint32_t m = 1; sinks.orderings && m <= network.ClientCount(); ++m)
+        {
+            (*sinks.orderings)[m] = orderingRun.tracker->Sequence(m);
+        }
     }
     if (animation)
     {

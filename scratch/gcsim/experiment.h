@@ -9,12 +9,15 @@
 #include "models/membership-tracker.h"
 #include "models/narration-tracker.h"
 #include "models/reliability-tracker.h"
+#include "models/ordering-tracker.h"
 #include "scenario.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gcsim
@@ -35,6 +38,9 @@ struct ModeResult
     ns3::gcsim::DenseModeCounts dense;
     /// What NAK repair or ARQ did and cost; only for scenarios with [reliability].
     ns3::gcsim::ReliabilityCounts reliability;
+    /// Several senders and their delivery order; only for the multicast runs of scenarios
+    /// with [ordering].
+    ns3::gcsim::OrderingCounts ordering;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.
@@ -55,6 +61,9 @@ struct RunSinks
     std::vector<ns3::gcsim::Narration>* narrations{nullptr};
     /// Non-null: record message 0's frames and receptions of each mode (animation.json).
     ns3::gcsim::Animation* animation{nullptr};
+    /// Non-null: in an ordering run, each member's deliveries in order, as (origin, message),
+    /// by client number (tests compare them).
+    std::map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>>* orderings{nullptr};
     /// Called as each phase of the run ends ("build", "routes", "applications", "trackers",
     /// "simulate", "collect", "teardown") with its wall-clock seconds (--timings).
     std::function<void(const std::string&, double)> phase;

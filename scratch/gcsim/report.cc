@@ -156,6 +156,51 @@ ReliabilityJson(const ModeResult& r, const Scenario& scenario)
     return j;
 }
 
+/// The run of the same mode and routing without an order ("multicast+fifo" -> "multicast").
+const ModeResult*
+UnorderedRun(const ModeResult& r, const std::vector<ModeResult>& results)
+{
+    std::string base = r.mode.substr(0, r.mode.find('+'));
+    for (const auto& other : results)
+    {
+        if (other.mode == base && other.ordering.given && other.ordering.order == "none")
+        {
+            return &other;
+        }
+    }
+    return nullptr;
+}
+
+/// Several senders and their order (multicast runs of scenarios with [ordering]).
+json
+OrderingJson(const ModeResult& r, const std::vector<ModeResult>& results)
+{
+    const auto& o = r.ordering;
+    json j;
+    j["order"] = o.order;
+    j["senders"] = o.senders;
+    j["members"] = o.members;
+    j["messages"] = o.messages;
+    j["expected_deliveries"] = o.expected;
+    j["deliveries"] = o.deliveries;
+    j["duplicates"] = o.duplicates;
+    j["nonmember_deliveries"] = o.nonmember;
+    j["held_back"] = o.heldBack;
+    j["undelivered"] = o.undelivered;
+    j["fifo_violations"] = o.fifoViolations;
+    j["disagreements"] = o.disagreements;
+    j["hold_back_ns"] = DistributionJson(o.holdBack);
+    j["latency_ns"] = DistributionJson(o.latency);
+    if (const ModeResult* none = UnorderedRun(r, results))
+    {
+        j["latency_price_ns"] = json{{"mean", o.latency.mean - none->ordering.latency.mean},
+                                     {"max", o.latency.max - none->ordering.latency.max}};
+    }
+    j["control_packets"] = o.controlPackets;
+    j["control_bytes"] = o.controlBytes;
+    return j;
+}
+
 std::string
 Fixed(double v, int decimals)
 {
@@ -189,6 +234,10 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
         if (scenario.reliability.given)
         {
             modes[r.mode]["reliability"] = ReliabilityJson(r, scenario);
+        }
+        if (r.ordering.given)
+        {
+            modes[r.mode]["ordering"] = OrderingJson(r, results);
         }
     }
     summary["modes"] = modes;
@@ -324,6 +373,46 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
             {"control link bytes", count(&ReliabilityCounts::controlBytes)},
         };
         rows.insert(rows.end(), reliability.begin(), reliability.end());
+    }
+    if (s.ordering.given)
+    {
+        // Blank in the runs without an ordering layer (the scenario's other modes).
+        auto ordered = [](std::function<std::string(const ModeResult&)> cell)
+        { return [cell](const ModeResult& r) { return r.ordering.given ? cell(r) : ""; }; };
+        auto count = [](uint64_t v) { return std::to_string(v); };
+        std::vector<Row> ordering = {
+            {"order", ordered([](const ModeResult& r) { return r.ordering.order; })},
+            {"ordered deliveries / expected",
+             ordered(
+                 [count](const ModeResult& r)
+                 { return count(r.ordering.deliveries) + " / " + count(r.ordering.expected); })},
+            {"held back at the end",
+             ordered([count](const ModeResult& r) { return count(r.ordering.heldBack); })},
+            {"FIFO violations",
+             ordered([count](const ModeResult& r) { return count(r.ordering.fifoViolations); })},
+            {"total-order disagreements",
+             ordered([count](const ModeResult& r) { return count(r.ordering.disagreements); })},
+            {"hold-back mean (us)",
+             ordered([us](const ModeResult& r) { return us(r.ordering.holdBack.mean); })},
+            {"hold-back max (us)",
+             ordered([us](const ModeResult& r) { return us(r.ordering.holdBack.max); })},
+            {"ordered latency mean (us)",
+             ordered([us](const ModeResult& r) { return us(r.ordering.latency.mean); })},
+            {"ordered latency max (us)",
+             ordered([us](const ModeResult& r) { return us(r.ordering.latency.max); })},
+            {"latency price mean (us)",
+             ordered(
+                 [us, &results](const ModeResult& r) -> std::string
+                 {
+                     const ModeResult* none = UnorderedRun(r, results);
+                     return none ? us(r.ordering.latency.mean - none->ordering.latency.mean) : "";
+                 })},
+            {"sequencer packets",
+             ordered([count](const ModeResult& r) { return count(r.ordering.controlPackets); })},
+            {"sequencer bytes",
+             ordered([count](const ModeResult& r) { return count(r.ordering.controlBytes); })},
+        };
+        rows.insert(rows.end(), ordering.begin(), ordering.end());
     }
     if (!results.empty() && results.front().throughput)
     {

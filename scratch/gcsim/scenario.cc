@@ -63,7 +63,7 @@ Schema()
     static const std::map<std::string, std::vector<std::string>> schema = {
         {"",
          {"name", "description", "seed", "run", "topology", "group", "traffic", "delivery",
-          "membership", "reliability", "output", "sweep"}},
+          "membership", "reliability", "ordering", "output", "sweep"}},
         {"topology",
          {"kind",
           "clients",
@@ -104,6 +104,7 @@ Schema()
         {"reliability",
          {"repair", "request_c1", "request_c2", "repair_d1", "repair_d2", "session_interval",
           "session_messages", "arq_timeout", "arq_max_tries"}},
+        {"ordering", {"senders", "order", "offset", "jitter", "seed"}},
         {"output", {"pcap", "netanim"}},
     };
     return schema;
@@ -1140,6 +1141,121 @@ ParseReliability(const Reader& r, Scenario& s)
     }
 }
 
+/// Reads [ordering]: the senders, the orders to run, and when each sender's messages leave.
+void
+ParseOrdering(const Reader& r, Scenario& s)
+{
+    auto& o = s.ordering;
+    o.given = r.Find("ordering") != nullptr;
+    if (!o.given)
+    {
+        return;
+    }
+    if (s.traffic.pattern != "group")
+    {
+        r.Fail("ordering", "the senders send traffic.messages messages each, as the group "
+                           "pattern does; this scenario's pattern is \"" +
+                               s.traffic.pattern + "\"");
+    }
+    if (s.membership.given)
+    {
+        r.Fail("ordering", "ordering runs keep the group of group.members throughout; leave out "
+                           "[membership] or [ordering]");
+    }
+    if (s.reliability.given)
+    {
+        r.Fail("ordering", "ordered delivery assumes lossless links and the repair protocol "
+                           "shares its port with the sequencer; leave out [reliability] or "
+                           "[ordering]");
+    }
+    if (s.topology.loss > 0 || s.topology.coreLoss > 0)
+    {
+        r.Fail("ordering", "a lost message would block every hold-back queue behind it; ordering "
+                           "scenarios need lossless links (topology.loss and core_loss 0)");
+    }
+    if (std::find(s.delivery.modes.begin(), s.delivery.modes.end(), "multicast") ==
+        s.delivery.modes.end())
+    {
+        r.Fail("ordering", "the senders multicast to the group: delivery.modes must list "
+                           "\"multicast\"");
+    }
+    if (s.traffic.size < 20)
+    {
+        r.Fail("traffic.size", "ordering messages carry a 16-byte header and a 4-byte sequence "
+                               "stamp: at least 20 bytes (got " +
+                                   std::to_string(s.traffic.size) + ")");
+    }
+    uint32_t n = s.topology.clients;
+    if (!r.Find("ordering.senders"))
+    {
+        r.Fail("ordering", "needs senders, the clients that multicast to the group, such as "
+                           "senders = [1, 2, 3, 4]");
+    }
+    o.senders = *r.IntegerList("ordering.senders", 1, n);
+    if (o.senders.empty())
+    {
+        r.Fail("ordering.senders", "the list is empty; list the clients (1 to " +
+                                       std::to_string(n) + ") that send to the group");
+    }
+    const std::vector<std::string> orders = {"none", "fifo", "total"};
+    if (toml::node* list = r.Find("ordering.order"); list && list->is_array())
+    {
+        for (auto& v : *list->as_array())
+        {
+            auto name = v.value<std::string>();
+            if (!v.is_string() || std::find(orders.begin(), orders.end(), *name) == orders.end())
+            {
+                std::string hint = name ? DidYouMean(*name, orders) : "";
+                r.Fail("ordering.order",
+                       (name ? "unknown order '" + *name + "'" : "expected order names") +
+                           (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                           "; accepted: " + Join(orders));
+            }
+            if (std::find(o.orders.begin(), o.orders.end(), *name) != o.orders.end())
+            {
+                r.Fail("ordering.order", "order '" + *name + "' is listed twice");
+            }
+            o.orders.push_back(*name);
+        }
+        if (o.orders.empty())
+        {
+            r.Fail("ordering.order", "the list is empty; accepted: " + Join(orders));
+        }
+    }
+    else
+    {
+        o.orders = {r.Choice("ordering.order", orders).value_or("none")};
+    }
+    o.offset = r.Duration("ordering.offset").value_or(ns3::Time(0));
+    o.jitter = r.Duration("ordering.jitter").value_or(ns3::Time(0));
+    o.seed = static_cast<uint32_t>(r.Integer("ordering.seed", 1, 4294967295LL).value_or(s.seed));
+    if (s.group.port == 65535)
+    {
+        r.Fail("group.port", "P1's sequencer listens on group.port + 1: at most 65534 with "
+                             "[ordering]");
+    }
+    o.sequencerPort = static_cast<uint16_t>(s.group.port + 1);
+    // Sender i (from 0) sends at start + k x interval + i x offset + a uniform draw in
+    // [0, jitter) ns, k = 0 .. messages - 1, drawn sender by sender from the ordering's own
+    // generator; its messages are numbered in the order they leave.
+    std::mt19937_64 rng(o.seed);
+    int64_t jitterNs = o.jitter.GetNanoSeconds();
+    o.sendTimes.clear();
+    for (std::size_t i = 0; i < o.senders.size(); ++i)
+    {
+        std::vector<ns3::Time> times;
+        for (uint32_t k = 0; k < s.traffic.messages; ++k)
+        {
+            int64_t late = jitterNs > 0 ? static_cast<int64_t>(rng() % uint64_t(jitterNs)) : 0;
+            times.push_back(s.traffic.start + s.traffic.interval * int64_t(k) +
+                            o.offset * int64_t(i) + ns3::NanoSeconds(late));
+        }
+        // A sender numbers its messages in the order they leave.
+        std::sort(times.begin(), times.end());
+        o.sendTimes.push_back(std::move(times));
+    }
+}
+
 } // namespace
 
 /// Applies "a.b.c=value" to \p root; the value is read as TOML, or else as a bare string.
@@ -1211,6 +1327,15 @@ Scenario::Runs() const
         }
         for (const auto& base : bases)
         {
+            if (ordering.given && mode == "multicast")
+            {
+                // [ordering]: one multicast run per order; "none" keeps the plain label.
+                for (const auto& order : ordering.orders)
+                {
+                    runs.push_back(order == "none" ? base : base + "+" + order);
+                }
+                continue;
+            }
             if (!reliability.given || (mode != "multicast" && mode != "replicated-unicast"))
             {
                 runs.push_back(base); // modes no repair applies to run once, as they are
@@ -1262,6 +1387,10 @@ Scenario::RunOf(const std::string& label) const
     spec.mode = head.substr(0, slash);
     spec.routing = slash == std::string::npos ? delivery.multicastRouting : head.substr(slash + 1);
     spec.membershipModel = membership.model;
+    if (ordering.given && spec.mode == "multicast")
+    {
+        spec.order = "none";
+    }
     while (plus != std::string::npos)
     {
         std::size_t next = label.find('+', plus + 1);
@@ -1281,6 +1410,11 @@ Scenario::RunOf(const std::string& label) const
                                      needs + " only");
             }
             spec.repair = option;
+        }
+        else if ((option == "none" || option == "fifo" || option == "total") && ordering.given &&
+                 spec.mode == "multicast")
+        {
+            spec.order = option;
         }
         else
         {
@@ -1672,6 +1806,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
 
     ParseMembership(r, s);
     ParseReliability(r, s);
+    ParseOrdering(r, s);
 
     // output
     s.output.pcap = r.Boolean("output.pcap").value_or(false);
@@ -1932,6 +2067,25 @@ ResolvedToml(const Scenario& s)
                                 {"session_messages", static_cast<int64_t>(rel.sessionMessages)},
                                 {"arq_timeout", timeText(rel.arqTimeout)},
                                 {"arq_max_tries", static_cast<int64_t>(rel.arqMaxTries)}});
+    }
+    if (s.ordering.given)
+    {
+        const auto& o = s.ordering;
+        toml::array senders;
+        for (uint32_t c : o.senders)
+        {
+            senders.push_back(static_cast<int64_t>(c));
+        }
+        toml::array orders;
+        for (const auto& order : o.orders)
+        {
+            orders.push_back(order);
+        }
+        root.insert("ordering", toml::table{{"senders", senders},
+                                            {"order", orders},
+                                            {"offset", timeText(o.offset)},
+                                            {"jitter", timeText(o.jitter)},
+                                            {"seed", static_cast<int64_t>(o.seed)}});
     }
     std::ostringstream out;
     out << "# " << s.name << ", as resolved from " << s.source << " after overrides\n"

@@ -97,6 +97,9 @@ struct Scenario
         /// Reliable delivery ([reliability]): "none", "nak", "nak-unsuppressed" (multicast)
         /// or "arq" (replicated-unicast).
         std::string repair{"none"};
+        /// The delivery order of the senders' messages ("none", "fifo", "total"): set for
+        /// the multicast runs of a scenario with [ordering], empty otherwise.
+        std::string order;
     };
 
     /**
@@ -166,6 +169,20 @@ struct Scenario
         ns3::Time arqTimeout{ns3::MilliSeconds(10)};      //!< ARQ retransmission timeout
         uint32_t arqMaxTries{10}; //!< ARQ transmissions per member and message, first included
     } reliability;
+    /// Several senders and the order their messages are delivered in ([ordering]).
+    struct Ordering
+    {
+        bool given{false};               //!< the scenario has an [ordering] table
+        std::vector<uint32_t> senders;   //!< clients that multicast to the group, as listed
+        std::vector<std::string> orders; //!< one multicast run each: none, fifo, total
+        ns3::Time offset;                //!< sender i (from 0) starts i x offset late
+        ns3::Time jitter;                //!< each send is late by a uniform [0, jitter)
+        uint32_t seed{1};                //!< the jitter's own generator's seed
+        uint16_t sequencerPort{20002};   //!< P1's sequencer: group.port + 1
+
+        /// Per sender (as listed): when each of its traffic.messages messages leaves.
+        std::vector<std::vector<ns3::Time>> sendTimes;
+    } ordering;
 
     struct Output
     {
