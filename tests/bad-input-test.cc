@@ -204,6 +204,10 @@ INSTANTIATE_TEST_SUITE_P(
                           "prune_lifetime = 3"),
              {},
              {"@:15:", "delivery.prune_lifetime", "expected a duration"}},
+        Case{"OrderingWithReliability",
+             std::string(kValid) + "[reliability]\nrepair = \"nak\"\n[ordering]\nsenders = [1]\n",
+             {},
+             {"@:16:", "ordering", "leave out [reliability] or [ordering]"}},
         Case{"UnwritableOut", kValid, {"--out", "/dev/null/results"}, {"--out /dev/null/results"}}),
     [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.title); });
 

@@ -170,6 +170,42 @@ events = [{ at = "1075ms", client = 3, action = "leave" }]
     EXPECT_EQ(r.delivery.nonmemberDeliveries, 0u);
 }
 
+TEST(DenseMode, UnderIgmpRoutersGraftAndPruneWhenTheQuerierLearns)
+{
+    // The join and the leave above, with the igmp model: R5 learns of client 5 from its
+    // report 5.62 us after the join and grafts then, long before message 2 (1.1 s); R4 drops
+    // client 3's state 2 x 10 ms (robustness x last member query interval) after its Leave,
+    // at 1.095 s, still before message 2. So the copies on links are those of instant; only
+    // the IGMP frames come on top of them.
+    const std::string igmp = "model = \"igmp\"\n";
+    Scenario join = ScenarioFrom(std::string(kTree) + "[membership]\n" + igmp +
+                                     "events = [{ at = \"1075ms\", client = 5, action = "
+                                     "\"join\" }]\n",
+                                 {"delivery.prune_lifetime=\"200ms\""});
+    std::ostringstream csv;
+    ModeResult r = Simulate(join, "multicast/dense", &csv);
+    auto received = Received(csv.str());
+    EXPECT_EQ(received[5], AllMessages(2));
+    EXPECT_EQ(received[1], AllMessages());
+    EXPECT_EQ(received[3], AllMessages());
+    EXPECT_EQ(r.delivery.duplicates, 0u);
+    EXPECT_EQ(r.dense.grafts, 2u);
+    EXPECT_EQ(r.links.messageFrames, 9u + 6 + 3 * 9 + 10 + 4 * 9 + 10 + 9);
+    EXPECT_GT(r.membership.controlPackets, 0u);
+    EXPECT_EQ(r.links.frames,
+              r.links.messageFrames + r.dense.controlPackets + r.membership.controlPackets);
+
+    Scenario leave = ScenarioFrom(std::string(kTree) + "[membership]\n" + igmp +
+                                      "events = [{ at = \"1075ms\", client = 3, action = "
+                                      "\"leave\" }]\n",
+                                  {"delivery.prune_lifetime=\"5s\""});
+    r = Simulate(leave, "multicast/dense");
+    EXPECT_EQ(r.dense.prunes, kPrunesPerFlood + 1);
+    EXPECT_EQ(r.links.messageFrames, kFloodCopies + kTreeCopies + 10 * (kTreeCopies - 2));
+    EXPECT_EQ(r.delivery.nonmemberDeliveries, 0u);
+    EXPECT_EQ(r.membership.deliveriesAfterLeave, 0u);
+}
+
 TEST(DenseMode, RpfChecksKeepAFloodOnAGridToOneCopyPerMember)
 {
     // A 3 x 3 grid of routers, one client on each, all in the group: 12 router links, 8 on
