@@ -43,7 +43,7 @@ PinnedFingerprints()
          {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "e798cbd1c8ad9bf6"}},
         {"lossy-lan.toml", {{"traffic.messages=50"}, "f3d033fe20f6c2f4"}},
         {"reliable-lossy.toml", {{"traffic.messages=50"}, "f3d9182a9681608a"}},
-        {"ordering.toml", {{"traffic.messages=20"}, "26fa69d8856b235a"}},
+        {"ordering.toml", {{"traffic.messages=20"}, "9eb79bf4cf7d8b04"}},
         {"seed-replay.toml", {{}, "54e0ec4f2422ef37"}},
         {"tree-modes.toml", {{"traffic.messages=5"}, "34f38d9fb621a93c"}},
     };

@@ -48,7 +48,10 @@ ModeJson(const ModeResult& r)
     j["latency_ns"] = DistributionJson(d.latency);
     j["completion_ns"] = DistributionJson(d.completion);
     j["hops"] = json{{"mean", d.hops.mean}, {"max", d.hops.max}};
-    j["stretch"] = json{{"mean", d.stretchMean}, {"max", d.stretchMax}};
+    // Stretch compares with P1's unicast path; the senders' messages of an ordering run
+    // have no such path: null there.
+    j["stretch"] = r.ordering.given ? json{{"mean", nullptr}, {"max", nullptr}}
+                                    : json{{"mean", d.stretchMean}, {"max", d.stretchMax}};
     j["source_packets"] = l.serverFrames;
     j["source_bytes"] = l.serverBytes;
     j["link_transmissions"] = l.frames;
@@ -274,8 +277,10 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
         {"latency max (us)", [&](const ModeResult& r) { return us(r.delivery.latency.max); }},
         {"completion mean (us)",
          [&](const ModeResult& r) { return us(r.delivery.completion.mean); }},
-        {"stretch mean", [](const ModeResult& r) { return Fixed(r.delivery.stretchMean, 3); }},
-        {"stretch max", [](const ModeResult& r) { return Fixed(r.delivery.stretchMax, 3); }},
+        {"stretch mean", [](const ModeResult& r)
+         { return r.ordering.given ? std::string("-") : Fixed(r.delivery.stretchMean, 3); }},
+        {"stretch max", [](const ModeResult& r)
+         { return r.ordering.given ? std::string("-") : Fixed(r.delivery.stretchMax, 3); }},
         {"P1 packets / message", [](const ModeResult& r)
          { return Fixed(PerMessage(r.links.serverFrames, r.delivery.messages), 2); }},
         {"P1 bytes / message", [](const ModeResult& r)
