@@ -87,6 +87,38 @@ TEST(Animation, OneMessagesFramesAndReceptionsMatchTheRunsCounters)
     EXPECT_EQ(animation.Skipped(), "");
 }
 
+TEST(Animation, MarksTheGroupAsItIsWhenMessageZeroLeaves)
+{
+    // Client 4 leaves and client 2 joins before message 0 (sent at 1 s), client 8 joins
+    // after it: the drawing's members are 1, 2 and 6, and message 0 reaches exactly them.
+    Scenario s = ScenarioFrom(std::string(kTree) + R"([membership]
+events = [{ at = "500ms", client = 4, action = "leave" },
+          { at = "1s", client = 2, action = "join" },
+          { at = "1010ms", client = 8, action = "join" }]
+)");
+    EXPECT_EQ(s.MembersAt(s.traffic.start), (std::vector<uint32_t>{1, 2, 6}));
+    Animation animation;
+    Traced t = Trace(s, "multicast", animation);
+    std::set<std::string> drawn;
+    for (const auto& node : animation.Topology().nodes)
+    {
+        if (node.member)
+        {
+            drawn.insert(node.name);
+        }
+    }
+    EXPECT_EQ(drawn, (std::set<std::string>{"C1", "C2", "C6"}));
+    std::set<std::string> reached;
+    for (const auto& r : t.trace.receptions)
+    {
+        if (r.kind == AnimationReception::APPLICATION)
+        {
+            reached.insert(animation.Topology().nodes[r.node].name);
+        }
+    }
+    EXPECT_EQ(reached, drawn);
+}
+
 TEST(Animation, FramesLastTheirTransmissionTimeAndFollowEachOther)
 {
     Scenario s = ScenarioFrom(kTree);

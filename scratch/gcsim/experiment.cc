@@ -387,12 +387,13 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     }
     LinkTracker links(network);
     HostLoadTracker hosts(network, s.group.members);
-    auto animation =
-        sinks.animation ? sinks.animation->Track(network, s.group.members, run) : nullptr;
+    // Animation, narration and NetAnim follow message 0: the group as it is when it is sent.
+    const std::vector<uint32_t> firstGroup = s.MembersAt(s.traffic.start);
+    auto animation = sinks.animation ? sinks.animation->Track(network, firstGroup, run) : nullptr;
     std::unique_ptr<NarrationTracker> narration;
     if (sinks.narrations)
     {
-        narration = std::make_unique<NarrationTracker>(network, s.group.members, run);
+        narration = std::make_unique<NarrationTracker>(network, firstGroup, run);
     }
 
     if (sinks.console)
@@ -422,7 +423,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     {
         std::string label = run;
         std::replace(label.begin(), label.end(), '/', '-');
-        netanim = StartNetAnim(network, s.group.members, sinks.netanimPrefix + label + ".xml",
+        netanim = StartNetAnim(network, firstGroup, sinks.netanimPrefix + label + ".xml",
                                lastSend + s.traffic.drain);
     }
 
@@ -454,13 +455,13 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
             DenseMode* routing = PeekPointer(dense);
             MembershipModel* model = PeekPointer(membership);
             routing->SetLocalMembership(
-                [routing, model](uint32_t router, uint32_t iface)
-                { return model->HasMembers(router, iface) || routing->FacesServer(router, iface); });
+                [routing, model](uint32_t router, uint32_t iface) {
+                    return model->HasMembers(router, iface) || routing->FacesServer(router, iface);
+                });
             membership->TraceConnectWithoutContext(
-                "InterfaceMembers",
-                Callback<void, uint32_t, uint32_t, bool>(
-                    [routing](uint32_t router, uint32_t iface, bool)
-                    { routing->LocalMembershipChanged(router, iface); }));
+                "InterfaceMembers", Callback<void, uint32_t, uint32_t, bool>(
+                                        [routing](uint32_t router, uint32_t iface, bool)
+                                        { routing->LocalMembershipChanged(router, iface); }));
         }
         for (const auto& event : s.membership.schedule)
         {

@@ -1376,6 +1376,28 @@ Scenario::Runs() const
     return runs;
 }
 
+std::vector<uint32_t>
+Scenario::MembersAt(ns3::Time t) const
+{
+    std::set<uint32_t> members(group.members.begin(), group.members.end());
+    for (const auto& event : membership.schedule)
+    {
+        if (event.at > t)
+        {
+            break;
+        }
+        if (event.join)
+        {
+            members.insert(event.client);
+        }
+        else
+        {
+            members.erase(event.client);
+        }
+    }
+    return {members.begin(), members.end()};
+}
+
 Scenario::RunSpec
 Scenario::RunOf(const std::string& label) const
 {

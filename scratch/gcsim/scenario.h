@@ -108,6 +108,13 @@ struct Scenario
      */
     RunSpec RunOf(const std::string& label) const;
 
+    /**
+     * The group's members at simulated time \p t, ascending: group.members with every
+     * membership event at or before \p t applied (an event at the instant of a send comes
+     * before it).
+     */
+    std::vector<uint32_t> MembersAt(ns3::Time t) const;
+
     /// Membership over time ([membership]); without it the group is group.members throughout.
     struct Membership
     {
