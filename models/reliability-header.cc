@@ -12,10 +12,15 @@ TypeId
 ReliabilityHeader::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::gcsim::ReliabilityHeader")
-                            .SetParent<Header>()
+                            .SetParent<GroupHeader>()
                             .SetGroupName("Gcsim")
                             .AddConstructor<ReliabilityHeader>();
     return tid;
+}
+
+ReliabilityHeader::ReliabilityHeader()
+{
+    SetKind(NAK);
 }
 
 TypeId
@@ -24,86 +29,18 @@ ReliabilityHeader::GetInstanceTypeId() const
     return GetTypeId();
 }
 
-uint32_t
-ReliabilityHeader::GetSerializedSize() const
-{
-    return SERIALIZED_SIZE;
-}
-
-void
-ReliabilityHeader::Serialize(Buffer::Iterator i) const
-{
-    i.WriteU8(m_kind);
-    i.WriteU8((m_origin >> 16) & 0xff);
-    i.WriteHtonU16(m_origin & 0xffff);
-    i.WriteHtonU32(m_message);
-    i.WriteHtonU64(static_cast<uint64_t>(m_sendNs));
-}
-
-uint32_t
-ReliabilityHeader::Deserialize(Buffer::Iterator i)
-{
-    m_kind = i.ReadU8();
-    uint32_t high = i.ReadU8();
-    m_origin = (high << 16) | i.ReadNtohU16();
-    m_message = i.ReadNtohU32();
-    m_sendNs = static_cast<int64_t>(i.ReadNtohU64());
-    return SERIALIZED_SIZE;
-}
-
-void
-ReliabilityHeader::Print(std::ostream& os) const
-{
-    os << "kind=" << unsigned(m_kind) << " origin=" << m_origin << " message=" << m_message
-       << " send=" << m_sendNs << "ns";
-}
-
 void
 ReliabilityHeader::SetKind(Kind kind)
 {
-    m_kind = kind;
+    // The protocol's kinds share GroupHeader's kind byte; its datagrams never reach a
+    // GroupClient (they travel on the group's port + 1).
+    GroupHeader::SetKind(static_cast<GroupHeader::Kind>(kind));
 }
 
 ReliabilityHeader::Kind
 ReliabilityHeader::GetKind() const
 {
-    return static_cast<Kind>(m_kind);
-}
-
-void
-ReliabilityHeader::SetOrigin(uint32_t origin)
-{
-    m_origin = origin & 0xffffff;
-}
-
-uint32_t
-ReliabilityHeader::GetOrigin() const
-{
-    return m_origin;
-}
-
-void
-ReliabilityHeader::SetMessage(uint32_t message)
-{
-    m_message = message;
-}
-
-uint32_t
-ReliabilityHeader::GetMessage() const
-{
-    return m_message;
-}
-
-void
-ReliabilityHeader::SetSendTime(Time t)
-{
-    m_sendNs = t.GetNanoSeconds();
-}
-
-Time
-ReliabilityHeader::GetSendTime() const
-{
-    return NanoSeconds(m_sendNs);
+    return static_cast<Kind>(GroupHeader::GetKind());
 }
 
 ReliabilityTag::ReliabilityTag(ReliabilityHeader::Kind kind)

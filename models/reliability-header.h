@@ -1,6 +1,8 @@
 #ifndef GCSIM_RELIABILITY_HEADER_H
 #define GCSIM_RELIABILITY_HEADER_H
 
+#include "group-header.h"
+
 #include <cstdint>
 #include <ns3/header.h>
 #include <ns3/nstime.h>
@@ -18,7 +20,7 @@ namespace gcsim
  * A repair or a retransmission carries the whole original datagram (GroupHeader and payload)
  * after this header, so the receiver's application gets the message as P1 first sent it.
  */
-class ReliabilityHeader : public Header
+class ReliabilityHeader : public GroupHeader
 {
 public:
     /// What a datagram is in the protocol.
@@ -31,29 +33,16 @@ public:
         RETRANSMISSION = 5, //!< P1's unicast copy of message `message` (unicast ARQ)
     };
 
-    static constexpr uint32_t SERIALIZED_SIZE = 16; //!< bytes on the wire
+    /// GroupHeader's 16 bytes on the wire (kind, origin, message, send time), with the
+    /// protocol's own kinds: origin is who sent this datagram, message the group message it
+    /// is about.
+    ReliabilityHeader();
 
     static TypeId GetTypeId();
     TypeId GetInstanceTypeId() const override;
-    uint32_t GetSerializedSize() const override;
-    void Serialize(Buffer::Iterator start) const override;
-    uint32_t Deserialize(Buffer::Iterator start) override;
-    void Print(std::ostream& os) const override;
 
     void SetKind(Kind kind);
     Kind GetKind() const;
-    void SetOrigin(uint32_t origin);
-    uint32_t GetOrigin() const;
-    void SetMessage(uint32_t message);
-    uint32_t GetMessage() const;
-    void SetSendTime(Time t);
-    Time GetSendTime() const;
-
-private:
-    uint8_t m_kind{NAK};   //!< Kind
-    uint32_t m_origin{0};  //!< who sent this datagram: 0 for P1, n for client n (24 bits)
-    uint32_t m_message{0}; //!< the group message it is about
-    int64_t m_sendNs{0};   //!< when its sender sent it (simulated clocks agree)
 };
 
 /**
