@@ -454,6 +454,9 @@ TEST_P(BadMembership, ExitsWithTwoNamingFileLineAndKey)
 INSTANTIATE_TEST_SUITE_P(
     Scenarios, BadMembership,
     ::testing::Values(
+        BadCase{"ChurnRateBeyondAnyInteger",
+                "[membership]\nchurn = { rate = \"4e120/s\" }\n",
+                {"@:19:", "membership.churn.rate", "about 2.4e+120 events", "at most 1000000"}},
         BadCase{
             "UnknownClient",
             "[membership]\nevents = [\n { at = \"2s\", client = 9, action = \"join\" }]\n",

@@ -986,11 +986,11 @@ ParseMembership(const Reader& r, Scenario& s)
                    "churn stops at " + SecondsText(c.stop) + ", not after it starts at " +
                        SecondsText(c.start));
         }
-        if (c.rate * (c.stop - c.start).GetSeconds() > 1e6)
+        if (double events = c.rate * (c.stop - c.start).GetSeconds(); events > 1e6)
         {
-            r.Fail("membership.churn.rate", "about " +
-                                                std::to_string(static_cast<uint64_t>(
-                                                    c.rate * (c.stop - c.start).GetSeconds())) +
+            char count[32];
+            std::snprintf(count, sizeof count, "%.3g", events); // may exceed any integer
+            r.Fail("membership.churn.rate", std::string("about ") + count +
                                                 " events between start and stop; at most 1000000");
         }
         c.clients =
