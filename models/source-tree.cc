@@ -17,8 +17,7 @@ InstallSourceTree(const Network&, const RoutingGraph& graph, const MulticastGrou
     RoutingGraph::Tree tree = graph.FromNodes({group.source});
     for (const auto& [router, branches] : PrunedTree(graph, tree, group.members))
     {
-        AddMulticastRoute(router, group, static_cast<uint32_t>(branches.input),
-                          branches.outputs);
+        AddMulticastRoute(router, group, static_cast<uint32_t>(branches.input), branches.outputs);
         installed.routers.push_back(router);
         ++installed.routes;
     }

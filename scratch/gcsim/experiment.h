@@ -8,8 +8,8 @@
 #include "models/link-tracker.h"
 #include "models/membership-tracker.h"
 #include "models/narration-tracker.h"
-#include "models/reliability-tracker.h"
 #include "models/ordering-tracker.h"
+#include "models/reliability-tracker.h"
 #include "scenario.h"
 
 #include <functional>
