@@ -516,21 +516,6 @@ DenseMode::LocalMembershipChanged(uint32_t router, uint32_t iface)
     }
 }
 
-void
-DenseMode::HostMembershipChanged(uint32_t host)
-{
-    for (const auto& a : m_graph->Attachments(host))
-    {
-        for (uint32_t n : m_graph->NodesOn(a.link))
-        {
-            if (m_graph->IsRouter(n))
-            {
-                LocalMembershipChanged(n, static_cast<uint32_t>(m_graph->InterfaceOn(n, a.link)));
-            }
-        }
-    }
-}
-
 Ipv4Address
 DenseMode::GetGroup() const
 {
@@ -544,7 +529,8 @@ DenseMode::GetPruneLifetime() const
 }
 
 bool
-DenseMode::FacesServer(uint32_t router, uint32_t iface) const
+DenseMode::AnyHostOn(uint32_t router, uint32_t iface,
+                     const std::function<bool(uint32_t host)>& test) const
 {
     for (const auto& a : m_graph->Attachments(router))
     {
@@ -554,7 +540,7 @@ DenseMode::FacesServer(uint32_t router, uint32_t iface) const
         }
         for (uint32_t n : m_graph->NodesOn(a.link))
         {
-            if (n == m_network->Server()->GetId())
+            if (!m_graph->IsRouter(n) && test(n))
             {
                 return true;
             }
@@ -564,33 +550,29 @@ DenseMode::FacesServer(uint32_t router, uint32_t iface) const
 }
 
 bool
+DenseMode::FacesServer(uint32_t router, uint32_t iface) const
+{
+    uint32_t server = m_network->Server()->GetId();
+    return AnyHostOn(router, iface, [server](uint32_t host) { return host == server; });
+}
+
+bool
 DenseMode::DefaultMembership(uint32_t router, uint32_t iface) const
 {
-    for (const auto& a : m_graph->Attachments(router))
-    {
-        if (a.interface != iface)
-        {
-            continue;
-        }
-        for (uint32_t n : m_graph->NodesOn(a.link))
-        {
-            if (m_graph->IsRouter(n))
-            {
-                continue;
-            }
-            // P1 listens to the group's other senders (as every routing variant treats it).
-            if (n == m_network->Server()->GetId())
-            {
-                return true;
-            }
-            auto membership = NodeList::GetNode(n)->GetObject<GroupMembership>();
-            if (membership && membership->IsMember(m_group))
-            {
-                return true;
-            }
-        }
-    }
-    return false;
+    uint32_t server = m_network->Server()->GetId();
+    Ipv4Address group = m_group;
+    return AnyHostOn(router, iface,
+                     [server, group](uint32_t host)
+                     {
+                         // P1 listens to the group's other senders (as every routing variant
+                         // treats it).
+                         if (host == server)
+                         {
+                             return true;
+                         }
+                         auto membership = NodeList::GetNode(host)->GetObject<GroupMembership>();
+                         return membership && membership->IsMember(group);
+                     });
 }
 
 void

@@ -121,10 +121,11 @@ private:
  * local membership comes from, and the traces a collector counts.
  *
  * Local membership ("router R has members on interface i") is a predicate; by default a
- * host on the segment whose GroupMembership holds the group. Whoever changes membership
- * (the instant controller, an IGMP model) calls LocalMembershipChanged() for the router
- * and interface, or HostMembershipChanged() for the host, so that routers graft a pruned
- * branch at once and stop forwarding onto a segment that lost its last member.
+ * host on the segment whose GroupMembership holds the group. A membership model sets it
+ * to its own per-interface state (MembershipModel::HasMembers) and calls
+ * LocalMembershipChanged() for the router and interface from its InterfaceMembers trace, so
+ * that routers graft a pruned branch at once and stop forwarding onto a segment that lost
+ * its last member.
  */
 class DenseMode : public Object
 {
@@ -145,8 +146,6 @@ public:
     void SetLocalMembership(LocalMembership membership);
     /// Router node \p router's members on interface \p iface may have changed.
     void LocalMembershipChanged(uint32_t router, uint32_t iface);
-    /// Host node \p host joined or left: every router on its segments re-evaluates.
-    void HostMembershipChanged(uint32_t host);
     /// Whether router node \p router's interface \p iface is on P1's segment, where P1 hears
     /// the group's other senders (true whatever the membership).
     bool FacesServer(uint32_t router, uint32_t iface) const;
@@ -164,6 +163,9 @@ private:
     friend class DenseModeRouting;
     void DoDispose() override;
     bool DefaultMembership(uint32_t router, uint32_t iface) const;
+    /// Whether a host on router \p router's interface \p iface passes \p test.
+    bool AnyHostOn(uint32_t router, uint32_t iface,
+                   const std::function<bool(uint32_t host)>& test) const;
 
     const Network* m_network{nullptr};
     const RoutingGraph* m_graph{nullptr};

@@ -1,10 +1,11 @@
 #include "multicast-routing.h"
 
+#include "source-specific-routing.h"
+
 #include <algorithm>
 #include <map>
 #include <ns3/ipv4-list-routing.h>
 #include <ns3/ipv4-routing-table-entry.h>
-#include <ns3/ipv4-static-routing.h>
 #include <ns3/ipv4.h>
 #include <ns3/node-list.h>
 #include <stdexcept>
@@ -65,6 +66,14 @@ InstallMulticastRoutes(const std::string& name, const Network& network, const Ro
         MulticastGroup fromP1 = group;
         fromP1.origin = AddressOf(group.source);
         MulticastRoutes installed = entry.install(network, graph, fromP1);
+        int64_t rendezvous = group.rendezvous; // a shared tree keeps the router P1's chose
+        for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+        {
+            if (network.routers.Get(r)->GetId() == static_cast<uint64_t>(installed.rendezvous))
+            {
+                rendezvous = r;
+            }
+        }
         for (uint32_t sender : group.senders)
         {
             MulticastGroup g = group;
@@ -74,13 +83,7 @@ InstallMulticastRoutes(const std::string& name, const Network& network, const Ro
             g.members.erase(std::remove(g.members.begin(), g.members.end(), sender),
                             g.members.end());
             g.members.push_back(group.source);
-            for (uint32_t r = 0; r < network.routers.GetN(); ++r)
-            {
-                if (network.routers.Get(r)->GetId() == static_cast<uint64_t>(installed.rendezvous))
-                {
-                    g.rendezvous = r;
-                }
-            }
+            g.rendezvous = rendezvous;
             installed.routes += entry.install(network, graph, g).routes;
         }
         return installed;
@@ -97,7 +100,7 @@ NetworkBroadcastGroup()
 namespace
 {
 
-Ptr<Ipv4StaticRouting>
+Ptr<SourceSpecificRouting>
 StaticRoutingOf(uint32_t node)
 {
     Ptr<Ipv4> ipv4 = NodeList::GetNode(node)->GetObject<Ipv4>();
@@ -105,7 +108,8 @@ StaticRoutingOf(uint32_t node)
     for (uint32_t i = 0; i < list->GetNRoutingProtocols(); ++i)
     {
         int16_t priority;
-        if (auto routing = DynamicCast<Ipv4StaticRouting>(list->GetRoutingProtocol(i, priority)))
+        if (auto routing =
+                DynamicCast<SourceSpecificRouting>(list->GetRoutingProtocol(i, priority)))
         {
             return routing;
         }
@@ -119,7 +123,7 @@ void
 AddMulticastRoute(uint32_t node, const MulticastGroup& group, uint32_t input,
                   const std::vector<uint32_t>& outputs)
 {
-    StaticRoutingOf(node)->AddMulticastRoute(group.origin, group.address, input, outputs);
+    StaticRoutingOf(node)->AddRoute(group.origin, group.address, input, outputs);
 }
 
 std::size_t
@@ -128,15 +132,7 @@ RemoveMulticastRoutes(const Network& network, Ipv4Address group)
     std::size_t removed = 0;
     for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {
-        Ptr<Ipv4StaticRouting> routing = StaticRoutingOf(network.routers.Get(r)->GetId());
-        for (uint32_t i = routing->GetNMulticastRoutes(); i-- > 0;)
-        {
-            if (routing->GetMulticastRoute(i).GetGroup() == group)
-            {
-                routing->RemoveMulticastRoute(i);
-                ++removed;
-            }
-        }
+        removed += StaticRoutingOf(network.routers.Get(r)->GetId())->RemoveRoutes(group);
     }
     return removed;
 }

@@ -32,6 +32,7 @@ void
 SourceSpecificRouting::DoDispose()
 {
     m_node = nullptr;
+    m_routes.clear();
     Ipv4StaticRouting::DoDispose();
 }
 
@@ -47,45 +48,68 @@ SourceSpecificRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
         return Ipv4StaticRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
     auto input = static_cast<uint32_t>(m_node->GetInterfaceForDevice(idev));
-    int64_t exact = -1;
-    int64_t any = -1;
-    uint32_t routes = GetNMulticastRoutes();
-    for (uint32_t i = 0; i < routes && exact < 0; ++i)
-    {
-        Ipv4MulticastRoutingTableEntry route = GetMulticastRoute(i);
-        if (route.GetGroup() != group || route.GetInputInterface() != input)
-        {
-            continue;
-        }
-        if (route.GetOrigin() == header.GetSource())
-        {
-            exact = i;
-        }
-        else if (route.GetOrigin() == Ipv4Address::GetAny() && any < 0)
-        {
-            any = i;
-        }
-    }
-    int64_t chosen = exact >= 0 ? exact : any;
-    if (chosen < 0)
+    auto routes = m_routes.find({group, input});
+    if (routes == m_routes.end())
     {
         return false; // let other routing protocols try
     }
-    Ipv4MulticastRoutingTableEntry route = GetMulticastRoute(static_cast<uint32_t>(chosen));
-    Ptr<Ipv4MulticastRoute> entry = Create<Ipv4MulticastRoute>();
-    entry->SetGroup(route.GetGroup());
-    entry->SetOrigin(route.GetOrigin());
-    entry->SetParent(route.GetInputInterface());
-    for (uint32_t j = 0; j < route.GetNOutputInterfaces(); ++j)
+    const Route* chosen = nullptr;
+    for (const Route& route : routes->second)
     {
-        // As Ipv4StaticRouting: interface 0 (loopback) is never an output.
-        if (route.GetOutputInterface(j))
+        if (route.origin == header.GetSource())
         {
-            entry->SetOutputTtl(route.GetOutputInterface(j), Ipv4MulticastRoute::MAX_TTL - 1);
+            chosen = &route;
+            break;
+        }
+        if (!chosen && route.origin == Ipv4Address::GetAny())
+        {
+            chosen = &route;
         }
     }
-    mcb(entry, p, header);
+    if (!chosen)
+    {
+        return false;
+    }
+    mcb(chosen->entry, p, header);
     return true;
+}
+
+void
+SourceSpecificRouting::AddRoute(Ipv4Address origin, Ipv4Address group, uint32_t input,
+                                const std::vector<uint32_t>& outputs)
+{
+    Ptr<Ipv4MulticastRoute> entry = Create<Ipv4MulticastRoute>();
+    entry->SetGroup(group);
+    entry->SetOrigin(origin);
+    entry->SetParent(input);
+    for (uint32_t output : outputs)
+    {
+        // As Ipv4StaticRouting: interface 0 (loopback) is never an output.
+        if (output)
+        {
+            entry->SetOutputTtl(output, Ipv4MulticastRoute::MAX_TTL - 1);
+        }
+    }
+    m_routes[{group, input}].push_back({origin, entry});
+}
+
+std::size_t
+SourceSpecificRouting::RemoveRoutes(Ipv4Address group)
+{
+    std::size_t removed = 0;
+    for (auto it = m_routes.begin(); it != m_routes.end();)
+    {
+        if (it->first.first == group)
+        {
+            removed += it->second.size();
+            it = m_routes.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+    return removed;
 }
 
 } // namespace gcsim
