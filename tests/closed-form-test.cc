@@ -16,13 +16,6 @@ CsmaFrame(int64_t payload)
     return std::max<int64_t>(64, payload + 46);
 }
 
-/// Transmission time of \p bytes at \p bps, in ns (exact for the rates used here).
-int64_t
-TxNs(int64_t bytes, int64_t bps)
-{
-    return 8 * bytes * 1000000000 / bps;
-}
-
 const char* kLan = R"(
 [topology]
 kind = "lan"

@@ -16,23 +16,8 @@ namespace
 // A binary router tree of depth 2: R0; R1, R2; leaves R3..R6, 2 clients per leaf LAN (leaf
 // l holds clients 2l + 1 and 2l + 2). Members 1 and 3 sit on R3's and R4's LANs, both under
 // R1: R2, R5 and R6 have no member below them. Twelve messages, one every 50 ms from 1 s.
-const char* kTree = R"(name = "dense"
-[topology]
-kind = "tree"
-fanout = 2
-depth = 2
-clients_per_leaf = 2
-data_rate = "100Mbps"
-delay = "500ns"
-core_rate = "1Gbps"
-core_delay = "1ms"
-[group]
+const std::string kTree = DepthTwoTree("dense") + R"([group]
 members = [1, 3]
-[traffic]
-messages = 12
-size = 1000
-interval = "50ms"
-drain = "1s"
 [delivery]
 modes = ["multicast"]
 multicast_routing = ["source-tree", "dense"]

@@ -18,31 +18,10 @@ namespace
 
 // The tree of membership-test.cc: binary, depth 2 (R0; R1, R2; leaves R3..R6), leaf l holds
 // clients 2l + 1 and 2l + 2. Twelve messages, one every 50 ms from 1 s; the run ends at 2.6 s.
-const char* kTree = R"(name = "igmp"
-[topology]
-kind = "tree"
-fanout = 2
-depth = 2
-clients_per_leaf = 2
-data_rate = "100Mbps"
-delay = "500ns"
-core_rate = "1Gbps"
-core_delay = "1ms"
-[traffic]
-messages = 12
-size = 1000
-interval = "50ms"
-drain = "1s"
-)";
+const std::string kTree = DepthTwoTree("igmp");
 
 constexpr int64_t kStartNs = 1000000000;
 constexpr int64_t kIntervalNs = 50000000;
-
-int64_t
-TxNs(int64_t frame, int64_t bps)
-{
-    return 8 * frame * 1000000000 / bps;
-}
 
 int64_t
 SendNs(int64_t message)
@@ -50,10 +29,6 @@ SendNs(int64_t message)
     return kStartNs + message * kIntervalNs;
 }
 
-// A 1000-byte datagram: P1's point-to-point link, a core link, a leaf LAN.
-const int64_t kAccessHop = TxNs(1000 + 30, 100000000) + 500;
-const int64_t kCoreHop = TxNs(1000 + 30, 1000000000) + 1000000;
-const int64_t kLanHop = TxNs(1000 + 46, 100000000) + 500;
 const int64_t kTreePath = kAccessHop + 2 * kCoreHop + kLanHop;
 // From P1 to a leaf router.
 const int64_t kToLeafRouter = kAccessHop + 2 * kCoreHop;

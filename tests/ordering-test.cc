@@ -47,17 +47,6 @@ senders = [1, 3]
 order = ["none", "fifo", "total"]
 )";
 
-int64_t
-TxNs(int64_t frame, int64_t bps)
-{
-    return 8 * frame * 1000000000 / bps;
-}
-
-// A 1000-byte datagram: P1's point-to-point link, a core link, a leaf LAN.
-const int64_t kAccessHop = TxNs(1000 + 30, 100000000) + 500;
-const int64_t kCoreHop = TxNs(1000 + 30, 1000000000) + 1000000;
-const int64_t kLanHop = TxNs(1000 + 46, 100000000) + 500;
-
 using Sequences = std::map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>>;
 
 ModeResult

@@ -18,12 +18,6 @@ namespace gcsim::test
 namespace
 {
 
-int64_t
-TxNs(int64_t frame, int64_t bps)
-{
-    return 8 * frame * 1000000000 / bps;
-}
-
 /// One kind, small: its scenario text, its clients and group.
 struct Kind
 {

@@ -25,6 +25,47 @@ SourcePath(const std::string& relative)
 }
 
 /// A scenario from TOML text (named "test.toml" in messages), with overrides.
+/// Transmission time of a \p frame of bytes at \p bps, in ns (exact for the rates tests use).
+inline int64_t
+TxNs(int64_t frame, int64_t bps)
+{
+    return 8 * frame * 1000000000 / bps;
+}
+
+/**
+ * A binary router tree of depth 2 (R0; R1, R2; leaves R3..R6), 2 clients per leaf LAN: leaf
+ * l holds clients 2l + 1 and 2l + 2. P1 hangs off R0 by a 100 Mbit/s point-to-point link,
+ * routers are joined by 1 Gbit/s, 1 ms links, leaf LANs run at 100 Mbit/s with 500 ns of
+ * cable. Twelve 1000-byte messages, one every 50 ms from 1 s, then 1 s of drain: the run ends
+ * at 2.6 s. Fifteen lines of TOML, with no [group]; a test appends its own tables.
+ */
+inline std::string
+DepthTwoTree(const std::string& name)
+{
+    return "name = \"" + name + R"("
+[topology]
+kind = "tree"
+fanout = 2
+depth = 2
+clients_per_leaf = 2
+data_rate = "100Mbps"
+delay = "500ns"
+core_rate = "1Gbps"
+core_delay = "1ms"
+[traffic]
+messages = 12
+size = 1000
+interval = "50ms"
+drain = "1s"
+)";
+}
+
+// The hop times of a 1000-byte datagram on DepthTwoTree's links: P1's point-to-point link, a
+// router link, a leaf LAN (the same rates serve a tree of depth 1).
+inline const int64_t kAccessHop = TxNs(1000 + 30, 100000000) + 500;
+inline const int64_t kCoreHop = TxNs(1000 + 30, 1000000000) + 1000000;
+inline const int64_t kLanHop = TxNs(1000 + 46, 100000000) + 500;
+
 inline Scenario
 ScenarioFrom(const std::string& toml, const std::vector<std::string>& overrides = {})
 {

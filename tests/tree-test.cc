@@ -13,19 +13,8 @@ namespace
 constexpr int64_t kSize = 1000; // UDP payload bytes
 constexpr int64_t kAccessBps = 100000000;
 constexpr int64_t kAccessDelay = 500; // ns
-constexpr int64_t kCoreBps = 1000000000;
-constexpr int64_t kCoreDelay = 1000000;
 
-int64_t
-TxNs(int64_t frame, int64_t bps)
-{
-    return 8 * frame * 1000000000 / bps;
-}
-
-/// Per-hop times of a 1000-byte datagram: P1's access link, a core link, a leaf LAN.
-const int64_t kAccessHop = TxNs(kSize + 30, kAccessBps) + kAccessDelay;
-const int64_t kCoreHop = TxNs(kSize + 30, kCoreBps) + kCoreDelay;
-const int64_t kLanHop = TxNs(kSize + 46, kAccessBps) + kAccessDelay;
+// Per-hop times of a 1000-byte datagram: kAccessHop, kCoreHop and kLanHop (test-utilities.h).
 
 struct Tree
 {
