@@ -88,24 +88,18 @@ DeliveryTracker::FollowMembership(Ipv4Address group, const ApplicationContainer&
 void
 DeliveryTracker::OnGroupSend(uint32_t message, const std::vector<uint32_t>& destinations)
 {
-    Register(m_messages, message, destinations);
+    OriginSend(0, message, destinations);
 }
 
 void
 DeliveryTracker::OriginSend(uint32_t origin, uint32_t message,
                             const std::vector<uint32_t>& destinations)
 {
-    if (origin >= m_originMessages.size())
+    if (origin >= m_messages.size())
     {
-        m_originMessages.resize(origin + 1);
+        m_messages.resize(origin + 1);
     }
-    Register(m_originMessages[origin], message, destinations);
-}
-
-void
-DeliveryTracker::Register(std::vector<Message>& messages, uint32_t message,
-                          const std::vector<uint32_t>& destinations)
-{
+    std::vector<Message>& messages = m_messages[origin];
     if (message >= messages.size())
     {
         messages.resize(message + 1);
@@ -145,11 +139,7 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
     bool duplicate = false;
     uint32_t id = header.GetMessage();
     uint32_t origin = header.GetOrigin();
-    std::vector<Message>* messages = &m_messages;
-    if (origin > 0)
-    {
-        messages = origin < m_originMessages.size() ? &m_originMessages[origin] : nullptr;
-    }
+    std::vector<Message>* messages = origin < m_messages.size() ? &m_messages[origin] : nullptr;
     if (messages && id < messages->size() && (*messages)[id].destinations)
     {
         Message& m = (*messages)[id];
@@ -226,14 +216,7 @@ DeliveryCounts
 DeliveryTracker::Finish()
 {
     Histogram completions;
-    for (const Message& m : m_messages)
-    {
-        if (m.any)
-        {
-            completions.Add(m.lastNs - m.sendNs);
-        }
-    }
-    for (const auto& messages : m_originMessages)
+    for (const auto& messages : m_messages)
     {
         for (const Message& m : messages)
         {

@@ -99,11 +99,8 @@ private:
     uint32_t m_clients;
     std::ostream* m_csv;
     std::string m_row; //!< the csv row being written, kept to reuse its buffer
-    std::vector<Message> m_messages;
-    void Register(std::vector<Message>& messages, uint32_t message,
-                  const std::vector<uint32_t>& destinations);
-    /// Per client origin (index n): its messages; P1's are m_messages.
-    std::vector<std::vector<Message>> m_originMessages;
+    /// Per origin (0 for P1, n for client n): its messages, by message number.
+    std::vector<std::vector<Message>> m_messages;
     DeliveryCounts m_counts;
     Histogram m_latencies; //!< ns, over deliveries
     Histogram m_hops;      //!< over deliveries
