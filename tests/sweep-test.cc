@@ -179,7 +179,9 @@ TEST(SweepRuns, AKilledSweepResumesWithoutLosingOrRepeatingARun)
         std::error_code ec;
         for (const auto& e : fs::directory_iterator(out + "/runs", ec))
         {
-            n += fs::exists(e.path() / "summary.json");
+            // A killed run's staging folder (".<id>...") may hold a summary.json that was
+            // never renamed into place: not a complete run.
+            n += e.path().filename().string()[0] != '.' && fs::exists(e.path() / "summary.json");
         }
         return n;
     };
