@@ -63,6 +63,7 @@
 #include "map-topology.h"
 
 #include "network.h"
+#include "text-file.h"
 
 #include <algorithm>
 #include <cctype>
@@ -183,19 +184,31 @@ CutHint(std::size_t index, const std::vector<std::string>& lines)
     return index + 1 == lines.size() ? " (the last line: is the file cut short?)" : "";
 }
 
+/// Counts \p name as a node of the map; refuses a map of more than kMaxMapRouters.
+void
+AddNode(FileLinks& map, std::set<std::string>& seen, const std::string& name, uint32_t line,
+        const std::string& file)
+{
+    if (seen.insert(name).second)
+    {
+        map.nodes.push_back(name);
+        if (map.nodes.size() > kMaxMapRouters)
+        {
+            Refuse(file, line,
+                   "the map has more than " + std::to_string(kMaxMapRouters) +
+                       " routers, the most gcsim builds (as for the generated kinds)");
+        }
+    }
+}
+
 void
 AddLink(FileLinks& map, std::set<std::string>& seen, const std::string& from, const std::string& to,
-        uint32_t line)
+        uint32_t line, const std::string& file)
 {
     map.links.emplace_back(from, to);
     map.lines.push_back(line);
-    for (const auto& name : {from, to})
-    {
-        if (seen.insert(name).second)
-        {
-            map.nodes.push_back(name);
-        }
-    }
+    AddNode(map, seen, from, line, file);
+    AddNode(map, seen, to, line, file);
 }
 
 FileLinks
@@ -209,6 +222,12 @@ CheckInet(const std::string& file, const std::vector<std::string>& lines)
     if (header.size() != 2 || !ReadCount(header[0], nodes) || !ReadCount(header[1], links))
     {
         Refuse(file, 1, "an Inet map starts with a line `nodes links` (two counts)");
+    }
+    if (nodes > kMaxMapRouters)
+    {
+        Refuse(file, 1,
+               "the header announces " + std::to_string(nodes) + " nodes; gcsim builds at most " +
+                   std::to_string(kMaxMapRouters) + " routers (as for the generated kinds)");
     }
     std::vector<std::string> ids;
     for (uint32_t j = 0; j < nodes; ++j)
@@ -245,7 +264,7 @@ CheckInet(const std::string& file, const std::vector<std::string>& lines)
                    Shown(lines[i]) + " is not an Inet link line (`from to weight`)" +
                        CutHint(i, lines));
         }
-        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1));
+        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1), file);
     }
     for (std::size_t i = 1 + std::size_t(nodes) + links; i < lines.size(); ++i)
     {
@@ -279,7 +298,7 @@ CheckOrbis(const std::string& file, const std::vector<std::string>& lines)
             Refuse(file, static_cast<uint32_t>(i + 1),
                    Shown(lines[i]) + " is not an Orbis link line (`from to`)" + CutHint(i, lines));
         }
-        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1));
+        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1), file);
     }
     return map;
 }
@@ -314,7 +333,7 @@ CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
                            (i == 0 ? ", or `uid @location (n) -> <uid> ... =name rN`" : "") + ")" +
                            CutHint(i, lines));
             }
-            AddLink(map, seen, f[0], f[1], line);
+            AddLink(map, seen, f[0], f[1], line, file);
             continue;
         }
         std::size_t arrow = lines[i].find("->");
@@ -339,13 +358,10 @@ CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
         rest = rest.substr(0, rest.find_first_of("{="));
         std::replace_if(
             rest.begin(), rest.end(), [](char c) { return c == '<' || c == '>'; }, ' ');
-        if (seen.insert(f[0]).second)
-        {
-            map.nodes.push_back(f[0]);
-        }
+        AddNode(map, seen, f[0], line, file);
         for (const auto& neighbour : Fields(rest))
         {
-            AddLink(map, seen, f[0], neighbour, line);
+            AddLink(map, seen, f[0], neighbour, line, file);
         }
     }
     return map;
@@ -372,10 +388,15 @@ ListedLinks(const std::string& file, const std::string& format, bool& carriageRe
         throw std::invalid_argument("topology.format: '" + format +
                                     "' is not a map format; give inet, orbis or rocketfuel");
     }
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
+    std::istringstream in;
+    try
     {
-        Refuse(file, 0, "cannot open the file");
+        in.str(ReadTextFile(file, kMaxMapBytes));
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::string what = e.what(); // "FILE: what is wrong"
+        Refuse(file, 0, what.substr(std::min(what.size(), file.size() + 2)));
     }
     std::vector<std::string> lines;
     carriageReturns = false;

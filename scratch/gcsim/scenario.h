@@ -15,13 +15,21 @@ namespace gcsim
 /**
  * \brief Bad input: says where (file and line, or the --set option) and which key.
  *
- * what() is the whole message: "FILE:LINE: KEY: what is wrong; what is accepted".
+ * what() is the whole message: "FILE:LINE: KEY: what is wrong; what is accepted", each part
+ * made Printable(): a value the user gave may hold any bytes and be of any length.
  */
 class InputError : public std::runtime_error
 {
 public:
     InputError(const std::string& where, const std::string& key, const std::string& message);
 };
+
+/**
+ * \p text as it may go to a terminal or a log: control bytes (NUL, ESC, ...), C1 and bidi
+ * controls and bytes that are not UTF-8 escaped (\x1b, \u{202e}); text longer than \p limit
+ * bytes keeps its head and tail around "[... N bytes left out ...]".
+ */
+std::string Printable(const std::string& text, std::size_t limit = 1000);
 
 /// One line of a replay transcript: a client's message, or P1's reply to that client.
 struct TranscriptLine
