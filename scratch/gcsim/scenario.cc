@@ -5,6 +5,7 @@
 #include "models/map-topology.h"
 #include "models/multicast-routing.h"
 #include "models/text-file.h"
+#include "run-estimate.h"
 #include "scenario-toml.h"
 #include "text-parse.h"
 
@@ -841,10 +842,15 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
             p = fs::path(baseDir) / p;
         }
         t.mapFile = p.lexically_normal().string();
-        std::error_code ec;
-        if (!fs::is_regular_file(t.mapFile, ec))
+        try
         {
-            r.Fail("topology.map", "cannot read map file '" + t.mapFile + "'");
+            ns3::gcsim::ReadTextFile(t.mapFile, ns3::gcsim::kMaxMapBytes);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            std::string why = e.what(); // "PATH: what is wrong"
+            r.Fail("topology.map", "cannot read map file '" + t.mapFile + "': " +
+                                       why.substr(std::min(why.size(), t.mapFile.size() + 2)));
         }
     }
     else if (t.kind == "file")
@@ -977,6 +983,35 @@ CheckRunLength(const Reader& r, const Scenario& s)
     r.Fail(key, "the run would end after " + SimulatedText(end) + " of simulated time (" + how +
                     "); a run ends by " + SimulatedText(kMaxRunNs) +
                     " (about 31.7 years), as ns-3's time holds at most 292 years");
+}
+
+/**
+ * Refuses a run estimated to take more than kMaxRunSeconds or to write more than
+ * kMaxOutputBytes (EstimateRun), naming the key that makes it so; --allow-large lifts this.
+ */
+void
+CheckCost(const Reader& r, const Scenario& s)
+{
+    RunEstimate e = EstimateRun(s);
+    std::string limits = "gcsim refuses runs estimated above 1 hour of wall-clock time or 10 GB of "
+                         "results unless --allow-large is given (" +
+                         EstimateLine(e) + ")";
+    if (e.outputBytes > kMaxOutputBytes)
+    {
+        r.Fail(s.output.pcap && r.Find("output.pcap") ? "output.pcap" : "traffic.messages",
+               "this run would write " + MemoryText(static_cast<uint64_t>(e.outputBytes)) +
+                   " of results; " + limits);
+    }
+    if (e.seconds > kMaxRunSeconds)
+    {
+        std::string key = e.timeKey;
+        if (key == "topology.clients" && !r.Find(key) && r.Find("topology.clients_per_leaf"))
+        {
+            key = "topology.clients_per_leaf";
+        }
+        r.Fail(key,
+               "this run would take " + DurationText(e.seconds) + " of wall-clock time; " + limits);
+    }
 }
 
 /// "2.5s" for messages: a time as seconds, without trailing zeros.
@@ -1715,7 +1750,7 @@ DidYouMean(const std::string& word, const std::vector<std::string>& candidates)
 
 Scenario
 ParseScenario(const std::string& text, const std::string& sourceName, const std::string& baseDir,
-              const std::vector<std::string>& overrides)
+              const std::vector<std::string>& overrides, const ScenarioLimits& limits)
 {
     toml::table root;
     try
@@ -2098,11 +2133,16 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     // output
     s.output.pcap = r.Boolean("output.pcap").value_or(false);
     s.output.netanim = r.Boolean("output.netanim").value_or(false);
+    if (!limits.allowLarge)
+    {
+        CheckCost(r, s);
+    }
     return s;
 }
 
 Scenario
-LoadScenario(const std::string& path, const std::vector<std::string>& overrides)
+LoadScenario(const std::string& path, const std::vector<std::string>& overrides,
+             const ScenarioLimits& limits)
 {
     std::error_code ec;
     if (fs::is_directory(path, ec))
@@ -2110,7 +2150,8 @@ LoadScenario(const std::string& path, const std::vector<std::string>& overrides)
         throw InputError(path, "", "is a folder, not a scenario file");
     }
     std::string base = fs::path(path).parent_path().string();
-    return ParseScenario(ReadScenarioText(path), path, base.empty() ? "." : base, overrides);
+    return ParseScenario(ReadScenarioText(path), path, base.empty() ? "." : base, overrides,
+                         limits);
 }
 
 std::string

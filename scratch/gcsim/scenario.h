@@ -206,15 +206,25 @@ struct Scenario
     } output;
 };
 
+/// How far a scenario may go.
+struct ScenarioLimits
+{
+    /// Accept a run estimated above kMaxRunSeconds of wall-clock time or kMaxOutputBytes of
+    /// results (--allow-large); the memory limit holds regardless.
+    bool allowLarge{false};
+};
+
 /**
  * Reads, overrides and validates a scenario file. Every error is an InputError; nothing
  * is simulated or written here.
  * \param overrides "key.path=value" strings from --set, applied in order
  */
-Scenario LoadScenario(const std::string& path, const std::vector<std::string>& overrides);
+Scenario LoadScenario(const std::string& path, const std::vector<std::string>& overrides,
+                      const ScenarioLimits& limits = {});
 /// The same, from text already in memory; \p sourceName names it in messages.
 Scenario ParseScenario(const std::string& text, const std::string& sourceName,
-                       const std::string& baseDir, const std::vector<std::string>& overrides);
+                       const std::string& baseDir, const std::vector<std::string>& overrides,
+                       const ScenarioLimits& limits = {});
 /// The text of scenario file \p path; InputError if it cannot be read.
 std::string ReadScenarioText(const std::string& path);
 /// The built-in default scenario (scenarios/lan-modes.toml at build time).
