@@ -1,5 +1,8 @@
 #include "collect.h"
 
+#include "atomic-file.h"
+#include "models/text-file.h"
+#include "results-folder.h"
 #include "scenario.h"
 
 #include <cmath>
@@ -97,20 +100,53 @@ Flatten(const json& j, const std::string& prefix, std::vector<std::pair<std::str
     }
 }
 
+/**
+ * InputError naming \p where unless \p plan is what WriteSweepPlan writes: "axes" a list of
+ * keys, "runs" a list of {"id": 16 hex digits, "keys": {key: text}, "repetition": number}.
+ */
 void
-WriteAtomically(const fs::path& path, const std::string& text)
+CheckPlan(const json& plan, const std::string& where)
 {
-    fs::path tmp = path;
-    tmp += ".tmp";
+    auto bad = [&](const std::string& what)
+    { return InputError(where, "", "is not a gcsim sweep plan: " + what); };
+    if (plan.is_discarded() || !plan.is_object())
     {
-        std::ofstream f(tmp, std::ios::binary);
-        f << text;
-        if (!f.flush())
+        throw bad("not a JSON object");
+    }
+    if (!plan.contains("axes") || !plan["axes"].is_array())
+    {
+        throw bad("no list \"axes\"");
+    }
+    for (const auto& axis : plan["axes"])
+    {
+        if (!axis.is_string())
         {
-            throw std::runtime_error("cannot write " + tmp.string());
+            throw bad("an axis that is not a key");
         }
     }
-    fs::rename(tmp, path);
+    if (!plan.contains("runs") || !plan["runs"].is_array())
+    {
+        throw bad("no list \"runs\"");
+    }
+    for (const auto& run : plan["runs"])
+    {
+        bool valid = run.is_object() && run.contains("id") && run["id"].is_string() &&
+                     run.contains("keys") && run["keys"].is_object() &&
+                     run.contains("repetition") && run["repetition"].is_number_unsigned();
+        std::string id = valid ? run["id"].get<std::string>() : "";
+        if (!valid || id.size() != 16 ||
+            id.find_first_not_of("0123456789abcdef") != std::string::npos)
+        {
+            throw bad("a run without its 16-digit id, keys and repetition");
+        }
+        for (const auto& [key, value] : run["keys"].items())
+        {
+            if (!value.is_string())
+            {
+                throw bad("run " + id + " has a key whose value is not text");
+            }
+        }
+    }
 }
 
 } // namespace
@@ -119,16 +155,18 @@ std::size_t
 CollectSweep(const std::string& folder, std::ostream& out)
 {
     fs::path dir(folder);
-    std::ifstream planFile(dir / "sweep.json");
-    if (!planFile)
+    // Written only into a sweep folder: a user's folder keeps its own summary.csv.
+    if (!IsSweepFolder(folder))
     {
-        throw InputError(folder, "", "is not a sweep folder (no sweep.json)");
+        throw InputError(folder, "",
+                         fs::exists(dir / "sweep.json")
+                             ? "is not a sweep folder (its sweep.json is not a gcsim sweep plan)"
+                             : "is not a sweep folder (no sweep.json); gcsim collect writes "
+                               "summary.csv and aggregate.csv only into a folder of gcsim sweep");
     }
-    json plan = json::parse(planFile, nullptr, false);
-    if (plan.is_discarded() || !plan.contains("runs"))
-    {
-        throw InputError((dir / "sweep.json").string(), "", "is not a gcsim sweep plan");
-    }
+    json plan = json::parse(ns3::gcsim::ReadTextFile((dir / "sweep.json").string(), 256ULL << 20),
+                            nullptr, false);
+    CheckPlan(plan, (dir / "sweep.json").string());
     std::vector<std::string> axes = plan["axes"].get<std::vector<std::string>>();
 
     std::ostringstream summary;
@@ -141,9 +179,19 @@ CollectSweep(const std::string& folder, std::ostream& out)
     for (const auto& run : plan["runs"])
     {
         std::string id = run["id"].get<std::string>();
-        std::ifstream file(dir / "runs" / id / "summary.json");
-        json result = file ? json::parse(file, nullptr, false) : json();
-        if (!file || result.is_discarded())
+        json result;
+        try
+        {
+            result = json::parse(ns3::gcsim::ReadTextFile(
+                                     (dir / "runs" / id / "summary.json").string(), 256ULL << 20),
+                                 nullptr, false);
+        }
+        catch (const std::invalid_argument&)
+        {
+            result = json(json::value_t::discarded); // not there (yet), or not a file
+        }
+        if (result.is_discarded() || !result.is_object() || !result.contains("modes") ||
+            !result["modes"].is_object())
         {
             ++missing;
             continue;
@@ -234,8 +282,9 @@ CollectSweep(const std::string& folder, std::ostream& out)
         }
         aggregate << '\n';
     }
-    WriteAtomically(dir / "summary.csv", summary.str());
-    WriteAtomically(dir / "aggregate.csv", aggregate.str());
+    RemoveDeadTempFiles(folder);
+    WriteFileAtomically((dir / "summary.csv").string(), summary.str());
+    WriteFileAtomically((dir / "aggregate.csv").string(), aggregate.str());
     out << "collected " << rows << " rows from " << plan["runs"].size() - missing << " of "
         << plan["runs"].size() << " runs into " << (dir / "summary.csv").string() << " and "
         << (dir / "aggregate.csv").string();

@@ -1,8 +1,10 @@
 #include "command.h"
 
+#include "atomic-file.h"
 #include "collect.h"
 #include "experiment.h"
 #include "html-report.h"
+#include "interrupt.h"
 #include "models/delivery-mode.h"
 #include "models/map-topology.h"
 #include "models/network.h"
@@ -55,27 +57,20 @@ TimeStamp(ns3::Time t)
     return buf;
 }
 
-/// Opens \p path for writing or throws.
-std::ofstream
-OpenForWriting(const std::string& path)
+/// \p file of \p folder, opened for streaming (staged until the commit).
+std::unique_ptr<OutputFile>
+OpenResult(const ResultsFolder& folder, const std::string& file)
 {
-    std::ofstream f(path, std::ios::binary);
-    if (!f)
-    {
-        throw std::runtime_error("cannot write " + path);
-    }
-    return f;
+    return std::make_unique<OutputFile>(folder.Path(file), folder.Shown(file));
 }
 
+/// Writes \p text as \p file of \p folder (staged until the commit).
 void
-Close(std::ofstream& f, const std::string& name)
+WriteResult(const ResultsFolder& folder, const std::string& file, const std::string& text)
 {
-    f.flush();
-    if (!f)
-    {
-        throw std::runtime_error("writing " + name + " failed (disk full?)");
-    }
-    f.close();
+    OutputFile f(folder.Path(file), folder.Shown(file));
+    f << text;
+    f.Close();
 }
 
 /**
@@ -124,27 +119,33 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
     bool quiet = request.quiet;
     Scenario scenario = Resolve(request.scenario, sets, request.limits);
     CheckMapReader(scenario);
+    if (scenario.output.pcap)
+    {
+        CheckNetwork(scenario); // the network's pcap files fit the open-file limit
+    }
     ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
+    InterruptCleanup::SetNote("the unfinished results were removed; " + folder.Destination() +
+                              " is as it was");
     if (RunEstimate estimate = EstimateRun(scenario);
         !quiet && (estimate.seconds > 10 || estimate.outputBytes > 1e9))
     {
         out << EstimateLine(estimate) << std::endl; // a long run says so before it starts
     }
 
-    std::ofstream deliveries = OpenForWriting(folder.Path("deliveries.csv"));
-    std::ofstream links = OpenForWriting(folder.Path("links.csv"));
-    deliveries << ns3::gcsim::DeliveryTracker::CsvHeader() << '\n';
-    links << ns3::gcsim::LinkTracker::CsvHeader() << '\n';
+    auto deliveries = OpenResult(folder, "deliveries.csv");
+    auto links = OpenResult(folder, "links.csv");
+    *deliveries << ns3::gcsim::DeliveryTracker::CsvHeader() << '\n';
+    *links << ns3::gcsim::LinkTracker::CsvHeader() << '\n';
     bool replay = scenario.traffic.pattern == "replay";
-    std::ofstream transcript;
+    std::unique_ptr<OutputFile> transcript;
     if (replay)
     {
-        transcript = OpenForWriting(folder.Path("transcript.txt"));
+        transcript = OpenResult(folder, "transcript.txt");
     }
 
     RunSinks sinks;
-    sinks.deliveries = &deliveries;
-    sinks.links = &links;
+    sinks.deliveries = deliveries.get();
+    sinks.links = links.get();
     if (scenario.output.pcap)
     {
         sinks.pcapPrefix = folder.Path("pcap-");
@@ -197,7 +198,7 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
         if (replay)
         {
             std::string banner = "== " + mode + " ==";
-            transcript << banner << '\n';
+            *transcript << banner << '\n';
             if (!quiet)
             {
                 out << banner << '\n';
@@ -205,7 +206,7 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
             sinks.console = [&](ns3::Time t, const std::string& host, const std::string& line)
             {
                 std::string text = TimeStamp(t) + "  " + host + "  " + line;
-                transcript << text << '\n';
+                *transcript << text << '\n';
                 if (!quiet)
                 {
                     out << text << '\n';
@@ -241,24 +242,24 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
     }
     if (scenario.traffic.pattern == "throughput")
     {
-        std::ofstream throughput = OpenForWriting(folder.Path("throughput.csv"));
+        std::ostringstream throughput;
         WriteThroughputCsv(throughput, results);
-        Close(throughput, "throughput.csv");
+        WriteResult(folder, "throughput.csv", throughput.str());
     }
 
-    Close(deliveries, "deliveries.csv");
-    Close(links, "links.csv");
+    deliveries->Close();
+    links->Close();
     if (replay)
     {
-        Close(transcript, "transcript.txt");
+        transcript->Close();
     }
-    std::ofstream animationFile = OpenForWriting(folder.Path("animation.json"));
-    animation.WriteJson(animationFile);
-    Close(animationFile, "animation.json");
+    std::ostringstream animationJson;
+    animation.WriteJson(animationJson);
+    WriteResult(folder, "animation.json", animationJson.str());
     if (scenario.membership.given)
     {
         // The joins and leaves every run applied, listed and generated alike, in time order.
-        std::ofstream timeline = OpenForWriting(folder.Path("membership.csv"));
+        std::ostringstream timeline;
         timeline << "time_s,client,action\n";
         for (const auto& event : scenario.membership.schedule)
         {
@@ -266,15 +267,11 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
             std::snprintf(at, sizeof at, "%.9f", event.at.GetSeconds());
             timeline << at << ',' << event.client << ',' << (event.join ? "join" : "leave") << '\n';
         }
-        Close(timeline, "membership.csv");
+        WriteResult(folder, "membership.csv", timeline.str());
     }
-    std::ofstream resolved = OpenForWriting(folder.Path("scenario.toml"));
-    resolved << ResolvedToml(scenario);
-    Close(resolved, "scenario.toml");
+    WriteResult(folder, "scenario.toml", ResolvedToml(scenario));
     std::string table = ModeTable(scenario, results);
-    std::ofstream tableFile = OpenForWriting(folder.Path("table.txt"));
-    tableFile << table;
-    Close(tableFile, "table.txt");
+    WriteResult(folder, "table.txt", table);
     std::error_code ec;
     nlohmann::ordered_json provenance{
         {"gcsim_version", GCSIM_VERSION},
@@ -288,33 +285,36 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
                                   return r.substr(r.find('\n') + 1);
                               }())},
     };
-    std::ofstream runFile = OpenForWriting(folder.Path("run.json"));
-    runFile << provenance.dump(2) << '\n';
-    Close(runFile, "run.json");
+    WriteResult(folder, "run.json", provenance.dump(2) + "\n");
     // summary.json last: its presence marks a complete results folder.
-    std::ofstream summary = OpenForWriting(folder.Path("summary.json"));
-    summary << SummaryJson(scenario, results).dump(2) << '\n';
-    Close(summary, "summary.json");
+    WriteResult(folder, "summary.json", SummaryJson(scenario, results).dump(2) + "\n");
+    bool reported = false;
     if (request.report)
     {
         try
         {
-            WriteReport(folder.Path(""));
+            WriteReport(folder.Path(""), folder.Destination());
+            reported = true;
         }
         catch (const std::exception& e)
         {
-            out << "report.html not written: " << e.what() << '\n';
+            // The results are whole without it; `gcsim report` writes it later.
+            err << "gcsim: warning: report.html not written: " << Printable(e.what())
+                << "; the results are complete (`gcsim report "
+                << Printable(ShellQuote(folder.Destination())) << "` writes it)\n";
         }
     }
 
     if (request.keepExisting)
     {
         bool placed = folder.CommitIfAbsent();
+        InterruptCleanup::SetNote("the results were already in place");
         out << (placed ? "results in " : "results already complete in ") << folder.Destination()
             << '\n';
         return EXIT_OK;
     }
     std::string moved = folder.Commit();
+    InterruptCleanup::SetNote("the results were already in place in " + folder.Destination());
     out << '\n' << table << '\n';
     if (request.narrate)
     {
@@ -325,7 +325,7 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
         out << "the previous results were kept in " << moved << '\n';
     }
     out << "results in " << folder.Destination() << '\n';
-    if (request.report && std::filesystem::exists(folder.Destination() + "/report.html"))
+    if (reported)
     {
         out << "report in " << folder.Destination() << "/report.html\n";
     }
@@ -378,11 +378,46 @@ SweepFolder(const std::string& outOption, const std::string& name)
     return outOption.empty() ? "results/" + name + "-sweep" : outOption;
 }
 
+/**
+ * --shard I/N as (I - 1, N): two whole numbers of decimal digits only (no sign, no space),
+ * 1 <= I <= N < 2^32; anything else is InputError, not a number wrapped round.
+ */
+std::pair<uint32_t, uint32_t>
+ParseShard(const std::string& shard)
+{
+    auto number = [](const std::string& digits, uint64_t& value)
+    {
+        if (digits.empty() || digits.size() > 10 ||
+            digits.find_first_not_of("0123456789") != std::string::npos)
+        {
+            return false;
+        }
+        value = std::stoull(digits);
+        return value <= UINT32_MAX;
+    };
+    auto slash = shard.find('/');
+    uint64_t index = 0;
+    uint64_t count = 0;
+    if (slash == std::string::npos || !number(shard.substr(0, slash), index) ||
+        !number(shard.substr(slash + 1), count) || index < 1 || index > count)
+    {
+        throw InputError("--shard " + shard, "",
+                         "expected I/N, two whole numbers with 1 <= I <= N <= 4294967295, e.g. "
+                         "2/8");
+    }
+    return {uint32_t(index - 1), uint32_t(count)};
+}
+
 int
 SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
              const ScenarioLimits& limits, const std::string& outOption, uint32_t jobs,
-             const std::string& shard, bool collect, std::ostream& out)
+             const std::string& shard, bool collect, std::ostream& out, std::ostream& err)
 {
+    std::pair<uint32_t, uint32_t> shardOf{0, 1};
+    if (!shard.empty())
+    {
+        shardOf = ParseShard(shard); // before the plan: the cheapest check first
+    }
     Sweep sweep(scenarioPath, sets, limits);
     SweepOptions options;
     options.out = SweepFolder(outOption, sweep.Name());
@@ -392,29 +427,19 @@ SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     options.runInProcess = [](int argc, char** argv)
     { return Main(argc, argv, std::cout, std::cerr); };
     options.progressBar = ::isatty(STDOUT_FILENO) && &out == &std::cout;
-    if (!shard.empty())
-    {
-        unsigned index = 0;
-        unsigned count = 0;
-        char rest = 0;
-        if (std::sscanf(shard.c_str(), "%u/%u%c", &index, &count, &rest) != 2 || count == 0 ||
-            index < 1 || index > count)
-        {
-            throw InputError("--shard " + shard, "", "expected I/N with 1 <= I <= N, e.g. 2/8");
-        }
-        options.shardIndex = index - 1;
-        options.shardCount = count;
-    }
+    options.shardIndex = shardOf.first;
+    options.shardCount = shardOf.second;
     SweepOutcome outcome = RunSweep(sweep, options, out);
     if (options.collect && options.shardCount == 1)
     {
         try
         {
-            out << "report in " << WriteReport(options.out) << '\n';
+            std::string page = WriteReport(options.out);
+            out << "report in " << page << '\n';
         }
         catch (const std::exception& e)
         {
-            out << "report.html not written: " << e.what() << '\n';
+            err << "gcsim: warning: report.html not written: " << Printable(e.what()) << '\n';
         }
     }
     return outcome.failed == 0 ? EXIT_OK : EXIT_INTERNAL;
@@ -454,7 +479,8 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
 {
     namespace fs = std::filesystem;
     Sweep sweep(scenarioPath, sets, limits); // every run checked here, before anything is submitted
-    fs::path folder = fs::absolute(SweepFolder(outOption, sweep.Name())).lexically_normal();
+    std::string typed = SweepFolder(outOption, sweep.Name());
+    fs::path folder = fs::absolute(typed).lexically_normal();
     fs::path scenario = fs::absolute(scenarioPath).lexically_normal();
     if (folder.string().find_first_of("\\\n") != std::string::npos)
     {
@@ -462,13 +488,17 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
                          "Slurm cannot write its logs to a folder whose path holds a backslash or "
                          "a line break; pick another --out");
     }
+    // The script and the plan go into a sweep folder only: an empty one, or gcsim's own.
+    fs::path target = CheckOutFolder(typed, FolderUse::SWEEP);
     std::error_code ec;
-    fs::create_directories(folder / "slurm", ec);
-    if (!fs::is_directory(folder / "slurm"))
+    fs::create_directories(target / "slurm", ec);
+    if (!fs::is_directory(target / "slurm"))
     {
         throw InputError("--out " + folder.string(), "",
-                         "cannot create folder " + (folder / "slurm").string());
+                         "cannot create folder " + (folder / "slurm").string() + ": " +
+                             ec.message());
     }
+    WriteSweepPlan(sweep, target.string()); // the marker that makes it a sweep folder
     std::string command = ShellQuote(SelfExecutable()) + " sweep " + ShellQuote(scenario.string());
     for (const auto& set : sets)
     {
@@ -492,16 +522,8 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
            << "set -euo pipefail\n"
            << "exec " << command << "\n";
     fs::path path = folder / "slurm" / "sweep.sbatch";
-    {
-        std::ofstream f(path);
-        f << script.str();
-        if (!f.flush())
-        {
-            throw std::runtime_error("cannot write " + path.string());
-        }
-    }
-    fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
-                    fs::perm_options::add, ec);
+    WriteFileAtomically((target / "slurm" / "sweep.sbatch").string(), script.str(), path.string(),
+                        0777);
     out << "wrote " << path.string() << " (" << sweep.Runs().size() << " runs in " << arraySize
         << " array tasks)\n";
     if (!submit)
@@ -681,6 +703,8 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
 
     try
     {
+        // SIGINT, SIGTERM, SIGHUP: staging and temporary files removed, a line, 128 + signal.
+        InterruptCleanup cleanup("nothing was written");
         if (run->parsed())
         {
             return Run({scenarioPath, sets, outDir, quiet, keepExisting, commandLine, !noReport,
@@ -689,7 +713,8 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
         }
         if (sweep->parsed())
         {
-            return SweepCommand(scenarioPath, sets, limits, outDir, jobs, shard, !noCollect, out);
+            return SweepCommand(scenarioPath, sets, limits, outDir, jobs, shard, !noCollect, out,
+                                err);
         }
         if (collect->parsed())
         {
@@ -701,7 +726,8 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
         }
         if (report->parsed())
         {
-            out << "report in " << WriteReport(outDir) << '\n';
+            std::string page = WriteReport(outDir); // nothing printed before it is written
+            out << "report in " << page << '\n';
             return EXIT_OK;
         }
         if (slurm->parsed())
@@ -715,6 +741,12 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     {
         err << "gcsim: error: " << e.what() << '\n';
         return EXIT_BAD_INPUT;
+    }
+    catch (const WriteError& e)
+    {
+        // Not the input's fault, nor gcsim's: the disk filled, a quota, an I/O error.
+        err << "gcsim: error: " << Printable(e.what()) << '\n';
+        return EXIT_INTERNAL;
     }
     catch (const std::exception& e)
     {

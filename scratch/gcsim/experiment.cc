@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <ns3/animation-interface.h>
 #include <ns3/boolean.h>
@@ -27,6 +28,7 @@
 #include <ns3/simulator.h>
 #include <ns3/trace-helper.h>
 #include <ns3/uinteger.h>
+#include <sys/resource.h>
 
 namespace gcsim
 {
@@ -36,6 +38,55 @@ using namespace ns3::gcsim;
 
 namespace
 {
+
+/**
+ * Makes room for the pcap files of \p network, one per device of every link, all open while
+ * a mode runs: raises the soft limit of open files up to the hard one when needed. Without
+ * room even then, InputError naming output.pcap and the numbers (ns-3's trace helper would
+ * abort halfway through opening them).
+ */
+void
+FitPcapFiles(const Scenario& s, const Network& network)
+{
+    uint64_t files = 0;
+    for (const Link& link : network.links)
+    {
+        files += link.ends.size();
+    }
+    uint64_t open = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::directory_iterator("/proc/self/fd", ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+    {
+        ++open;
+    }
+    const uint64_t spare = 64; // the CSV files, NetAnim's, the libraries'
+    uint64_t needed = std::max<uint64_t>(open, 16) + files + spare;
+    rlimit limit;
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY ||
+        limit.rlim_cur >= needed)
+    {
+        return;
+    }
+    if (limit.rlim_max == RLIM_INFINITY || limit.rlim_max >= needed)
+    {
+        rlimit raised{rlim_t(needed), limit.rlim_max};
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+        {
+            return;
+        }
+    }
+    Simulator::Destroy();
+    throw InputError(s.source, "output.pcap",
+                     "writes one pcap file per device, " + std::to_string(files) +
+                         " files open at once for this network (" +
+                         std::to_string(network.links.size()) +
+                         " links), but this process may open at most " +
+                         std::to_string(uint64_t(limit.rlim_max)) +
+                         " files (the hard limit, `ulimit -Hn`; " + std::to_string(open) +
+                         " are open already). Set output.pcap = false, capture a smaller "
+                         "network, or raise the hard limit");
+}
 
 void
 EnablePcap(const Network& network, const std::string& prefix)
@@ -207,6 +258,10 @@ CheckNetwork(const Scenario& s)
     if (s.output.netanim)
     {
         CheckNetAnimSize(s, network);
+    }
+    if (s.output.pcap)
+    {
+        FitPcapFiles(s, network);
     }
     Simulator::Destroy();
 }
@@ -416,6 +471,7 @@ RunMode(const Scenario& s, const std::string& run, const RunSinks& sinks)
     {
         std::string label = run;
         std::replace(label.begin(), label.end(), '/', '-');
+        FitPcapFiles(s, network);
         EnablePcap(network, sinks.pcapPrefix + label);
     }
     std::unique_ptr<AnimationInterface> netanim;

@@ -1,5 +1,8 @@
 #include "html-report.h"
 
+#include "atomic-file.h"
+#include "models/text-file.h"
+#include "results-folder.h"
 #include "scenario.h"
 
 #include <algorithm>
@@ -20,18 +23,19 @@ using json = nlohmann::ordered_json;
 namespace
 {
 
+/// The text of regular file \p path (a FIFO or a device in a results folder is not read).
 bool
 ReadText(const fs::path& path, std::string& text)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    try
+    {
+        text = ns3::gcsim::ReadTextFile(path.string(), 1ULL << 30);
+        return true;
+    }
+    catch (const std::invalid_argument&)
     {
         return false;
     }
-    std::ostringstream s;
-    s << in.rdbuf();
-    text = s.str();
-    return true;
 }
 
 std::string
@@ -609,46 +613,35 @@ InlineSvg(const std::string& svgText, const std::string& idPrefix)
 }
 
 std::string
-WriteReport(const std::string& dirName)
+WriteReport(const std::string& dirName, const std::string& shownAs)
 {
     fs::path dir(dirName);
+    fs::path shown(shownAs.empty() ? dirName : shownAs);
     std::string text;
     std::string page;
-    if (ReadText(dir / "summary.json", text))
+    // Written only into a folder of gcsim's: a user's folder keeps its own report.html.
+    if (IsRunFolder(dirName) && ReadText(dir / "summary.json", text))
     {
         page = RunReport(dir, text);
     }
-    else if (ReadText(dir / "sweep.json", text))
+    else if (IsSweepFolder(dirName) && ReadText(dir / "sweep.json", text))
     {
         page = SweepReport(dir, text);
     }
     else
     {
-        throw InputError(dirName, "",
-                         "is neither a gcsim results folder (summary.json) nor a sweep folder "
-                         "(sweep.json)");
+        std::error_code ec;
+        throw InputError(shown.string(), "",
+                         fs::is_directory(dir, ec)
+                             ? "is neither a gcsim results folder (summary.json) nor a sweep "
+                               "folder (sweep.json); gcsim report writes report.html only into "
+                               "those"
+                             : "is not a folder; gcsim report takes a results folder or a sweep "
+                               "folder");
     }
-    fs::path path = dir / "report.html";
-    fs::path partial = dir / ".report.html.partial";
-    {
-        std::ofstream out(partial, std::ios::binary);
-        out << page;
-        out.flush();
-        if (!out)
-        {
-            std::error_code ec;
-            fs::remove(partial, ec);
-            throw std::runtime_error("cannot write " + path.string());
-        }
-    }
-    std::error_code ec;
-    fs::rename(partial, path, ec);
-    if (ec)
-    {
-        fs::remove(partial, ec);
-        throw std::runtime_error("cannot write " + path.string() + ": " + ec.message());
-    }
-    return path.lexically_normal().string();
+    RemoveDeadTempFiles(dirName);
+    WriteFileAtomically((dir / "report.html").string(), page, (shown / "report.html").string());
+    return (shown / "report.html").lexically_normal().string();
 }
 
 } // namespace gcsim

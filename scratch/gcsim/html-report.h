@@ -22,10 +22,12 @@ const std::string& ReportPage();
  * For a sweep folder (it holds sweep.json): the axes, aggregate.csv as a table, the plots,
  * and every run with a link to its own report.
  *
- * Returns the page's path. Throws InputError when DIR is neither, std::runtime_error when the
- * page cannot be written.
+ * Returns the page's path. Throws InputError when DIR is neither (nothing is written then),
+ * WriteError when the page cannot be written (it is written whole or not at all). Messages
+ * and the returned path name the folder as \p shownAs (default: \p dir): a run's staging
+ * folder is named as its destination.
  */
-std::string WriteReport(const std::string& dir);
+std::string WriteReport(const std::string& dir, const std::string& shownAs = "");
 
 /// Inline SVG text from an SVG file: no prolog, no scripts or event handlers, ids prefixed.
 std::string InlineSvg(const std::string& svg, const std::string& idPrefix);

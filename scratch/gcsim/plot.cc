@@ -1,6 +1,9 @@
 #include "plot.h"
 
+#include "atomic-file.h"
 #include "command.h"
+#include "interrupt.h"
+#include "results-folder.h"
 #include "scenario.h"
 
 #include <algorithm>
@@ -1555,7 +1558,7 @@ RunGnuplot(const std::string& gnuplot, const std::string& folder,
         argv.push_back(const_cast<char*>(script.c_str()));
     }
     argv.push_back(nullptr);
-    pid_t pid = ::fork();
+    pid_t pid = ForkChild(); // stopped and waited for if gcsim is interrupted
     if (pid < 0)
     {
         int e = errno;
@@ -1596,67 +1599,18 @@ RunGnuplot(const std::string& gnuplot, const std::string& folder,
     }
     ::close(pipeFds[0]);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR)
-    {
-    }
+    WaitForChild(pid, &status);
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return {code, output};
 }
 
 void
-WriteFile(const fs::path& path, const std::string& text)
+WriteFile(const fs::path& path, const std::string& text, const fs::path& shown)
 {
-    std::ofstream f(path, std::ios::binary);
+    OutputFile f(path.string(), shown.string());
     f << text;
-    if (!f.flush())
-    {
-        throw std::runtime_error("cannot write " + path.string());
-    }
+    f.Close();
 }
-
-/// A staging folder inside DIR/plots, removed with the object.
-class Staging
-{
-public:
-    explicit Staging(const fs::path& plots)
-    {
-        // Staging folders of plots that died on the way, by the process id in their name.
-        std::error_code ec;
-        for (const auto& e : fs::directory_iterator(plots, ec))
-        {
-            std::string n = e.path().filename().string();
-            long pid = 0;
-            if (n.rfind(".staging-", 0) == 0 &&
-                std::sscanf(n.c_str(), ".staging-%ld-", &pid) == 1 && pid > 0 &&
-                ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
-            {
-                fs::remove_all(e.path(), ec);
-            }
-        }
-        std::string pattern =
-            (plots / (".staging-" + std::to_string(::getpid()) + "-XXXXXX")).string();
-        if (!::mkdtemp(pattern.data()))
-        {
-            throw InputError(plots.string(), "",
-                             std::string("cannot create a folder in it: ") + std::strerror(errno));
-        }
-        m_path = pattern;
-    }
-    ~Staging()
-    {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    Staging(const Staging&) = delete;
-    Staging& operator=(const Staging&) = delete;
-    const fs::path& Path() const
-    {
-        return m_path;
-    }
-
-private:
-    fs::path m_path;
-};
 
 } // namespace
 
@@ -1670,11 +1624,12 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
         throw InputError(folder, "", "is not a folder; " + std::string(kExpected));
     }
     std::vector<Figure> figures;
-    if (fs::exists(dir / "sweep.json"))
+    // Drawn only into a folder of gcsim's: a user's folder keeps its own plots/.
+    if (IsSweepFolder(folder))
     {
         figures = SweepFigures(dir);
     }
-    else if (fs::exists(dir / "summary.json"))
+    else if (IsRunFolder(folder))
     {
         figures = RunFigures(dir);
     }
@@ -1697,19 +1652,22 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
     fs::create_directories(plots, ec);
     if (!fs::is_directory(plots))
     {
-        throw InputError(plots.string(), "", "cannot be created: " + ec.message());
+        throw InputError(plots.string(), "",
+                         ec ? "cannot be created: " + ec.message() : "is not a folder");
     }
-    Staging staging(plots);
+    RemoveDeadStaging(plots.string());
+    StagingFolder staging(plots.string(), "plots", plots.string());
+    fs::path stage(staging.Path());
     const char* extensions[] = {".dat", ".gp", ".svg", ".png"};
     std::vector<std::string> scripts;
     for (const auto& f : figures)
     {
-        WriteFile(staging.Path() / (f.name + ".dat"), f.data);
-        WriteFile(staging.Path() / (f.name + ".gp"), f.script);
+        WriteFile(stage / (f.name + ".dat"), f.data, plots / (f.name + ".dat"));
+        WriteFile(stage / (f.name + ".gp"), f.script, plots / (f.name + ".gp"));
         scripts.push_back(f.name + ".gp");
     }
     // One gnuplot for all the scripts, one after the other: it stops at the first error.
-    auto [status, messages] = RunGnuplot(gnuplot, staging.Path().string(), scripts);
+    auto [status, messages] = RunGnuplot(gnuplot, stage.string(), scripts);
     if (status == 127)
     {
         throw GnuplotMissing("cannot run " + gnuplot);
@@ -1723,21 +1681,29 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
     {
         for (const char* ext : {".png", ".svg"})
         {
-            if (fs::file_size(staging.Path() / (f.name + ext), ec) == 0 || ec)
+            if (fs::file_size(stage / (f.name + ext), ec) == 0 || ec)
             {
                 throw std::runtime_error("gnuplot wrote no " + f.name + ext + ":\n" + messages);
             }
         }
     }
-    // Every figure rendered: now into place, each file by one rename.
+    // Every figure rendered: now into place, each file by one rename, all of them.
     std::vector<std::string> names;
-    for (const auto& f : figures)
     {
-        for (const char* ext : extensions)
+        DeferInterrupts defer;
+        for (const auto& f : figures)
         {
-            fs::rename(staging.Path() / (f.name + ext), plots / (f.name + ext));
+            for (const char* ext : extensions)
+            {
+                fs::rename(stage / (f.name + ext), plots / (f.name + ext), ec);
+                if (ec)
+                {
+                    throw WriteError("cannot write " + (plots / (f.name + ext)).string() + ": " +
+                                     ec.message());
+                }
+            }
+            names.push_back(f.name);
         }
-        names.push_back(f.name);
     }
     out << "plots in " << plots.string() << ":";
     for (const auto& n : names)

@@ -1,6 +1,9 @@
 #include "sweep.h"
 
+#include "atomic-file.h"
 #include "collect.h"
+#include "interrupt.h"
+#include "results-folder.h"
 #include "scenario-toml.h"
 #include "text-parse.h"
 
@@ -481,69 +484,6 @@ Sweep::Shard(uint32_t index, uint32_t count) const
 namespace
 {
 
-/// Writes \p text to \p path through a temporary file and a rename.
-void
-WriteAtomically(const fs::path& path, const std::string& text)
-{
-    fs::path tmp = path;
-    tmp += ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        f << text;
-        f.flush();
-        if (!f)
-        {
-            throw std::runtime_error("cannot write " + tmp.string());
-        }
-    }
-    fs::rename(tmp, path);
-}
-
-std::string
-HostName()
-{
-    char host[256] = {0};
-    ::gethostname(host, sizeof host - 1);
-    return host;
-}
-
-/// Whether process \p pid runs (a zombie, killed but not yet reaped, does not).
-bool
-Alive(pid_t pid)
-{
-    if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH))
-    {
-        return false;
-    }
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    std::getline(stat, line);
-    auto close = line.rfind(')');
-    return close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'Z';
-}
-
-/// Removes staging folders of runs whose process on this host is gone.
-void
-RemoveAbandonedStaging(const fs::path& runs)
-{
-    std::string tag = ".partial-" + HostName() + "-";
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(runs, ec))
-    {
-        std::string name = entry.path().filename().string();
-        auto at = name.find(tag);
-        if (name.empty() || name[0] != '.' || at == std::string::npos)
-        {
-            continue;
-        }
-        pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + at + tag.size()));
-        if (!Alive(pid))
-        {
-            fs::remove_all(entry.path(), ec);
-        }
-    }
-}
-
 std::string
 Duration(double seconds)
 {
@@ -562,24 +502,9 @@ Duration(double seconds)
 
 } // namespace
 
-SweepOutcome
-RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
+void
+WriteSweepPlan(const Sweep& sweep, const std::string& folder)
 {
-    fs::path dir(options.out);
-    fs::path runs = dir / "runs";
-    fs::path inputs = dir / "inputs";
-    fs::path logs = dir / "logs";
-    std::error_code ec;
-    for (const auto& d : {dir, runs, inputs, logs})
-    {
-        fs::create_directories(d, ec);
-        if (!fs::is_directory(d))
-        {
-            throw InputError("--out " + options.out, "", "cannot create folder " + d.string());
-        }
-    }
-
-    // The sweep's plan, the same for every shard.
     nlohmann::ordered_json plan;
     plan["name"] = sweep.Name();
     plan["axes"] = sweep.Axes();
@@ -593,8 +518,37 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
         }
         plan["runs"].push_back({{"id", run.id}, {"keys", keys}, {"repetition", run.repetition}});
     }
-    WriteAtomically(dir / "sweep.json", plan.dump(2) + "\n");
-    RemoveAbandonedStaging(runs);
+    RemoveDeadTempFiles(folder);
+    WriteFileAtomically((fs::path(folder) / "sweep.json").string(), plan.dump(2) + "\n");
+}
+
+SweepOutcome
+RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
+{
+    InterruptCleanup cleanup("its unfinished runs were stopped and removed; complete runs are kept "
+                             "in " +
+                             options.out + ", and the same command resumes the sweep");
+    // Only an empty folder or a sweep folder of gcsim's: never a user's own files.
+    CheckOutFolder(options.out, FolderUse::SWEEP);
+    fs::path dir(options.out);
+    fs::path runs = dir / "runs";
+    fs::path inputs = dir / "inputs";
+    fs::path logs = dir / "logs";
+    std::error_code ec;
+    for (const auto& d : {dir, runs, inputs, logs})
+    {
+        fs::create_directories(d, ec);
+        if (!fs::is_directory(d))
+        {
+            throw InputError("--out " + options.out, "",
+                             "cannot create folder " + d.string() +
+                                 (ec ? ": " + ec.message() : std::string(": not a folder")));
+        }
+    }
+    // The sweep's plan, the same for every shard: what makes the folder a sweep folder.
+    WriteSweepPlan(sweep, options.out);
+    RemoveDeadStaging(runs.string());
+    RemoveDeadTempFiles(inputs.string());
 
     std::vector<SweepRun> mine = sweep.Shard(options.shardIndex, options.shardCount);
     SweepOutcome outcome;
@@ -610,7 +564,7 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
         fs::path input = inputs / (run.id + ".toml");
         if (!fs::exists(input))
         {
-            WriteAtomically(input, run.resolved);
+            WriteFileAtomically(input.string(), run.resolved);
         }
         pending.push_back(&run);
     }
@@ -670,7 +624,7 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             std::cout.flush();
             std::cerr.flush();
             std::fflush(nullptr);
-            pid_t pid = ::fork();
+            pid_t pid = ForkChild(); // stopped and waited for if the sweep is interrupted
             if (pid == 0)
             {
                 // The run dies with the sweep: a killed sweep leaves no run behind.
@@ -706,7 +660,7 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             running[pid] = run;
         }
         int status = 0;
-        pid_t pid = ::waitpid(-1, &status, 0);
+        pid_t pid = WaitForChild(-1, &status);
         if (pid < 0)
         {
             break;
@@ -742,7 +696,7 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
         report(false);
     }
     report(true);
-    RemoveAbandonedStaging(runs);
+    RemoveDeadStaging(runs.string());
     if (options.collect && options.shardCount == 1)
     {
         CollectSweep(options.out, out);

@@ -99,9 +99,17 @@ struct SweepOutcome
 };
 
 /**
+ * Writes \p sweep's plan as \p folder/sweep.json (atomically): every run's id, swept keys and
+ * repetition. Its presence makes \p folder a sweep folder.
+ */
+void WriteSweepPlan(const Sweep& sweep, const std::string& folder);
+
+/**
  * Runs the sweep's runs not yet complete in \p options.out, options.jobs at a time, each as
  * `gcsim run` in its own process writing DIR/runs/<id>/ atomically. A run counts as
- * complete once its folder is in place with its summary.json.
+ * complete once its folder is in place with its summary.json. InputError if DIR is neither
+ * absent, empty nor a sweep folder (nothing is written then). Interrupted (SIGINT, SIGTERM),
+ * it stops its runs, waits for them and exits 128 + the signal (InterruptCleanup).
  */
 SweepOutcome RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out);
 
