@@ -223,7 +223,11 @@ TEST(Plot, MissingOrFailingGnuplotLeavesNoFigure)
     EXPECT_NE(err.str().find("gnuplot not found"), std::string::npos) << err.str();
     EXPECT_FALSE(fs::exists(fs::path(run) / "plots"));
 
-    // gnuplot that fails: an error, and nothing in plots/ (no partial figure, no staging).
+    // gnuplot that fails: an error, and no plots/ left behind (no partial figure, no staging).
+    EXPECT_THROW(PlotFolder(run, out, {"/bin/false"}), std::runtime_error);
+    EXPECT_FALSE(fs::exists(fs::path(run) / "plots"));
+    // A plots/ that was there stays, with nothing new in it.
+    fs::create_directories(fs::path(run) / "plots");
     EXPECT_THROW(PlotFolder(run, out, {"/bin/false"}), std::runtime_error);
     ASSERT_TRUE(fs::is_directory(fs::path(run) / "plots"));
     EXPECT_TRUE(fs::is_empty(fs::path(run) / "plots"));

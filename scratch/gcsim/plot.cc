@@ -1649,12 +1649,28 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
     }
 
     fs::path plots = dir / "plots";
+    bool made = !fs::exists(fs::symlink_status(plots, ec));
     fs::create_directories(plots, ec);
     if (!fs::is_directory(plots))
     {
         throw InputError(plots.string(), "",
                          ec ? "cannot be created: " + ec.message() : "is not a folder");
     }
+    // A plot that fails leaves no plots/ it made (empty by then: its figures never got there).
+    struct RemoveIfMade
+    {
+        const fs::path& plots;
+        bool made;
+        bool done{false};
+        ~RemoveIfMade()
+        {
+            std::error_code ignored;
+            if (made && !done)
+            {
+                fs::remove(plots, ignored);
+            }
+        }
+    } removeIfMade{plots, made};
     RemoveDeadStaging(plots.string());
     StagingFolder staging(plots.string(), "plots", plots.string());
     fs::path stage(staging.Path());
@@ -1705,6 +1721,7 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
             names.push_back(f.name);
         }
     }
+    removeIfMade.done = true;
     out << "plots in " << plots.string() << ":";
     for (const auto& n : names)
     {

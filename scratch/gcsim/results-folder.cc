@@ -217,6 +217,14 @@ CheckOutFolder(const std::string& typed, FolderUse use, const std::string& optio
                                                    : "names the root folder") +
                              "; results go into a folder of their own, e.g. --out results/NAME");
     }
+    // Found before anything runs, even below folders that do not exist yet.
+    for (const auto& part : dest)
+    {
+        if (part.string().size() > NAME_MAX || dest.string().size() >= PATH_MAX)
+        {
+            throw InputError(where, "", LookupProblem(ENAMETOOLONG));
+        }
+    }
     struct stat st;
     if (::lstat(dest.c_str(), &st) != 0)
     {
@@ -292,13 +300,16 @@ StagingFolder::StagingFolder(const std::string& parent, const std::string& name,
         m_removal.Forget();
         throw InputError(where, "", "cannot write in " + parent + ": " + std::strerror(error));
     }
+    // Written and locked under another name, then renamed: a lock file others see is whole
+    // and taken, and a process killed before the rename leaves none (judged by its id).
     std::string lock = m_path + "/" + kLockFile;
-    m_lock = ::open(lock.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    std::string fresh = lock + ".new";
+    m_lock = ::open(fresh.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     std::string text = std::string(kLockText) + " of process " + std::to_string(::getpid()) +
                        " on " + HostName() + "\n";
-    // Locked before its text is written: one who reads the text finds the lock taken.
     if (m_lock < 0 || ::flock(m_lock, LOCK_EX | LOCK_NB) != 0 ||
-        ::write(m_lock, text.data(), text.size()) != ssize_t(text.size()))
+        ::write(m_lock, text.data(), text.size()) != ssize_t(text.size()) ||
+        ::rename(fresh.c_str(), lock.c_str()) != 0)
     {
         // No lock (a full disk, a file system without flock): others judge it by host and
         // process id instead.
@@ -307,7 +318,7 @@ StagingFolder::StagingFolder(const std::string& parent, const std::string& name,
             ::close(m_lock);
             m_lock = -1;
         }
-        ::unlink(lock.c_str());
+        ::unlink(fresh.c_str());
     }
 }
 
@@ -383,6 +394,7 @@ ResultsFolder::ResultsFolder(const std::string& destination)
     m_shown = shown.string();
     std::string where = "--out " + destination;
 
+    std::error_code ec;
     fs::path dest(m_target);
     fs::path parent = dest.has_parent_path() ? dest.parent_path() : fs::path(".");
     struct stat d;
@@ -393,14 +405,13 @@ ResultsFolder::ResultsFolder(const std::string& destination)
     {
         throw InputError(where, "",
                          "belongs to another user (uid " + std::to_string(d.st_uid) + "), and " +
-                             parent.string() +
+                             fs::absolute(parent, ec).lexically_normal().string() +
                              " is a shared folder with the sticky bit, where only a folder's "
                              "owner may move or replace it; gcsim could not put the results "
                              "in place (an earlier results folder is moved aside to " +
                              m_shown + ".1): pick another --out");
     }
 
-    std::error_code ec;
     std::vector<fs::path> missing;
     for (fs::path q = parent; !q.empty() && !fs::exists(fs::symlink_status(q, ec));
          q = q.parent_path())
