@@ -124,8 +124,8 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
         CheckNetwork(scenario); // the network's pcap files fit the open-file limit
     }
     ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
-    InterruptCleanup::SetNote("the unfinished results were removed; " + folder.Destination() +
-                              " is as it was");
+    InterruptCleanup::SetNote("the unfinished results were removed; " +
+                              Printable(folder.Destination(), 300) + " is as it was");
     if (RunEstimate estimate = EstimateRun(scenario);
         !quiet && (estimate.seconds > 10 || estimate.outputBytes > 1e9))
     {
@@ -307,14 +307,23 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
 
     if (request.keepExisting)
     {
-        bool placed = folder.CommitIfAbsent();
-        InterruptCleanup::SetNote("the results were already in place");
+        bool placed = false;
+        {
+            DeferInterrupts defer; // the note matches the folder, whenever a signal comes
+            placed = folder.CommitIfAbsent();
+            InterruptCleanup::SetNote("the results were already in place");
+        }
         out << (placed ? "results in " : "results already complete in ") << folder.Destination()
             << '\n';
         return EXIT_OK;
     }
-    std::string moved = folder.Commit();
-    InterruptCleanup::SetNote("the results were already in place in " + folder.Destination());
+    std::string moved;
+    {
+        DeferInterrupts defer; // the note matches the folder, whenever a signal comes
+        moved = folder.Commit();
+        InterruptCleanup::SetNote("the results were already in place in " +
+                                  Printable(folder.Destination(), 300));
+    }
     out << '\n' << table << '\n';
     if (request.narrate)
     {

@@ -1671,6 +1671,11 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
             }
         }
     } removeIfMade{plots, made};
+    RemoveOnInterrupt removeIfInterrupted;
+    if (made)
+    {
+        removeIfInterrupted = RemoveOnInterrupt(plots.string(), RemoveOnInterrupt::EMPTY_FOLDER);
+    }
     RemoveDeadStaging(plots.string());
     StagingFolder staging(plots.string(), "plots", plots.string());
     fs::path stage(staging.Path());

@@ -527,7 +527,8 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
 {
     InterruptCleanup cleanup("its unfinished runs were stopped and removed; complete runs are kept "
                              "in " +
-                             options.out + ", and the same command resumes the sweep");
+                             Printable(options.out, 300) +
+                             ", and the same command resumes the sweep");
     // Only an empty folder or a sweep folder of gcsim's: never a user's own files.
     CheckOutFolder(options.out, FolderUse::SWEEP);
     fs::path dir(options.out);
