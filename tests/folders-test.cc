@@ -569,9 +569,10 @@ TEST(ConcurrentRuns, SeveralRunsIntoOneOutAllSucceedAndEveryResultIsKept)
     std::vector<pid_t> pids;
     for (int k = 1; k <= runs; ++k)
     {
-        pids.push_back(Start(
-            {"run", dir / "s.toml", "-q", "--set", "seed=" + std::to_string(k), "--out", dir / "d"},
-            logs / ("out" + std::to_string(k)), logs / ("err" + std::to_string(k))));
+        pids.push_back(Start({"run", dir / "s.toml", "-q", "--set", "seed=" + std::to_string(k),
+                              "--out", dir / "new/d"},
+                             logs / ("out" + std::to_string(k)),
+                             logs / ("err" + std::to_string(k))));
     }
     for (int k = 1; k <= runs; ++k)
     {
@@ -580,11 +581,12 @@ TEST(ConcurrentRuns, SeveralRunsIntoOneOutAllSucceedAndEveryResultIsKept)
         EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "run " << k << ": " << err;
         EXPECT_EQ(err, "");
     }
-    // DEST, DEST.1, ... DEST.5: one folder per run, each whole, each run's own seed.
+    // DEST, DEST.1, ... DEST.5 (and their parent, made by whichever came first): one folder
+    // per run, each whole, each run's own seed.
     std::set<std::string> seeds;
     for (int i = 0; i < runs; ++i)
     {
-        std::string folder = dir / ("d" + (i ? "." + std::to_string(i) : std::string()));
+        std::string folder = dir / ("new/d" + (i ? "." + std::to_string(i) : std::string()));
         ASSERT_TRUE(fs::exists(folder + "/summary.json")) << folder;
         std::string toml = ReadFile(folder + "/scenario.toml");
         auto at = toml.find("\nseed = ");
@@ -592,7 +594,7 @@ TEST(ConcurrentRuns, SeveralRunsIntoOneOutAllSucceedAndEveryResultIsKept)
         seeds.insert(toml.substr(at + 8, toml.find('\n', at + 1) - at - 8));
     }
     EXPECT_EQ(seeds, (std::set<std::string>{"1", "2", "3", "4", "5", "6"}));
-    EXPECT_FALSE(fs::exists(dir / ("d." + std::to_string(runs))));
+    EXPECT_FALSE(fs::exists(dir / ("new/d." + std::to_string(runs))));
     EXPECT_TRUE(EntriesHolding(dir.Path(), ".partial-").empty());
 }
 

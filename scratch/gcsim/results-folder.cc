@@ -425,10 +425,15 @@ ResultsFolder::ResultsFolder(const std::string& destination)
     for (auto it = missing.rbegin(); it != missing.rend(); ++it)
     {
         m_parentRemovals.emplace_back(it->string(), RemoveOnInterrupt::EMPTY_FOLDER);
-        if (!fs::create_directory(*it, ec))
+        if (::mkdir(it->c_str(), 0777) != 0)
         {
+            int error = errno;
             m_parentRemovals.pop_back();
-            std::string problem = ec.message();
+            if (error == EEXIST && fs::is_directory(*it, ec))
+            {
+                continue; // made by another run at the same moment: not this one's to remove
+            }
+            std::string problem = std::strerror(error);
             if (fs::is_symlink(fs::symlink_status(*it, ec)))
             {
                 problem = "it is a symbolic link to " + LinkText(*it) + ", which does not exist";
