@@ -483,6 +483,26 @@ TEST(OutFolders, AnEmptyFolderOrAnEarlierSweepIsTheSweepsOwn)
     EXPECT_EQ(RunCommand({"report", dir / "empty"}).status, 0);
 }
 
+TEST(OutFolders, ReportAndPlotReadNoFifoInAResultsFolder)
+{
+    ScratchFolder dir;
+    WriteFile(dir / "s.toml", kScenario);
+    ASSERT_EQ(RunCommand({"run", dir / "s.toml", "-q", "--out", dir / "r"}).status, 0);
+    for (const char* file : {"deliveries.csv", "table.txt", "animation.json"})
+    {
+        std::string path = dir / "r/" + file;
+        fs::remove(path);
+        ASSERT_EQ(::mkfifo(path.c_str(), 0644), 0);
+    }
+    // Each would wait for a writer forever if it opened a FIFO to read.
+    CommandResult plot = RunCommand({"plot", dir / "r"});
+    EXPECT_EQ(plot.status, 2) << plot.err;
+    EXPECT_NE(plot.err.find("deliveries.csv: is not a regular file"), std::string::npos)
+        << plot.err;
+    CommandResult report = RunCommand({"report", dir / "r"});
+    EXPECT_EQ(report.status, 0) << report.err;
+}
+
 // ---- Class 9 and 10: another user's results in a sticky shared folder ------------------
 
 /// Runs gcsim as the user nobody (65534) in \p cwd; its exit status, output and errors.

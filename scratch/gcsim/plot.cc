@@ -3,6 +3,7 @@
 #include "atomic-file.h"
 #include "command.h"
 #include "interrupt.h"
+#include "models/text-file.h"
 #include "results-folder.h"
 #include "scenario.h"
 
@@ -179,17 +180,21 @@ ParseCsv(const std::string& text)
     return rows;
 }
 
+/// The text of regular file \p path: a FIFO or a device in a results folder is not read.
 std::string
 ReadText(const fs::path& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    try
     {
-        throw InputError(path.string(), "", "cannot be read");
+        return ns3::gcsim::ReadTextFile(path.string(), 1ULL << 40);
     }
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    catch (const std::invalid_argument& e)
+    {
+        std::string what = e.what(); // "PATH: what is wrong"
+        std::string prefix = path.string() + ": ";
+        throw InputError(path.string(), "",
+                         what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what);
+    }
 }
 
 /// Colours per mode: the same mode has the same colour in every figure.
@@ -853,7 +858,12 @@ RunFigures(const fs::path& dir)
     std::string scenario =
         summary.value("scenario", json::object()).value("name", dir.filename().string());
 
-    // deliveries.csv: destination rows, first copies only.
+    // deliveries.csv: destination rows, first copies only (streamed: it may be gigabytes).
+    std::error_code ec;
+    if (fs::exists(dir / "deliveries.csv", ec) && !fs::is_regular_file(dir / "deliveries.csv", ec))
+    {
+        throw InputError((dir / "deliveries.csv").string(), "", "is not a regular file");
+    }
     std::ifstream in(dir / "deliveries.csv");
     if (!in)
     {
