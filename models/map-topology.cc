@@ -71,6 +71,7 @@
 #include "map-topology.h"
 
 #include "network.h"
+#include "text-file.h"
 
 #include <algorithm>
 #include <cctype>
@@ -203,19 +204,31 @@ CutHint(std::size_t index, const std::vector<std::string>& lines)
     return index + 1 == lines.size() ? " (the last line: is the file cut short?)" : "";
 }
 
+/// Counts \p name as a node of the map; refuses a map of more than kMaxMapRouters.
+void
+AddNode(FileLinks& map, std::set<std::string>& seen, const std::string& name, uint32_t line,
+        const std::string& file)
+{
+    if (seen.insert(name).second)
+    {
+        map.nodes.push_back(name);
+        if (map.nodes.size() > kMaxMapRouters)
+        {
+            Refuse(file, line,
+                   "the map has more than " + std::to_string(kMaxMapRouters) +
+                       " routers, the most gcsim builds (as for the generated kinds)");
+        }
+    }
+}
+
 void
 AddLink(FileLinks& map, std::set<std::string>& seen, const std::string& from, const std::string& to,
-        uint32_t line)
+        uint32_t line, const std::string& file)
 {
     map.links.emplace_back(from, to);
     map.lines.push_back(line);
-    for (const auto& name : {from, to})
-    {
-        if (seen.insert(name).second)
-        {
-            map.nodes.push_back(name);
-        }
-    }
+    AddNode(map, seen, from, line, file);
+    AddNode(map, seen, to, line, file);
 }
 
 FileLinks
@@ -229,6 +242,12 @@ CheckInet(const std::string& file, const std::vector<std::string>& lines)
     if (header.size() != 2 || !ReadCount(header[0], nodes) || !ReadCount(header[1], links))
     {
         Refuse(file, 1, "an Inet map starts with a line `nodes links` (two counts)");
+    }
+    if (nodes > kMaxMapRouters)
+    {
+        Refuse(file, 1,
+               "the header announces " + std::to_string(nodes) + " nodes; gcsim builds at most " +
+                   std::to_string(kMaxMapRouters) + " routers (as for the generated kinds)");
     }
     std::vector<std::string> ids;
     for (uint32_t j = 0; j < nodes; ++j)
@@ -265,7 +284,7 @@ CheckInet(const std::string& file, const std::vector<std::string>& lines)
                    Shown(lines[i]) + " is not an Inet link line (`from to weight`)" +
                        CutHint(i, lines));
         }
-        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1));
+        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1), file);
     }
     for (std::size_t i = 1 + std::size_t(nodes) + links; i < lines.size(); ++i)
     {
@@ -299,7 +318,7 @@ CheckOrbis(const std::string& file, const std::vector<std::string>& lines)
             Refuse(file, static_cast<uint32_t>(i + 1),
                    Shown(lines[i]) + " is not an Orbis link line (`from to`)" + CutHint(i, lines));
         }
-        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1));
+        AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1), file);
     }
     return map;
 }
@@ -514,13 +533,10 @@ CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
             }
             // Every line, whatever its radius: ns-3 3.37's reader means to skip routers of
             // radius N > 0, but reads the radius from after its digit, so always 0.
-            if (seen.insert(uid).second)
-            {
-                map.nodes.push_back(uid);
-            }
+            AddNode(map, seen, uid, line, file);
             for (const auto& neighbour : neighbours)
             {
-                AddLink(map, seen, uid, neighbour, line);
+                AddLink(map, seen, uid, neighbour, line, file);
             }
             continue;
         }
@@ -528,7 +544,7 @@ CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
         std::string fault = ReadWeightsLine(lines[i], link);
         if (fault.empty())
         {
-            AddLink(map, seen, link.first, link.second, line);
+            AddLink(map, seen, link.first, link.second, line, file);
             continue;
         }
         bool neither = i == 0 && fault == kNotWeights;
@@ -569,10 +585,15 @@ ListedLinks(const std::string& file, const std::string& format)
         throw std::invalid_argument("topology.format: '" + format +
                                     "' is not a map format; give inet, orbis or rocketfuel");
     }
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
+    std::istringstream in;
+    try
     {
-        Refuse(file, 0, "cannot open the file");
+        in.str(ReadTextFile(file, kMaxMapBytes));
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::string what = e.what(); // "FILE: what is wrong"
+        Refuse(file, 0, what.substr(std::min(what.size(), file.size() + 2)));
     }
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);)

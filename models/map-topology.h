@@ -11,6 +11,10 @@ namespace ns3
 namespace gcsim
 {
 
+/// The most routers a map may have, as for the generated kinds; larger maps are refused while
+/// their text is read, before any memory goes to them.
+constexpr uint32_t kMaxMapRouters = 100000;
+
 /**
  * \brief A router map as the topology kind `file` builds it: routers 0..n-1 and the
  * distinct links between them.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ns3/assert.h>
 #include <ns3/boolean.h>
 #include <ns3/double.h>
 #include <ns3/inet-socket-address.h>
@@ -25,7 +26,8 @@ NS_OBJECT_ENSURE_REGISTERED(NakRepair);
 namespace
 {
 constexpr uint32_t kMaxBackoff = 16; // doublings of a request interval; far beyond any run
-}
+constexpr double kMaxDelayNs = 1e17; // a back-off, at most: far below what Time holds
+} // namespace
 
 TypeId
 NakRepair::GetTypeId()
@@ -208,7 +210,12 @@ NakRepair::ScheduleRequest(uint32_t message)
 {
     Request& request = m_requests[message];
     double scale = std::ldexp(1.0, static_cast<int>(request.backoff));
-    Time delay = m_distance * (scale * m_random->GetValue(m_c1, m_c1 + m_c2));
+    // Every path to a request passes FirstDistance(), so the distance is never zero here.
+    NS_ASSERT(m_distance.IsStrictlyPositive());
+    double factor = scale * m_random->GetValue(m_c1, m_c1 + m_c2);
+    Time delay = m_distance.GetNanoSeconds() * factor > kMaxDelayNs
+                     ? NanoSeconds(static_cast<int64_t>(kMaxDelayNs))
+                     : m_distance * factor;
     request.timer.Cancel();
     request.timer = Simulator::Schedule(delay, &NakRepair::RequestTimer, this, message);
     return delay;
@@ -316,12 +323,24 @@ NakRepair::HandleRead(Ptr<Socket> socket)
             case ReliabilityHeader::SESSION:
                 if (m_client)
                 {
+                    FirstDistance(Simulator::Now() - header.GetSendTime());
                     Learn(header.GetMessage());
                 }
                 break;
             default:
                 break;
         }
+    }
+}
+
+void
+NakRepair::FirstDistance(Time heard)
+{
+    if (m_distance.IsZero())
+    {
+        // At least 1 ns: a datagram that took no time (a zero-delay link) must not make a
+        // back-off of zero, which doubling keeps at zero.
+        m_distance = std::max(heard, NanoSeconds(1));
     }
 }
 
@@ -336,10 +355,7 @@ NakRepair::OnNak(const ReliabilityHeader& nak)
         {
             return;
         }
-        if (m_distance.IsZero())
-        {
-            m_distance = toRequester; // nothing from P1 yet: the requester's distance will do
-        }
+        FirstDistance(toRequester); // nothing from P1 yet: the requester's distance will do
         bool known = m_requests.count(message) > 0;
         Learn(message);
         if (m_suppression)
@@ -418,6 +434,7 @@ NakRepair::OnRepair(const ReliabilityHeader& header, Ptr<Packet> datagram, uint3
         return;
     }
     Hold(message, original.GetSendTime());
+    FirstDistance(Simulator::Now() - header.GetSendTime()); // the repairer's, until P1's
     Learn(message);
     m_repairedTrace(m_origin, message, sinceSend);
     m_client->Deliver(datagram, original, hops);

@@ -98,6 +98,8 @@ private:
     /// Doubles the request interval of \p message and starts it again.
     void BackOff(uint32_t message);
     void RequestTimer(uint32_t message);
+    /// Takes \p heard as the distance to P1 while none is known (at least 1 ns).
+    void FirstDistance(Time heard);
     void RepairTimer(uint32_t message, Time distance);
     void SendSession();
     void Send(Ptr<Packet> packet, ReliabilityHeader::Kind kind, uint32_t message);

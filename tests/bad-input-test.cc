@@ -396,9 +396,10 @@ TEST_P(HostileFiles, ExitTwoNamingTheProblemAndWriteNothing)
     std::filesystem::create_directories(cwd);
     std::vector<std::string> corpusBefore = Listing(kCorpus);
     std::vector<std::vector<std::string>> commands;
-    commands.push_back({"run", file});
+    std::vector<std::string> subcommand = Directives(file, "command");
+    commands.push_back({subcommand.empty() ? "run" : subcommand.front(), file});
     commands.back().insert(commands.back().end(), args.begin(), args.end());
-    if (!namesOut)
+    if (!namesOut && subcommand.empty())
     {
         commands.push_back({"validate", file});
         commands.back().insert(commands.back().end(), args.begin(), args.end());

@@ -11,9 +11,16 @@
 // overrides listed below, to keep slow scenarios short), less the fields that say where or
 // with which build it ran and not what was simulated: gcsim_version, and the absolute paths
 // of scenario.traffic.transcript and scenario.topology.map.
+//
+// Every other file of those run folders (less run.json, the provenance), what --narrate
+// prints, one pcap file and the run ids of the group-size sweep are pinned in tests/pins.txt,
+// one line each, with the source tree's path written as "<source>". When a change is meant,
+// rerun this test with GCSIM_WRITE_PINS=FILE, check the difference and copy FILE over
+// tests/pins.txt.
 #include "scratch/gcsim/sweep.h"
 #include "test-utilities.h"
 
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -50,9 +57,63 @@ PinnedFingerprints()
     return pinned;
 }
 
-/// The fingerprint of \p scenario run with \p overrides.
+/// \p text with the source tree's path replaced by "<source>": files that name a map or a
+/// transcript pin the same wherever the tree is.
 std::string
-Fingerprint(const std::string& scenario, const std::vector<std::string>& overrides)
+Portable(std::string text)
+{
+    const std::string source = SourcePath("");
+    for (std::size_t at = text.find(source); at != std::string::npos; at = text.find(source, at))
+    {
+        text.replace(at, source.size(), "<source>/");
+    }
+    return text;
+}
+
+/// "scenario file hash" lines, one per file of each run folder: tests/pins.txt.
+using Pins = std::map<std::string, std::string>; // "scenario file" -> hash
+
+/// Every file of the results folder \p out of \p scenario, hashed, less run.json (where, when
+/// and with which build it ran).
+void
+PinFolder(const std::string& scenario, const std::string& out, Pins& pins)
+{
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(out))
+    {
+        if (e.is_regular_file() && e.path().filename() != "run.json")
+        {
+            files.push_back(std::filesystem::relative(e.path(), out).string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+    {
+        pins[scenario + " " + f] = StableHash(Portable(ReadFile(out + "/" + f)));
+    }
+}
+
+/// The pinned lines of tests/pins.txt.
+Pins
+PinnedFiles()
+{
+    Pins pins;
+    std::istringstream in(ReadFile(SourcePath("tests/pins.txt")));
+    for (std::string line; std::getline(in, line);)
+    {
+        if (line.empty() || line[0] == '#')
+        {
+            continue;
+        }
+        auto last = line.rfind(' ');
+        pins[line.substr(0, last)] = line.substr(last + 1);
+    }
+    return pins;
+}
+
+/// The fingerprint of \p scenario run with \p overrides; every file it wrote into \p pins.
+std::string
+Fingerprint(const std::string& scenario, const std::vector<std::string>& overrides, Pins& pins)
 {
     ScratchFolder dir;
     std::vector<std::string> args = {"run", scenario, "-q", "--no-report"};
@@ -65,6 +126,7 @@ Fingerprint(const std::string& scenario, const std::vector<std::string>& overrid
     args.push_back(dir / "out");
     CommandResult r = RunCommand(args);
     EXPECT_EQ(r.status, 0) << r.err;
+    PinFolder(std::filesystem::path(scenario).filename().string(), dir / "out", pins);
     auto summary = nlohmann::ordered_json::parse(ReadFile(dir / "out/summary.json"));
     summary.erase("gcsim_version");
     summary["scenario"]["traffic"].erase("transcript");
@@ -95,8 +157,35 @@ TEST(Fingerprint, EveryShippedScenarioIsPinned)
     }
 }
 
+/// What --narrate prints, a pcap file of a run, and a sweep's run ids, hashed into \p pins.
+void
+PinOutputs(Pins& pins)
+{
+    ScratchFolder dir;
+    std::string tree = SourcePath("scenarios/tree-modes.toml");
+    CommandResult narrated = RunCommand({"run", tree, "-q", "--no-report", "--narrate", "--set",
+                                         "traffic.messages=2", "--out", dir / "narrated"});
+    EXPECT_EQ(narrated.status, 0) << narrated.err;
+    auto text = narrated.out.substr(0, narrated.out.rfind("results in "));
+    pins["tree-modes.toml --narrate"] = StableHash(Portable(text));
+    CommandResult captured =
+        RunCommand({"run", SourcePath("scenarios/lan-modes.toml"), "-q", "--no-report", "--set",
+                    "traffic.messages=3", "--set", "output.pcap=true", "--out", dir / "captured"});
+    EXPECT_EQ(captured.status, 0) << captured.err;
+    pins["lan-modes.toml pcap-multicast-lan0-P1.pcap"] =
+        StableHash(ReadFile(dir / "captured/pcap-multicast-lan0-P1.pcap"));
+    std::string ids;
+    Sweep sweep(SourcePath("scenarios/group-size-sweep.toml"), {});
+    for (const auto& run : sweep.Runs())
+    {
+        ids += run.id + "\n";
+    }
+    pins["group-size-sweep.toml sweep run ids"] = StableHash(ids);
+}
+
 TEST(Fingerprint, FixedSeedSummariesMatchThePinnedHashes)
 {
+    Pins files;
     for (const auto& [name, pinned] : PinnedFingerprints())
     {
         std::string path = SourcePath("scenarios/" + name);
@@ -104,11 +193,32 @@ TEST(Fingerprint, FixedSeedSummariesMatchThePinnedHashes)
         {
             continue; // EveryShippedScenarioIsPinned says so
         }
-        std::string now = Fingerprint(path, pinned.overrides);
+        std::string now = Fingerprint(path, pinned.overrides, files);
         EXPECT_EQ(now, pinned.fingerprint)
             << "the simulated behaviour of scenarios/" << name << " changed (fingerprint now "
             << now << "). If the change is meant, explain it in the commit message and pin the "
             << "new value in tests/fingerprint-test.cc (see the comment at its top).";
+    }
+    PinOutputs(files);
+
+    // Every file of every run folder, byte for byte (tests/pins.txt): what the summary's
+    // fingerprint does not see (a CSV's order, a table's layout, the animation) is pinned too.
+    Pins pinned = PinnedFiles();
+    std::string lines;
+    for (const auto& [what, hash] : files)
+    {
+        lines += what + " " + hash + "\n";
+        auto it = pinned.find(what);
+        EXPECT_TRUE(it != pinned.end() && it->second == hash)
+            << what << " changed or is new: now " << hash;
+    }
+    for (const auto& [what, hash] : pinned)
+    {
+        EXPECT_TRUE(files.count(what)) << what << " is pinned but no run wrote it";
+    }
+    if (const char* write = std::getenv("GCSIM_WRITE_PINS"))
+    {
+        WriteFile(write, lines); // the current pins, to replace tests/pins.txt when meant
     }
 }
 

@@ -10,6 +10,7 @@
 #include "plot.h"
 #include "report.h"
 #include "results-folder.h"
+#include "run-estimate.h"
 #include "scenario.h"
 #include "sweep.h"
 #include "throughput.h"
@@ -35,13 +36,13 @@ namespace
 const char* kDefaultSource = "scenarios/lan-modes.toml (built in)";
 
 Scenario
-Resolve(const std::string& path, const std::vector<std::string>& sets)
+Resolve(const std::string& path, const std::vector<std::string>& sets, const ScenarioLimits& limits)
 {
     if (path.empty())
     {
-        return ParseScenario(DefaultScenarioText(), kDefaultSource, "scenarios", sets);
+        return ParseScenario(DefaultScenarioText(), kDefaultSource, "scenarios", sets, limits);
     }
-    return LoadScenario(path, sets);
+    return LoadScenario(path, sets, limits);
 }
 
 std::string
@@ -113,6 +114,7 @@ struct RunRequest
     bool report{true};        //!< write report.html
     bool narrate{false};      //!< tell what happened to message 0 after the table
     bool timings{false};      //!< print each phase's wall-clock time to `err`
+    ScenarioLimits limits;    //!< --allow-large
 };
 
 int
@@ -120,9 +122,14 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
 {
     const auto& sets = request.sets;
     bool quiet = request.quiet;
-    Scenario scenario = Resolve(request.scenario, sets);
+    Scenario scenario = Resolve(request.scenario, sets, request.limits);
     CheckMapReader(scenario);
     ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
+    if (RunEstimate estimate = EstimateRun(scenario);
+        !quiet && (estimate.seconds > 10 || estimate.outputBytes > 1e9))
+    {
+        out << EstimateLine(estimate) << std::endl; // a long run says so before it starts
+    }
 
     std::ofstream deliveries = OpenForWriting(folder.Path("deliveries.csv"));
     std::ofstream links = OpenForWriting(folder.Path("links.csv"));
@@ -338,9 +345,10 @@ ModelNames(const Scenario& s)
 }
 
 int
-Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, std::ostream& out)
+Validate(const std::string& scenarioPath, const std::vector<std::string>& sets,
+         const ScenarioLimits& limits, std::ostream& out)
 {
-    Scenario s = Resolve(scenarioPath, sets);
+    Scenario s = Resolve(scenarioPath, sets, limits);
     CheckNetwork(s);
     out << s.source << ": valid: " << s.name << ", " << s.topology.clients << " clients on a "
         << s.topology.kind << ", group of " << s.group.members.size()
@@ -352,7 +360,7 @@ Validate(const std::string& scenarioPath, const std::vector<std::string>& sets, 
     {
         out << ' ' << m;
     }
-    out << '\n';
+    out << '\n' << EstimateLine(EstimateRun(s)) << '\n';
     return EXIT_OK;
 }
 
@@ -372,10 +380,10 @@ SweepFolder(const std::string& outOption, const std::string& name)
 
 int
 SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
-             const std::string& outOption, uint32_t jobs, const std::string& shard, bool collect,
-             std::ostream& out)
+             const ScenarioLimits& limits, const std::string& outOption, uint32_t jobs,
+             const std::string& shard, bool collect, std::ostream& out)
 {
-    Sweep sweep(scenarioPath, sets);
+    Sweep sweep(scenarioPath, sets, limits);
     SweepOptions options;
     options.out = SweepFolder(outOption, sweep.Name());
     options.jobs = jobs;
@@ -441,11 +449,11 @@ SlurmPattern(const std::string& path)
 
 int
 SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
-             const std::string& outOption, uint32_t arraySize, uint32_t jobs, bool submit,
-             std::ostream& out)
+             const ScenarioLimits& limits, const std::string& outOption, uint32_t arraySize,
+             uint32_t jobs, bool submit, std::ostream& out)
 {
     namespace fs = std::filesystem;
-    Sweep sweep(scenarioPath, sets); // every run checked here, before anything is submitted
+    Sweep sweep(scenarioPath, sets, limits); // every run checked here, before anything is submitted
     fs::path folder = fs::absolute(SweepFolder(outOption, sweep.Name())).lexically_normal();
     fs::path scenario = fs::absolute(scenarioPath).lexically_normal();
     if (folder.string().find_first_of("\\\n") != std::string::npos)
@@ -470,7 +478,7 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
         " --out " + ShellQuote(folder.string()) + " --shard \"$((SLURM_ARRAY_TASK_ID + 1))/" +
         std::to_string(arraySize) + "\"" +
         (jobs ? " --jobs " + std::to_string(jobs) : " --jobs \"${SLURM_CPUS_PER_TASK:-1}\"") +
-        " --no-collect";
+        " --no-collect" + (limits.allowLarge ? " --allow-large" : "");
     std::ostringstream script;
     script << "#!/bin/bash\n"
            << "# The sweep " << sweep.Name() << " (" << sweep.Runs().size() << " runs) in "
@@ -555,6 +563,7 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     bool noReport = false;
     bool narrate = false;
     bool timings = false;
+    ScenarioLimits limits;
     uint32_t jobs = std::max(1U, std::thread::hardware_concurrency());
     std::string shard;
     bool noCollect = false;
@@ -583,6 +592,9 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     run->add_flag("--no-report", noReport, "Do not write report.html");
     run->add_flag("--narrate", narrate,
                   "After the table, tell step by step what happened to message 0 in each mode");
+    const char* allowLargeHelp = "Run even when the estimate is above 1 hour of wall-clock time or "
+                                 "10 GB of results (the memory limit holds regardless)";
+    run->add_flag("--allow-large", limits.allowLarge, allowLargeHelp);
     run->add_flag("--timings", timings,
                   "Print the wall-clock time of each phase of each mode (build, routes, "
                   "applications, trackers, simulate, collect, teardown) on standard error");
@@ -601,6 +613,8 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     sweep->add_option("--shard", shard, "Run only shard I of N (I from 1), e.g. --shard 2/8")
         ->type_name("I/N");
     sweep->add_flag("--no-collect", noCollect, "Do not collect at the end");
+    sweep->add_flag("--allow-large", limits.allowLarge,
+                    "Accept more than 10000 runs, and runs estimated above 1 hour or 10 GB each");
 
     auto* collect =
         app.add_subcommand("collect", "Write summary.csv and aggregate.csv of a sweep folder.");
@@ -631,6 +645,8 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
                      "Runs at a time within each task (default: the task's CPUs)")
         ->check(CLI::Range(1, 1024));
     slurm->add_flag("--submit", submit, "Submit the script with sbatch");
+    slurm->add_flag("--allow-large", limits.allowLarge,
+                    "Accept more than 10000 runs, and runs estimated above 1 hour or 10 GB each");
 
     auto* report = app.add_subcommand(
         "report", "Write DIR/report.html: one self-contained page with the scenario, the mode "
@@ -644,6 +660,7 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     validate->add_option("--set", sets, "Override a scenario key (repeatable)")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
+    validate->add_flag("--allow-large", limits.allowLarge, allowLargeHelp);
 
     try
     {
@@ -651,8 +668,15 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     }
     catch (const CLI::ParseError& e)
     {
-        int code = app.exit(e, out, err);
-        return code == 0 ? EXIT_OK : EXIT_BAD_INPUT;
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
+        {
+            app.exit(e, out, err); // --help, --version
+            return EXIT_OK;
+        }
+        // The arguments as typed may hold any bytes: shown printable, as InputError does.
+        err << "gcsim: error: " << Printable(e.what())
+            << "\nRun with --help for more information.\n";
+        return EXIT_BAD_INPUT;
     }
 
     try
@@ -660,12 +684,12 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
         if (run->parsed())
         {
             return Run({scenarioPath, sets, outDir, quiet, keepExisting, commandLine, !noReport,
-                        narrate, timings},
+                        narrate, timings, limits},
                        out, err);
         }
         if (sweep->parsed())
         {
-            return SweepCommand(scenarioPath, sets, outDir, jobs, shard, !noCollect, out);
+            return SweepCommand(scenarioPath, sets, limits, outDir, jobs, shard, !noCollect, out);
         }
         if (collect->parsed())
         {
@@ -682,10 +706,10 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
         }
         if (slurm->parsed())
         {
-            return SlurmCommand(scenarioPath, sets, outDir, arraySize,
+            return SlurmCommand(scenarioPath, sets, limits, outDir, arraySize,
                                 slurm->count("--jobs") ? jobs : 0, submit, out);
         }
-        return Validate(scenarioPath, sets, out);
+        return Validate(scenarioPath, sets, limits, out);
     }
     catch (const InputError& e)
     {
@@ -694,7 +718,7 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     }
     catch (const std::exception& e)
     {
-        err << "gcsim: internal error: " << e.what() << '\n';
+        err << "gcsim: internal error: " << Printable(e.what()) << '\n';
         return EXIT_INTERNAL;
     }
 }

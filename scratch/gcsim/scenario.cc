@@ -4,6 +4,8 @@
 #include "models/delivery-mode.h"
 #include "models/map-topology.h"
 #include "models/multicast-routing.h"
+#include "models/text-file.h"
+#include "run-estimate.h"
 #include "scenario-toml.h"
 #include "text-parse.h"
 
@@ -27,8 +29,106 @@ using ns3::gcsim::DeliveryModeTable;
 using ns3::gcsim::TopologyTable;
 
 InputError::InputError(const std::string& where, const std::string& key, const std::string& message)
-  : std::runtime_error(where + ": " + (key.empty() ? "" : key + ": ") + message)
+  : std::runtime_error(Printable(where, 400) + ": " +
+                       (key.empty() ? "" : Printable(key, 200) + ": ") + Printable(message))
 {
+}
+
+namespace
+{
+
+/// The length of the UTF-8 sequence at \p i of \p text and its code point; 0 if none is there.
+std::size_t
+Utf8At(const std::string& text, std::size_t i, uint32_t& code)
+{
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char lead = byte(i);
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xe  ? 3
+                         : (lead >> 3) == 0x1e ? 4
+                                               : 0;
+    if (length == 0 || i + length > text.size())
+    {
+        return 0;
+    }
+    code = length == 1 ? lead : lead & (0x7f >> length);
+    for (std::size_t k = 1; k < length; ++k)
+    {
+        if ((byte(i + k) & 0xc0) != 0x80)
+        {
+            return 0;
+        }
+        code = (code << 6) | (byte(i + k) & 0x3f);
+    }
+    static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
+    bool overlong = code < shortest[length];
+    bool invalid = code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff);
+    return overlong || invalid ? 0 : length;
+}
+
+} // namespace
+
+std::string
+Printable(const std::string& text, std::size_t limit)
+{
+    // Each character as printed, in order; cut below at character boundaries only.
+    std::vector<std::string> shown;
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < text.size();)
+    {
+        uint32_t code = 0;
+        std::size_t length = Utf8At(text, i, code);
+        char escaped[16] = {0};
+        if (length == 0)
+        {
+            std::snprintf(escaped, sizeof escaped, "\\x%02x", static_cast<unsigned char>(text[i]));
+            length = 1;
+        }
+        else if (code < 0x20 || code == 0x7f)
+        {
+            std::snprintf(escaped, sizeof escaped, "\\x%02x", static_cast<unsigned>(code));
+        }
+        else if ((code >= 0x80 && code < 0xa0) || (code >= 0x202a && code <= 0x202e) ||
+                 (code >= 0x2066 && code <= 0x2069))
+        {
+            std::snprintf(escaped, sizeof escaped, "\\u{%04x}", static_cast<unsigned>(code));
+        }
+        shown.push_back(escaped[0] ? std::string(escaped) : text.substr(i, length));
+        total += shown.back().size();
+        i += length;
+    }
+    std::string out;
+    if (total <= limit)
+    {
+        for (const auto& c : shown)
+        {
+            out += c;
+        }
+        return out;
+    }
+    std::size_t head = 0;
+    std::size_t headBytes = 0;
+    while (head < shown.size() && headBytes + shown[head].size() <= limit * 2 / 3)
+    {
+        headBytes += shown[head++].size();
+    }
+    std::size_t tail = shown.size();
+    std::size_t tailBytes = 0;
+    while (tail > head && tailBytes + shown[tail - 1].size() <= limit / 3)
+    {
+        tailBytes += shown[--tail].size();
+    }
+    for (std::size_t k = 0; k < head; ++k)
+    {
+        out += shown[k];
+    }
+    out += " [... " + std::to_string(total - headBytes - tailBytes) + " bytes left out ...] ";
+    for (std::size_t k = tail; k < shown.size(); ++k)
+    {
+        out += shown[k];
+    }
+    return out;
 }
 
 namespace
@@ -37,6 +137,9 @@ namespace
 constexpr uint32_t kMaxUdpPayload = 65507; // 65535 - IPv4 header 20 - UDP header 8
 constexpr uint32_t kHeaderBytes = 16;      // GroupHeader::SERIALIZED_SIZE
 constexpr double kMaxRate = 1e9;           // messages/s: one every nanosecond
+/// The latest a run may end, in ns: a ninth of what ns-3's Time holds, so that no timer set
+/// before the end (each at most one duration key long) can pass Time's limit.
+constexpr long double kMaxRunNs = 1e18L;
 
 /**
  * The throughput pattern's default message count: enough that a backlog the device queue can
@@ -142,9 +245,24 @@ public:
                 return "--set " + text;
             }
         }
-        if (node && node->source().begin.line > 0)
+        if (node && node->source().path)
         {
-            return m_source + ":" + std::to_string(node->source().begin.line);
+            if (*node->source().path != m_source && node->source().path->rfind("--set ", 0) == 0)
+            {
+                return *node->source().path; // a value an override wrote
+            }
+            if (node->source().begin.line > 0)
+            {
+                return m_source + ":" + std::to_string(node->source().begin.line);
+            }
+        }
+        // A table an override created to hold its key.
+        for (const auto& [path, text] : m_overridden)
+        {
+            if (path.rfind(key + ".", 0) == 0)
+            {
+                return "--set " + text;
+            }
         }
         return m_source;
     }
@@ -325,9 +443,11 @@ public:
         {
             Fail(key, "must not be negative (got '" + *text + "')");
         }
-        if (ns > 1e18L)
+        if (ns > kMaxRunNs)
         {
-            Fail(key, "is too long (got '" + *text + "')");
+            Fail(key, "is too long (got '" + *text +
+                          "'); a duration is at most 1e9s (about 31.7 "
+                          "years)");
         }
         return ns3::NanoSeconds(static_cast<int64_t>(std::llround(ns)));
     }
@@ -408,10 +528,15 @@ CheckKeys(const toml::table& table, const std::string& prefix, const Reader& rea
 std::vector<TranscriptLine>
 ReadTranscript(const std::string& path, const std::string& where, uint32_t clients)
 {
-    std::ifstream in(path);
-    if (!in)
+    std::istringstream in;
+    try
     {
-        throw InputError(where, "traffic.transcript", "cannot read transcript file '" + path + "'");
+        in.str(ns3::gcsim::ReadTextFile(path, ns3::gcsim::kMaxTranscriptBytes));
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw InputError(where, "traffic.transcript",
+                         std::string("cannot read transcript file ") + e.what());
     }
     std::vector<TranscriptLine> lines;
     std::string line;
@@ -522,13 +647,32 @@ KindKeys()
     return keys;
 }
 
-/// Reads the map's text (building nothing) and checks P1's and the clients' routers on it.
-void
+/// A network's routers as the scenario's checks see them.
+struct Routers
+{
+    uint64_t count{0};
+    std::vector<bool> fromServer; //!< a map's routers P1 can reach; empty: every router
+};
+
+/**
+ * Reads the map's text (building nothing) and checks P1's and the clients' routers on it;
+ * returns the map's routers and which of them P1 reaches.
+ */
+Routers
 CheckMap(const Reader& r, const ns3::gcsim::TopologyConfig& t)
 {
     try
     {
-        ns3::gcsim::CheckMapPlacement(ns3::gcsim::CheckRouterMap(t.mapFile, t.mapFormat), t);
+        ns3::gcsim::RouterMap map = ns3::gcsim::CheckRouterMap(t.mapFile, t.mapFormat);
+        ns3::gcsim::CheckMapPlacement(map, t);
+        Routers routers;
+        routers.count = map.names.size();
+        uint32_t server = map.part[static_cast<std::size_t>(std::max<int64_t>(t.serverRouter, 0))];
+        for (uint32_t part : map.part)
+        {
+            routers.fromServer.push_back(part == server);
+        }
+        return routers;
     }
     catch (const std::invalid_argument& e)
     {
@@ -537,6 +681,33 @@ CheckMap(const Reader& r, const ns3::gcsim::TopologyConfig& t)
         auto colon = what.find(": ");
         r.Fail(what.substr(0, colon), what.substr(colon + 2));
     }
+}
+
+/// The routers of a network of kind \p t.kind (none on one LAN, a star or a p2p link).
+Routers
+CountRouters(const ns3::gcsim::TopologyConfig& t, Routers map)
+{
+    if (t.kind == "file")
+    {
+        return map;
+    }
+    Routers routers;
+    if (t.kind == "tree")
+    {
+        uint64_t level = 1;
+        routers.count = 1;
+        for (uint32_t d = 0; d < t.depth; ++d)
+        {
+            level *= t.fanout;
+            routers.count += level;
+        }
+        return routers;
+    }
+    routers.count = t.kind == "dumbbell"                     ? 2
+                    : t.kind == "ring" || t.kind == "waxman" ? t.routers
+                    : t.kind == "grid"                       ? uint64_t(t.rows) * t.columns
+                                                             : 0;
+    return routers;
 }
 
 /// The builders' limits on routers, found here with the key's line.
@@ -596,7 +767,8 @@ CheckMemory(const Reader& r, const ns3::gcsim::TopologyConfig& t)
                     MemoryText(have) + "; make it smaller");
 }
 
-void
+/// Reads [topology]; returns the network's routers.
+Routers
 ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
 {
     std::vector<std::string> kinds;
@@ -670,10 +842,15 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
             p = fs::path(baseDir) / p;
         }
         t.mapFile = p.lexically_normal().string();
-        std::error_code ec;
-        if (!fs::is_regular_file(t.mapFile, ec))
+        try
         {
-            r.Fail("topology.map", "cannot read map file '" + t.mapFile + "'");
+            ns3::gcsim::ReadTextFile(t.mapFile, ns3::gcsim::kMaxMapBytes);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            std::string why = e.what(); // "PATH: what is wrong"
+            r.Fail("topology.map", "cannot read map file '" + t.mapFile + "': " +
+                                       why.substr(std::min(why.size(), t.mapFile.size() + 2)));
         }
     }
     else if (t.kind == "file")
@@ -696,10 +873,7 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
                                    "topology.format to inet, orbis or rocketfuel");
         }
     }
-    if (t.kind == "file")
-    {
-        CheckMap(r, t);
-    }
+    Routers mapRouters = t.kind == "file" ? CheckMap(r, t) : Routers{};
 
     int64_t maxClients = (1 << 24) - 3;
     if (t.kind == "tree")
@@ -768,6 +942,76 @@ ParseTopology(const Reader& r, Scenario& s, const std::string& baseDir)
         r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
     CheckSize(r, t);
     CheckMemory(r, t);
+    return CountRouters(t, mapRouters);
+}
+
+/// \p ns of simulated time for messages: "12.5 s", "3.2e+12 s".
+std::string
+SimulatedText(long double ns)
+{
+    char text[48];
+    std::snprintf(text, sizeof text, "%.4Lg s", ns / 1e9L);
+    return text;
+}
+
+/**
+ * Refuses a run whose last event ns-3 could not schedule: every time of a run (sends, the
+ * drain, the throughput search's slowest rate) must end by kMaxRunNs. Computed in long double,
+ * so that no product of keys can wrap around before it is compared.
+ */
+void
+CheckRunLength(const Reader& r, const Scenario& s)
+{
+    const auto& tr = s.traffic;
+    long double start = tr.start.GetNanoSeconds();
+    long double drain = tr.drain.GetNanoSeconds();
+    long double sending =
+        tr.pattern == "throughput"
+            ? tr.messages * (1e9L / static_cast<long double>(tr.rateMin))
+            : tr.messages * static_cast<long double>(tr.interval.GetNanoSeconds());
+    long double end = start + sending + drain;
+    if (end <= kMaxRunNs)
+    {
+        return;
+    }
+    std::string key = sending >= start && sending >= drain
+                          ? (tr.pattern == "throughput" ? "traffic.rate_min" : "traffic.interval")
+                      : start >= drain ? "traffic.start"
+                                       : "traffic.drain";
+    std::string how = tr.pattern == "throughput" ? "start + messages / rate_min + drain"
+                                                 : "start + messages x interval + drain";
+    r.Fail(key, "the run would end after " + SimulatedText(end) + " of simulated time (" + how +
+                    "); a run ends by " + SimulatedText(kMaxRunNs) +
+                    " (about 31.7 years), as ns-3's time holds at most 292 years");
+}
+
+/**
+ * Refuses a run estimated to take more than kMaxRunSeconds or to write more than
+ * kMaxOutputBytes (EstimateRun), naming the key that makes it so; --allow-large lifts this.
+ */
+void
+CheckCost(const Reader& r, const Scenario& s)
+{
+    RunEstimate e = EstimateRun(s);
+    std::string limits = "gcsim refuses runs estimated above 1 hour of wall-clock time or 10 GB of "
+                         "results unless --allow-large is given (" +
+                         EstimateLine(e) + ")";
+    if (e.outputBytes > kMaxOutputBytes)
+    {
+        r.Fail(s.output.pcap && r.Find("output.pcap") ? "output.pcap" : "traffic.messages",
+               "this run would write " + MemoryText(static_cast<uint64_t>(e.outputBytes)) +
+                   " of results; " + limits);
+    }
+    if (e.seconds > kMaxRunSeconds)
+    {
+        std::string key = e.timeKey;
+        if (key == "topology.clients" && !r.Find(key) && r.Find("topology.clients_per_leaf"))
+        {
+            key = "topology.clients_per_leaf";
+        }
+        r.Fail(key,
+               "this run would take " + DurationText(e.seconds) + " of wall-clock time; " + limits);
+    }
 }
 
 /// "2.5s" for messages: a time as seconds, without trailing zeros.
@@ -1235,6 +1479,17 @@ ParseOrdering(const Reader& r, Scenario& s)
                              "[ordering]");
     }
     o.sequencerPort = static_cast<uint16_t>(s.group.port + 1);
+    long double lastNs = s.traffic.start.GetNanoSeconds() +
+                         (s.traffic.messages + 1.0L) * s.traffic.interval.GetNanoSeconds() +
+                         (o.senders.size() - 1.0L) * o.offset.GetNanoSeconds() +
+                         o.jitter.GetNanoSeconds() + s.traffic.drain.GetNanoSeconds();
+    if (lastNs > kMaxRunNs)
+    {
+        r.Fail(r.Find("ordering.offset") ? "ordering.offset" : "ordering.jitter",
+               "the last sender's last message would leave after " + SimulatedText(lastNs) +
+                   " of simulated time (with the drain); a run ends by " +
+                   SimulatedText(kMaxRunNs));
+    }
     // Sender i (from 0) sends at start + k x interval + i x offset + a uniform draw in
     // [0, jitter) ns, k = 0 .. messages - 1, drawn sender by sender from the ordering's own
     // generator; its messages are numbered in the order they leave.
@@ -1270,14 +1525,21 @@ ApplyOverride(toml::table& root, const std::string& text)
     std::string path = text.substr(0, eq);
     std::string value = text.substr(eq + 1);
     std::vector<std::string> parts;
-    std::stringstream ss(path);
-    for (std::string part; std::getline(ss, part, '.');)
+    for (std::size_t start = 0;;)
     {
-        if (part.empty())
+        std::size_t dot = path.find('.', start);
+        parts.push_back(path.substr(start, dot == std::string::npos ? dot : dot - start));
+        if (parts.back().empty())
         {
-            throw InputError("--set " + text, path, "empty part in the key path");
+            throw InputError("--set " + text, path,
+                             "empty part in the key path; give table.key, such as "
+                             "topology.clients");
         }
-        parts.push_back(part);
+        if (dot == std::string::npos)
+        {
+            break;
+        }
+        start = dot + 1;
     }
     toml::table* table = &root;
     for (std::size_t i = 0; i + 1 < parts.size(); ++i)
@@ -1294,10 +1556,11 @@ ApplyOverride(toml::table& root, const std::string& text)
         }
         table = next->as_table();
     }
+    // The value's nodes carry "--set ..." as their source: messages about them name it.
     toml::table parsed;
     try
     {
-        parsed = toml::parse("v = " + value);
+        parsed = toml::parse("v = " + value, "--set " + text);
     }
     catch (const toml::parse_error&)
     {
@@ -1487,7 +1750,7 @@ DidYouMean(const std::string& word, const std::vector<std::string>& candidates)
 
 Scenario
 ParseScenario(const std::string& text, const std::string& sourceName, const std::string& baseDir,
-              const std::vector<std::string>& overrides)
+              const std::vector<std::string>& overrides, const ScenarioLimits& limits)
 {
     toml::table root;
     try
@@ -1527,7 +1790,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     s.seed = static_cast<uint32_t>(r.Integer("seed", 1, 4294967295LL).value_or(1));
     s.run = static_cast<uint32_t>(r.Integer("run", 1, 4294967295LL).value_or(1));
 
-    ParseTopology(r, s, baseDir);
+    Routers routers = ParseTopology(r, s, baseDir);
 
     // delivery
     std::vector<std::string> modeNames;
@@ -1620,6 +1883,36 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     }
     s.delivery.arp = r.Choice("delivery.arp", {"static", "dynamic"}).value_or("static");
     s.delivery.rendezvous = r.Integer("delivery.rendezvous", 0, 100000).value_or(-1);
+    if (s.delivery.rendezvous >= 0)
+    {
+        const auto& routings = s.delivery.multicastRoutings;
+        if (std::find(routings.begin(), routings.end(), "shared-tree") == routings.end())
+        {
+            r.Fail("delivery.rendezvous", "applies to multicast_routing \"shared-tree\" only, "
+                                          "which this scenario does not run");
+        }
+        if (routers.count == 0)
+        {
+            r.Fail("delivery.rendezvous",
+                   "a " + s.topology.kind +
+                       " has no routers; a rendezvous router needs a routed topology");
+        }
+        auto rp = static_cast<uint64_t>(s.delivery.rendezvous);
+        if (rp >= routers.count)
+        {
+            r.Fail("delivery.rendezvous", "there is no router " + std::to_string(rp) + "; this " +
+                                              s.topology.kind + " has routers 0 to " +
+                                              std::to_string(routers.count - 1));
+        }
+        if (!routers.fromServer.empty() && !routers.fromServer[rp])
+        {
+            r.Fail("delivery.rendezvous", "router " + std::to_string(rp) +
+                                              " cannot be reached from P1's router: the map " +
+                                              s.topology.mapFile +
+                                              " falls into parts that no "
+                                              "link joins");
+        }
+    }
     s.delivery.overlayFanout =
         static_cast<uint32_t>(r.Integer("delivery.overlay_fanout", 1, 1024).value_or(2));
     s.topology.staticArp = s.delivery.arp == "static";
@@ -1648,8 +1941,14 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
         {
             r.Fail("group.address",
                    "'" + *a +
-                       "' is not an IPv4 multicast group address; use 224.0.1.0 to 239.255.255.255 "
+                       "' is not an IPv4 multicast group address; use 224.0.1.0 to 239.255.255.254 "
                        "(224.0.0.x is link-local and reaches every host)");
+        }
+        if (addr == ns3::gcsim::NetworkBroadcastGroup())
+        {
+            r.Fail("group.address", "'" + *a +
+                                        "' is reserved: gcsim floods its network-wide broadcast "
+                                        "to this group; use 224.0.1.0 to 239.255.255.254");
         }
         g.address = addr;
     }
@@ -1826,6 +2125,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
         }
     }
 
+    CheckRunLength(r, s);
     ParseMembership(r, s);
     ParseReliability(r, s);
     ParseOrdering(r, s);
@@ -1833,11 +2133,16 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     // output
     s.output.pcap = r.Boolean("output.pcap").value_or(false);
     s.output.netanim = r.Boolean("output.netanim").value_or(false);
+    if (!limits.allowLarge)
+    {
+        CheckCost(r, s);
+    }
     return s;
 }
 
 Scenario
-LoadScenario(const std::string& path, const std::vector<std::string>& overrides)
+LoadScenario(const std::string& path, const std::vector<std::string>& overrides,
+             const ScenarioLimits& limits)
 {
     std::error_code ec;
     if (fs::is_directory(path, ec))
@@ -1845,7 +2150,8 @@ LoadScenario(const std::string& path, const std::vector<std::string>& overrides)
         throw InputError(path, "", "is a folder, not a scenario file");
     }
     std::string base = fs::path(path).parent_path().string();
-    return ParseScenario(ReadScenarioText(path), path, base.empty() ? "." : base, overrides);
+    return ParseScenario(ReadScenarioText(path), path, base.empty() ? "." : base, overrides,
+                         limits);
 }
 
 std::string
@@ -1856,14 +2162,21 @@ ReadScenarioText(const std::string& path)
     {
         throw InputError(path, "", "is a folder, not a scenario file");
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    if (!fs::exists(path, ec))
     {
-        throw InputError(path, "", "cannot read this scenario file (does it exist?)");
+        throw InputError(path, "", "cannot read this scenario file: there is no such file");
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    try
+    {
+        return ns3::gcsim::ReadTextFile(path, ns3::gcsim::kMaxScenarioBytes);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::string what = e.what(); // "PATH: what is wrong"
+        throw InputError(path, "",
+                         "cannot be read as a scenario file: " +
+                             what.substr(std::min(what.size(), path.size() + 2)));
+    }
 }
 
 std::string

@@ -15,13 +15,21 @@ namespace gcsim
 /**
  * \brief Bad input: says where (file and line, or the --set option) and which key.
  *
- * what() is the whole message: "FILE:LINE: KEY: what is wrong; what is accepted".
+ * what() is the whole message: "FILE:LINE: KEY: what is wrong; what is accepted", each part
+ * made Printable(): a value the user gave may hold any bytes and be of any length.
  */
 class InputError : public std::runtime_error
 {
 public:
     InputError(const std::string& where, const std::string& key, const std::string& message);
 };
+
+/**
+ * \p text as it may go to a terminal or a log: control bytes (NUL, ESC, ...), C1 and bidi
+ * controls and bytes that are not UTF-8 escaped (\x1b, \u{202e}); text longer than \p limit
+ * bytes keeps its head and tail around "[... N bytes left out ...]".
+ */
+std::string Printable(const std::string& text, std::size_t limit = 1000);
 
 /// One line of a replay transcript: a client's message, or P1's reply to that client.
 struct TranscriptLine
@@ -198,15 +206,25 @@ struct Scenario
     } output;
 };
 
+/// How far a scenario may go.
+struct ScenarioLimits
+{
+    /// Accept a run estimated above kMaxRunSeconds of wall-clock time or kMaxOutputBytes of
+    /// results (--allow-large); the memory limit holds regardless.
+    bool allowLarge{false};
+};
+
 /**
  * Reads, overrides and validates a scenario file. Every error is an InputError; nothing
  * is simulated or written here.
  * \param overrides "key.path=value" strings from --set, applied in order
  */
-Scenario LoadScenario(const std::string& path, const std::vector<std::string>& overrides);
+Scenario LoadScenario(const std::string& path, const std::vector<std::string>& overrides,
+                      const ScenarioLimits& limits = {});
 /// The same, from text already in memory; \p sourceName names it in messages.
 Scenario ParseScenario(const std::string& text, const std::string& sourceName,
-                       const std::string& baseDir, const std::vector<std::string>& overrides);
+                       const std::string& baseDir, const std::vector<std::string>& overrides,
+                       const ScenarioLimits& limits = {});
 /// The text of scenario file \p path; InputError if it cannot be read.
 std::string ReadScenarioText(const std::string& path);
 /// The built-in default scenario (scenarios/lan-modes.toml at build time).

@@ -220,20 +220,24 @@ ShellQuote(const std::string& word)
     return quoted + "'";
 }
 
-Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides)
+Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides,
+             const ScenarioLimits& limits)
+  : m_limits(limits)
 {
     std::string text = ReadScenarioText(scenarioPath);
     std::string base = fs::path(scenarioPath).parent_path().string();
     base = base.empty() ? "." : base;
-    Scenario plain = ParseScenario(text, scenarioPath, base, overrides);
+    Scenario plain = ParseScenario(text, scenarioPath, base, overrides, limits);
     m_name = plain.name;
 
     toml::table root = toml::parse(text, scenarioPath); // valid: ParseScenario read it
     std::vector<Axis> axes;
     uint32_t repetitions = 1;
     std::vector<std::pair<std::string, std::string>> skips; // expression, where
+    std::string sweepWhere = scenarioPath;
     if (const toml::node* sweepNode = root.get("sweep"))
     {
+        sweepWhere = Where(scenarioPath, *sweepNode);
         if (!sweepNode->is_table())
         {
             throw InputError(Where(scenarioPath, *sweepNode), "sweep",
@@ -332,6 +336,23 @@ Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& ov
         }
     }
 
+    // Counted before any is resolved: a product of long lists runs into the millions.
+    long double combinations = repetitions;
+    for (const auto& axis : axes)
+    {
+        combinations *= axis.values.size();
+    }
+    if (combinations > kMaxSweepRuns && !limits.allowLarge)
+    {
+        char count[32];
+        std::snprintf(count, sizeof count, "%.0Lf", combinations);
+        throw InputError(sweepWhere, "sweep",
+                         std::string("expands to ") + count +
+                             " runs (the product of the axes' lengths and the repetitions, "
+                             "before sweep.skip); gcsim refuses sweeps of more than 10000 runs "
+                             "unless --allow-large is given");
+    }
+
     // Every combination, the first axis varying slowest.
     std::vector<std::size_t> at(axes.size(), 0);
     std::map<std::string, std::size_t> seen;
@@ -369,7 +390,7 @@ Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& ov
             Scenario s;
             try
             {
-                s = ParseScenario(text, scenarioPath, base, runSets);
+                s = ParseScenario(text, scenarioPath, base, runSets, limits);
             }
             catch (const InputError& e)
             {
@@ -414,6 +435,12 @@ Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& ov
             break;
         }
     }
+}
+
+const ScenarioLimits&
+Sweep::Limits() const
+{
+    return m_limits;
 }
 
 const std::string&
@@ -634,6 +661,10 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             std::string log = (logs / (run->id + ".log")).string();
             std::vector<std::string> args = {
                 options.executable, "run", input, "--out", target, "--quiet", "--keep-existing"};
+            if (sweep.Limits().allowLarge)
+            {
+                args.push_back("--allow-large"); // the sweep was checked with it
+            }
             // Nothing buffered in this process may be written again by the child.
             out.flush();
             std::cout.flush();

@@ -43,13 +43,19 @@ struct SweepRun
 class Sweep
 {
 public:
-    /// Expands and resolves every run; throws InputError for anything wrong, before any run.
-    Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides);
+    /**
+     * Expands and resolves every run; throws InputError for anything wrong, before any run,
+     * including a sweep of more than kMaxSweepRuns runs or a run above the limits of
+     * \p limits (unless limits.allowLarge, which the runs then get too).
+     */
+    Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides,
+          const ScenarioLimits& limits = {});
 
     const std::string& Name() const;
     const std::vector<std::string>& Axes() const; //!< swept keys, in order
     const std::vector<SweepRun>& Runs() const;    //!< in sweep order
     uint32_t Skipped() const;                     //!< combinations the constraints removed
+    const ScenarioLimits& Limits() const;         //!< what its runs may be
 
     /// The runs of shard \p index of \p count: every count-th run from \p index.
     std::vector<SweepRun> Shard(uint32_t index, uint32_t count) const;
@@ -59,7 +65,11 @@ private:
     std::vector<std::string> m_axes;
     std::vector<SweepRun> m_runs;
     uint32_t m_skipped{0};
+    ScenarioLimits m_limits;
 };
+
+/// The most runs a sweep expands to (combinations times repetitions) without --allow-large.
+constexpr double kMaxSweepRuns = 10000;
 
 /// Options of `gcsim sweep`.
 struct SweepOptions
