@@ -61,7 +61,8 @@ for ((i = 0; i < ${#fuzz_targets[@]}; i += 2)); do
             grep -A30 -m1 -E "ERROR|==[0-9]+==|deadly signal|disagree|Test unit written" "$log" || true
         else
             # "#6000 DONE cov: 1234 ft: 5678 corp: 90/12Kb lim: 8192 exec/s: ... rss: ..."
-            done_line=$(grep -m1 -E '^#[0-9]+ +DONE ' "$log" | sed -E 's/ +(exec\/s|rss):.*//')
+            done_line=$(grep -m1 -E '^#[0-9]+[[:space:]]+DONE ' "$log" |
+                sed -E 's/[[:space:]]+/ /g; s/ (exec\/s|rss):.*//') || true
             echo "fuzz-$target: seed 1, $runs runs: ${done_line:-no DONE line in $log}"
         fi
         j=$((j + 1))
