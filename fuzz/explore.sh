@@ -35,7 +35,9 @@ for target in "${fuzz_targets[@]}"; do
     verdict="no failure"
     if ((rc != 0)); then
         status=1
-        verdict="FAILED ($(grep -m1 -oE 'Test unit written to [^ ]+|ERROR: [^\n]*|disagree|deadly signal|timeout' "$log" | head -1); log: $log)"
+        what=$(grep -m1 -E '^(the resolved scenario|run [0-9a-f]+ |[a-z]+: ns-3.s reader)|^==[0-9]+== ERROR|^ALARM|^SUMMARY' "$log")
+        unit=$(grep -m1 -oE 'Test unit written to [^ ]+' "$log")
+        verdict="FAILED (${what:-see the log}; ${unit:-no unit written}; log: $log)"
     fi
     line="$(date -u +%FT%TZ) fuzz-$target: ${seconds} s, ${runs:-?} executions, ${added:-?} new inputs, $verdict"
     echo "$line"
