@@ -82,9 +82,10 @@ try {
   page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));
   page.on('request', (r) => requests.push(r.url()));
 
-  // The page's clock is Playwright's: the animation advances by the time the test says, not
-  // by how fast a loaded machine draws frames.
-  await page.clock.install({ time: 0 });
+  // The page's clock is Playwright's, and stands still but when the test moves it: the
+  // animation advances by the time the test says, not by how fast a loaded machine draws.
+  await page.clock.install({ time: new Date('2026-01-01T00:00:00Z') });
+  await page.clock.pauseAt(new Date('2026-01-01T00:01:00Z'));
   await page.goto(url, { waitUntil: 'load' });
   await page.clock.runFor(300);
   console.log(`page loaded in Chromium, ${elapsed()}`);
