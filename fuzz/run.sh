@@ -1,41 +1,71 @@
 #!/usr/bin/env bash
-# Fuzzes the scenario loader and the map loader for a bounded time, both at once.
-# Usage: fuzz/run.sh BUILD_DIR [SECONDS_PER_TARGET]   (default 60)
-# BUILD_DIR holds fuzz-scenario and fuzz-map (GCSIM_BUILD_FUZZ=ON). The seeds are the shipped
-# scenarios and maps, the hostile corpus and the regression inputs; what a run learns is kept
-# in BUILD_DIR/fuzz-corpus/. A crash fails the run; its input is written to
-# BUILD_DIR/fuzz-crashes/: fix the bug, then copy the input into fuzz/regressions/<loader>/.
+# Fuzzes each loader for a fixed number of inputs from a fixed seed, as CI does: the same
+# inputs, coverage and corpus on every run, so the verdict depends on the commit alone.
+# Usage: fuzz/run.sh BUILD_DIR [RUNS_PER_TARGET]   (default 6000)
+#
+# BUILD_DIR holds the fuzz targets (GCSIM_BUILD_FUZZ=ON). Each target starts from an empty
+# corpus folder (BUILD_DIR/fuzz-ci/<target>/, emptied first: nothing carries over between
+# runs) and the seed inputs of fuzz/targets.sh, listed in path order (not in the order a
+# file system lists a folder). Address-space randomisation is off (setarch -R): coverage of
+# pointer-keyed hash tables would differ from run to run otherwise. libFuzzer's per-input
+# timeout is a hang guard of 300 s only. Two targets run at a time; the summary line of each
+# holds only what is reproducible (executions, coverage, features, corpus). A failure's
+# input is written to BUILD_DIR/fuzz-crashes/: fix the bug, then add the input to
+# fuzz/regressions/<target>/ with a line in fuzz/README.md.
+# Open-ended exploration, timed and keeping its corpus, is fuzz/explore.sh (not CI).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+fuzz_root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "$1" && pwd)
-seconds=${2:-60}
+runs=${2:-6000}
+# shellcheck source=fuzz/targets.sh
+source "$fuzz_root/fuzz/targets.sh"
 
-declare -A seeds=(
-    [scenario]="$root/scenarios $root/tests/hostile $root/tests/report $root/fuzz/regressions/scenario"
-    [map]="$root/scenarios/maps $root/tests/hostile/maps $root/fuzz/regressions/map"
-)
-mkdir -p "$build/fuzz-crashes"
-pids=()
-for loader in scenario map; do
-    corpus="$build/fuzz-corpus/$loader"
-    mkdir -p "$corpus"
-    # shellcheck disable=SC2086  # the seed folders are separate arguments
-    "$build/fuzz/fuzz-$loader" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
-        -max_len=8192 -print_final_stats=1 -dict="$root/fuzz/$loader.dict" \
-        -artifact_prefix="$build/fuzz-crashes/$loader-" "$corpus" ${seeds[$loader]} \
-        > "$build/fuzz-$loader.log" 2>&1 &
-    pids+=($!)
-done
-status=0
-for i in 0 1; do
-    loader=$([[ $i == 0 ]] && echo scenario || echo map)
-    if ! wait "${pids[$i]}"; then
-        status=1
-        echo "fuzz-$loader: FAILED (log: $build/fuzz-$loader.log)"
-        grep -A30 -m1 -E "ERROR|==[0-9]+==|deadly signal|Test unit written" "$build/fuzz-$loader.log" || true
-        continue
+work=$build/fuzz-ci
+rm -rf "$work"
+mkdir -p "$work" "$build/fuzz-crashes"
+norandom=()
+if setarch "$(uname -m)" -R true 2>/dev/null; then
+    norandom=(setarch "$(uname -m)" -R)
+else
+    echo "fuzz: setarch -R is not available here; coverage may differ between runs" >&2
+fi
+
+fuzz_one() {
+    local target=$1 seeds
+    mkdir -p "$work/$target"
+    if fuzz_seed_files "$target" | grep -q ,; then
+        echo "fuzz-$target: a seed path holds a comma, which -seed_inputs cannot list" >&2
+        return 1
     fi
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/fuzz-$loader.log")
-    echo "fuzz-$loader: $runs executions in $seconds s, no failure"
+    fuzz_seed_files "$target" | paste -sd, - | tr -d '\n' > "$work/$target.seeds"
+    "${norandom[@]}" "$build/fuzz/fuzz-$target" -seed=1 -runs="$runs" -timeout=300 \
+        -rss_limit_mb=4096 -max_len=8192 -reload=0 -print_final_stats=1 \
+        -dict="$fuzz_root/fuzz/$target.dict" -artifact_prefix="$build/fuzz-crashes/$target-" \
+        -seed_inputs=@"$work/$target.seeds" "$work/$target" > "$work/$target.log" 2>&1
+}
+
+# Two at a time, reported in a fixed order.
+status=0
+for ((i = 0; i < ${#fuzz_targets[@]}; i += 2)); do
+    pids=()
+    for target in "${fuzz_targets[@]:i:2}"; do
+        fuzz_one "$target" &
+        pids+=($!)
+    done
+    j=0
+    for target in "${fuzz_targets[@]:i:2}"; do
+        log=$work/$target.log
+        if ! wait "${pids[j]}"; then
+            status=1
+            echo "fuzz-$target: FAILED (log: $log)"
+            grep -A30 -m1 -E "ERROR|==[0-9]+==|deadly signal|disagree|Test unit written" "$log" || true
+        else
+            # "#6000 DONE cov: 1234 ft: 5678 corp: 90/12Kb lim: 8192 exec/s: ... rss: ..."
+            done_line=$(grep -m1 -E '^#[0-9]+[[:space:]]+DONE ' "$log" |
+                sed -E 's/[[:space:]]+/ /g; s/ (exec\/s|rss):.*//') || true
+            echo "fuzz-$target: seed 1, $runs runs: ${done_line:-no DONE line in $log}"
+        fi
+        j=$((j + 1))
+    done
 done
 exit $status

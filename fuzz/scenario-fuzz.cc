@@ -3,24 +3,10 @@
 // any other exception, a crash or a sanitizer report is a bug. A scenario that loads must
 // also read back from its resolved form (what a run writes as scenario.toml) as the same
 // scenario.
-#include "scratch/gcsim/scenario.h"
+#include "reads-back.h"
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
-
-namespace
-{
-
-/// The resolved TOML without its first line (a comment naming the source file).
-std::string
-Body(const std::string& resolved)
-{
-    return resolved.substr(resolved.find('\n') + 1);
-}
-
-} // namespace
 
 extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -36,22 +22,6 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     {
         return 0;
     }
-    std::string resolved = gcsim::ResolvedToml(scenario);
-    try
-    {
-        gcsim::Scenario again = gcsim::ParseScenario(resolved, "resolved.toml", "/", {});
-        if (Body(gcsim::ResolvedToml(again)) != Body(resolved))
-        {
-            std::fprintf(stderr, "the resolved scenario reads back differently:\n%s\n%s\n",
-                         resolved.c_str(), gcsim::ResolvedToml(again).c_str());
-            std::abort();
-        }
-    }
-    catch (const gcsim::InputError& e)
-    {
-        std::fprintf(stderr, "the resolved scenario is refused: %s\n%s\n", e.what(),
-                     resolved.c_str());
-        std::abort();
-    }
+    gcsim::fuzz::ExpectReadsBack(gcsim::ResolvedToml(scenario));
     return 0;
 }

@@ -20,9 +20,12 @@
 //               makes nodes only from link lines, so a node in no link is not a router.
 //   orbis       Orbis output: one link per line, `from to`.
 //   rocketfuel  a Rocketfuel maps file (`uid @location [+] [bb] (n) [&e] -> <uid> ... =name
-//               rN`, one router per line with its neighbours; lines of radius N > 0 are
-//               skipped by the reader) or weights file (`from to weight`, every link in both
-//               directions; the reader keeps one). The first line tells them apart.
+//               rN`, one router per line with its neighbours; ns-3 3.37's reader means to
+//               skip lines of radius N > 0 but reads the radius from after its digit, so it
+//               reads every line, and so does gcsim) or weights file (`from to weight`, every
+//               link in both directions; the reader keeps one). The first line tells them
+//               apart. The reader matches each line with a pattern that splits at spaces and
+//               tabs only: a name may hold any other byte.
 // Link attributes (Inet's and Rocketfuel's weights) are not used: every link gets core_rate
 // and core_delay, and unicast routes go by hop count.
 //
@@ -50,9 +53,14 @@
 //                       repeats the previous link for a blank or one-field link line. So the
 //                       file is checked first, line by line: an Inet file must hold the
 //                       lines its header announces, each with its fields, and nothing after;
-//                       an Orbis line must have two fields; a Rocketfuel line must be a
-//                       whole maps or weights line, with no blank line before the end; and
-//                       what the reader returns must be every link and node the file lists.
+//                       an Orbis line must have two fields; a Rocketfuel line must be one the
+//                       reader reads whole, as its pattern and its conversions read it (no
+//                       "\r" at its end, no leading blank, a weight std::stod reads, one space
+//                       between neighbours, at most 4096 characters: its std::regex recurses
+//                       per character), with no blank line before the end (trailing blank
+//                       lines, "\r" ones too, lose nothing); and what the reader returns
+//                       must be every link and node the file lists. Inet and Orbis readers
+//                       split lines at any white space (`>>`), "\r" included.
 //                       Anything else is refused with the file and line (std::invalid_argument,
 //                       which gcsim reports as bad input, exit status 2). An Orbis or
 //                       Rocketfuel file cut exactly at a line break cannot be told from a
@@ -67,9 +75,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <ns3/log.h>
 #include <ns3/node-container.h>
@@ -165,17 +176,26 @@ IsInteger(const std::string& text)
                        [](unsigned char c) { return std::isdigit(c); });
 }
 
-/// A Rocketfuel weight: digits and dots that read whole as a number.
+/// Whether every character of \p text is one of \p set (and there is one).
+bool
+MadeOf(const std::string& text, const char* set)
+{
+    return !text.empty() && text.find_first_not_of(set) == std::string::npos;
+}
+
+/// A Rocketfuel weight ns-3's reader takes: digits and dots (its pattern) that std::stod
+/// reads whole and in range (it skips the link otherwise, or throws: nothing is read).
 bool
 IsWeight(const std::string& text)
 {
-    if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos)
+    if (!MadeOf(text, "0123456789."))
     {
         return false;
     }
     char* end = nullptr;
+    errno = 0;
     std::strtod(text.c_str(), &end);
-    return end == text.c_str() + text.size();
+    return end == text.c_str() + text.size() && errno != ERANGE;
 }
 
 std::string
@@ -303,13 +323,184 @@ CheckOrbis(const std::string& file, const std::vector<std::string>& lines)
     return map;
 }
 
+/// ns-3's Rocketfuel reader matches each line with std::regex, which recurses once per
+/// character: a line of some 40,000 characters overflows an 8 MB stack.
+constexpr std::size_t kRocketfuelLineLimit = 4096;
+
+/// A line cut as ns-3's Rocketfuel patterns cut it: words apart at runs of spaces and tabs
+/// (only those: a carriage return, a vertical tab or a form feed is part of a word).
+struct SpacedWords
+{
+    std::vector<std::string> words;
+    std::vector<std::size_t> gaps; //!< how many spaces and tabs stand before each word
+};
+
+SpacedWords
+SplitAtSpaces(const std::string& line)
+{
+    SpacedWords split;
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    std::size_t i = 0;
+    while (i < line.size())
+    {
+        std::size_t gap = i;
+        while (i < line.size() && blank(line[i]))
+        {
+            ++i;
+        }
+        std::size_t word = i;
+        while (i < line.size() && !blank(line[i]))
+        {
+            ++i;
+        }
+        if (i > word)
+        {
+            split.gaps.push_back(word - gap);
+            split.words.push_back(line.substr(word, i - word));
+        }
+    }
+    return split;
+}
+
+const std::string kNotWeights = "not a Rocketfuel weights line (`from to weight`)";
+
+/// What ns-3's Rocketfuel reader makes of a line: "" and the link, or why it reads none.
+std::string
+ReadWeightsLine(const std::string& line, NamePair& link)
+{
+    SpacedWords split = SplitAtSpaces(line);
+    const auto& w = split.words;
+    if (w.size() != 3 || split.gaps[0] != 0 || !MadeOf(w[2], "0123456789."))
+    {
+        return kNotWeights;
+    }
+    if (Fields(line) != w)
+    {
+        return "a name holds a vertical tab, a form feed or a carriage return, which ns-3's "
+               "reader keeps in the name";
+    }
+    if (!IsWeight(w[2]))
+    {
+        return "ns-3's reader cannot read the weight `" + w[2] + "` (a number in range)";
+    }
+    link = {w[0], w[1]};
+    return "";
+}
+
+const std::string kDigits = "0123456789";
+const std::string kAlphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/// Whether \p word is \p open, one or more characters of \p inside, then \p close.
+bool
+Enclosed(const std::string& word, const std::string& open, const std::string& close,
+         const std::string& inside)
+{
+    std::size_t o = open.size();
+    std::size_t c = close.size();
+    return word.size() > o + c && word.compare(0, o, open) == 0 &&
+           word.compare(word.size() - c, c, close) == 0 &&
+           MadeOf(word.substr(o, word.size() - o - c), inside.c_str());
+}
+
+/// A neighbour count the reader's std::stoi reads: "(digits)" in the range of an int.
+bool
+IsNeighbourCount(const std::string& word)
+{
+    if (!Enclosed(word, "(", ")", kDigits))
+    {
+        return false;
+    }
+    errno = 0;
+    long n = std::strtol(word.c_str() + 1, nullptr, 10);
+    return errno != ERANGE && n <= std::numeric_limits<int>::max();
+}
+
+/// The same for a maps line: "" with the router and its neighbours, or what is wrong. ns-3's
+/// pattern `uid @loc [+] [bb] (n) [&ext] -> <uid> ... {-euid} ... =name rN` is taken with
+/// its parts apart and one space or tab between neighbours: after two the reader drops the
+/// rest of them, and it joins neighbours written without one ("<1><2>" is router 12).
+std::string
+ReadMapsLine(const std::string& line, std::string& uid, std::vector<std::string>& neighbours)
+{
+    SpacedWords split = SplitAtSpaces(line);
+    const auto& w = split.words;
+    std::size_t k = 0;
+    auto take = [&](bool fits)
+    {
+        k += fits;
+        return fits;
+    };
+    auto at = [&](std::size_t i) { return i < w.size() ? w[i] : std::string(); };
+    std::size_t dashes = at(0).find_first_not_of('-');
+    if (w.empty() || split.gaps[0] != 0 || dashes == std::string::npos ||
+        !MadeOf(w[0].substr(dashes), kDigits.c_str()))
+    {
+        return "it does not start with a router uid (digits)";
+    }
+    uid = w[k++];
+    if (!take(Enclosed(at(k), "@", "", "?,+-" + kAlphanumerics)))
+    {
+        return "the uid is not followed by a location `@...` of letters, digits and ?,+-";
+    }
+    take(at(k) == "+");
+    take(at(k) == "bb");
+    if (!take(IsNeighbourCount(at(k))))
+    {
+        return "no neighbour count `(n)` (at most 2147483647) after the location";
+    }
+    take(Enclosed(at(k), "&", "", kDigits));
+    if (!take(at(k) == "->"))
+    {
+        return "no `->` after the neighbour count";
+    }
+    neighbours.clear();
+    for (; k < w.size() && w[k][0] == '<'; ++k)
+    {
+        if (!Enclosed(w[k], "<", ">", kDigits))
+        {
+            return "the neighbour `" + w[k] + "` is not a uid in angle brackets";
+        }
+        if (!neighbours.empty() && split.gaps[k] != 1)
+        {
+            return "more than one space or tab before the neighbour " + w[k] +
+                   ": ns-3's reader drops it and those after it";
+        }
+        neighbours.push_back(w[k].substr(1, w[k].size() - 2));
+    }
+    while (take(Enclosed(at(k), "{-", "}", kDigits + "{}-")))
+    {
+    }
+    if (!take(Enclosed(at(k), "=", "", ".!-" + kAlphanumerics)))
+    {
+        return "no name `=name` (letters, digits and .!-) after the neighbours";
+    }
+    if (!take(at(k).size() == 2 && Enclosed(at(k), "r", "", kDigits)))
+    {
+        return "no radius `rN` (one digit) after the name";
+    }
+    return k == w.size() ? "" : "words after the radius";
+}
+
 FileLinks
 CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
 {
     FileLinks map;
     std::set<std::string> seen;
-    // The reader tells the two kinds of file apart by the first line.
-    bool mapsFile = !lines.empty() && lines[0].find("->") != std::string::npos;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+    {
+        if (lines[i].size() > kRocketfuelLineLimit)
+        {
+            Refuse(file, static_cast<uint32_t>(i + 1),
+                   Shown(lines[i]) + " is longer than " + std::to_string(kRocketfuelLineLimit) +
+                       " characters: ns-3's Rocketfuel reader (std::regex) overflows the stack "
+                       "on long lines");
+        }
+    }
+    // The reader tells the two kinds of file apart by the first line, and stops at the first
+    // line that is not of that kind: it may stop only where nothing but blank lines follow.
+    std::string uid;
+    std::vector<std::string> neighbours;
+    bool mapsFile = !lines.empty() && ReadMapsLine(lines[0], uid, neighbours).empty();
     std::size_t last = lines.size();
     while (last > 0 && Fields(lines[last - 1]).empty())
     {
@@ -318,51 +509,58 @@ CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
     for (std::size_t i = 0; i < last; ++i)
     {
         auto line = static_cast<uint32_t>(i + 1);
-        auto f = Fields(lines[i]);
-        if (f.empty())
+        if (Fields(lines[i]).empty())
         {
             Refuse(file, line, "a blank line inside a Rocketfuel map (ns-3's reader stops there)");
         }
-        if (!mapsFile)
-        {
-            if (f.size() != 3 || !IsWeight(f[2]))
-            {
-                Refuse(file, line,
-                       Shown(lines[i]) + " is not a Rocketfuel " +
-                           (i == 0 ? "maps or weights" : "weights") + " line (`from to weight`" +
-                           (i == 0 ? ", or `uid @location (n) -> <uid> ... =name rN`" : "") + ")" +
-                           CutHint(i, lines));
-            }
-            AddLink(map, seen, f[0], f[1], line, file);
-            continue;
-        }
-        std::size_t arrow = lines[i].find("->");
-        const std::string& radius = f.back();
-        bool whole = f.size() >= 4 && arrow != std::string::npos && radius.size() == 2 &&
-                     radius[0] == 'r' && std::isdigit(static_cast<unsigned char>(radius[1])) &&
-                     f[f.size() - 2].size() > 1 && f[f.size() - 2][0] == '=';
-        if (!whole)
+        if (lines[i].back() == '\r')
         {
             Refuse(file, line,
                    Shown(lines[i]) +
-                       " is not a Rocketfuel maps line (`uid @location (n) -> <uid> ... =name "
-                       "rN`)" +
-                       CutHint(i, lines));
+                       " ends in \\r: the lines end in carriage returns (\\r\\n), and ns-3's "
+                       "Rocketfuel reader reads no link from such a line");
         }
-        if (radius[1] != '0')
+        if (mapsFile)
         {
-            continue; // the reader skips routers outside the mapped core
+            std::string fault = ReadMapsLine(lines[i], uid, neighbours);
+            if (!fault.empty())
+            {
+                Refuse(file, line,
+                       Shown(lines[i]) +
+                           " is not a Rocketfuel maps line ns-3's reader reads "
+                           "whole: " +
+                           fault + CutHint(i, lines));
+            }
+            // Every line, whatever its radius: ns-3 3.37's reader means to skip routers of
+            // radius N > 0, but reads the radius from after its digit, so always 0.
+            AddNode(map, seen, uid, line, file);
+            for (const auto& neighbour : neighbours)
+            {
+                AddLink(map, seen, uid, neighbour, line, file);
+            }
+            continue;
         }
-        // The neighbours: the <uid> lists between "->" and the externals or the name.
-        std::string rest = lines[i].substr(arrow + 2);
-        rest = rest.substr(0, rest.find_first_of("{="));
-        std::replace_if(
-            rest.begin(), rest.end(), [](char c) { return c == '<' || c == '>'; }, ' ');
-        AddNode(map, seen, f[0], line, file);
-        for (const auto& neighbour : Fields(rest))
+        NamePair link;
+        std::string fault = ReadWeightsLine(lines[i], link);
+        if (fault.empty())
         {
-            AddLink(map, seen, f[0], neighbour, line, file);
+            AddLink(map, seen, link.first, link.second, line, file);
+            continue;
         }
+        bool neither = i == 0 && fault == kNotWeights;
+        if (neither && lines[0].find("->") != std::string::npos)
+        {
+            Refuse(file, line,
+                   Shown(lines[i]) + " is not a Rocketfuel maps line ns-3's reader reads whole: " +
+                       ReadMapsLine(lines[0], uid, neighbours) + CutHint(i, lines));
+        }
+        Refuse(file, line,
+               Shown(lines[i]) +
+                   (neither ? " is not a Rocketfuel maps or weights line (`from to weight`, or "
+                              "`uid @location (n) -> <uid> ... =name rN`)"
+                    : fault == kNotWeights ? " is " + fault
+                                           : ": ns-3's reader reads no link from it: " + fault) +
+                   CutHint(i, lines));
     }
     return map;
 }
@@ -378,10 +576,9 @@ Unordered(const std::string& a, const std::string& b)
 namespace
 {
 
-/// The file's lines, checked against its format: what it lists. \p carriageReturns says
-/// whether lines ended in "\r\n".
+/// The file's lines, checked against its format: what it lists.
 FileLinks
-ListedLinks(const std::string& file, const std::string& format, bool& carriageReturns)
+ListedLinks(const std::string& file, const std::string& format)
 {
     if (format != "inet" && format != "orbis" && format != "rocketfuel")
     {
@@ -399,15 +596,9 @@ ListedLinks(const std::string& file, const std::string& format, bool& carriageRe
         Refuse(file, 0, what.substr(std::min(what.size(), file.size() + 2)));
     }
     std::vector<std::string> lines;
-    carriageReturns = false;
     for (std::string line; std::getline(in, line);)
     {
-        if (!line.empty() && line.back() == '\r')
-        {
-            line.pop_back(); // ns-3's Rocketfuel reader does not take these: caught below
-            carriageReturns = true;
-        }
-        lines.push_back(line);
+        lines.push_back(line); // a "\r" before the "\n" stays: Rocketfuel's reader keeps it
     }
     if (in.bad())
     {
@@ -512,14 +703,7 @@ Assemble(const std::string& file, std::vector<std::string> names,
 RouterMap
 CheckRouterMap(const std::string& file, const std::string& format)
 {
-    bool carriageReturns = false;
-    FileLinks listed = ListedLinks(file, format, carriageReturns);
-    if (carriageReturns && format == "rocketfuel")
-    {
-        Refuse(file, listed.lines.empty() ? 1 : listed.lines.front(),
-               "the lines end in carriage returns (\\r\\n); ns-3's Rocketfuel reader reads no "
-               "link from such a line");
-    }
+    FileLinks listed = ListedLinks(file, format);
     RouterMap map = Assemble(file, listed.nodes, listed.links);
     map.unlinkedNodes = listed.unlinkedNodes;
     return map;
@@ -563,8 +747,7 @@ ReadRouterMap(const std::string& file, const std::string& format)
         {"orbis", "Orbis"},
         {"rocketfuel", "Rocketfuel"},
     };
-    bool carriageReturns = false;
-    FileLinks listed = ListedLinks(file, format, carriageReturns);
+    FileLinks listed = ListedLinks(file, format);
     auto type = readerType.find(format);
 
     // ns-3 reads the map.
@@ -598,11 +781,7 @@ ReadRouterMap(const std::string& file, const std::string& format)
         {
             Refuse(file, listed.lines[k],
                    "ns-3's " + type->second + " reader did not read the link " + pair.first +
-                       " - " + pair.second + " (it stops at the first line it cannot parse" +
-                       (carriageReturns && format == "rocketfuel"
-                            ? ", and takes no carriage returns"
-                            : "") +
-                       ")");
+                       " - " + pair.second + " (it stops at the first line it cannot parse)");
         }
         listedPairs.insert(pair);
     }

@@ -291,6 +291,115 @@ TEST(MapDefects, ACommandRunOnAMapWithDefectsSucceeds)
     EXPECT_TRUE(std::filesystem::exists(dir / "results/summary.json"));
 }
 
+// --- The text checks predict ns-3's reader ------------------------------------------------
+
+/// A map text, as CheckRouterMap (a scenario's checks) and ReadRouterMap (ns-3's reader and
+/// the same checks) must both take it: the same routers and links, or both refuse it.
+struct MapText
+{
+    const char* title;
+    const char* format;
+    std::string text;
+    uint32_t routers; //!< 0: refused
+    uint32_t links;
+    std::string mustSay; //!< in the refusal
+};
+
+void
+PrintTo(const MapText& c, std::ostream* os)
+{
+    *os << c.title;
+}
+
+class MapTexts : public ::testing::TestWithParam<MapText>
+{
+};
+
+TEST_P(MapTexts, CheckAndReaderAgree)
+{
+    const MapText& c = GetParam();
+    ScratchFolder dir;
+    std::string path = Map(dir, "map.txt", c.text);
+    if (c.routers == 0)
+    {
+        for (bool withReader : {false, true})
+        {
+            try
+            {
+                withReader ? Read(path, c.format) : ns3::gcsim::CheckRouterMap(path, c.format);
+                ADD_FAILURE() << (withReader ? "ReadRouterMap" : "CheckRouterMap") << " accepts";
+            }
+            catch (const std::invalid_argument& e)
+            {
+                EXPECT_NE(std::string(e.what()).find(c.mustSay), std::string::npos) << e.what();
+            }
+            ns3::Simulator::Destroy();
+        }
+        return;
+    }
+    RouterMap listed = ns3::gcsim::CheckRouterMap(path, c.format);
+    RouterMap read = Read(path, c.format);
+    EXPECT_EQ(read.names.size(), c.routers);
+    EXPECT_EQ(read.links.size(), c.links);
+    EXPECT_EQ(listed.names, read.names);
+    EXPECT_EQ(listed.links, read.links);
+    EXPECT_EQ(listed.part, read.part);
+}
+
+const std::string kMapsA = "1 @Pune,+IN + bb\t(1) &1 -> <2>  =a.example.net r0\n";
+
+INSTANTIATE_TEST_SUITE_P(
+    Texts, MapTexts,
+    ::testing::Values(
+        // fuzz/regressions/map/trailing-cr-line.txt: a blank last line ending in \r loses
+        // nothing, and a name may hold any byte but a space or a tab.
+        MapText{"weights with a blank line of a carriage return at the end", "rocketfuel",
+                std::string("1 -\xff\xff\xff\xff\xff\xff\xff\xff\0\0"
+                            "4 3\n\r\n",
+                            19),
+                2, 1, ""},
+        MapText{"maps with a blank line of a carriage return at the end", "rocketfuel",
+                kMapsA + "\r\n", 2, 1, ""},
+        MapText{"weights lines ending in carriage returns", "rocketfuel", "A B 1\r\nB C 2\r\n", 0,
+                0, "line 1: `A B 1\\x0d` ends in \\r"},
+        MapText{"weights line after a blank carriage-return line", "rocketfuel",
+                "A B 1\n\r\nB C 2\n", 0, 0, "line 2: a blank line inside"},
+        MapText{"weights line starting with a space", "rocketfuel", "A B 1\n B C 2\n", 0, 0,
+                "line 2: ` B C 2` is not a Rocketfuel weights line"},
+        MapText{"weight std::stod reads out of range", "rocketfuel",
+                "A B 1\nB C 1" + std::string(400, '0') + "\n", 0, 0, "cannot read the weight"},
+        MapText{"name holding a carriage return", "rocketfuel", "A B 1\nB C\r 2\n", 0, 0,
+                "a form feed or a carriage return"},
+        MapText{"name holding a byte of 0xff", "rocketfuel", "A\xff B 1\nB C 2\n", 3, 2, ""},
+        MapText{"weights whose first name holds ->", "rocketfuel", "A-> B 1\nB C 2\n", 3, 2, ""},
+        MapText{"maps neighbours two spaces apart", "rocketfuel",
+                "1 @Pune,+IN (2) -> <2>  <3>  =a.example.net r0\n", 0, 0,
+                "more than one space or tab before the neighbour <3>"},
+        MapText{"maps neighbours written together", "rocketfuel",
+                "1 @Pune,+IN (2) -> <2><3>  =a.example.net r0\n", 0, 0,
+                "the neighbour `<2><3>` is not a uid in angle brackets"},
+        MapText{"maps location with an underscore", "rocketfuel",
+                kMapsA + "3 @New_Delhi,+IN (1) -> <1>  =c.example.net r0\n", 0, 0,
+                "line 2: `3 @New_Delhi"},
+        MapText{"maps line of radius 1 (ns-3 3.37 reads it)", "rocketfuel",
+                kMapsA + "2 @Mumbai,+IN (1) -> <3>  =b.example.net r1\n", 3, 2, ""},
+        MapText{"a Rocketfuel line of 100,000 characters (std::regex would overflow the "
+                "stack)",
+                "rocketfuel", "A B 1\n" + std::string(100000, 'C') + " D 1\n", 0, 0,
+                "longer than 4096 characters"},
+        MapText{"Inet with carriage returns", "inet",
+                "3 2\r\n0 0 0\r\n1 1 1\r\n2 2 2\r\n0 1 5\r\n1 2 5\r\n\r\n", 3, 2, ""},
+        MapText{"Orbis with carriage returns", "orbis", "1 2\r\n2 3\r\n\r\n", 3, 2, ""}),
+    [](const ::testing::TestParamInfo<MapText>& p)
+    {
+        std::string name = p.param.title;
+        for (char& ch : name)
+        {
+            ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+        }
+        return name;
+    });
+
 // --- Maps the builder refuses ------------------------------------------------------------
 
 struct HostileMap
@@ -401,7 +510,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "1 @Pune,+IN + bb\t(2) &1 -> <2> <3>  =a.example.net r0\n" + kMapsLine2 +
                        "3 @New_Delhi,+IN + bb\t(1) &1 -> <4>  =c.example.net r0\n",
                    "",
-                   {"@, line 3", "did not read the link 3 - 4"}},
+                   {"@, line 3", "not a Rocketfuel maps line", "location `@...`"}},
         HostileMap{"Rocketfuel blank line inside",
                    "blank_rocketfuel.txt",
                    "A B 1\n\nB C 2\n",

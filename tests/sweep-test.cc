@@ -4,13 +4,13 @@
 #include "scratch/gcsim/sweep.h"
 #include "test-utilities.h"
 
-#include <chrono>
 #include <fcntl.h>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 
 namespace gcsim::test
@@ -156,48 +156,78 @@ TEST(SweepRuns, JobsOneAndTwoGiveIdenticalSummaries)
 TEST(SweepRuns, AKilledSweepResumesWithoutLosingOrRepeatingARun)
 {
     ScratchFolder dir;
-    // Slower runs, so that the kill lands in the middle.
-    std::string text = std::string(kSweep);
-    text.replace(text.find("messages = 20"), 13, "messages = 400");
-    std::string scenario = WriteScenario(dir, text);
+    std::string scenario = WriteScenario(dir, kSweep);
     Sweep sweep(scenario, {});
+    ASSERT_GE(sweep.Runs().size(), 7u);
     std::string out = dir / "killed";
+    // The sweep runs in a process group of its own, as `gcsim sweep` does: its runs are
+    // forked copies that call the command's Main, two at a time. Runs 0-3 complete; run 4
+    // dies at its first write of a byte past the file size limit, leaving its staging folder
+    // behind as a killed run does; runs 5 and 6 say so on a pipe and wait. Run 6 starts only
+    // once runs 0-4 have ended, so the kill lands with exactly four runs complete, one
+    // abandoned and two in flight, however fast or loaded the machine.
+    std::vector<std::string> ids;
+    for (const auto& run : sweep.Runs())
+    {
+        ids.push_back(run.id);
+    }
+    int started[2];
+    ASSERT_EQ(::pipe(started), 0);
     pid_t pid = ::fork();
     if (pid == 0)
     {
+        ::setpgid(0, 0);
+        ::close(started[0]);
         int devnull = ::open("/dev/null", O_WRONLY);
         ::dup2(devnull, 1);
         ::dup2(devnull, 2);
-        ::execl(GCSIM_BINARY, GCSIM_BINARY, "sweep", scenario.c_str(), "--out", out.c_str(),
-                "--jobs", "2", static_cast<char*>(nullptr));
-        ::_exit(127);
+        SweepOptions options = Options(out, 2);
+        options.runInProcess = [&](int argc, char** argv)
+        {
+            // argv: gcsim run DIR/inputs/<id>.toml --out ...
+            auto index =
+                std::find(ids.begin(), ids.end(), fs::path(argv[2]).stem().string()) - ids.begin();
+            if (index == 4)
+            {
+                struct rlimit size = {1, 1};
+                ::setrlimit(RLIMIT_FSIZE, &size); // SIGXFSZ: dead without a word
+            }
+            else if (index > 4)
+            {
+                char c = 'r';
+                (void)!::write(started[1], &c, 1);
+                ::pause();
+            }
+            return Main(argc, argv, std::cout, std::cerr);
+        };
+        std::ostringstream log;
+        RunSweep(sweep, options, log);
+        ::_exit(0);
     }
     ASSERT_GT(pid, 0);
-    auto complete = [&]
+    ::setpgid(pid, pid);
+    ::close(started[1]);
+    char c = 0;
+    for (int inFlight = 0; inFlight < 2; ++inFlight)
     {
-        std::size_t n = 0;
-        std::error_code ec;
-        for (const auto& e : fs::directory_iterator(out + "/runs", ec))
-        {
-            // A killed run's staging folder (".<id>...") may hold a summary.json that was
-            // never renamed into place: not a complete run.
-            n += e.path().filename().string()[0] != '.' && fs::exists(e.path() / "summary.json");
-        }
-        return n;
-    };
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (complete() < 4 && std::chrono::steady_clock::now() < deadline)
-    {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        // 0 bytes: every process that could write has ended, the sweep too.
+        ASSERT_EQ(::read(started[0], &c, 1), 1) << "the sweep ended before runs 5 and 6 started";
     }
-    ::kill(pid, SIGKILL);
+    ::close(started[0]);
+    ::kill(-pid, SIGKILL); // the sweep and its runs in flight, at once
     int status = 0;
     ::waitpid(pid, &status, 0);
-    // In-flight runs die with the sweep; one may still finish in the instant of the kill.
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    std::size_t before = complete();
-    ASSERT_GE(before, 4u);
-    ASSERT_LT(before, sweep.Runs().size()) << "the sweep ended before the kill; make runs slower";
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    std::size_t before = 0;
+    std::size_t staging = 0;
+    for (const auto& e : fs::directory_iterator(out + "/runs"))
+    {
+        bool dot = e.path().filename().string()[0] == '.';
+        before += !dot && fs::exists(e.path() / "summary.json");
+        staging += dot;
+    }
+    ASSERT_EQ(before, 4u);
+    ASSERT_EQ(staging, 1u) << "run 4 left no staging folder behind";
     // Nothing half-done is taken for done: every run folder is complete.
     for (const auto& e : fs::directory_iterator(out + "/runs"))
     {

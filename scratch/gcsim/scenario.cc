@@ -1564,6 +1564,16 @@ ApplyOverride(toml::table& root, const std::string& text)
     }
     catch (const toml::parse_error&)
     {
+        // A bare string: text, as a scenario file's strings are (bytes that are not UTF-8
+        // would be written back as other characters, \xff as \u00FF).
+        uint32_t code = 0;
+        for (std::size_t i = 0, length = 0; i < value.size(); i += length)
+        {
+            if ((length = Utf8At(value, i, code)) == 0)
+            {
+                throw InputError("--set " + text, path, "the value is not UTF-8 text");
+            }
+        }
         parsed = toml::table{{"v", value}};
     }
     table->insert_or_assign(parts.back(), std::move(*parsed.get("v")));

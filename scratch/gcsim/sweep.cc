@@ -102,7 +102,7 @@ Evaluate(const std::string& token, const toml::table& merged, const std::string&
     Operand o;
     if (IsDecimal(token))
     {
-        o.number = std::stod(token);
+        o.number = std::strtod(token.c_str(), nullptr); // 1e999 is inf: compares, unlike stod
         return o;
     }
     if (token.size() >= 2 && token.front() == '"' && token.back() == '"')
@@ -223,13 +223,29 @@ ShellQuote(const std::string& word)
     return quoted + "'";
 }
 
+namespace
+{
+
+/// The folder relative paths in scenario file \p path are read from.
+std::string
+FolderOf(const std::string& path)
+{
+    std::string folder = fs::path(path).parent_path().string();
+    return folder.empty() ? "." : folder;
+}
+
+} // namespace
+
 Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides,
              const ScenarioLimits& limits)
+  : Sweep(ReadScenarioText(scenarioPath), scenarioPath, FolderOf(scenarioPath), overrides, limits)
+{
+}
+
+Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std::string& base,
+             const std::vector<std::string>& overrides, const ScenarioLimits& limits)
   : m_limits(limits)
 {
-    std::string text = ReadScenarioText(scenarioPath);
-    std::string base = fs::path(scenarioPath).parent_path().string();
-    base = base.empty() ? "." : base;
     Scenario plain = ParseScenario(text, scenarioPath, base, overrides, limits);
     m_name = plain.name;
 

@@ -50,6 +50,10 @@ public:
      */
     Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides,
           const ScenarioLimits& limits = {});
+    /// The same from scenario text in memory: \p scenarioPath names it in messages, and
+    /// its relative paths (maps, transcripts) are read from folder \p base.
+    Sweep(const std::string& text, const std::string& scenarioPath, const std::string& base,
+          const std::vector<std::string>& overrides, const ScenarioLimits& limits = {});
 
     const std::string& Name() const;
     const std::vector<std::string>& Axes() const; //!< swept keys, in order
