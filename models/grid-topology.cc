@@ -22,7 +22,6 @@
 // R0. One row or one column is a line of routers; a 1 x 1 grid is a single router with P1
 // and the clients around it. At most 100000 routers.
 
-#include "group-header.h"
 #include "network.h"
 
 #include <algorithm>

@@ -91,12 +91,6 @@ InstallMulticastRoutes(const std::string& name, const Network& network, const Ro
     throw std::invalid_argument("unknown multicast routing '" + name + "'");
 }
 
-Ipv4Address
-NetworkBroadcastGroup()
-{
-    return Ipv4Address("239.255.255.255");
-}
-
 namespace
 {
 

@@ -58,13 +58,6 @@ const std::vector<MulticastRoutingEntry>& MulticastRoutingTable();
 MulticastRoutes InstallMulticastRoutes(const std::string& name, const Network& network,
                                        const RoutingGraph& graph, const MulticastGroup& group);
 
-/**
- * The group gcsim's network-wide broadcast uses across routers: routers never forward
- * IPv4 broadcasts, so broadcast there is a flood of this group, which every host's NIC
- * accepts like a broadcast.
- */
-Ipv4Address NetworkBroadcastGroup();
-
 /// Adds a multicast route on \p node: datagrams for \p group from its origin arriving on
 /// \p input leave on \p outputs.
 void AddMulticastRoute(uint32_t node, const MulticastGroup& group, uint32_t input,

@@ -609,5 +609,11 @@ PrefillArp(const Network& network, bool clientPairs)
     }
 }
 
+Ipv4Address
+NetworkBroadcastGroup()
+{
+    return Ipv4Address("239.255.255.255");
+}
+
 } // namespace gcsim
 } // namespace ns3

@@ -202,6 +202,13 @@ void AssignStreams(const Network& network);
  */
 void PrefillArp(const Network& network, bool clientPairs = true);
 
+/**
+ * The group gcsim's network-wide broadcast uses across routers: routers never forward
+ * IPv4 broadcasts, so broadcast there is a flood of this group, which every host's NIC
+ * accepts like a broadcast.
+ */
+Ipv4Address NetworkBroadcastGroup();
+
 } // namespace gcsim
 } // namespace ns3
 

@@ -20,7 +20,6 @@
 // routers would be joined twice). Two paths lead from any router to any other, so a flood
 // goes both ways round and meets itself.
 
-#include "group-header.h"
 #include "network.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include "snooping-switch.h"
 
 #include "igmp-header.h"
-#include "multicast-routing.h"
+#include "network.h"
 
 #include <algorithm>
 #include <ns3/abort.h>

@@ -44,7 +44,6 @@
 // component being joined). The links are built in the order of the edges drawn, then the
 // joining edges, each from its lower-numbered router.
 
-#include "group-header.h"
 #include "network.h"
 
 #include <algorithm>
