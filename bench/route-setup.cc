@@ -7,7 +7,7 @@
 // libns3-topology-read carry incompatible copies of std::regex: a process that loads both
 // aborts while topology-read initialises.
 
-#include "models/network.h"
+#include "models/network/network.h"
 #include "plain-routes.h"
 #include "scratch/gcsim/scenario.h"
 

@@ -4,8 +4,8 @@
 // from); the two must agree, both ways and on the routers, links and parts, and a map both
 // accept is built into a network with three clients. Refusals are std::invalid_argument
 // (bad input, exit status 2); anything else is a bug.
-#include "models/map-topology.h"
-#include "models/network.h"
+#include "models/network/map-topology.h"
+#include "models/network/network.h"
 
 #include <cstdint>
 #include <cstdio>

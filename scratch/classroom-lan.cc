@@ -7,10 +7,10 @@
 //   =======================================  100 Mbit/s, 500 ns
 //   10.0.0.1  10.0.0.2  10.0.0.3  10.0.0.4     group 239.255.0.1 = {C1, C3}
 
-#include "models/group-client.h"
-#include "models/group-helper.h"
-#include "models/group-server.h"
-#include "models/network.h"
+#include "models/group/group-client.h"
+#include "models/group/group-helper.h"
+#include "models/group/group-server.h"
+#include "models/network/network.h"
 
 #include <iostream>
 #include <ns3/core-module.h>

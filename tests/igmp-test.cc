@@ -3,8 +3,8 @@
 // forms from the frames' hop times, control packets of a quiet network counted, the
 // exactly-once invariants, run labels with both models, the [membership] timer keys and
 // their errors, determinism.
-#include "models/membership-model.h"
-#include "models/routing-graph.h"
+#include "models/membership/membership-model.h"
+#include "models/network/routing-graph.h"
 #include "test-utilities.h"
 
 #include <map>

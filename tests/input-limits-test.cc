@@ -1,8 +1,8 @@
 // What gcsim reads and what it refuses before anything is simulated: files that are not
 // regular files or are too big, runs that would not fit ns-3's time, runs estimated too long
 // or too large, and messages that show any bytes a user gave safely.
-#include "models/map-topology.h"
-#include "models/text-file.h"
+#include "models/network/map-topology.h"
+#include "models/network/text-file.h"
 #include "scratch/gcsim/run-estimate.h"
 #include "test-utilities.h"
 

@@ -1,9 +1,9 @@
 // The `file` topology kind: every shipped map loads, routes and delivers exactly once to
 // every member; hostile maps are refused (exit status 2, a message naming the map, nothing
 // written) or, for the defects the builder tolerates, run.
-#include "models/map-topology.h"
-#include "models/network.h"
-#include "models/shortest-path-routing.h"
+#include "models/network/map-topology.h"
+#include "models/network/network.h"
+#include "models/network/shortest-path-routing.h"
 #include "test-utilities.h"
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 // transmission starts and at the receiver when its last bit arrives, one transmission time
 // plus the link's delay later. So of the two copies of a frame, the earlier one is the
 // sender's.
-#include "models/network.h"
+#include "models/network/network.h"
 #include "scratch/gcsim/sweep.h"
 #include "test-utilities.h"
 

@@ -1,5 +1,5 @@
 // The classroom replay: the same console lines the original run showed, in order.
-#include "models/group-header.h"
+#include "models/group/group-header.h"
 #include "test-utilities.h"
 
 namespace gcsim::test

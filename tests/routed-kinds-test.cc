@@ -2,7 +2,7 @@
 // exactly once under every delivery mode and every multicast routing variant; a flood
 // meets itself on a ring; store-and-forward latency across a dumbbell; TTL hops across a
 // grid; Waxman graphs fixed by the seed and always connected.
-#include "models/network.h"
+#include "models/network/network.h"
 #include "test-utilities.h"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 // The star: every host on its own cable to one Ethernet switch, with and without IGMP
 // snooping. Who gets each message, what each cable carried, what non-members' NICs saw,
 // and latency against the store-and-forward closed form 2 x (T + d).
-#include "models/network.h"
-#include "models/snooping-switch.h"
+#include "models/network/network.h"
+#include "models/network/snooping-switch.h"
 #include "test-utilities.h"
 
 #include <algorithm>

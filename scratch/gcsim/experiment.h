@@ -1,15 +1,15 @@
 #ifndef GCSIM_EXPERIMENT_H
 #define GCSIM_EXPERIMENT_H
 
-#include "models/animation-tracker.h"
-#include "models/delivery-tracker.h"
-#include "models/dense-mode-tracker.h"
-#include "models/host-load-tracker.h"
-#include "models/link-tracker.h"
-#include "models/membership-tracker.h"
-#include "models/narration-tracker.h"
-#include "models/ordering-tracker.h"
-#include "models/reliability-tracker.h"
+#include "models/stats/animation-tracker.h"
+#include "models/stats/delivery-tracker.h"
+#include "models/stats/dense-mode-tracker.h"
+#include "models/stats/host-load-tracker.h"
+#include "models/stats/link-tracker.h"
+#include "models/stats/membership-tracker.h"
+#include "models/stats/narration-tracker.h"
+#include "models/stats/ordering-tracker.h"
+#include "models/stats/reliability-tracker.h"
 #include "scenario.h"
 
 #include <functional>

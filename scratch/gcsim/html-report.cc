@@ -1,7 +1,7 @@
 #include "html-report.h"
 
 #include "atomic-file.h"
-#include "models/text-file.h"
+#include "models/network/text-file.h"
 #include "results-folder.h"
 #include "scenario.h"
 

@@ -1,7 +1,7 @@
 #ifndef GCSIM_MEMORY_ESTIMATE_H
 #define GCSIM_MEMORY_ESTIMATE_H
 
-#include "models/network.h"
+#include "models/network/network.h"
 
 #include <cstdint>
 #include <string>

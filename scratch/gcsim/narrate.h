@@ -1,7 +1,7 @@
 #ifndef GCSIM_NARRATE_H
 #define GCSIM_NARRATE_H
 
-#include "models/narration-tracker.h"
+#include "models/stats/narration-tracker.h"
 
 #include <cstdint>
 #include <string>

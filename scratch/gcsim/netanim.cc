@@ -1,6 +1,6 @@
 #include "netanim.h"
 
-#include "models/routing-graph.h"
+#include "models/network/routing-graph.h"
 
 #include <algorithm>
 #include <cmath>

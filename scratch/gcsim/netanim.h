@@ -1,7 +1,7 @@
 #ifndef GCSIM_NETANIM_H
 #define GCSIM_NETANIM_H
 
-#include "models/network.h"
+#include "models/network/network.h"
 #include "scenario.h"
 
 #include <cstdint>

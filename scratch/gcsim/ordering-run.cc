@@ -1,6 +1,6 @@
 #include "ordering-run.h"
 
-#include "models/trace-connect.h"
+#include "models/network/trace-connect.h"
 
 #include <algorithm>
 #include <ns3/callback.h>

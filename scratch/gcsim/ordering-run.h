@@ -1,10 +1,10 @@
 #ifndef GCSIM_ORDERING_RUN_H
 #define GCSIM_ORDERING_RUN_H
 
-#include "models/delivery-tracker.h"
-#include "models/multicast-routing.h"
-#include "models/network.h"
-#include "models/ordering-tracker.h"
+#include "models/stats/delivery-tracker.h"
+#include "models/multicast/multicast-routing.h"
+#include "models/network/network.h"
+#include "models/stats/ordering-tracker.h"
 #include "scenario.h"
 
 #include <memory>

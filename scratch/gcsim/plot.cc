@@ -3,7 +3,7 @@
 #include "atomic-file.h"
 #include "command.h"
 #include "interrupt.h"
-#include "models/text-file.h"
+#include "models/network/text-file.h"
 #include "results-folder.h"
 #include "scenario.h"
 

@@ -1,7 +1,7 @@
 #include "results-folder.h"
 
 #include "atomic-file.h"
-#include "models/text-file.h"
+#include "models/network/text-file.h"
 #include "scenario.h"
 
 #include <atomic>

@@ -1,7 +1,7 @@
 #ifndef GCSIM_SCENARIO_H
 #define GCSIM_SCENARIO_H
 
-#include "models/network.h"
+#include "models/network/network.h"
 
 #include <ns3/ipv4-address.h>
 #include <ns3/nstime.h>

@@ -1,0 +1,121 @@
+#include "multicast-nic-filter.h"
+
+#include "group-membership.h"
+#include "../network/network.h"
+
+#include <ns3/ethernet-header.h>
+#include <ns3/ipv4-header.h>
+#include <ns3/pointer.h>
+#include <ns3/ppp-header.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_OBJECT_ENSURE_REGISTERED(MulticastNicFilter);
+
+TypeId
+MulticastNicFilter::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::gcsim::MulticastNicFilter")
+            .SetParent<ErrorModel>()
+            .SetGroupName("Gcsim")
+            .AddConstructor<MulticastNicFilter>()
+            .AddTraceSource("Filtered",
+                            "A multicast frame for a group the host has not joined was dropped "
+                            "at the NIC.",
+                            MakeTraceSourceAccessor(&MulticastNicFilter::m_filterTrace),
+                            "ns3::Packet::TracedCallback");
+    return tid;
+}
+
+Ptr<MulticastNicFilter>
+MulticastNicFilter::Create(Ptr<GroupMembership> membership, Framing framing, Ptr<ErrorModel> behind)
+{
+    Ptr<MulticastNicFilter> filter = CreateObject<MulticastNicFilter>();
+    filter->m_membership = membership;
+    filter->m_framing = framing;
+    filter->m_behind = behind;
+    return filter;
+}
+
+Ptr<MulticastNicFilter>
+MulticastNicFilter::On(Ptr<NetDevice> device)
+{
+    TypeId::AttributeInformation info;
+    if (!device->GetInstanceTypeId().LookupAttributeByName("ReceiveErrorModel", &info))
+    {
+        return nullptr;
+    }
+    PointerValue model;
+    device->GetAttribute("ReceiveErrorModel", model);
+    return model.Get<MulticastNicFilter>();
+}
+
+uint64_t
+MulticastNicFilter::GetFiltered() const
+{
+    return m_filtered;
+}
+
+bool
+MulticastNicFilter::DoCorrupt(Ptr<Packet> p)
+{
+    if (Filters(p))
+    {
+        ++m_filtered;
+        m_filterTrace(p);
+        return true;
+    }
+    return m_behind && m_behind->IsCorrupt(p);
+}
+
+bool
+MulticastNicFilter::Filters(Ptr<Packet> p) const
+{
+    Ipv4Header ip;
+    if (m_framing == ETHERNET)
+    {
+        // Most frames are unicast: the group bit of the destination MAC's first byte says so
+        // without deserialising the header.
+        uint8_t first = 0;
+        if (p->CopyData(&first, 1) != 1 || (first & 0x01) == 0)
+        {
+            return false;
+        }
+        EthernetHeader eth(false);
+        if (p->PeekHeader(eth) == 0 || eth.GetDestination().IsBroadcast() ||
+            eth.GetLengthType() != 0x0800)
+        {
+            return false;
+        }
+        Ptr<Packet> copy = p->Copy();
+        copy->RemoveHeader(eth);
+        copy->PeekHeader(ip);
+    }
+    else
+    {
+        PppHeader ppp;
+        p->PeekHeader(ppp);
+        if (ppp.GetProtocol() != 0x0021)
+        {
+            return false;
+        }
+        Ptr<Packet> copy = p->Copy();
+        copy->RemoveHeader(ppp);
+        copy->PeekHeader(ip);
+    }
+    Ipv4Address dst = ip.GetDestination();
+    return dst.IsMulticast() && !dst.IsLocalMulticast() && dst != NetworkBroadcastGroup() &&
+           !m_membership->IsMember(dst);
+}
+
+void
+MulticastNicFilter::DoReset()
+{
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,182 @@
+#include "multicast-routing.h"
+
+#include "../network/source-specific-routing.h"
+
+#include <algorithm>
+#include <map>
+#include <ns3/ipv4-list-routing.h>
+#include <ns3/ipv4-routing-table-entry.h>
+#include <ns3/ipv4.h>
+#include <ns3/node-list.h>
+#include <stdexcept>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+const std::vector<MulticastRoutingEntry>&
+MulticastRoutingTable()
+{
+    static const std::vector<MulticastRoutingEntry> table = {
+        {"source-tree", &InstallSourceTree,
+         "shortest-path tree from P1, pruned to branches with members"},
+        {"shared-tree", &InstallSharedTree,
+         "one tree rooted at a rendezvous router; P1's traffic goes there first"},
+        {"flood", &InstallFlood,
+         "every router forwards on every interface but the incoming one; duplicates dropped"},
+        // A protocol that runs during the simulation (DenseMode), not routes set up in advance.
+        {"dense", nullptr,
+         "flood and prune (PIM-DM): RPF checks, prunes that expire, grafts on joins"},
+    };
+    return table;
+}
+
+namespace
+{
+
+/// The address of node \p node's first interface.
+Ipv4Address
+AddressOf(uint32_t node)
+{
+    return NodeList::GetNode(node)->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+}
+
+} // namespace
+
+MulticastRoutes
+InstallMulticastRoutes(const std::string& name, const Network& network, const RoutingGraph& graph,
+                       const MulticastGroup& group)
+{
+    for (const auto& entry : MulticastRoutingTable())
+    {
+        if (name != entry.name)
+        {
+            continue;
+        }
+        if (!entry.install)
+        {
+            throw std::logic_error("multicast routing '" + name +
+                                   "' is a protocol: install it with its model (DenseMode)");
+        }
+        if (group.senders.empty())
+        {
+            return entry.install(network, graph, group);
+        }
+        MulticastGroup fromP1 = group;
+        fromP1.origin = AddressOf(group.source);
+        MulticastRoutes installed = entry.install(network, graph, fromP1);
+        int64_t rendezvous = group.rendezvous; // a shared tree keeps the router P1's chose
+        for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+        {
+            if (network.routers.Get(r)->GetId() == static_cast<uint64_t>(installed.rendezvous))
+            {
+                rendezvous = r;
+            }
+        }
+        for (uint32_t sender : group.senders)
+        {
+            MulticastGroup g = group;
+            g.source = sender;
+            g.origin = AddressOf(sender);
+            g.senders.clear();
+            g.members.erase(std::remove(g.members.begin(), g.members.end(), sender),
+                            g.members.end());
+            g.members.push_back(group.source);
+            g.rendezvous = rendezvous;
+            installed.routes += entry.install(network, graph, g).routes;
+        }
+        return installed;
+    }
+    throw std::invalid_argument("unknown multicast routing '" + name + "'");
+}
+
+namespace
+{
+
+Ptr<SourceSpecificRouting>
+StaticRoutingOf(uint32_t node)
+{
+    Ptr<Ipv4> ipv4 = NodeList::GetNode(node)->GetObject<Ipv4>();
+    auto list = DynamicCast<Ipv4ListRouting>(ipv4->GetRoutingProtocol());
+    for (uint32_t i = 0; i < list->GetNRoutingProtocols(); ++i)
+    {
+        int16_t priority;
+        if (auto routing =
+                DynamicCast<SourceSpecificRouting>(list->GetRoutingProtocol(i, priority)))
+        {
+            return routing;
+        }
+    }
+    throw std::logic_error("no static routing on node " + std::to_string(node));
+}
+
+} // namespace
+
+void
+AddMulticastRoute(uint32_t node, const MulticastGroup& group, uint32_t input,
+                  const std::vector<uint32_t>& outputs)
+{
+    StaticRoutingOf(node)->AddRoute(group.origin, group.address, input, outputs);
+}
+
+std::size_t
+RemoveMulticastRoutes(const Network& network, Ipv4Address group)
+{
+    std::size_t removed = 0;
+    for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+    {
+        removed += StaticRoutingOf(network.routers.Get(r)->GetId())->RemoveRoutes(group);
+    }
+    return removed;
+}
+
+std::vector<std::pair<uint32_t, TreeRouter>>
+PrunedTree(const RoutingGraph& graph, const RoutingGraph::Tree& tree,
+           const std::vector<uint32_t>& members)
+{
+    std::vector<std::pair<uint32_t, TreeRouter>> routers;
+    std::map<uint32_t, std::size_t> index;
+    for (uint32_t member : members)
+    {
+        int64_t v = member;
+        while (tree.reached[v] && tree.parent[v] >= 0)
+        {
+            auto link = static_cast<uint32_t>(graph.LinkOf(tree.parent[v]));
+            int64_t up = tree.parent[tree.parent[v]];
+            if (up < 0 || !graph.IsRouter(static_cast<uint32_t>(up)))
+            {
+                break; // the link hangs off the source host itself
+            }
+            auto router = static_cast<uint32_t>(up);
+            auto output = static_cast<uint32_t>(graph.InterfaceOn(router, link));
+            auto it = index.find(router);
+            bool seen = it != index.end();
+            if (!seen)
+            {
+                TreeRouter r;
+                if (tree.parent[router] >= 0)
+                {
+                    r.input = graph.InterfaceOn(router, graph.LinkOf(tree.parent[router]));
+                }
+                index[router] = routers.size();
+                routers.push_back({router, r});
+                it = index.find(router);
+            }
+            auto& outputs = routers[it->second].second.outputs;
+            if (std::find(outputs.begin(), outputs.end(), output) == outputs.end())
+            {
+                outputs.push_back(output);
+            }
+            if (seen)
+            {
+                break; // the rest of the path is already in the tree
+            }
+            v = up;
+        }
+    }
+    return routers;
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,520 @@
+#include "animation-tracker.h"
+
+#include "../group/group-client.h"
+#include "../group/group-message-tag.h"
+#include "../group/group-server.h"
+#include "../group/multicast-nic-filter.h"
+#include "../network/routing-graph.h"
+#include "../network/trace-connect.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <ns3/callback.h>
+#include <ns3/ipv4-l3-protocol.h>
+#include <ns3/node.h>
+#include <ns3/pointer.h>
+#include <ns3/simulator.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+namespace
+{
+
+constexpr double kSlot = 40;          //!< layered: between two neighbouring leaves
+constexpr double kLayer = 80;         //!< layered: between two hop layers
+constexpr double kCircleSpacing = 48; //!< circle: between two neighbouring hosts
+constexpr double kMinRadius = 110;
+
+/// The drawn nodes in their order: P1, the clients, the routers, the switches.
+std::vector<Ptr<Node>>
+DrawnNodes(const Network& network)
+{
+    std::vector<Ptr<Node>> nodes;
+    for (const NodeContainer* c : {&network.hosts, &network.routers, &network.switches})
+    {
+        for (uint32_t i = 0; i < c->GetN(); ++i)
+        {
+            nodes.push_back(c->Get(i));
+        }
+    }
+    return nodes;
+}
+
+/// Drawn node index by ns-3 node id (-1: not drawn).
+std::vector<int64_t>
+IndexById(const std::vector<Ptr<Node>>& nodes)
+{
+    std::vector<int64_t> index;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+    {
+        uint32_t id = nodes[i]->GetId();
+        if (index.size() <= id)
+        {
+            index.resize(id + 1, -1);
+        }
+        index[id] = static_cast<int64_t>(i);
+    }
+    return index;
+}
+
+void
+LayOutCircle(const Network& network, AnimationTopology& topology)
+{
+    topology.layout = "circle";
+    uint32_t hosts = network.hosts.GetN();
+    double radius = std::max(kMinRadius, hosts * kCircleSpacing / (2 * M_PI));
+    for (uint32_t i = 0; i < hosts; ++i)
+    {
+        double angle = -M_PI / 2 + 2 * M_PI * i / hosts;
+        topology.nodes[i].x = radius * std::cos(angle);
+        topology.nodes[i].y = radius * std::sin(angle);
+    }
+    // A switch, or a single segment's hub, at the centre.
+    for (std::size_t i = hosts; i < topology.nodes.size(); ++i)
+    {
+        topology.nodes[i].x = 0;
+        topology.nodes[i].y = 0;
+    }
+}
+
+void
+LayOutLayers(const Network& network, const std::vector<int64_t>& indexById,
+             AnimationTopology& topology)
+{
+    topology.layout = "layered";
+    RoutingGraph graph(network);
+    uint32_t server = network.Server()->GetId();
+    RoutingGraph::Tree tree = graph.FromNodes({server});
+    uint64_t vertices = graph.NodeCount() + network.links.size();
+    auto shared = [&](uint64_t v)
+    { return graph.IsLinkVertex(v) && network.links[graph.LinkOf(v)].ends.size() > 2; };
+    auto drawn = [&](uint64_t v)
+    { return graph.IsLinkVertex(v) ? shared(v) : v < indexById.size() && indexById[v] >= 0; };
+
+    // The breadth-first tree without point-to-point link vertices: a node hangs off the node
+    // across its point-to-point link, or off the hub of its shared segment.
+    std::vector<std::vector<uint64_t>> children(vertices);
+    for (uint64_t v = 0; v < vertices; ++v)
+    {
+        if (v == server || !drawn(v) || !tree.reached[v] || tree.parent[v] < 0)
+        {
+            continue;
+        }
+        auto parent = static_cast<uint64_t>(tree.parent[v]);
+        if (graph.IsLinkVertex(parent) && !shared(parent))
+        {
+            if (tree.parent[parent] < 0)
+            {
+                continue;
+            }
+            parent = static_cast<uint64_t>(tree.parent[parent]);
+        }
+        children[parent].push_back(v);
+    }
+
+    std::vector<double> x(vertices, 0);
+    std::vector<double> depth(vertices, 0);
+    std::vector<bool> placed(vertices, false);
+    double nextSlot = 0;
+    double maxDepth = 0;
+    std::function<void(uint64_t)> place = [&](uint64_t v)
+    {
+        placed[v] = true;
+        maxDepth = std::max(maxDepth, depth[v]);
+        for (uint64_t c : children[v])
+        {
+            depth[c] = depth[v] + (graph.IsLinkVertex(c) || graph.IsLinkVertex(v) ? 0.5 : 1.0);
+            place(c);
+        }
+        if (children[v].empty())
+        {
+            x[v] = nextSlot++;
+        }
+        else
+        {
+            x[v] = (x[children[v].front()] + x[children[v].back()]) / 2;
+        }
+    };
+    place(server);
+    for (uint64_t v = 0; v < graph.NodeCount(); ++v)
+    {
+        if (drawn(v) && !placed[v])
+        {
+            depth[v] = std::floor(maxDepth) + 1;
+            x[v] = nextSlot++;
+        }
+    }
+    for (uint64_t v = 0; v < graph.NodeCount(); ++v)
+    {
+        if (drawn(v))
+        {
+            auto& node = topology.nodes[indexById[v]];
+            node.x = x[v] * kSlot;
+            node.y = depth[v] * kLayer;
+        }
+    }
+    for (uint32_t l = 0; l < network.links.size(); ++l)
+    {
+        uint64_t v = graph.LinkVertex(l);
+        AnimationLink& link = topology.links[l];
+        if (link.shared && placed[v])
+        {
+            link.x = x[v] * kSlot;
+            link.y = depth[v] * kLayer;
+        }
+    }
+}
+
+std::string
+Quoted(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text)
+    {
+        if (c == '"' || c == '\\')
+        {
+            out += '\\';
+            out += c;
+        }
+        else if (static_cast<unsigned char>(c) < 0x20)
+        {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        }
+        else
+        {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string
+Coordinate(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", std::abs(v) < 0.05 ? 0.0 : v);
+    return buf;
+}
+
+const char*
+KindName(AnimationReception::Kind kind)
+{
+    switch (kind)
+    {
+        case AnimationReception::APPLICATION:
+            return "application";
+        case AnimationReception::STACK:
+            return "stack";
+        case AnimationReception::NIC_FILTERED:
+            return "nic-filtered";
+    }
+    return "";
+}
+
+} // namespace
+
+AnimationTopology
+LayOut(const Network& network, const std::vector<uint32_t>& members)
+{
+    AnimationTopology topology;
+    std::vector<Ptr<Node>> nodes = DrawnNodes(network);
+    std::vector<int64_t> indexById = IndexById(nodes);
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+    {
+        AnimationNode node;
+        node.name = network.NodeName(nodes[i]->GetId());
+        uint32_t hosts = network.hosts.GetN();
+        node.kind = i < hosts ? "host" : i < hosts + network.routers.GetN() ? "router" : "switch";
+        node.member = i > 0 && i < hosts &&
+                      std::binary_search(members.begin(), members.end(), static_cast<uint32_t>(i));
+        topology.nodes.push_back(node);
+    }
+    for (const Link& l : network.links)
+    {
+        AnimationLink link;
+        link.name = l.name;
+        for (const auto& device : l.ends)
+        {
+            link.ends.push_back(static_cast<uint32_t>(indexById[device->GetNode()->GetId()]));
+        }
+        link.shared = l.ends.size() > 2;
+        link.delayNs = l.delay.GetNanoSeconds();
+        link.rateBps = l.rate.GetBitRate();
+        topology.links.push_back(link);
+    }
+
+    bool singleSegment = network.routers.GetN() == 0 &&
+                         ((network.switches.GetN() == 0 && network.links.size() == 1) ||
+                          network.switches.GetN() == 1);
+    if (singleSegment)
+    {
+        LayOutCircle(network, topology);
+    }
+    else
+    {
+        LayOutLayers(network, indexById, topology);
+    }
+    // A segment's hub that the layout did not place: the centre of its ends.
+    for (AnimationLink& link : topology.links)
+    {
+        if (link.shared && topology.layout == "layered" && link.x == 0 && link.y == 0)
+        {
+            for (uint32_t e : link.ends)
+            {
+                link.x += topology.nodes[e].x / link.ends.size();
+                link.y += topology.nodes[e].y / link.ends.size();
+            }
+        }
+    }
+    return topology;
+}
+
+AnimationTracker::AnimationTracker(const Network& network, Animation& animation, std::string mode,
+                                   uint32_t message)
+  : m_animation(animation)
+  , m_message(message)
+{
+    m_trace.mode = std::move(mode);
+    std::vector<int64_t> indexById = IndexById(DrawnNodes(network));
+    for (uint32_t l = 0; l < network.links.size(); ++l)
+    {
+        for (const auto& device : network.links[l].ends)
+        {
+            m_ends.push_back({l, static_cast<uint32_t>(indexById[device->GetNode()->GetId()])});
+            std::size_t end = m_ends.size() - 1;
+            Subscribe(device, "PhyTxBegin",
+                      Callback<void, Ptr<const Packet>>([this, end](Ptr<const Packet> p)
+                                                        { OnTxBegin(end, p); }));
+            Subscribe(device, "PhyTxEnd",
+                      Callback<void, Ptr<const Packet>>([this, end](Ptr<const Packet> p)
+                                                        { OnTxEnd(end, p); }));
+        }
+    }
+    for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
+    {
+        Ptr<Node> node = network.hosts.Get(i);
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            if (auto server = DynamicCast<GroupServer>(node->GetApplication(a)))
+            {
+                Subscribe(server, "GroupSend",
+                          Callback<void, uint32_t, const std::vector<uint32_t>&>(
+                              [this](uint32_t sent, const std::vector<uint32_t>& destinations)
+                              {
+                                  if (sent == m_message)
+                                  {
+                                      m_trace.sendNs = Simulator::Now().GetNanoSeconds();
+                                      m_trace.destinations = destinations;
+                                  }
+                              }));
+            }
+            if (auto client = DynamicCast<GroupClient>(node->GetApplication(a)))
+            {
+                Subscribe(
+                    client, "Rx",
+                    Callback<void, Ptr<const Packet>, const GroupHeader&, uint32_t, uint32_t>(
+                        [this, i](Ptr<const Packet>, const GroupHeader& header, uint32_t, uint32_t)
+                        {
+                            if (header.GetMessage() == m_message)
+                            {
+                                m_trace.receptions.push_back({Simulator::Now().GetNanoSeconds(), i,
+                                                              AnimationReception::APPLICATION});
+                            }
+                        }));
+            }
+        }
+        if (i == 0)
+        {
+            continue; // P1 sends; what reaches its stack is not the group's message
+        }
+        Subscribe(node->GetObject<Ipv4L3Protocol>(), "LocalDeliver",
+                  Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+                      [this, i](const Ipv4Header&, Ptr<const Packet> p, uint32_t)
+                      { OnReception(i, AnimationReception::STACK, p); }));
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            if (auto filter = MulticastNicFilter::On(node->GetDevice(d)))
+            {
+                Subscribe(filter, "Filtered",
+                          Callback<void, Ptr<const Packet>>(
+                              [this, i](Ptr<const Packet> p)
+                              { OnReception(i, AnimationReception::NIC_FILTERED, p); }));
+            }
+        }
+    }
+}
+
+bool
+AnimationTracker::Traced(Ptr<const Packet> packet) const
+{
+    GroupMessageTag tag;
+    return packet->PeekPacketTag(tag) && tag.GetMessage() == m_message;
+}
+
+void
+AnimationTracker::OnTxBegin(std::size_t end, Ptr<const Packet> frame)
+{
+    if (Traced(frame))
+    {
+        m_ends[end].pendingBeginNs = Simulator::Now().GetNanoSeconds();
+    }
+}
+
+void
+AnimationTracker::OnTxEnd(std::size_t end, Ptr<const Packet> frame)
+{
+    if (!Traced(frame))
+    {
+        return;
+    }
+    End& e = m_ends[end];
+    int64_t now = Simulator::Now().GetNanoSeconds();
+    m_trace.frames.push_back(
+        {e.link, e.node, e.pendingBeginNs >= 0 ? e.pendingBeginNs : now, now, frame->GetSize()});
+    e.pendingBeginNs = -1;
+}
+
+void
+AnimationTracker::OnReception(uint32_t node, AnimationReception::Kind kind,
+                              Ptr<const Packet> packet)
+{
+    if (Traced(packet))
+    {
+        m_trace.receptions.push_back({Simulator::Now().GetNanoSeconds(), node, kind});
+    }
+}
+
+void
+AnimationTracker::Finish()
+{
+    m_animation.Add(std::move(m_trace));
+    m_trace = AnimationTrace();
+}
+
+Animation::Animation(uint32_t message)
+  : m_message(message)
+{
+}
+
+std::unique_ptr<AnimationTracker>
+Animation::Track(const Network& network, const std::vector<uint32_t>& members,
+                 const std::string& mode)
+{
+    uint32_t nodes = network.hosts.GetN() + network.routers.GetN() + network.switches.GetN();
+    if (nodes > kMaxNodes)
+    {
+        m_skipped = "the network has " + std::to_string(nodes) +
+                    " nodes; runs are animated up to " + std::to_string(kMaxNodes);
+        return nullptr;
+    }
+    if (!m_laidOut)
+    {
+        m_topology = LayOut(network, members);
+        m_laidOut = true;
+    }
+    return std::make_unique<AnimationTracker>(network, *this, mode, m_message);
+}
+
+void
+Animation::Add(AnimationTrace trace)
+{
+    for (AnimationTrace& t : m_traces)
+    {
+        if (t.mode == trace.mode)
+        {
+            t = std::move(trace);
+            return;
+        }
+    }
+    m_traces.push_back(std::move(trace));
+}
+
+const AnimationTopology&
+Animation::Topology() const
+{
+    return m_topology;
+}
+
+const std::vector<AnimationTrace>&
+Animation::Traces() const
+{
+    return m_traces;
+}
+
+const std::string&
+Animation::Skipped() const
+{
+    return m_skipped;
+}
+
+void
+Animation::WriteJson(std::ostream& out) const
+{
+    out << "{\n  \"message\": " << m_message << ",\n";
+    if (!m_skipped.empty())
+    {
+        out << "  \"skipped\": " << Quoted(m_skipped) << ",\n";
+    }
+    out << "  \"layout\": " << Quoted(m_topology.layout) << ",\n  \"nodes\": [";
+    for (std::size_t i = 0; i < m_topology.nodes.size(); ++i)
+    {
+        const AnimationNode& n = m_topology.nodes[i];
+        out << (i ? ",\n" : "\n") << "    {\"name\": " << Quoted(n.name)
+            << ", \"kind\": " << Quoted(n.kind) << ", \"member\": " << (n.member ? "true" : "false")
+            << ", \"x\": " << Coordinate(n.x) << ", \"y\": " << Coordinate(n.y) << "}";
+    }
+    out << "\n  ],\n  \"links\": [";
+    for (std::size_t l = 0; l < m_topology.links.size(); ++l)
+    {
+        const AnimationLink& link = m_topology.links[l];
+        out << (l ? ",\n" : "\n") << "    {\"name\": " << Quoted(link.name) << ", \"ends\": [";
+        for (std::size_t e = 0; e < link.ends.size(); ++e)
+        {
+            out << (e ? ", " : "") << link.ends[e];
+        }
+        out << "], \"shared\": " << (link.shared ? "true" : "false");
+        if (link.shared)
+        {
+            out << ", \"x\": " << Coordinate(link.x) << ", \"y\": " << Coordinate(link.y);
+        }
+        out << ", \"delay_ns\": " << link.delayNs << ", \"rate_bps\": " << link.rateBps << "}";
+    }
+    out << "\n  ],\n  \"modes\": [";
+    for (std::size_t m = 0; m < m_traces.size(); ++m)
+    {
+        const AnimationTrace& t = m_traces[m];
+        out << (m ? ",\n" : "\n") << "    {\"mode\": " << Quoted(t.mode)
+            << ", \"send_ns\": " << t.sendNs << ", \"destinations\": [";
+        for (std::size_t d = 0; d < t.destinations.size(); ++d)
+        {
+            out << (d ? ", " : "") << t.destinations[d];
+        }
+        out << "],\n     \"frames\": [";
+        for (std::size_t f = 0; f < t.frames.size(); ++f)
+        {
+            const AnimationFrame& fr = t.frames[f];
+            out << (f ? ",\n" : "\n") << "       {\"link\": " << fr.link
+                << ", \"from\": " << fr.from << ", \"begin_ns\": " << fr.beginNs
+                << ", \"end_ns\": " << fr.endNs << ", \"bytes\": " << fr.bytes << "}";
+        }
+        out << "],\n     \"receptions\": [";
+        for (std::size_t r = 0; r < t.receptions.size(); ++r)
+        {
+            const AnimationReception& rx = t.receptions[r];
+            out << (r ? ",\n" : "\n") << "       {\"at_ns\": " << rx.atNs
+                << ", \"node\": " << rx.node << ", \"kind\": " << Quoted(KindName(rx.kind)) << "}";
+        }
+        out << "]}";
+    }
+    out << "\n  ]\n}\n";
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,139 @@
+#include "host-load-tracker.h"
+
+#include "../group/group-membership.h"
+#include "../group/group-message-tag.h"
+#include "../network/igmp-header.h"
+#include "../group/multicast-nic-filter.h"
+#include "../network/trace-connect.h"
+
+#include <algorithm>
+#include <ns3/arp-l3-protocol.h>
+#include <ns3/callback.h>
+#include <ns3/pointer.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> members)
+  : m_member(network.hosts.GetN(), false)
+{
+    for (uint32_t m : members)
+    {
+        m_member[m] = true;
+    }
+    NodeContainer all(network.hosts, network.routers);
+    for (uint32_t n = 0; n < all.GetN(); ++n)
+    {
+        auto ipv4 = all.Get(n)->GetObject<Ipv4L3Protocol>();
+        Subscribe(ipv4, "Drop",
+                  Callback<void, const Ipv4Header&, Ptr<const Packet>, Ipv4L3Protocol::DropReason,
+                           Ptr<Ipv4>, uint32_t>(
+                      [this](const Ipv4Header& header, Ptr<const Packet>,
+                             Ipv4L3Protocol::DropReason reason, Ptr<Ipv4>, uint32_t)
+                      {
+                          // IGMP (TTL 1) ends at the first router by design: not a loss.
+                          if (header.GetProtocol() == IgmpHeader::PROTOCOL)
+                          {
+                              return;
+                          }
+                          // A router dropping a copy it has already forwarded is the flood
+                          // working, not a loss.
+                          ++(reason == Ipv4L3Protocol::DROP_DUPLICATE
+                                 ? m_counts.duplicatesSuppressed
+                                 : m_counts.ipDrops);
+                      }));
+        if (auto arp = all.Get(n)->GetObject<ArpL3Protocol>())
+        {
+            Subscribe(arp, "Drop",
+                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                        { ++m_counts.arpDrops; }));
+        }
+    }
+    auto forwarded = Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+        [this](const Ipv4Header&, Ptr<const Packet>, uint32_t) { ++m_counts.routerForwards; });
+    for (uint32_t r = 0; r < network.routers.GetN(); ++r)
+    {
+        auto ipv4 = network.routers.Get(r)->GetObject<Ipv4L3Protocol>();
+        Subscribe(ipv4, "UnicastForward", forwarded);
+        Subscribe(ipv4, "MulticastForward", forwarded);
+    }
+    for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
+    {
+        Ptr<Node> node = network.hosts.Get(i);
+        auto ipv4 = node->GetObject<Ipv4L3Protocol>();
+        if (i == 0)
+        {
+            continue; // P1 is the sender, not a receiver
+        }
+        Subscribe(ipv4, "LocalDeliver",
+                  Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+                      [this, i](const Ipv4Header& h, Ptr<const Packet> p, uint32_t iface)
+                      { OnLocalDeliver(i, h, p, iface); }));
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            if (auto filter = MulticastNicFilter::On(node->GetDevice(d)))
+            {
+                // Group messages only: a member's IGMP report reaches other hosts' NICs too.
+                Subscribe(filter, "Filtered",
+                          Callback<void, Ptr<const Packet>>(
+                              [this](Ptr<const Packet> p)
+                              {
+                                  GroupMessageTag tag;
+                                  if (p->PeekPacketTag(tag))
+                                  {
+                                      ++m_counts.nicFiltered;
+                                  }
+                              }));
+            }
+        }
+    }
+}
+
+void
+HostLoadTracker::FollowMembership(const Network& network, Ipv4Address group)
+{
+    for (uint32_t c = 1; c < network.hosts.GetN(); ++c)
+    {
+        auto membership = network.hosts.Get(c)->GetObject<GroupMembership>();
+        NS_ABORT_MSG_UNLESS(membership, "client " << c << " has no GroupMembership");
+        for (bool joined : {true, false})
+        {
+            Subscribe(membership, joined ? "Join" : "Leave",
+                      Callback<void, Ipv4Address>(
+                          [this, group, c, joined](Ipv4Address g)
+                          {
+                              if (g == group)
+                              {
+                                  m_member[c] = joined;
+                              }
+                          }));
+        }
+    }
+}
+
+void
+HostLoadTracker::OnLocalDeliver(uint32_t client, const Ipv4Header&, Ptr<const Packet> packet,
+                                uint32_t)
+{
+    GroupMessageTag tag;
+    if (!packet->PeekPacketTag(tag))
+    {
+        return;
+    }
+    ++m_counts.receptions;
+    if (!m_member[client])
+    {
+        ++m_counts.nonmemberReceptions;
+    }
+}
+
+HostCounts
+HostLoadTracker::Finish() const
+{
+    return m_counts;
+}
+
+} // namespace gcsim
+} // namespace ns3

@@ -1,0 +1,152 @@
+#include "link-tracker.h"
+
+#include "../group/group-message-tag.h"
+#include "../network/trace-connect.h"
+
+#include <algorithm>
+#include <ns3/callback.h>
+#include <ns3/ethernet-header.h>
+#include <ns3/net-device-queue-interface.h>
+#include <ns3/node.h>
+#include <ns3/queue-disc.h>
+#include <ns3/traffic-control-layer.h>
+#include <set>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+LinkTracker::LinkTracker(const Network& network)
+{
+    std::set<uint32_t> tracedNodes;
+    for (std::size_t l = 0; l < network.links.size(); ++l)
+    {
+        const Link& link = network.links[l];
+        m_linkNames.push_back(link.name);
+        m_firstEnd.push_back(m_ends.size());
+        bool shared = link.ends.size() > 2;
+        for (std::size_t e = 0; e < link.ends.size(); ++e)
+        {
+            Ptr<NetDevice> device = link.ends[e];
+            uint32_t nodeId = device->GetNode()->GetId();
+            std::string to = shared ? "*" : network.NodeName(link.ends[1 - e]->GetNode()->GetId());
+            m_ends.push_back(
+                {l, network.NodeName(nodeId), to, nodeId == network.Server()->GetId()});
+            std::size_t index = m_ends.size() - 1;
+            Subscribe(device, "PhyTxEnd",
+                      Callback<void, Ptr<const Packet>>([this, index](Ptr<const Packet> p)
+                                                        { OnTxEnd(index, p); }));
+            Subscribe(device, "MacTxDrop",
+                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                        { ++m_counts.queueDrops; }));
+            Subscribe(device, "PhyTxDrop",
+                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                        { ++m_counts.linkDrops; }));
+            auto tc = device->GetNode()->GetObject<TrafficControlLayer>();
+            if (tc && tracedNodes.insert(nodeId).second)
+            {
+                // With no queue disc, a full device queue stops the transmit queue and the
+                // traffic-control layer drops what arrives meanwhile.
+                Subscribe(tc, "TcDrop",
+                          Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
+                                                            { ++m_counts.queueDrops; }));
+            }
+            if (Ptr<QueueDisc> qd = tc ? tc->GetRootQueueDiscOnDevice(device) : nullptr)
+            {
+                Subscribe(qd, "Drop",
+                          Callback<void, Ptr<const QueueDiscItem>>([this](Ptr<const QueueDiscItem>)
+                                                                   { ++m_counts.queueDiscDrops; }));
+            }
+        }
+    }
+    m_macs.resize(network.links.size());
+    for (std::size_t l = 0; l < network.links.size(); ++l)
+    {
+        const Link& link = network.links[l];
+        for (std::size_t e = 0; e < link.lossModels.size(); ++e)
+        {
+            if (link.ends.size() > 2)
+            {
+                m_macs[l][Mac48Address::ConvertFrom(link.ends[e]->GetAddress())] = e;
+            }
+            Subscribe(link.lossModels[e], "Lost",
+                      Callback<void, Ptr<const Packet>>([this, l, e](Ptr<const Packet> p)
+                                                        { OnLost(l, 1 - e, p); }));
+        }
+    }
+}
+
+const char*
+LinkTracker::CsvHeader()
+{
+    return "mode,link,from,to,frames,bytes,lost";
+}
+
+void
+LinkTracker::OnLost(std::size_t link, std::size_t sender, Ptr<const Packet> frame)
+{
+    ++m_counts.lossDrops;
+    if (!m_macs[link].empty())
+    {
+        EthernetHeader eth(false);
+        frame->PeekHeader(eth);
+        auto it = m_macs[link].find(eth.GetSource());
+        if (it == m_macs[link].end())
+        {
+            return;
+        }
+        sender = it->second;
+    }
+    ++m_ends[m_firstEnd[link] + sender].lost;
+}
+
+void
+LinkTracker::OnTxEnd(std::size_t index, Ptr<const Packet> frame)
+{
+    End& end = m_ends[index];
+    uint32_t size = frame->GetSize();
+    ++end.frames;
+    end.bytes += size;
+    ++m_counts.frames;
+    m_counts.bytes += size;
+    if (end.server)
+    {
+        ++m_counts.serverFrames;
+        m_counts.serverBytes += size;
+    }
+    GroupMessageTag tag;
+    if (frame->PeekPacketTag(tag))
+    {
+        ++m_counts.messageFrames;
+        m_counts.messageBytes += size;
+        ++m_copies[{tag.GetMessage(), end.link}];
+    }
+}
+
+void
+LinkTracker::WriteCsv(std::ostream& csv, const std::string& mode) const
+{
+    for (const End& end : m_ends)
+    {
+        csv << mode << ',' << m_linkNames[end.link] << ',' << end.from << ',' << end.to << ','
+            << end.frames << ',' << end.bytes << ',' << end.lost << '\n';
+    }
+}
+
+LinkCounts
+LinkTracker::Finish() const
+{
+    LinkCounts counts = m_counts;
+    uint64_t total = 0;
+    for (const auto& [key, copies] : m_copies)
+    {
+        total += copies;
+        counts.stressMax = std::max<uint64_t>(counts.stressMax, copies);
+    }
+    counts.stressMean = m_copies.empty() ? 0.0 : double(total) / double(m_copies.size());
+    return counts;
+}
+
+} // namespace gcsim
+} // namespace ns3
