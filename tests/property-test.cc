@@ -4,8 +4,8 @@
 // The cases come from a seeded generator: a failure names its case number and the scenario
 // text, which reproduces it with `gcsim run`. GCSIM_PROPERTY_SEED picks another sequence of
 // cases, GCSIM_PROPERTY_CASES another number of them.
-#include "models/network/frame-loss.h"
 #include "models/group/multicast-nic-filter.h"
+#include "models/network/frame-loss.h"
 #include "models/network/routing-graph.h"
 #include "test-utilities.h"
 

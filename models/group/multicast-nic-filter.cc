@@ -1,7 +1,7 @@
 #include "multicast-nic-filter.h"
 
-#include "group-membership.h"
 #include "../network/network.h"
+#include "group-membership.h"
 
 #include <ns3/ethernet-header.h>
 #include <ns3/ipv4-header.h>

@@ -1,9 +1,9 @@
 #ifndef GCSIM_DENSE_MODE_H
 #define GCSIM_DENSE_MODE_H
 
-#include "dense-mode-header.h"
 #include "../network/network.h"
 #include "../network/routing-graph.h"
+#include "dense-mode-header.h"
 
 #include <functional>
 #include <map>

@@ -3,7 +3,7 @@
 // have already forwarded (ns-3's duplicate packet detection, on for every router of a
 // routed network), so a flood on a graph with cycles still ends.
 
-#include "multicast-routing.h"
+#include "flood.h"
 
 namespace ns3
 {

@@ -1,6 +1,9 @@
 #include "multicast-routing.h"
 
 #include "../network/source-specific-routing.h"
+#include "flood.h"
+#include "shared-tree.h"
+#include "source-tree.h"
 
 #include <algorithm>
 #include <map>

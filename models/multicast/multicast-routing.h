@@ -84,11 +84,6 @@ std::vector<std::pair<uint32_t, TreeRouter>> PrunedTree(const RoutingGraph& grap
                                                         const RoutingGraph::Tree& tree,
                                                         const std::vector<uint32_t>& members);
 
-// The variants, one file each.
-MulticastRoutes InstallSourceTree(const Network&, const RoutingGraph&, const MulticastGroup&);
-MulticastRoutes InstallSharedTree(const Network&, const RoutingGraph&, const MulticastGroup&);
-MulticastRoutes InstallFlood(const Network&, const RoutingGraph&, const MulticastGroup&);
-
 } // namespace gcsim
 } // namespace ns3
 

@@ -6,7 +6,7 @@
 // the smallest sum of hop counts to P1 and to every member (the 1-median of the group),
 // the lowest router index on a tie.
 
-#include "multicast-routing.h"
+#include "shared-tree.h"
 
 #include <limits>
 #include <stdexcept>

@@ -3,7 +3,7 @@
 // router on it forwards the group's packets from its interface towards P1 to the
 // interfaces of its branches.
 
-#include "multicast-routing.h"
+#include "source-tree.h"
 
 namespace ns3
 {

@@ -13,7 +13,7 @@
 // left LAN, the right LAN. The placement is fixed: the scenario keys access_routers and
 // server_router do not apply.
 
-#include "network.h"
+#include "dumbbell-topology.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
 #include <stdexcept>

@@ -22,7 +22,7 @@
 // R0. One row or one column is a line of routers; a 1 x 1 grid is a single router with P1
 // and the clients around it. At most 100000 routers.
 
-#include "network.h"
+#include "grid-topology.h"
 
 #include <algorithm>
 #include <ns3/ipv4-l3-protocol.h>

@@ -5,7 +5,7 @@
 //   ===========================================  lan0: data_rate, delay
 //   10.0.0.1  10.0.0.2  10.0.0.3 ... 10.0.0.(N+1)   (the smallest subnet that holds them)
 
-#include "network.h"
+#include "lan-topology.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
 #include <stdexcept>

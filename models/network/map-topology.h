@@ -61,6 +61,13 @@ struct TopologyConfig;
  */
 void CheckMapPlacement(const RouterMap& map, const TopologyConfig& config);
 
+/**
+ * Topology kind `map`: the routers and links of config.mapFile (read with ReadRouterMap),
+ * point-to-point (core_rate, core_delay); P1 and the clients attached as on a waxman graph.
+ * Throws std::invalid_argument for a map or placement the kind cannot build.
+ */
+Network BuildFromMap(const TopologyConfig& config);
+
 } // namespace gcsim
 } // namespace ns3
 

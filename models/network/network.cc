@@ -1,7 +1,16 @@
 #include "network.h"
 
+#include "dumbbell-topology.h"
+#include "grid-topology.h"
+#include "lan-topology.h"
+#include "map-topology.h"
+#include "p2p-topology.h"
+#include "ring-topology.h"
 #include "shortest-path-routing.h"
 #include "source-specific-routing.h"
+#include "star-topology.h"
+#include "tree-topology.h"
+#include "waxman-topology.h"
 
 #include <algorithm>
 #include <ns3/arp-cache.h>
@@ -31,16 +40,6 @@ namespace ns3
 {
 namespace gcsim
 {
-
-Network BuildP2p(const TopologyConfig& config);
-Network BuildLan(const TopologyConfig& config);
-Network BuildStar(const TopologyConfig& config);
-Network BuildTree(const TopologyConfig& config);
-Network BuildDumbbell(const TopologyConfig& config);
-Network BuildRing(const TopologyConfig& config);
-Network BuildGrid(const TopologyConfig& config);
-Network BuildWaxman(const TopologyConfig& config);
-Network BuildFromMap(const TopologyConfig& config);
 
 uint32_t
 Link::FrameBytes(uint32_t ipBytes) const

@@ -3,7 +3,7 @@
 //     P1 (10.0.0.1) ------------------ C1 (10.0.0.2)
 //              data_rate, delay, PPP framing (2 bytes)
 
-#include "network.h"
+#include "p2p-topology.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
 #include <stdexcept>

@@ -20,7 +20,7 @@
 // routers would be joined twice). Two paths lead from any router to any other, so a flood
 // goes both ways round and meets itself.
 
-#include "network.h"
+#include "ring-topology.h"
 
 #include <algorithm>
 #include <ns3/ipv4-l3-protocol.h>

@@ -14,7 +14,8 @@
 // the group's multicast frames only out of the members' ports; without, out of every port
 // but the incoming one.
 
-#include "network.h"
+#include "star-topology.h"
+
 #include "snooping-switch.h"
 
 #include <ns3/arp-cache.h>

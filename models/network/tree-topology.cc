@@ -13,7 +13,7 @@
 //           =====  ===  ===  =====  one LAN per leaf (data_rate, delay)
 //           C1 C2  C3 C4 C5 C6 C7 C8
 
-#include "network.h"
+#include "tree-topology.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
 #include <stdexcept>

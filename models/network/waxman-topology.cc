@@ -44,7 +44,7 @@
 // component being joined). The links are built in the order of the edges drawn, then the
 // joining edges, each from its lower-numbered router.
 
-#include "network.h"
+#include "waxman-topology.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,8 +2,8 @@
 
 #include "../group/group-membership.h"
 #include "../group/group-message-tag.h"
-#include "../network/igmp-header.h"
 #include "../group/multicast-nic-filter.h"
+#include "../network/igmp-header.h"
 #include "../network/trace-connect.h"
 
 #include <algorithm>

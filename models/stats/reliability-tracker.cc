@@ -1,8 +1,8 @@
 #include "reliability-tracker.h"
 
+#include "../network/trace-connect.h"
 #include "../reliability/nak-repair.h"
 #include "../reliability/reliability-header.h"
-#include "../network/trace-connect.h"
 #include "../reliability/unicast-arq.h"
 
 #include <ns3/callback.h>

@@ -1,8 +1,8 @@
 #ifndef GCSIM_RELIABILITY_TRACKER_H
 #define GCSIM_RELIABILITY_TRACKER_H
 
-#include "delivery-tracker.h"
 #include "../network/network.h"
+#include "delivery-tracker.h"
 #include "statistics.h"
 
 #include <ns3/application-container.h>

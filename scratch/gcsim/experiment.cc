@@ -1,16 +1,16 @@
 #include "experiment.h"
 
-#include "models/stats/dense-mode-tracker.h"
 #include "models/group/group-client.h"
 #include "models/group/group-helper.h"
 #include "models/group/group-server.h"
 #include "models/membership/igmp-membership.h"
 #include "models/membership/instant-membership.h"
 #include "models/multicast/multicast-routing.h"
-#include "models/reliability/nak-repair.h"
 #include "models/network/network.h"
 #include "models/network/routing-graph.h"
+#include "models/reliability/nak-repair.h"
 #include "models/reliability/unicast-arq.h"
+#include "models/stats/dense-mode-tracker.h"
 #include "netanim.h"
 #include "ordering-run.h"
 

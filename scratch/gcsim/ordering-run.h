@@ -1,9 +1,9 @@
 #ifndef GCSIM_ORDERING_RUN_H
 #define GCSIM_ORDERING_RUN_H
 
-#include "models/stats/delivery-tracker.h"
 #include "models/multicast/multicast-routing.h"
 #include "models/network/network.h"
+#include "models/stats/delivery-tracker.h"
 #include "models/stats/ordering-tracker.h"
 #include "scenario.h"
 

@@ -2,8 +2,8 @@
 
 #include "memory-estimate.h"
 #include "models/group/delivery-mode.h"
-#include "models/network/map-topology.h"
 #include "models/multicast/multicast-routing.h"
+#include "models/network/map-topology.h"
 #include "models/network/text-file.h"
 #include "run-estimate.h"
 #include "scenario-toml.h"

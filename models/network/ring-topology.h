@@ -1,0 +1,23 @@
+#ifndef GCSIM_RING_TOPOLOGY_H
+#define GCSIM_RING_TOPOLOGY_H
+
+#include "network.h"
+
+namespace ns3
+{
+namespace gcsim
+{
+
+/**
+ * Topology kind `ring`: `routers` routers in a cycle of point-to-point links, R0 - R1 - ...
+ * - R(n-1) - R0; P1 on its own point-to-point link to R0 (or `server_router`); the clients
+ * in contiguous blocks, one CSMA LAN per router (or per router of `access_routers`). The
+ * picture, addresses and link order are in ring-topology.cc.
+ * Throws std::invalid_argument for a configuration the kind cannot build.
+ */
+Network BuildRing(const TopologyConfig& config);
+
+} // namespace gcsim
+} // namespace ns3
+
+#endif
