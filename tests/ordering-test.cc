@@ -3,7 +3,8 @@
 // order against closed forms on an idle network; exactly-once delivery of every sender's
 // messages over per-sender multicast trees (source tree, shared tree, flood) on a tree and a
 // grid; the [ordering] keys, labels and errors; determinism.
-#include "models/ordering/ordering.h"
+#include "models/ordering/order-trailer.h"
+#include "models/ordering/ordering-helper.h"
 #include "test-utilities.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #ifndef GCSIM_ORDERING_TRACKER_H
 #define GCSIM_ORDERING_TRACKER_H
 
-#include "../ordering/ordering.h"
+#include "../ordering/ordering-helper.h"
 #include "statistics.h"
 
 #include <map>

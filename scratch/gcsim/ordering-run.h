@@ -3,6 +3,7 @@
 
 #include "models/multicast/multicast-routing.h"
 #include "models/network/network.h"
+#include "models/ordering/ordering-helper.h"
 #include "models/stats/delivery-tracker.h"
 #include "models/stats/ordering-tracker.h"
 #include "scenario.h"

@@ -1,17 +1,13 @@
-#ifndef GCSIM_ORDERING_H
-#define GCSIM_ORDERING_H
+#ifndef GCSIM_ORDERING_AGENT_H
+#define GCSIM_ORDERING_AGENT_H
 
-#include "../group/group-client.h"
 #include "../group/group-header.h"
 
 #include <map>
-#include <ns3/application-container.h>
 #include <ns3/application.h>
 #include <ns3/ipv4-address.h>
-#include <ns3/node-container.h>
 #include <ns3/socket.h>
 #include <ns3/traced-callback.h>
-#include <ns3/trailer.h>
 #include <set>
 #include <string>
 #include <utility>
@@ -34,35 +30,6 @@ enum DeliveryOrder
 std::string DeliveryOrderName(DeliveryOrder order);
 /// The order called \p name; std::invalid_argument if there is none.
 DeliveryOrder DeliveryOrderOf(const std::string& name);
-
-/**
- * \brief The ordering layer's stamp: the last 4 bytes of every message a sender sends.
- *
- * It holds the global sequence number P1 assigned (total order), or kUnsequenced. FIFO
- * needs no stamp of its own: the GroupHeader's message number is the sender's sequence
- * number. Every order carries the stamp, so a message is the same size in every order.
- */
-class OrderTrailer : public Trailer
-{
-public:
-    static constexpr uint32_t SERIALIZED_SIZE = 4; //!< bytes on the wire
-    static constexpr uint32_t kUnsequenced = ~0u;  //!< no global sequence number (yet)
-
-    OrderTrailer() = default;
-    explicit OrderTrailer(uint32_t sequence);
-
-    static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    uint32_t GetSerializedSize() const override;
-    void Serialize(Buffer::Iterator end) const override;
-    uint32_t Deserialize(Buffer::Iterator end) override;
-    void Print(std::ostream& os) const override;
-
-    uint32_t GetSequence() const;
-
-private:
-    uint32_t m_sequence{kUnsequenced}; //!< global sequence number
-};
 
 /**
  * \brief A client's ordering layer: sends the client's own group messages and delivers
@@ -133,68 +100,6 @@ private:
 
     TracedCallback<uint32_t, uint32_t> m_sendTrace;
     TracedCallback<uint32_t, uint32_t, uint32_t, int64_t, int64_t> m_deliverTrace;
-};
-
-/**
- * \brief P1's sequencer for total order (JGroups' SEQUENCER): each message a sender
- * unicasts to it goes out to the group stamped with the next global sequence number.
- */
-class Sequencer : public Application
-{
-public:
-    static TypeId GetTypeId();
-
-    /// Signature of the Sequenced trace: the origin, its message number, the sequence number.
-    typedef void (*SequencedCallback)(uint32_t origin, uint32_t message, uint32_t sequence);
-
-private:
-    void StartApplication() override;
-    void StopApplication() override;
-    void DoDispose() override;
-    void HandleRead(Ptr<Socket> socket);
-
-    Ipv4Address m_group;      //!< the group's address
-    uint16_t m_port{20001};   //!< the group's port
-    uint16_t m_listen{20002}; //!< where senders send
-    Ptr<Socket> m_socket;
-    uint32_t m_next{0}; //!< the next global sequence number
-
-    TracedCallback<uint32_t, uint32_t, uint32_t> m_sequencedTrace;
-};
-
-/// How the ordering layer of one run is set up: everything OrderingHelper installs.
-struct OrderingSetup
-{
-    DeliveryOrder order{ORDER_NONE};
-    Ipv4Address group{"239.255.0.1"};
-    uint16_t port{20001};
-    uint16_t sequencerPort{20002};
-    Ipv4Address server;            //!< P1's address
-    uint32_t size{1024};           //!< UDP payload bytes
-    std::vector<uint32_t> members; //!< client numbers, ascending
-    std::vector<uint32_t> senders; //!< client numbers
-    /// Per sender (same index as senders): when each of its messages leaves.
-    std::vector<std::vector<Time>> sendTimes;
-    uint32_t tagBase{0x80000000u}; //!< GroupMessageTags of senders' messages start here
-};
-
-/**
- * \brief Installs an OrderingAgent on every client (connected to its GroupClient's Rx
- * trace) and, for total order, a Sequencer on P1.
- */
-class OrderingHelper
-{
-public:
-    explicit OrderingHelper(OrderingSetup setup);
-    /// The agents, client n's at index n - 1.
-    ApplicationContainer InstallAgents(const ApplicationContainer& clients) const;
-    /// The sequencer on \p server, or nothing unless the order is total.
-    ApplicationContainer InstallSequencer(Ptr<Node> server) const;
-    /// The GroupMessageTag id of sender \p origin's message \p message.
-    uint32_t TagOf(uint32_t origin, uint32_t message) const;
-
-private:
-    OrderingSetup m_setup;
 };
 
 } // namespace gcsim
