@@ -1,6 +1,8 @@
 #ifndef GCSIM_GROUP_HEADER_H
 #define GCSIM_GROUP_HEADER_H
 
+#include "../network/network-constants.h"
+
 #include <cstdint>
 #include <ns3/header.h>
 #include <ns3/nstime.h>
@@ -71,9 +73,6 @@ std::string StripClientTag(const std::string& text, uint32_t client);
 Ptr<Packet> MakeDatagram(const GroupHeader& header, const std::string& text, uint32_t size);
 /// The text of a datagram made by MakeDatagram() (up to the first zero byte after the header).
 std::string DatagramText(Ptr<const Packet> datagram);
-
-/// The initial IPv4 TTL gcsim's sockets use; hops = kInitialTtl - received TTL + 1.
-constexpr uint8_t kInitialTtl = 64;
 
 } // namespace gcsim
 } // namespace ns3

@@ -20,8 +20,6 @@ namespace
 {
 const Ipv4Address kAllSystems("224.0.0.1");
 const Ipv4Address kAllRouters("224.0.0.2");
-/// The hosts' report delays draw from their own stream, far above the network's.
-constexpr int64_t kReportStream = 1LL << 40;
 } // namespace
 
 TypeId
@@ -60,7 +58,7 @@ IgmpMembership::GetTypeId()
 IgmpMembership::IgmpMembership()
   : m_random(CreateObject<UniformRandomVariable>())
 {
-    m_random->SetStream(kReportStream);
+    m_random->SetStream(kIgmpReportStream);
 }
 
 int64_t
@@ -88,19 +86,29 @@ IgmpMembership::OpenSocket(Ptr<Node> node, Ptr<NetDevice> device)
 }
 
 void
-IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const std::string& variant,
+IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, MulticastRouting variant,
                       const MulticastGroup& group, Ptr<GroupServer> server,
                       const ApplicationContainer& clients, Ptr<DeliveryMode> mode,
                       const GroupDirectory& directory)
 {
     MembershipModel::Setup(network, graph, variant, group, server, clients, mode, directory);
+    FindQueriers(network, graph);
+    StartInSteadyState();
+    OpenSockets(network);
+    LearnOnSwitches(network);
+    // P1 starts with the members, which the queriers know; its messages' destinations
+    // follow the hosts' own membership.
+    server->SetGroupMembers(m_members);
+}
+
+void
+IgmpMembership::FindQueriers(const Network& network, const RoutingGraph& graph)
+{
     m_queriers.clear();
     m_hosts.assign(network.ClientCount() + 1, Host());
     m_clientOf.clear();
-    std::map<uint32_t, uint32_t> clientOfNode;
     for (uint32_t c = 1; c <= network.ClientCount(); ++c)
     {
-        clientOfNode[network.hosts.Get(c)->GetId()] = c;
         m_clientOf[network.clientAddresses[c - 1].Get()] = c;
     }
     // Client segments: the links clients are on (a star's cables count as one segment, the
@@ -121,12 +129,6 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
         Ptr<Ipv4> ipv4 = network.hosts.Get(c)->GetObject<Ipv4>();
         h.device = ipv4->GetNetDevice(attachments.front().interface);
         h.address = ipv4->GetAddress(attachments.front().interface, 0).GetLocal();
-        bool switched = false;
-        for (uint32_t node : graph.NodesOn(link))
-        {
-            switched =
-                switched || (!graph.IsRouter(node) && !clientOfNode.count(node) && node != p1);
-        }
         // Who queries this segment: the lowest-addressed router on it, else P1.
         int64_t querierNode = -1;
         Ipv4Address lowest;
@@ -174,10 +176,14 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
                 starQuerier = static_cast<int64_t>(index);
             }
         }
-        (void)switched;
         m_queriers[index].clients.push_back(c);
         h.querier = static_cast<int64_t>(index);
     }
+}
+
+void
+IgmpMembership::StartInSteadyState()
+{
     // Steady state at the start: the initial members' segments have state and know them.
     Time full = m_queryInterval * int64_t(m_robustness) + m_queryResponseInterval;
     for (uint32_t m : m_members)
@@ -195,6 +201,11 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
                                            static_cast<std::size_t>(m_hosts[m].querier));
         }
     }
+}
+
+void
+IgmpMembership::OpenSockets(const Network& network)
+{
     // Sockets: one per client, one per querier interface.
     for (uint32_t c = 1; c <= network.ClientCount(); ++c)
     {
@@ -213,6 +224,11 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
                 Callback<void, Ptr<Socket>>([this, i](Ptr<Socket> s) { QuerierReceive(i, s); }));
         Simulator::Schedule(Seconds(0), &IgmpMembership::SendGeneralQuery, this, i);
     }
+}
+
+void
+IgmpMembership::LearnOnSwitches(const Network& network)
+{
     // A star's switch learns the group's ports from the IGMP it forwards.
     for (uint32_t s = 0; s < network.switches.GetN(); ++s)
     {
@@ -226,9 +242,6 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
             }
         }
     }
-    // P1 starts with the members, which the queriers know; its messages' destinations
-    // follow the hosts' own membership.
-    server->SetGroupMembers(m_members);
 }
 
 void

@@ -55,7 +55,7 @@ public:
     static TypeId GetTypeId();
     IgmpMembership();
 
-    void Setup(const Network& network, const RoutingGraph& graph, const std::string& variant,
+    void Setup(const Network& network, const RoutingGraph& graph, MulticastRouting variant,
                const MulticastGroup& group, Ptr<GroupServer> server,
                const ApplicationContainer& clients, Ptr<DeliveryMode> mode,
                const GroupDirectory& directory) override;
@@ -98,6 +98,15 @@ private:
         std::vector<EventId> unsolicited; //!< repeats of the join's report
     };
 
+    /// Each client's segment and its querier (the lowest-addressed router on it, else P1;
+    /// a star's cables are one segment, P1's).
+    void FindQueriers(const Network& network, const RoutingGraph& graph);
+    /// The initial members' segments start with state that knows them.
+    void StartInSteadyState();
+    /// One IGMP socket per client and per querier interface; the queriers' first queries.
+    void OpenSockets(const Network& network);
+    /// A star's switch learns the group's ports from the IGMP it forwards.
+    void LearnOnSwitches(const Network& network);
     void SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address source, Ipv4Address destination,
                   IgmpHeader::Type type, uint8_t maxResponseMs, Ipv4Address group);
     void SendReport(uint32_t client);

@@ -37,10 +37,10 @@ MembershipModel::GetTypeId()
 }
 
 void
-MembershipModel::Setup(const Network& network, const RoutingGraph& graph,
-                       const std::string& variant, const MulticastGroup& group,
-                       Ptr<GroupServer> server, const ApplicationContainer& clients,
-                       Ptr<DeliveryMode> mode, const GroupDirectory& directory)
+MembershipModel::Setup(const Network& network, const RoutingGraph& graph, MulticastRouting variant,
+                       const MulticastGroup& group, Ptr<GroupServer> server,
+                       const ApplicationContainer& clients, Ptr<DeliveryMode> mode,
+                       const GroupDirectory& directory)
 {
     m_network = &network;
     m_graph = &graph;
@@ -169,7 +169,7 @@ void
 MembershipModel::Reroute(const std::vector<uint32_t>& memberNodes)
 {
     // Dense mode follows the InterfaceMembers trace itself: it grafts and prunes.
-    if (!m_network->IsRouted() || m_variant == "dense")
+    if (!m_network->IsRouted() || m_variant == MulticastRouting::DENSE)
     {
         return;
     }

@@ -52,10 +52,10 @@ public:
      * router's index; \p directory is the directory P1 started with (its members are the
      * group at the start).
      */
-    virtual void Setup(const Network& network, const RoutingGraph& graph,
-                       const std::string& variant, const MulticastGroup& group,
-                       Ptr<GroupServer> server, const ApplicationContainer& clients,
-                       Ptr<DeliveryMode> mode, const GroupDirectory& directory);
+    virtual void Setup(const Network& network, const RoutingGraph& graph, MulticastRouting variant,
+                       const MulticastGroup& group, Ptr<GroupServer> server,
+                       const ApplicationContainer& clients, Ptr<DeliveryMode> mode,
+                       const GroupDirectory& directory);
 
     /// Client \p client (1-based) joins the group; harmless for a member.
     virtual void Join(uint32_t client) = 0;
@@ -94,7 +94,7 @@ protected:
 
     const Network* m_network{nullptr};
     const RoutingGraph* m_graph{nullptr};
-    std::string m_variant;           //!< multicast routing variant
+    MulticastRouting m_variant{MulticastRouting::SOURCE_TREE}; //!< multicast routing variant
     MulticastGroup m_group;          //!< address, source, rendezvous; members set per change
     Ptr<GroupServer> m_server;       //!< P1
     ApplicationContainer m_clients;  //!< client n at index n - 1

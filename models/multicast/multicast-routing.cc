@@ -22,17 +22,43 @@ const std::vector<MulticastRoutingEntry>&
 MulticastRoutingTable()
 {
     static const std::vector<MulticastRoutingEntry> table = {
-        {"source-tree", &InstallSourceTree,
+        {MulticastRouting::SOURCE_TREE, "source-tree", &InstallSourceTree,
          "shortest-path tree from P1, pruned to branches with members"},
-        {"shared-tree", &InstallSharedTree,
+        {MulticastRouting::SHARED_TREE, "shared-tree", &InstallSharedTree,
          "one tree rooted at a rendezvous router; P1's traffic goes there first"},
-        {"flood", &InstallFlood,
+        {MulticastRouting::FLOOD, "flood", &InstallFlood,
          "every router forwards on every interface but the incoming one; duplicates dropped"},
         // A protocol that runs during the simulation (DenseMode), not routes set up in advance.
-        {"dense", nullptr,
+        {MulticastRouting::DENSE, "dense", nullptr,
          "flood and prune (PIM-DM): RPF checks, prunes that expire, grafts on joins"},
     };
     return table;
+}
+
+MulticastRouting
+MulticastRoutingNamed(const std::string& name)
+{
+    for (const auto& entry : MulticastRoutingTable())
+    {
+        if (name == entry.name)
+        {
+            return entry.variant;
+        }
+    }
+    throw std::invalid_argument("unknown multicast routing '" + name + "'");
+}
+
+std::string
+MulticastRoutingName(MulticastRouting variant)
+{
+    for (const auto& entry : MulticastRoutingTable())
+    {
+        if (variant == entry.variant)
+        {
+            return entry.name;
+        }
+    }
+    return "?";
 }
 
 namespace
@@ -48,18 +74,18 @@ AddressOf(uint32_t node)
 } // namespace
 
 MulticastRoutes
-InstallMulticastRoutes(const std::string& name, const Network& network, const RoutingGraph& graph,
+InstallMulticastRoutes(MulticastRouting variant, const Network& network, const RoutingGraph& graph,
                        const MulticastGroup& group)
 {
     for (const auto& entry : MulticastRoutingTable())
     {
-        if (name != entry.name)
+        if (variant != entry.variant)
         {
             continue;
         }
         if (!entry.install)
         {
-            throw std::logic_error("multicast routing '" + name +
+            throw std::logic_error(std::string("multicast routing '") + entry.name +
                                    "' is a protocol: install it with its model (DenseMode)");
         }
         if (group.senders.empty())
@@ -91,7 +117,7 @@ InstallMulticastRoutes(const std::string& name, const Network& network, const Ro
         }
         return installed;
     }
-    throw std::invalid_argument("unknown multicast routing '" + name + "'");
+    throw std::invalid_argument("unknown multicast routing variant");
 }
 
 namespace

@@ -40,9 +40,19 @@ struct MulticastRoutes
     int64_t rendezvous{-1};        //!< shared tree: the rendezvous router's node id
 };
 
+/// The multicast routing variants (MulticastRoutingTable() names and describes them).
+enum class MulticastRouting
+{
+    SOURCE_TREE, //!< shortest-path tree from P1
+    SHARED_TREE, //!< one tree rooted at a rendezvous router
+    FLOOD,       //!< every router forwards on every interface but the incoming one
+    DENSE,       //!< flood and prune during the run (DenseMode)
+};
+
 /// One row of the table of multicast routing variants.
 struct MulticastRoutingEntry
 {
+    MulticastRouting variant;
     const char* name; //!< as scenarios spell it
     MulticastRoutes (*install)(const Network&, const RoutingGraph&, const MulticastGroup&);
     const char* summary;
@@ -50,12 +60,16 @@ struct MulticastRoutingEntry
 
 /// Every multicast routing variant gcsim knows.
 const std::vector<MulticastRoutingEntry>& MulticastRoutingTable();
+/// The variant scenarios call \p name; std::invalid_argument if there is none.
+MulticastRouting MulticastRoutingNamed(const std::string& name);
+/// The name scenarios give \p variant.
+std::string MulticastRoutingName(MulticastRouting variant);
 /**
- * Installs variant \p name's routes for \p group on \p network's routers: P1's tree, then
+ * Installs \p variant's routes for \p group on \p network's routers: P1's tree, then
  * one per sender in group.senders (a shared tree keeps the rendezvous router P1's tree
  * chose). The result describes P1's tree; `routes` counts every route installed.
  */
-MulticastRoutes InstallMulticastRoutes(const std::string& name, const Network& network,
+MulticastRoutes InstallMulticastRoutes(MulticastRouting variant, const Network& network,
                                        const RoutingGraph& graph, const MulticastGroup& group);
 
 /// Adds a multicast route on \p node: datagrams for \p group from its origin arriving on

@@ -4,6 +4,7 @@
 #include "grid-topology.h"
 #include "lan-topology.h"
 #include "map-topology.h"
+#include "network-constants.h"
 #include "p2p-topology.h"
 #include "ring-topology.h"
 #include "shortest-path-routing.h"
@@ -130,7 +131,6 @@ namespace
 void
 RememberFloodedPackets(const Network& network)
 {
-    constexpr uint8_t kInitialTtl = 64;
     Time longest;
     for (const Link& link : network.links)
     {

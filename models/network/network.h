@@ -2,6 +2,7 @@
 #define GCSIM_NETWORK_H
 
 #include "frame-loss.h"
+#include "network-constants.h"
 
 #include <ns3/channel.h>
 #include <ns3/data-rate.h>

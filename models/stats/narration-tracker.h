@@ -120,6 +120,14 @@ private:
         NarratedFrame pending; //!< the frame in transmission
         bool busy{false};
     };
+    /// The nodes' names, roles and addresses, and the clients' node ids.
+    void DescribeNodes(const Network& network, const std::vector<uint32_t>& members);
+    /// Every device's transmissions, receptions and drops, and its queue disc's drops.
+    void SubscribeLinks(const Network& network);
+    /// The IPv4 stacks' drops and local deliveries, and the clients' NIC filters.
+    void SubscribeStacks(const Network& network);
+    /// P1's send of the message and the clients' receptions of it.
+    void SubscribeApplications(const Network& network);
     bool Traced(Ptr<const Packet> packet) const;
     void OnTxBegin(std::size_t end, Ptr<const Packet> frame);
     void OnTxEnd(std::size_t end, Ptr<const Packet> frame);
