@@ -6,6 +6,7 @@
 #include "../group/multicast-nic-filter.h"
 #include "../network/routing-graph.h"
 #include "../network/trace-connect.h"
+#include "follow-message.h"
 
 #include <algorithm>
 #include <cmath>
@@ -297,39 +298,21 @@ AnimationTracker::AnimationTracker(const Network& network, Animation& animation,
                                                         { OnTxEnd(end, p); }));
         }
     }
+    FollowMessage(
+        network, m_message,
+        [this](const std::vector<uint32_t>& destinations)
+        {
+            m_trace.sendNs = Simulator::Now().GetNanoSeconds();
+            m_trace.destinations = destinations;
+        },
+        [this](uint32_t host, uint32_t)
+        {
+            m_trace.receptions.push_back(
+                {Simulator::Now().GetNanoSeconds(), host, AnimationReception::APPLICATION});
+        });
     for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
     {
         Ptr<Node> node = network.hosts.Get(i);
-        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
-        {
-            if (auto server = DynamicCast<GroupServer>(node->GetApplication(a)))
-            {
-                Subscribe(server, "GroupSend",
-                          Callback<void, uint32_t, const std::vector<uint32_t>&>(
-                              [this](uint32_t sent, const std::vector<uint32_t>& destinations)
-                              {
-                                  if (sent == m_message)
-                                  {
-                                      m_trace.sendNs = Simulator::Now().GetNanoSeconds();
-                                      m_trace.destinations = destinations;
-                                  }
-                              }));
-            }
-            if (auto client = DynamicCast<GroupClient>(node->GetApplication(a)))
-            {
-                Subscribe(
-                    client, "Rx",
-                    Callback<void, Ptr<const Packet>, const GroupHeader&, uint32_t, uint32_t>(
-                        [this, i](Ptr<const Packet>, const GroupHeader& header, uint32_t, uint32_t)
-                        {
-                            if (header.GetMessage() == m_message)
-                            {
-                                m_trace.receptions.push_back({Simulator::Now().GetNanoSeconds(), i,
-                                                              AnimationReception::APPLICATION});
-                            }
-                        }));
-            }
-        }
         if (i == 0)
         {
             continue; // P1 sends; what reaches its stack is not the group's message

@@ -5,6 +5,7 @@
 #include "../group/group-server.h"
 #include "../group/multicast-nic-filter.h"
 #include "../network/trace-connect.h"
+#include "follow-message.h"
 
 #include <algorithm>
 #include <ns3/callback.h>
@@ -251,40 +252,14 @@ NarrationTracker::SubscribeStacks(const Network& network)
 void
 NarrationTracker::SubscribeApplications(const Network& network)
 {
-    for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
-    {
-        Ptr<Node> node = network.hosts.Get(h);
-        uint32_t id = node->GetId();
-        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+    FollowMessage(
+        network, m_message,
+        [this](const std::vector<uint32_t>& destinations)
         {
-            if (auto server = DynamicCast<GroupServer>(node->GetApplication(a)))
-            {
-                Subscribe(server, "GroupSend",
-                          Callback<void, uint32_t, const std::vector<uint32_t>&>(
-                              [this](uint32_t sent, const std::vector<uint32_t>& destinations)
-                              {
-                                  if (sent == m_message)
-                                  {
-                                      m_narration.sendNs = Simulator::Now().GetNanoSeconds();
-                                      m_narration.destinations = destinations;
-                                  }
-                              }));
-            }
-            if (auto client = DynamicCast<GroupClient>(node->GetApplication(a)))
-            {
-                Subscribe(
-                    client, "Rx",
-                    Callback<void, Ptr<const Packet>, const GroupHeader&, uint32_t, uint32_t>(
-                        [this, id](Ptr<const Packet>, const GroupHeader& header, uint32_t, uint32_t)
-                        {
-                            if (header.GetMessage() == m_message)
-                            {
-                                Add(NarratedEvent::APPLICATION, id);
-                            }
-                        }));
-            }
-        }
-    }
+            m_narration.sendNs = Simulator::Now().GetNanoSeconds();
+            m_narration.destinations = destinations;
+        },
+        [this](uint32_t, uint32_t node) { Add(NarratedEvent::APPLICATION, node); });
 }
 
 bool
