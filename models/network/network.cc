@@ -332,6 +332,23 @@ NetworkBuilder::Number(const NetDeviceContainer& devices)
     return addresses;
 }
 
+namespace
+{
+
+/// A CSMA helper for Ethernet cables and segments of \p rate and \p delay, with a drop-tail
+/// device queue of \p queueSize.
+CsmaHelper
+Csma(DataRate rate, Time delay, const std::string& queueSize)
+{
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", DataRateValue(rate));
+    csma.SetChannelAttribute("Delay", TimeValue(delay));
+    csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", QueueSizeValue(QueueSize(queueSize)));
+    return csma;
+}
+
+} // namespace
+
 std::size_t
 NetworkBuilder::AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay)
 {
@@ -358,12 +375,7 @@ NetworkBuilder::AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay)
 std::size_t
 NetworkBuilder::AddLan(const NodeContainer& nodes, DataRate rate, Time delay)
 {
-    CsmaHelper csma;
-    csma.SetChannelAttribute("DataRate", DataRateValue(rate));
-    csma.SetChannelAttribute("Delay", TimeValue(delay));
-    csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize",
-                  QueueSizeValue(QueueSize(m_config.queueSize)));
-    NetDeviceContainer devices = csma.Install(nodes);
+    NetDeviceContainer devices = Csma(rate, delay, m_config.queueSize).Install(nodes);
     Number(devices);
     Link link{"lan" + std::to_string(m_network.links.size()),
               devices.Get(0)->GetChannel(),
@@ -385,12 +397,8 @@ NetworkBuilder::AddLan(const NodeContainer& nodes, DataRate rate, Time delay)
 std::size_t
 NetworkBuilder::AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time delay)
 {
-    CsmaHelper csma;
-    csma.SetChannelAttribute("DataRate", DataRateValue(rate));
-    csma.SetChannelAttribute("Delay", TimeValue(delay));
-    csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize",
-                  QueueSizeValue(QueueSize(m_config.queueSize)));
-    NetDeviceContainer devices = csma.Install(NodeContainer(host, sw));
+    NetDeviceContainer devices =
+        Csma(rate, delay, m_config.queueSize).Install(NodeContainer(host, sw));
     m_switchedHostDevices.Add(devices.Get(0));
     Link link{"port" + std::to_string(m_network.links.size()),
               devices.Get(0)->GetChannel(),
@@ -538,6 +546,19 @@ AssignStreams(const Network& network)
 }
 
 void
+AddArpEntry(Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of)
+{
+    Ipv4Address address = of->GetAddress(0).GetLocal();
+    if (at->GetArpCache()->Lookup(address))
+    {
+        return;
+    }
+    ArpCache::Entry* entry = at->GetArpCache()->Add(address);
+    entry->SetMacAddress(of->GetDevice()->GetAddress());
+    entry->MarkPermanent();
+}
+
+void
 PrefillArp(const Network& network, bool clientPairs)
 {
     // Entries between every pair that shares a segment; on segments of more than 1024
@@ -551,17 +572,6 @@ PrefillArp(const Network& network, bool clientPairs)
     {
         hub[network.routers.Get(r)->GetId()] = true;
     }
-    auto add = [](Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of)
-    {
-        Ipv4Address address = of->GetAddress(0).GetLocal();
-        if (at->GetArpCache()->Lookup(address))
-        {
-            return;
-        }
-        ArpCache::Entry* entry = at->GetArpCache()->Add(address);
-        entry->SetMacAddress(of->GetDevice()->GetAddress());
-        entry->MarkPermanent();
-    };
     for (const Link& link : network.links)
     {
         std::vector<Ptr<Ipv4Interface>> interfaces;
@@ -588,7 +598,7 @@ PrefillArp(const Network& network, bool clientPairs)
                 {
                     if (a != b)
                     {
-                        add(interfaces[a], interfaces[b]);
+                        AddArpEntry(interfaces[a], interfaces[b]);
                     }
                 }
             }
@@ -600,8 +610,8 @@ PrefillArp(const Network& network, bool clientPairs)
             {
                 if (b != h)
                 {
-                    add(interfaces[h], interfaces[b]);
-                    add(interfaces[b], interfaces[h]);
+                    AddArpEntry(interfaces[h], interfaces[b]);
+                    AddArpEntry(interfaces[b], interfaces[h]);
                 }
             }
         }

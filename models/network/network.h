@@ -7,6 +7,7 @@
 #include <ns3/channel.h>
 #include <ns3/data-rate.h>
 #include <ns3/ipv4-address.h>
+#include <ns3/ipv4-interface.h>
 #include <ns3/net-device-container.h>
 #include <ns3/node-container.h>
 #include <ns3/nstime.h>
@@ -202,6 +203,9 @@ void AssignStreams(const Network& network);
  * the routers (and theirs with every neighbour).
  */
 void PrefillArp(const Network& network, bool clientPairs = true);
+
+/// A permanent ARP entry at interface \p at for \p of's (first) address; none if one is there.
+void AddArpEntry(Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of);
 
 /**
  * The group gcsim's network-wide broadcast uses across routers: routers never forward

@@ -42,20 +42,6 @@ InterfaceOf(Ptr<NetDevice> device)
     return ip->GetInterface(ip->GetInterfaceForDevice(device));
 }
 
-/// A permanent ARP entry at \p at for \p of's address.
-void
-AddArpEntry(Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of)
-{
-    Ipv4Address address = of->GetAddress(0).GetLocal();
-    if (at->GetArpCache()->Lookup(address))
-    {
-        return;
-    }
-    ArpCache::Entry* entry = at->GetArpCache()->Add(address);
-    entry->SetMacAddress(of->GetDevice()->GetAddress());
-    entry->MarkPermanent();
-}
-
 } // namespace
 
 Network
