@@ -23,10 +23,10 @@ GroupMembership::GetTypeId()
                             .AddConstructor<GroupMembership>()
                             .AddTraceSource("Join", "The host joined a group.",
                                             MakeTraceSourceAccessor(&GroupMembership::m_joinTrace),
-                                            "ns3::Ipv4Address::TracedCallback")
+                                            "ns3::gcsim::GroupMembership::GroupCallback")
                             .AddTraceSource("Leave", "The host left a group.",
                                             MakeTraceSourceAccessor(&GroupMembership::m_leaveTrace),
-                                            "ns3::Ipv4Address::TracedCallback");
+                                            "ns3::gcsim::GroupMembership::GroupCallback");
     return tid;
 }
 

@@ -36,6 +36,9 @@ public:
      */
     static Ptr<GroupMembership> Install(Ptr<Node> node);
 
+    /// Signature of the Join and Leave traces: the group joined or left.
+    typedef void (*GroupCallback)(Ipv4Address group);
+
 private:
     std::vector<Ipv4Address> m_groups;        //!< joined groups (few per host)
     TracedCallback<Ipv4Address> m_joinTrace;  //!< fired on Join
