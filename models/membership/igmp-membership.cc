@@ -94,15 +94,69 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
                       const GroupDirectory& directory)
 {
     MembershipModel::Setup(network, graph, variant, group, server, clients, mode, directory);
-    m_queriers.clear();
     m_hosts.assign(network.ClientCount() + 1, Host());
     m_clientOf.clear();
-    std::map<uint32_t, uint32_t> clientOfNode;
     for (uint32_t c = 1; c <= network.ClientCount(); ++c)
     {
-        clientOfNode[network.hosts.Get(c)->GetId()] = c;
         m_clientOf[network.clientAddresses[c - 1].Get()] = c;
     }
+    FindQueriers(network, graph);
+    // Steady state at the start: the initial members' segments have state and know them.
+    Time full = m_queryInterval * int64_t(m_robustness) + m_queryResponseInterval;
+    for (uint32_t m : m_members)
+    {
+        if (m_hosts[m].querier < 0)
+        {
+            continue;
+        }
+        Querier& q = m_queriers[m_hosts[m].querier];
+        q.known[m] = Seconds(0);
+        if (!q.state)
+        {
+            q.state = true;
+            q.expiry = Simulator::Schedule(full, &IgmpMembership::Expire, this,
+                                           static_cast<std::size_t>(m_hosts[m].querier));
+        }
+    }
+    // Sockets: one per client, one per querier interface.
+    for (uint32_t c = 1; c <= network.ClientCount(); ++c)
+    {
+        if (!m_hosts[c].device)
+        {
+            continue;
+        }
+        OpenSocket(network.hosts.Get(c), m_hosts[c].device)
+            ->SetRecvCallback(
+                Callback<void, Ptr<Socket>>([this, c](Ptr<Socket> s) { HostReceive(c, s); }));
+    }
+    for (std::size_t i = 0; i < m_queriers.size(); ++i)
+    {
+        OpenSocket(NodeList::GetNode(m_queriers[i].node), m_queriers[i].device)
+            ->SetRecvCallback(
+                Callback<void, Ptr<Socket>>([this, i](Ptr<Socket> s) { QuerierReceive(i, s); }));
+        Simulator::Schedule(Seconds(0), &IgmpMembership::SendGeneralQuery, this, i);
+    }
+    // A star's switch learns the group's ports from the IGMP it forwards.
+    for (uint32_t s = 0; s < network.switches.GetN(); ++s)
+    {
+        Ptr<Node> node = network.switches.Get(s);
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            if (auto sw = DynamicCast<SnoopingSwitch>(node->GetDevice(d)))
+            {
+                sw->SetAttribute("IgmpLearning", BooleanValue(true));
+            }
+        }
+    }
+    // P1 starts with the members, which the queriers know; its messages' destinations
+    // follow the hosts' own membership.
+    server->SetGroupMembers(m_members);
+}
+
+void
+IgmpMembership::FindQueriers(const Network& network, const RoutingGraph& graph)
+{
+    m_queriers.clear();
     // Client segments: the links clients are on (a star's cables count as one segment, the
     // switched network, whose querier is P1).
     uint32_t p1 = network.Server()->GetId();
@@ -121,12 +175,6 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
         Ptr<Ipv4> ipv4 = network.hosts.Get(c)->GetObject<Ipv4>();
         h.device = ipv4->GetNetDevice(attachments.front().interface);
         h.address = ipv4->GetAddress(attachments.front().interface, 0).GetLocal();
-        bool switched = false;
-        for (uint32_t node : graph.NodesOn(link))
-        {
-            switched =
-                switched || (!graph.IsRouter(node) && !clientOfNode.count(node) && node != p1);
-        }
         // Who queries this segment: the lowest-addressed router on it, else P1.
         int64_t querierNode = -1;
         Ipv4Address lowest;
@@ -174,61 +222,9 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
                 starQuerier = static_cast<int64_t>(index);
             }
         }
-        (void)switched;
         m_queriers[index].clients.push_back(c);
         h.querier = static_cast<int64_t>(index);
     }
-    // Steady state at the start: the initial members' segments have state and know them.
-    Time full = m_queryInterval * int64_t(m_robustness) + m_queryResponseInterval;
-    for (uint32_t m : m_members)
-    {
-        if (m_hosts[m].querier < 0)
-        {
-            continue;
-        }
-        Querier& q = m_queriers[m_hosts[m].querier];
-        q.known[m] = Seconds(0);
-        if (!q.state)
-        {
-            q.state = true;
-            q.expiry = Simulator::Schedule(full, &IgmpMembership::Expire, this,
-                                           static_cast<std::size_t>(m_hosts[m].querier));
-        }
-    }
-    // Sockets: one per client, one per querier interface.
-    for (uint32_t c = 1; c <= network.ClientCount(); ++c)
-    {
-        if (!m_hosts[c].device)
-        {
-            continue;
-        }
-        OpenSocket(network.hosts.Get(c), m_hosts[c].device)
-            ->SetRecvCallback(
-                Callback<void, Ptr<Socket>>([this, c](Ptr<Socket> s) { HostReceive(c, s); }));
-    }
-    for (std::size_t i = 0; i < m_queriers.size(); ++i)
-    {
-        OpenSocket(NodeList::GetNode(m_queriers[i].node), m_queriers[i].device)
-            ->SetRecvCallback(
-                Callback<void, Ptr<Socket>>([this, i](Ptr<Socket> s) { QuerierReceive(i, s); }));
-        Simulator::Schedule(Seconds(0), &IgmpMembership::SendGeneralQuery, this, i);
-    }
-    // A star's switch learns the group's ports from the IGMP it forwards.
-    for (uint32_t s = 0; s < network.switches.GetN(); ++s)
-    {
-        Ptr<Node> node = network.switches.Get(s);
-        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
-        {
-            if (auto sw = DynamicCast<SnoopingSwitch>(node->GetDevice(d)))
-            {
-                sw->SetAttribute("IgmpLearning", BooleanValue(true));
-                m_switches.push_back(sw);
-            }
-        }
-    }
-    // P1 starts with the members, which the queriers know; its messages' destinations
-    // follow the hosts' own membership.
-    server->SetGroupMembers(m_members);
 }
 
 void
@@ -559,7 +555,6 @@ IgmpMembership::DoDispose()
         socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     }
     m_sockets.clear();
-    m_switches.clear();
     m_random = nullptr;
     MembershipModel::DoDispose();
 }

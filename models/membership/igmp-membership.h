@@ -113,6 +113,8 @@ private:
     void StateChanged(std::size_t querier);
     /// Gives P1 the known hosts.
     void UpdateDirectory();
+    /// Each client's segment and the querier of each segment (m_hosts, m_queriers).
+    void FindQueriers(const Network& network, const RoutingGraph& graph);
     Ptr<Socket> OpenSocket(Ptr<Node> node, Ptr<NetDevice> device);
     static uint8_t Milliseconds(Time t);
 
@@ -126,8 +128,7 @@ private:
     std::vector<Host> m_hosts;               //!< by client number (index 0 unused)
     std::map<uint32_t, uint32_t> m_clientOf; //!< address -> client number
     std::vector<Ptr<Socket>> m_sockets;      //!< every raw socket opened
-    std::vector<Ptr<SnoopingSwitch>> m_switches;
-    Ptr<UniformRandomVariable> m_random; //!< hosts' report delays
+    Ptr<UniformRandomVariable> m_random;     //!< hosts' report delays
 };
 
 } // namespace gcsim

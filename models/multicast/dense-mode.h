@@ -171,7 +171,6 @@ private:
     const RoutingGraph* m_graph{nullptr};
     Ipv4Address m_group;
     Time m_pruneLifetime;
-    Time m_graftRetry;
     LocalMembership m_membership;
     std::map<uint32_t, Ptr<DenseModeRouting>> m_routers; //!< by node id
 
