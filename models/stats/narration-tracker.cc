@@ -66,9 +66,18 @@ NarrationTracker::NarrationTracker(const Network& network, const std::vector<uin
                                    std::string mode, uint32_t message)
   : m_message(message)
 {
+    m_narration.mode = std::move(mode);
+    m_narration.message = message;
+    DescribeNodes(network, members);
+    SubscribeLinks(network);
+    SubscribeStacks(network);
+    SubscribeApplications(network);
+}
+
+void
+NarrationTracker::DescribeNodes(const Network& network, const std::vector<uint32_t>& members)
+{
     Narration& n = m_narration;
-    n.mode = std::move(mode);
-    n.message = message;
     NodeContainer all(network.hosts, network.routers, network.switches);
     uint32_t maxId = 0;
     for (uint32_t i = 0; i < all.GetN(); ++i)
@@ -105,7 +114,12 @@ NarrationTracker::NarrationTracker(const Network& network, const std::vector<uin
     {
         n.hostAddresses[network.clientAddresses[c - 1]] = network.hosts.Get(c)->GetId();
     }
+}
 
+void
+NarrationTracker::SubscribeLinks(const Network& network)
+{
+    Narration& n = m_narration;
     auto dropped = [this](uint32_t node, const char* reason)
     {
         return Callback<void, Ptr<const Packet>>(
@@ -173,7 +187,12 @@ NarrationTracker::NarrationTracker(const Network& network, const std::vector<uin
         }
         n.links.push_back(narrated);
     }
+}
 
+void
+NarrationTracker::SubscribeStacks(const Network& network)
+{
+    NodeContainer all(network.hosts, network.routers, network.switches);
     for (uint32_t i = 0; i < all.GetN(); ++i)
     {
         Ptr<Node> node = all.Get(i);
@@ -227,7 +246,11 @@ NarrationTracker::NarrationTracker(const Network& network, const std::vector<uin
             }
         }
     }
+}
 
+void
+NarrationTracker::SubscribeApplications(const Network& network)
+{
     for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
     {
         Ptr<Node> node = network.hosts.Get(h);

@@ -120,6 +120,15 @@ private:
         NarratedFrame pending; //!< the frame in transmission
         bool busy{false};
     };
+    /// The nodes' names and roles, and which node each host address belongs to.
+    void DescribeNodes(const Network& network, const std::vector<uint32_t>& members);
+    /// The links, the owner of each MAC, and each link end's transmissions, receptions and
+    /// drops.
+    void SubscribeLinks(const Network& network);
+    /// Each node's IPv4 drops and local deliveries, each client's NIC filter.
+    void SubscribeStacks(const Network& network);
+    /// P1's sends and the clients' deliveries.
+    void SubscribeApplications(const Network& network);
     bool Traced(Ptr<const Packet> packet) const;
     void OnTxBegin(std::size_t end, Ptr<const Packet> frame);
     void OnTxEnd(std::size_t end, Ptr<const Packet> frame);
