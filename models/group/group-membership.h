@@ -23,6 +23,8 @@ class GroupMembership : public Object
 {
 public:
     static TypeId GetTypeId();
+    GroupMembership();
+    ~GroupMembership() override;
 
     /// Joins \p group; joining twice is harmless.
     void Join(Ipv4Address group);

@@ -31,6 +31,8 @@ class GroupServer : public Application
 {
 public:
     static TypeId GetTypeId();
+    GroupServer();
+    ~GroupServer() override;
 
     /// Sets who is in the group and where clients listen.
     void SetDirectory(const GroupDirectory& directory);

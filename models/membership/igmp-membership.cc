@@ -4,6 +4,7 @@
 #include <ns3/boolean.h>
 #include <ns3/ipv4-raw-socket-impl.h>
 #include <ns3/ipv4-route.h>
+#include <ns3/log.h>
 #include <ns3/node-list.h>
 #include <ns3/simulator.h>
 #include <ns3/socket.h>
@@ -13,6 +14,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimIgmpMembership");
 
 NS_OBJECT_ENSURE_REGISTERED(IgmpMembership);
 
@@ -60,12 +63,19 @@ IgmpMembership::GetTypeId()
 IgmpMembership::IgmpMembership()
   : m_random(CreateObject<UniformRandomVariable>())
 {
+    NS_LOG_FUNCTION(this);
     m_random->SetStream(kReportStream);
+}
+
+IgmpMembership::~IgmpMembership()
+{
+    NS_LOG_FUNCTION(this);
 }
 
 int64_t
 IgmpMembership::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_random->SetStream(stream);
     return 1;
 }
@@ -79,6 +89,7 @@ IgmpMembership::Milliseconds(Time t)
 Ptr<Socket>
 IgmpMembership::OpenSocket(Ptr<Node> node, Ptr<NetDevice> device)
 {
+    NS_LOG_FUNCTION(this << node << device);
     Ptr<Socket> socket = node->GetObject<Ipv4L3Protocol>()->CreateRawSocket();
     socket->SetAttribute("Protocol", UintegerValue(IgmpHeader::PROTOCOL));
     socket->Bind();
@@ -93,6 +104,7 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
                       const ApplicationContainer& clients, Ptr<DeliveryMode> mode,
                       const GroupDirectory& directory)
 {
+    NS_LOG_FUNCTION(this << variant << server << mode);
     MembershipModel::Setup(network, graph, variant, group, server, clients, mode, directory);
     m_hosts.assign(network.ClientCount() + 1, Host());
     m_clientOf.clear();
@@ -156,6 +168,7 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, const s
 void
 IgmpMembership::FindQueriers(const Network& network, const RoutingGraph& graph)
 {
+    NS_LOG_FUNCTION(this);
     m_queriers.clear();
     // Client segments: the links clients are on (a star's cables count as one segment, the
     // switched network, whose querier is P1).
@@ -230,10 +243,12 @@ IgmpMembership::FindQueriers(const Network& network, const RoutingGraph& graph)
 void
 IgmpMembership::Join(uint32_t client)
 {
+    NS_LOG_FUNCTION(this << client);
     if (!SetMember(client, true))
     {
         return;
     }
+    NS_LOG_INFO("client " << client << " joins and reports");
     ApplyToHost(client, true);
     m_server->SetGroupMembers(m_members);
     m_changeTrace(client, true);
@@ -259,10 +274,12 @@ IgmpMembership::Join(uint32_t client)
 void
 IgmpMembership::Leave(uint32_t client)
 {
+    NS_LOG_FUNCTION(this << client);
     if (!SetMember(client, false))
     {
         return;
     }
+    NS_LOG_INFO("client " << client << " leaves and sends a Leave");
     ApplyToHost(client, false);
     m_server->SetGroupMembers(m_members);
     m_changeTrace(client, false);
@@ -302,6 +319,7 @@ IgmpMembership::SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address sourc
                          Ipv4Address destination, IgmpHeader::Type type, uint8_t maxResponseMs,
                          Ipv4Address group)
 {
+    NS_LOG_FUNCTION(this << node << device << source << destination << maxResponseMs << group);
     IgmpHeader igmp;
     igmp.SetType(type);
     igmp.SetMaxResponseMs(maxResponseMs);
@@ -334,6 +352,7 @@ IgmpMembership::SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address sourc
 void
 IgmpMembership::SendReport(uint32_t client)
 {
+    NS_LOG_FUNCTION(this << client);
     Host& h = m_hosts[client];
     if (!std::binary_search(m_members.begin(), m_members.end(), client))
     {
@@ -346,6 +365,7 @@ IgmpMembership::SendReport(uint32_t client)
 void
 IgmpMembership::SendGeneralQuery(std::size_t i)
 {
+    NS_LOG_FUNCTION(this << i);
     const Querier& q = m_queriers[i];
     SendIgmp(q.node, q.device, q.address, kAllSystems, IgmpHeader::QUERY,
              Milliseconds(m_queryResponseInterval), Ipv4Address::GetAny());
@@ -355,6 +375,7 @@ IgmpMembership::SendGeneralQuery(std::size_t i)
 void
 IgmpMembership::SendLastMemberQuery(std::size_t i)
 {
+    NS_LOG_FUNCTION(this << i);
     Querier& q = m_queriers[i];
     if (q.lastMemberQueries == 0 || !q.state)
     {
@@ -373,6 +394,7 @@ IgmpMembership::SendLastMemberQuery(std::size_t i)
 void
 IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << client << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -399,6 +421,7 @@ IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
                 m_random->GetValue() * static_cast<double>(max.GetNanoSeconds())));
             if (!h.reportTimer.IsRunning() || Simulator::GetDelayLeft(h.reportTimer) > max)
             {
+                NS_LOG_LOGIC("client " << client << " answers the query in " << delay.As(Time::MS));
                 h.reportTimer.Cancel();
                 h.reportTimer =
                     Simulator::Schedule(delay, &IgmpMembership::SendReport, this, client);
@@ -407,6 +430,7 @@ IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
         else if (igmp.GetType() == IgmpHeader::REPORT && igmp.GetGroup() == m_group.address &&
                  ip.GetSource() != h.address)
         {
+            NS_LOG_LOGIC("client " << client << ": another member reported; no report");
             h.reportTimer.Cancel(); // another member answered for the segment
         }
     }
@@ -415,6 +439,7 @@ IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
 void
 IgmpMembership::QuerierReceive(std::size_t i, Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << i << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -446,6 +471,7 @@ IgmpMembership::QuerierReceive(std::size_t i, Ptr<Socket> socket)
 void
 IgmpMembership::OnReport(std::size_t i, uint32_t client)
 {
+    NS_LOG_FUNCTION(this << i << client);
     Querier& q = m_queriers[i];
     bool appeared = !q.state;
     q.state = true;
@@ -459,6 +485,7 @@ IgmpMembership::OnReport(std::size_t i, uint32_t client)
     q.known[client] = Simulator::Now();
     if (appeared)
     {
+        NS_LOG_INFO("querier " << i << ": report from client " << client << ", members now");
         StateChanged(i);
     }
     else if (newHost)
@@ -470,6 +497,7 @@ IgmpMembership::OnReport(std::size_t i, uint32_t client)
 void
 IgmpMembership::OnLeave(std::size_t i, uint32_t client)
 {
+    NS_LOG_FUNCTION(this << i << client);
     Querier& q = m_queriers[i];
     if (!q.state)
     {
@@ -482,6 +510,8 @@ IgmpMembership::OnLeave(std::size_t i, uint32_t client)
         return; // already asking
     }
     q.expiry.Cancel();
+    NS_LOG_INFO("querier " << i << ": Leave from client " << client << ", " << m_robustness
+                           << " group-specific queries");
     q.expiry = Simulator::Schedule(round, &IgmpMembership::Expire, this, i);
     q.lastMemberQueries = m_robustness;
     SendLastMemberQuery(i);
@@ -490,10 +520,12 @@ IgmpMembership::OnLeave(std::size_t i, uint32_t client)
 void
 IgmpMembership::ForgetLeaver(std::size_t i, uint32_t client, Time leftAt)
 {
+    NS_LOG_FUNCTION(this << i << client << leftAt);
     Querier& q = m_queriers[i];
     auto it = q.known.find(client);
     if (it != q.known.end() && it->second <= leftAt)
     {
+        NS_LOG_LOGIC("querier " << i << " forgets client " << client);
         q.known.erase(it);
         UpdateDirectory();
     }
@@ -502,6 +534,8 @@ IgmpMembership::ForgetLeaver(std::size_t i, uint32_t client, Time leftAt)
 void
 IgmpMembership::Expire(std::size_t i)
 {
+    NS_LOG_FUNCTION(this << i);
+    NS_LOG_INFO("querier " << i << ": membership expired");
     Querier& q = m_queriers[i];
     q.state = false;
     q.lastMemberQueries = 0;
@@ -513,6 +547,7 @@ IgmpMembership::Expire(std::size_t i)
 void
 IgmpMembership::StateChanged(std::size_t i)
 {
+    NS_LOG_FUNCTION(this << i);
     const Querier& changed = m_queriers[i];
     if (changed.router)
     {
@@ -543,12 +578,14 @@ IgmpMembership::StateChanged(std::size_t i)
 void
 IgmpMembership::UpdateDirectory()
 {
+    NS_LOG_FUNCTION(this);
     Redirect(GetKnownMembers());
 }
 
 void
 IgmpMembership::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     for (auto& socket : m_sockets)
     {
         socket->Close();

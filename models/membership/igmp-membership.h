@@ -54,6 +54,7 @@ class IgmpMembership : public MembershipModel
 public:
     static TypeId GetTypeId();
     IgmpMembership();
+    ~IgmpMembership() override;
 
     void Setup(const Network& network, const RoutingGraph& graph, const std::string& variant,
                const MulticastGroup& group, Ptr<GroupServer> server,

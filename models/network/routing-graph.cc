@@ -2,12 +2,15 @@
 
 #include <deque>
 #include <ns3/ipv4.h>
+#include <ns3/log.h>
 #include <ns3/node-list.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimRoutingGraph");
 
 RoutingGraph::RoutingGraph(const Network& network)
   : m_network(network)
@@ -18,6 +21,7 @@ RoutingGraph::RoutingGraph(const Network& network)
   , m_router(m_nodes, false)
   , m_switch(m_nodes, false)
 {
+    NS_LOG_FUNCTION(this);
     for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {
         m_router[network.routers.Get(r)->GetId()] = true;

@@ -50,6 +50,7 @@
 #include <cmath>
 #include <limits>
 #include <ns3/ipv4-l3-protocol.h>
+#include <ns3/log.h>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -60,6 +61,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimWaxmanTopology");
 
 namespace
 {
@@ -185,6 +188,7 @@ ConnectComponents(const std::vector<double>& x, const std::vector<double>& y,
 Network
 BuildWaxman(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION(config.routers << config.waxmanAlpha << config.waxmanBeta << config.seed);
     const uint32_t n = config.routers;
     if (n < 2)
     {
