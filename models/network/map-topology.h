@@ -1,6 +1,8 @@
 #ifndef GCSIM_MAP_TOPOLOGY_H
 #define GCSIM_MAP_TOPOLOGY_H
 
+#include "network.h"
+
 #include <cstdint>
 #include <string>
 #include <utility>
