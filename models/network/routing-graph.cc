@@ -13,8 +13,7 @@ namespace gcsim
 NS_LOG_COMPONENT_DEFINE("GcsimRoutingGraph");
 
 RoutingGraph::RoutingGraph(const Network& network)
-  : m_network(network)
-  , m_nodes(NodeList::GetNNodes())
+  : m_nodes(NodeList::GetNNodes())
   , m_attachments(m_nodes)
   , m_addresses(m_nodes)
   , m_linkNodes(network.links.size())
