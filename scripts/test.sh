@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything (gcsim, tests, benchmarks) and runs the tests;
 # then builds them again with AddressSanitizer and UndefinedBehaviorSanitizer (clang, in
-# build-asan/, with the fuzz targets), runs the whole suite there and fuzzes each loader for
-# GCSIM_FUZZ_RUNS (6000) inputs from a fixed seed (fuzz/run.sh: the same inputs every time).
+# build-asan/, with the fuzz targets and the models' NS_LOG statements compiled in), runs the
+# whole suite there and fuzzes each loader for GCSIM_FUZZ_RUNS (6000) inputs from a fixed
+# seed (fuzz/run.sh: the same inputs every time).
 # Each stage prints how long it took; the plain suite runs last: its summary ends the output
 # (and its "Total Test time" is its duration). GCSIM_SANITIZE=0 skips the sanitizer build
 # and the fuzzers.
@@ -24,7 +25,8 @@ stage() {
 sanitizer_build() {
     cmake -S . -B build-asan -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DGCSIM_SANITIZE=ON \
-        -DGCSIM_BUILD_FUZZ=ON -DGCSIM_ALLOCATOR=system -DGCSIM_BUILD_BENCH=OFF >/dev/null
+        -DGCSIM_BUILD_FUZZ=ON -DGCSIM_ALLOCATOR=system -DGCSIM_BUILD_BENCH=OFF -DGCSIM_NS_LOG=ON \
+        >/dev/null
     cmake --build build-asan -j"$jobs"
 }
 

@@ -1,12 +1,15 @@
 #include "broadcast-delivery.h"
 
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 #include <numeric>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimBroadcastDelivery");
 
 NS_OBJECT_ENSURE_REGISTERED(BroadcastDelivery);
 
@@ -37,6 +40,7 @@ BroadcastDelivery::Destinations(const GroupDirectory& dir, uint32_t) const
 void
 BroadcastDelivery::Prepare(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     socket->SetAllowBroadcast(true);
 }
 
@@ -44,6 +48,7 @@ void
 BroadcastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
                         uint32_t)
 {
+    NS_LOG_FUNCTION(this << socket << message);
     socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.broadcast, dir.port));
 }
 

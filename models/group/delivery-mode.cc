@@ -7,12 +7,15 @@
 #include "unicast-delivery.h"
 
 #include <algorithm>
+#include <ns3/log.h>
 #include <ns3/object-factory.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimDeliveryMode");
 
 NS_OBJECT_ENSURE_REGISTERED(DeliveryMode);
 
@@ -45,11 +48,13 @@ DeliveryMode::GetTypeId()
 void
 DeliveryMode::Configure(const GroupDirectory&, const ApplicationContainer&)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 DeliveryMode::Prepare(Ptr<Socket>)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 const std::vector<DeliveryModeEntry>&
@@ -72,6 +77,7 @@ DeliveryModeTable()
 Ptr<DeliveryMode>
 CreateDeliveryMode(const std::string& name)
 {
+    NS_LOG_FUNCTION(name);
     for (const auto& entry : DeliveryModeTable())
     {
         if (name == entry.name)

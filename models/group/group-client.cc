@@ -5,6 +5,7 @@
 #include <ns3/boolean.h>
 #include <ns3/inet-socket-address.h>
 #include <ns3/ipv4-address.h>
+#include <ns3/log.h>
 #include <ns3/simulator.h>
 #include <ns3/udp-socket-factory.h>
 #include <ns3/uinteger.h>
@@ -13,6 +14,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGroupClient");
 
 NS_OBJECT_ENSURE_REGISTERED(GroupClient);
 
@@ -52,21 +55,34 @@ GroupClient::GetTypeId()
     return tid;
 }
 
+GroupClient::GroupClient()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+GroupClient::~GroupClient()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 void
 GroupClient::AddMessage(Time at, const std::string& text)
 {
+    NS_LOG_FUNCTION(this << at << text);
     m_messages.emplace_back(at, text);
 }
 
 void
 GroupClient::SetRelays(const std::vector<Ipv4Address>& relays)
 {
+    NS_LOG_FUNCTION(this);
     m_relays = relays;
 }
 
 void
 GroupClient::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
     if (m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
     {
@@ -77,6 +93,7 @@ GroupClient::StartApplication()
     m_socket->SetRecvCallback(MakeCallback(&GroupClient::HandleRead, this));
     if (m_member)
     {
+        NS_LOG_INFO("client " << m_client << " joins " << m_group << " at its start");
         GroupMembership::Install(GetNode())->Join(m_group);
     }
     for (const auto& [at, text] : m_messages)
@@ -88,6 +105,7 @@ GroupClient::StartApplication()
 void
 GroupClient::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     if (m_socket)
     {
         m_socket->Close();
@@ -98,6 +116,7 @@ GroupClient::StopApplication()
 void
 GroupClient::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = nullptr;
     Application::DoDispose();
 }
@@ -105,6 +124,7 @@ GroupClient::DoDispose()
 void
 GroupClient::Send(const std::string& text)
 {
+    NS_LOG_FUNCTION(this << text);
     m_consoleTrace("Enter your message :" + text);
     GroupHeader header;
     header.SetKind(GroupHeader::CLIENT_MESSAGE);
@@ -118,6 +138,7 @@ GroupClient::Send(const std::string& text)
 void
 GroupClient::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -131,6 +152,8 @@ GroupClient::HandleRead(Ptr<Socket> socket)
         uint32_t hops = packet->RemovePacketTag(ttl) ? kInitialTtl - ttl.GetTtl() + 1 : 0;
         if (!m_deliveryFilter.IsNull() && !m_deliveryFilter(packet, header))
         {
+            NS_LOG_LOGIC("client " << m_client << ": message " << header.GetMessage()
+                                   << " held back by the delivery filter");
             continue;
         }
         Deliver(packet, header, hops);
@@ -140,12 +163,16 @@ GroupClient::HandleRead(Ptr<Socket> socket)
 void
 GroupClient::SetDeliveryFilter(DeliveryFilter filter)
 {
+    NS_LOG_FUNCTION(this);
     m_deliveryFilter = filter;
 }
 
 void
 GroupClient::Deliver(Ptr<Packet> packet, const GroupHeader& header, uint32_t hops)
 {
+    NS_LOG_FUNCTION(this << packet << hops);
+    NS_LOG_INFO("client " << m_client << " takes message " << header.GetMessage() << " after "
+                          << hops << " hops; relays it to " << m_relays.size());
     m_rxTrace(packet, header, m_client, hops);
     for (const auto& relay : m_relays)
     {

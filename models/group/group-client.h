@@ -28,6 +28,8 @@ class GroupClient : public Application
 {
 public:
     static TypeId GetTypeId();
+    GroupClient();
+    ~GroupClient() override;
 
     /// Overlay: the clients this one passes each group message on to.
     void SetRelays(const std::vector<Ipv4Address>& relays);

@@ -1,12 +1,15 @@
 #include "group-header.h"
 
 #include <algorithm>
+#include <ns3/log.h>
 #include <vector>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGroupHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(GroupHeader);
 
@@ -45,6 +48,7 @@ GroupHeader::Serialize(Buffer::Iterator i) const
 uint32_t
 GroupHeader::Deserialize(Buffer::Iterator i)
 {
+    NS_LOG_FUNCTION(this);
     m_kind = i.ReadU8();
     uint32_t high = i.ReadU8();
     m_origin = (high << 16) | i.ReadNtohU16();
@@ -63,6 +67,7 @@ GroupHeader::Print(std::ostream& os) const
 void
 GroupHeader::SetKind(Kind kind)
 {
+    NS_LOG_FUNCTION(this);
     m_kind = kind;
 }
 
@@ -75,6 +80,7 @@ GroupHeader::GetKind() const
 void
 GroupHeader::SetOrigin(uint32_t origin)
 {
+    NS_LOG_FUNCTION(this << origin);
     m_origin = origin & 0xffffff;
 }
 
@@ -87,6 +93,7 @@ GroupHeader::GetOrigin() const
 void
 GroupHeader::SetMessage(uint32_t message)
 {
+    NS_LOG_FUNCTION(this << message);
     m_message = message;
 }
 
@@ -99,6 +106,7 @@ GroupHeader::GetMessage() const
 void
 GroupHeader::SetSendTime(Time t)
 {
+    NS_LOG_FUNCTION(this << t);
     m_sendNs = t.GetNanoSeconds();
 }
 
@@ -111,6 +119,7 @@ GroupHeader::GetSendTime() const
 Ptr<Packet>
 MakeDatagram(const GroupHeader& header, const std::string& text, uint32_t size)
 {
+    NS_LOG_FUNCTION(text << size);
     uint32_t body = std::max<uint32_t>(
         static_cast<uint32_t>(text.size()),
         size > GroupHeader::SERIALIZED_SIZE ? size - GroupHeader::SERIALIZED_SIZE : 0);
@@ -132,6 +141,7 @@ MakeDatagram(const GroupHeader& header, const std::string& text, uint32_t size)
 std::string
 DatagramText(Ptr<const Packet> datagram)
 {
+    NS_LOG_FUNCTION(datagram);
     uint32_t size = datagram->GetSize();
     if (size <= GroupHeader::SERIALIZED_SIZE)
     {
@@ -146,6 +156,7 @@ DatagramText(Ptr<const Packet> datagram)
 std::string
 AppendClientTag(const std::string& text, uint32_t client)
 {
+    NS_LOG_FUNCTION(text << client);
     if (client <= 9)
     {
         return text + static_cast<char>('0' + client);
@@ -156,6 +167,7 @@ AppendClientTag(const std::string& text, uint32_t client)
 std::string
 StripClientTag(const std::string& text, uint32_t client)
 {
+    NS_LOG_FUNCTION(text << client);
     std::string tag = AppendClientTag("", client);
     if (text.size() >= tag.size() && text.compare(text.size() - tag.size(), tag.size(), tag) == 0)
     {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <ns3/boolean.h>
 #include <ns3/ipv4-address.h>
+#include <ns3/log.h>
 #include <ns3/pointer.h>
 #include <ns3/uinteger.h>
 
@@ -15,9 +16,12 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimGroupHelper");
+
 GroupServerHelper::GroupServerHelper(Ptr<DeliveryMode> mode, const GroupDirectory& directory)
   : m_directory(directory)
 {
+    NS_LOG_FUNCTION(this << mode);
     m_factory.SetTypeId(GroupServer::GetTypeId());
     m_factory.Set("DeliveryMode", PointerValue(mode));
     m_factory.Set("Port", UintegerValue(directory.port));
@@ -26,6 +30,7 @@ GroupServerHelper::GroupServerHelper(Ptr<DeliveryMode> mode, const GroupDirector
 void
 GroupServerHelper::SetAttribute(const std::string& name, const AttributeValue& value)
 {
+    NS_LOG_FUNCTION(this << name);
     m_factory.Set(name, value);
 }
 
@@ -45,6 +50,7 @@ GroupServerHelper::Install(NodeContainer nodes) const
 
 GroupClientHelper::GroupClientHelper(Ipv4Address server, uint16_t port)
 {
+    NS_LOG_FUNCTION(this << server << port);
     m_factory.SetTypeId(GroupClient::GetTypeId());
     m_factory.Set("Server", Ipv4AddressValue(server));
     m_factory.Set("Port", UintegerValue(port));
@@ -53,12 +59,14 @@ GroupClientHelper::GroupClientHelper(Ipv4Address server, uint16_t port)
 void
 GroupClientHelper::SetAttribute(const std::string& name, const AttributeValue& value)
 {
+    NS_LOG_FUNCTION(this << name);
     m_factory.Set(name, value);
 }
 
 void
 GroupClientHelper::SetMembers(const std::vector<uint32_t>& members)
 {
+    NS_LOG_FUNCTION(this);
     m_members = members;
     std::sort(m_members.begin(), m_members.end());
 }

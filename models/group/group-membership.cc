@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ns3/csma-net-device.h>
+#include <ns3/log.h>
 #include <ns3/point-to-point-net-device.h>
 #include <ns3/pointer.h>
 
@@ -11,6 +12,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGroupMembership");
 
 NS_OBJECT_ENSURE_REGISTERED(GroupMembership);
 
@@ -23,18 +26,30 @@ GroupMembership::GetTypeId()
                             .AddConstructor<GroupMembership>()
                             .AddTraceSource("Join", "The host joined a group.",
                                             MakeTraceSourceAccessor(&GroupMembership::m_joinTrace),
-                                            "ns3::Ipv4Address::TracedCallback")
+                                            "ns3::gcsim::GroupMembership::GroupCallback")
                             .AddTraceSource("Leave", "The host left a group.",
                                             MakeTraceSourceAccessor(&GroupMembership::m_leaveTrace),
-                                            "ns3::Ipv4Address::TracedCallback");
+                                            "ns3::gcsim::GroupMembership::GroupCallback");
     return tid;
+}
+
+GroupMembership::GroupMembership()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+GroupMembership::~GroupMembership()
+{
+    NS_LOG_FUNCTION(this);
 }
 
 void
 GroupMembership::Join(Ipv4Address group)
 {
+    NS_LOG_FUNCTION(this << group);
     if (!IsMember(group))
     {
+        NS_LOG_INFO("joins " << group);
         m_groups.push_back(group);
         m_joinTrace(group);
     }
@@ -43,9 +58,11 @@ GroupMembership::Join(Ipv4Address group)
 void
 GroupMembership::Leave(Ipv4Address group)
 {
+    NS_LOG_FUNCTION(this << group);
     auto it = std::find(m_groups.begin(), m_groups.end(), group);
     if (it != m_groups.end())
     {
+        NS_LOG_INFO("leaves " << group);
         m_groups.erase(it);
         m_leaveTrace(group);
     }
@@ -60,6 +77,7 @@ GroupMembership::IsMember(Ipv4Address group) const
 Ptr<GroupMembership>
 GroupMembership::Install(Ptr<Node> node)
 {
+    NS_LOG_FUNCTION(node);
     Ptr<GroupMembership> membership = node->GetObject<GroupMembership>();
     if (membership)
     {

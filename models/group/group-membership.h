@@ -23,6 +23,8 @@ class GroupMembership : public Object
 {
 public:
     static TypeId GetTypeId();
+    GroupMembership();
+    ~GroupMembership() override;
 
     /// Joins \p group; joining twice is harmless.
     void Join(Ipv4Address group);
@@ -35,6 +37,9 @@ public:
      * MulticastNicFilter on each of its CSMA and point-to-point devices.
      */
     static Ptr<GroupMembership> Install(Ptr<Node> node);
+
+    /// Signature of the Join and Leave traces: the group joined or left.
+    typedef void (*GroupCallback)(Ipv4Address group);
 
 private:
     std::vector<Ipv4Address> m_groups;        //!< joined groups (few per host)

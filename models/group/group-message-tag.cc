@@ -1,15 +1,20 @@
 #include "group-message-tag.h"
 
+#include <ns3/log.h>
+
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGroupMessageTag");
 
 NS_OBJECT_ENSURE_REGISTERED(GroupMessageTag);
 
 GroupMessageTag::GroupMessageTag(uint32_t message)
   : m_message(message)
 {
+    NS_LOG_FUNCTION(this << message);
 }
 
 TypeId
@@ -43,6 +48,7 @@ GroupMessageTag::Serialize(TagBuffer i) const
 void
 GroupMessageTag::Deserialize(TagBuffer i)
 {
+    NS_LOG_FUNCTION(this);
     m_message = i.ReadU32();
 }
 

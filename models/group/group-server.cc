@@ -3,6 +3,7 @@
 #include "group-message-tag.h"
 
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 #include <ns3/pointer.h>
 #include <ns3/simulator.h>
 #include <ns3/udp-socket-factory.h>
@@ -12,6 +13,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGroupServer");
 
 NS_OBJECT_ENSURE_REGISTERED(GroupServer);
 
@@ -62,27 +65,41 @@ GroupServer::GetTypeId()
     return tid;
 }
 
+GroupServer::GroupServer()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+GroupServer::~GroupServer()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 void
 GroupServer::SetGroupMembers(const std::vector<uint32_t>& members)
 {
+    NS_LOG_FUNCTION(this);
     m_groupMembers = std::make_unique<std::vector<uint32_t>>(members);
 }
 
 void
 GroupServer::SetDirectory(const GroupDirectory& directory)
 {
+    NS_LOG_FUNCTION(this);
     m_directory = directory;
 }
 
 void
 GroupServer::AddReply(uint32_t client, const std::string& reply)
 {
+    NS_LOG_FUNCTION(this << client << reply);
     m_replies[client].push_back(reply);
 }
 
 void
 GroupServer::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(!m_mode, "GroupServer needs a DeliveryMode");
     m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
     if (m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
@@ -92,6 +109,8 @@ GroupServer::StartApplication()
     m_socket->SetIpTtl(kInitialTtl);
     m_socket->SetRecvCallback(MakeCallback(&GroupServer::HandleRead, this));
     m_mode->Prepare(m_socket);
+    NS_LOG_INFO("P1 listens on port " << m_port << "; " << m_messages << " group messages by "
+                                      << m_mode->GetName());
     m_consoleTrace("UDP server up and listening");
     if (m_messages > 0)
     {
@@ -102,6 +121,7 @@ GroupServer::StartApplication()
 void
 GroupServer::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_sendEvent.Cancel();
     if (m_socket)
     {
@@ -113,6 +133,7 @@ GroupServer::StopApplication()
 void
 GroupServer::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = nullptr;
     m_mode = nullptr;
     Application::DoDispose();
@@ -121,6 +142,7 @@ GroupServer::DoDispose()
 void
 GroupServer::SendScheduled()
 {
+    NS_LOG_FUNCTION(this);
     SendGroupMessage("", m_target);
     if (++m_scheduled < m_messages)
     {
@@ -131,6 +153,7 @@ GroupServer::SendScheduled()
 void
 GroupServer::SendGroupMessage(const std::string& text, uint32_t target)
 {
+    NS_LOG_FUNCTION(this << text << target);
     GroupHeader header;
     header.SetKind(GroupHeader::GROUP_MESSAGE);
     header.SetOrigin(0);
@@ -148,6 +171,8 @@ GroupServer::SendGroupMessage(const std::string& text, uint32_t target)
     {
         m_groupSendTrace(m_sent, m_mode->Destinations(m_directory, target));
     }
+    NS_LOG_INFO("group message " << m_sent << " (" << datagram->GetSize() << " bytes) leaves by "
+                                 << m_mode->GetName());
     ++m_sent;
     m_mode->Send(m_socket, datagram, m_directory, target);
 }
@@ -155,6 +180,7 @@ GroupServer::SendGroupMessage(const std::string& text, uint32_t target)
 void
 GroupServer::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -166,11 +192,13 @@ GroupServer::HandleRead(Ptr<Socket> socket)
         }
         m_rxTrace(packet, header);
         uint32_t client = header.GetOrigin();
+        NS_LOG_INFO("message " << header.GetMessage() << " from client " << client);
         std::string text = StripClientTag(DatagramText(packet), client);
         m_consoleTrace("Message from Client " + std::to_string(client) + ": " + text);
         auto queue = m_replies.find(client);
         if (queue == m_replies.end() || queue->second.empty())
         {
+            NS_LOG_LOGIC("no reply queued for client " << client);
             continue;
         }
         std::string reply = queue->second.front();

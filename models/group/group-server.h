@@ -31,6 +31,8 @@ class GroupServer : public Application
 {
 public:
     static TypeId GetTypeId();
+    GroupServer();
+    ~GroupServer() override;
 
     /// Sets who is in the group and where clients listen.
     void SetDirectory(const GroupDirectory& directory);
@@ -45,6 +47,11 @@ public:
 
     /// Signature of the GroupSend trace: message number, its destinations.
     typedef void (*GroupSendCallback)(uint32_t message, const std::vector<uint32_t>& destinations);
+    /// Signature of the Console trace (P1's and each GroupClient's): the line printed.
+    typedef void (*ConsoleCallback)(const std::string& line);
+    /// Signature of the Rx trace: the client message's datagram (its GroupHeader included),
+    /// that header.
+    typedef void (*RxCallback)(Ptr<const Packet> datagram, const GroupHeader& header);
 
 private:
     void StartApplication() override;

@@ -1,11 +1,14 @@
 #include "multicast-delivery.h"
 
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimMulticastDelivery");
 
 NS_OBJECT_ENSURE_REGISTERED(MulticastDelivery);
 
@@ -35,6 +38,7 @@ void
 MulticastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
                         uint32_t)
 {
+    NS_LOG_FUNCTION(this << socket << message);
     socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.group, dir.port));
 }
 

@@ -5,6 +5,7 @@
 
 #include <ns3/ethernet-header.h>
 #include <ns3/ipv4-header.h>
+#include <ns3/log.h>
 #include <ns3/pointer.h>
 #include <ns3/ppp-header.h>
 
@@ -12,6 +13,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimMulticastNicFilter");
 
 NS_OBJECT_ENSURE_REGISTERED(MulticastNicFilter);
 
@@ -31,9 +34,20 @@ MulticastNicFilter::GetTypeId()
     return tid;
 }
 
+MulticastNicFilter::MulticastNicFilter()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+MulticastNicFilter::~MulticastNicFilter()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 Ptr<MulticastNicFilter>
 MulticastNicFilter::Create(Ptr<GroupMembership> membership, Framing framing, Ptr<ErrorModel> behind)
 {
+    NS_LOG_FUNCTION(membership << behind);
     Ptr<MulticastNicFilter> filter = CreateObject<MulticastNicFilter>();
     filter->m_membership = membership;
     filter->m_framing = framing;
@@ -44,6 +58,7 @@ MulticastNicFilter::Create(Ptr<GroupMembership> membership, Framing framing, Ptr
 Ptr<MulticastNicFilter>
 MulticastNicFilter::On(Ptr<NetDevice> device)
 {
+    NS_LOG_FUNCTION(device);
     TypeId::AttributeInformation info;
     if (!device->GetInstanceTypeId().LookupAttributeByName("ReceiveErrorModel", &info))
     {
@@ -63,8 +78,10 @@ MulticastNicFilter::GetFiltered() const
 bool
 MulticastNicFilter::DoCorrupt(Ptr<Packet> p)
 {
+    NS_LOG_FUNCTION(this << p);
     if (Filters(p))
     {
+        NS_LOG_LOGIC("frame " << p->GetUid() << " for a group the host has not joined: dropped");
         ++m_filtered;
         m_filterTrace(p);
         return true;
@@ -115,6 +132,7 @@ MulticastNicFilter::Filters(Ptr<Packet> p) const
 void
 MulticastNicFilter::DoReset()
 {
+    NS_LOG_FUNCTION(this);
 }
 
 } // namespace gcsim

@@ -33,6 +33,8 @@ public:
     };
 
     static TypeId GetTypeId();
+    MulticastNicFilter();
+    ~MulticastNicFilter() override;
     /**
      * A filter for a host's device; \p behind, if any, is the device's receive error model
      * so far (a lossy link's FrameLoss), which gets the frames the filter lets through.

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 #include <ns3/uinteger.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimOverlayDelivery");
 
 NS_OBJECT_ENSURE_REGISTERED(OverlayDelivery);
 
@@ -42,6 +45,7 @@ OverlayDelivery::Destinations(const GroupDirectory& dir, uint32_t) const
 std::vector<uint32_t>
 OverlayDelivery::TreeOrder(const GroupDirectory& dir)
 {
+    NS_LOG_FUNCTION_NOARGS();
     std::vector<uint32_t> order = dir.members;
     auto hops = [&](uint32_t client)
     { return client - 1 < dir.hopsFromServer.size() ? dir.hopsFromServer[client - 1] : 0; };
@@ -54,6 +58,7 @@ OverlayDelivery::TreeOrder(const GroupDirectory& dir)
 void
 OverlayDelivery::Configure(const GroupDirectory& dir, const ApplicationContainer& clients)
 {
+    NS_LOG_FUNCTION(this);
     std::vector<uint32_t> order = TreeOrder(dir);
     // Called again when the membership changes: a client that left relays no more.
     for (uint32_t i = 0; i < clients.GetN(); ++i)
@@ -74,6 +79,8 @@ OverlayDelivery::Configure(const GroupDirectory& dir, const ApplicationContainer
             relays[parent - 1].push_back(dir.ClientAddress(order[i - 1]));
         }
     }
+    NS_LOG_LOGIC("overlay tree of " << order.size() << " members, " << m_rootChildren.size()
+                                    << " below P1");
     for (std::size_t i = 0; i < order.size(); ++i)
     {
         DynamicCast<GroupClient>(clients.Get(order[i] - 1))->SetRelays(relays[i]);
@@ -84,6 +91,7 @@ void
 OverlayDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
                       uint32_t)
 {
+    NS_LOG_FUNCTION(this << socket << message);
     for (uint32_t child : m_rootChildren)
     {
         socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.ClientAddress(child), dir.port));

@@ -1,11 +1,14 @@
 #include "replicated-unicast-delivery.h"
 
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimReplicatedUnicastDelivery");
 
 NS_OBJECT_ENSURE_REGISTERED(ReplicatedUnicastDelivery);
 
@@ -35,6 +38,7 @@ void
 ReplicatedUnicastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message,
                                 const GroupDirectory& dir, uint32_t)
 {
+    NS_LOG_FUNCTION(this << socket << message);
     for (uint32_t member : dir.members)
     {
         socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.ClientAddress(member), dir.port));

@@ -1,11 +1,14 @@
 #include "unicast-delivery.h"
 
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimUnicastDelivery");
 
 NS_OBJECT_ENSURE_REGISTERED(UnicastDelivery);
 
@@ -35,6 +38,7 @@ void
 UnicastDelivery::Send(Ptr<Socket> socket, Ptr<const Packet> message, const GroupDirectory& dir,
                       uint32_t target)
 {
+    NS_LOG_FUNCTION(this << socket << message << target);
     socket->SendTo(message->Copy(), 0, InetSocketAddress(dir.ClientAddress(target), dir.port));
 }
 

@@ -4,6 +4,7 @@
 #include <ns3/boolean.h>
 #include <ns3/ipv4-raw-socket-impl.h>
 #include <ns3/ipv4-route.h>
+#include <ns3/log.h>
 #include <ns3/node-list.h>
 #include <ns3/simulator.h>
 #include <ns3/socket.h>
@@ -13,6 +14,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimIgmpMembership");
 
 NS_OBJECT_ENSURE_REGISTERED(IgmpMembership);
 
@@ -58,12 +61,19 @@ IgmpMembership::GetTypeId()
 IgmpMembership::IgmpMembership()
   : m_random(CreateObject<UniformRandomVariable>())
 {
+    NS_LOG_FUNCTION(this);
     m_random->SetStream(kIgmpReportStream);
+}
+
+IgmpMembership::~IgmpMembership()
+{
+    NS_LOG_FUNCTION(this);
 }
 
 int64_t
 IgmpMembership::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_random->SetStream(stream);
     return 1;
 }
@@ -77,6 +87,7 @@ IgmpMembership::Milliseconds(Time t)
 Ptr<Socket>
 IgmpMembership::OpenSocket(Ptr<Node> node, Ptr<NetDevice> device)
 {
+    NS_LOG_FUNCTION(this << node << device);
     Ptr<Socket> socket = node->GetObject<Ipv4L3Protocol>()->CreateRawSocket();
     socket->SetAttribute("Protocol", UintegerValue(IgmpHeader::PROTOCOL));
     socket->Bind();
@@ -91,11 +102,62 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, Multica
                       const ApplicationContainer& clients, Ptr<DeliveryMode> mode,
                       const GroupDirectory& directory)
 {
+    NS_LOG_FUNCTION(this << variant << server << mode);
     MembershipModel::Setup(network, graph, variant, group, server, clients, mode, directory);
+    m_hosts.assign(network.ClientCount() + 1, Host());
+    m_clientOf.clear();
+    for (uint32_t c = 1; c <= network.ClientCount(); ++c)
+    {
+        m_clientOf[network.clientAddresses[c - 1].Get()] = c;
+    }
     FindQueriers(network, graph);
-    StartInSteadyState();
-    OpenSockets(network);
-    LearnOnSwitches(network);
+    // Steady state at the start: the initial members' segments have state and know them.
+    Time full = m_queryInterval * int64_t(m_robustness) + m_queryResponseInterval;
+    for (uint32_t m : m_members)
+    {
+        if (m_hosts[m].querier < 0)
+        {
+            continue;
+        }
+        Querier& q = m_queriers[m_hosts[m].querier];
+        q.known[m] = Seconds(0);
+        if (!q.state)
+        {
+            q.state = true;
+            q.expiry = Simulator::Schedule(full, &IgmpMembership::Expire, this,
+                                           static_cast<std::size_t>(m_hosts[m].querier));
+        }
+    }
+    // Sockets: one per client, one per querier interface.
+    for (uint32_t c = 1; c <= network.ClientCount(); ++c)
+    {
+        if (!m_hosts[c].device)
+        {
+            continue;
+        }
+        OpenSocket(network.hosts.Get(c), m_hosts[c].device)
+            ->SetRecvCallback(
+                Callback<void, Ptr<Socket>>([this, c](Ptr<Socket> s) { HostReceive(c, s); }));
+    }
+    for (std::size_t i = 0; i < m_queriers.size(); ++i)
+    {
+        OpenSocket(NodeList::GetNode(m_queriers[i].node), m_queriers[i].device)
+            ->SetRecvCallback(
+                Callback<void, Ptr<Socket>>([this, i](Ptr<Socket> s) { QuerierReceive(i, s); }));
+        Simulator::Schedule(Seconds(0), &IgmpMembership::SendGeneralQuery, this, i);
+    }
+    // A star's switch learns the group's ports from the IGMP it forwards.
+    for (uint32_t s = 0; s < network.switches.GetN(); ++s)
+    {
+        Ptr<Node> node = network.switches.Get(s);
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            if (auto sw = DynamicCast<SnoopingSwitch>(node->GetDevice(d)))
+            {
+                sw->SetAttribute("IgmpLearning", BooleanValue(true));
+            }
+        }
+    }
     // P1 starts with the members, which the queriers know; its messages' destinations
     // follow the hosts' own membership.
     server->SetGroupMembers(m_members);
@@ -104,13 +166,8 @@ IgmpMembership::Setup(const Network& network, const RoutingGraph& graph, Multica
 void
 IgmpMembership::FindQueriers(const Network& network, const RoutingGraph& graph)
 {
+    NS_LOG_FUNCTION(this);
     m_queriers.clear();
-    m_hosts.assign(network.ClientCount() + 1, Host());
-    m_clientOf.clear();
-    for (uint32_t c = 1; c <= network.ClientCount(); ++c)
-    {
-        m_clientOf[network.clientAddresses[c - 1].Get()] = c;
-    }
     // Client segments: the links clients are on (a star's cables count as one segment, the
     // switched network, whose querier is P1).
     uint32_t p1 = network.Server()->GetId();
@@ -182,75 +239,14 @@ IgmpMembership::FindQueriers(const Network& network, const RoutingGraph& graph)
 }
 
 void
-IgmpMembership::StartInSteadyState()
-{
-    // Steady state at the start: the initial members' segments have state and know them.
-    Time full = m_queryInterval * int64_t(m_robustness) + m_queryResponseInterval;
-    for (uint32_t m : m_members)
-    {
-        if (m_hosts[m].querier < 0)
-        {
-            continue;
-        }
-        Querier& q = m_queriers[m_hosts[m].querier];
-        q.known[m] = Seconds(0);
-        if (!q.state)
-        {
-            q.state = true;
-            q.expiry = Simulator::Schedule(full, &IgmpMembership::Expire, this,
-                                           static_cast<std::size_t>(m_hosts[m].querier));
-        }
-    }
-}
-
-void
-IgmpMembership::OpenSockets(const Network& network)
-{
-    // Sockets: one per client, one per querier interface.
-    for (uint32_t c = 1; c <= network.ClientCount(); ++c)
-    {
-        if (!m_hosts[c].device)
-        {
-            continue;
-        }
-        OpenSocket(network.hosts.Get(c), m_hosts[c].device)
-            ->SetRecvCallback(
-                Callback<void, Ptr<Socket>>([this, c](Ptr<Socket> s) { HostReceive(c, s); }));
-    }
-    for (std::size_t i = 0; i < m_queriers.size(); ++i)
-    {
-        OpenSocket(NodeList::GetNode(m_queriers[i].node), m_queriers[i].device)
-            ->SetRecvCallback(
-                Callback<void, Ptr<Socket>>([this, i](Ptr<Socket> s) { QuerierReceive(i, s); }));
-        Simulator::Schedule(Seconds(0), &IgmpMembership::SendGeneralQuery, this, i);
-    }
-}
-
-void
-IgmpMembership::LearnOnSwitches(const Network& network)
-{
-    // A star's switch learns the group's ports from the IGMP it forwards.
-    for (uint32_t s = 0; s < network.switches.GetN(); ++s)
-    {
-        Ptr<Node> node = network.switches.Get(s);
-        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
-        {
-            if (auto sw = DynamicCast<SnoopingSwitch>(node->GetDevice(d)))
-            {
-                sw->SetAttribute("IgmpLearning", BooleanValue(true));
-                m_switches.push_back(sw);
-            }
-        }
-    }
-}
-
-void
 IgmpMembership::Join(uint32_t client)
 {
+    NS_LOG_FUNCTION(this << client);
     if (!SetMember(client, true))
     {
         return;
     }
+    NS_LOG_INFO("client " << client << " joins and reports");
     ApplyToHost(client, true);
     m_server->SetGroupMembers(m_members);
     m_changeTrace(client, true);
@@ -276,10 +272,12 @@ IgmpMembership::Join(uint32_t client)
 void
 IgmpMembership::Leave(uint32_t client)
 {
+    NS_LOG_FUNCTION(this << client);
     if (!SetMember(client, false))
     {
         return;
     }
+    NS_LOG_INFO("client " << client << " leaves and sends a Leave");
     ApplyToHost(client, false);
     m_server->SetGroupMembers(m_members);
     m_changeTrace(client, false);
@@ -319,6 +317,7 @@ IgmpMembership::SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address sourc
                          Ipv4Address destination, IgmpHeader::Type type, uint8_t maxResponseMs,
                          Ipv4Address group)
 {
+    NS_LOG_FUNCTION(this << node << device << source << destination << maxResponseMs << group);
     IgmpHeader igmp;
     igmp.SetType(type);
     igmp.SetMaxResponseMs(maxResponseMs);
@@ -351,6 +350,7 @@ IgmpMembership::SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address sourc
 void
 IgmpMembership::SendReport(uint32_t client)
 {
+    NS_LOG_FUNCTION(this << client);
     Host& h = m_hosts[client];
     if (!std::binary_search(m_members.begin(), m_members.end(), client))
     {
@@ -363,6 +363,7 @@ IgmpMembership::SendReport(uint32_t client)
 void
 IgmpMembership::SendGeneralQuery(std::size_t i)
 {
+    NS_LOG_FUNCTION(this << i);
     const Querier& q = m_queriers[i];
     SendIgmp(q.node, q.device, q.address, kAllSystems, IgmpHeader::QUERY,
              Milliseconds(m_queryResponseInterval), Ipv4Address::GetAny());
@@ -372,6 +373,7 @@ IgmpMembership::SendGeneralQuery(std::size_t i)
 void
 IgmpMembership::SendLastMemberQuery(std::size_t i)
 {
+    NS_LOG_FUNCTION(this << i);
     Querier& q = m_queriers[i];
     if (q.lastMemberQueries == 0 || !q.state)
     {
@@ -390,6 +392,7 @@ IgmpMembership::SendLastMemberQuery(std::size_t i)
 void
 IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << client << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -416,6 +419,7 @@ IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
                 m_random->GetValue() * static_cast<double>(max.GetNanoSeconds())));
             if (!h.reportTimer.IsRunning() || Simulator::GetDelayLeft(h.reportTimer) > max)
             {
+                NS_LOG_LOGIC("client " << client << " answers the query in " << delay.As(Time::MS));
                 h.reportTimer.Cancel();
                 h.reportTimer =
                     Simulator::Schedule(delay, &IgmpMembership::SendReport, this, client);
@@ -424,6 +428,7 @@ IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
         else if (igmp.GetType() == IgmpHeader::REPORT && igmp.GetGroup() == m_group.address &&
                  ip.GetSource() != h.address)
         {
+            NS_LOG_LOGIC("client " << client << ": another member reported; no report");
             h.reportTimer.Cancel(); // another member answered for the segment
         }
     }
@@ -432,6 +437,7 @@ IgmpMembership::HostReceive(uint32_t client, Ptr<Socket> socket)
 void
 IgmpMembership::QuerierReceive(std::size_t i, Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << i << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -463,6 +469,7 @@ IgmpMembership::QuerierReceive(std::size_t i, Ptr<Socket> socket)
 void
 IgmpMembership::OnReport(std::size_t i, uint32_t client)
 {
+    NS_LOG_FUNCTION(this << i << client);
     Querier& q = m_queriers[i];
     bool appeared = !q.state;
     q.state = true;
@@ -476,6 +483,7 @@ IgmpMembership::OnReport(std::size_t i, uint32_t client)
     q.known[client] = Simulator::Now();
     if (appeared)
     {
+        NS_LOG_INFO("querier " << i << ": report from client " << client << ", members now");
         StateChanged(i);
     }
     else if (newHost)
@@ -487,6 +495,7 @@ IgmpMembership::OnReport(std::size_t i, uint32_t client)
 void
 IgmpMembership::OnLeave(std::size_t i, uint32_t client)
 {
+    NS_LOG_FUNCTION(this << i << client);
     Querier& q = m_queriers[i];
     if (!q.state)
     {
@@ -499,6 +508,8 @@ IgmpMembership::OnLeave(std::size_t i, uint32_t client)
         return; // already asking
     }
     q.expiry.Cancel();
+    NS_LOG_INFO("querier " << i << ": Leave from client " << client << ", " << m_robustness
+                           << " group-specific queries");
     q.expiry = Simulator::Schedule(round, &IgmpMembership::Expire, this, i);
     q.lastMemberQueries = m_robustness;
     SendLastMemberQuery(i);
@@ -507,10 +518,12 @@ IgmpMembership::OnLeave(std::size_t i, uint32_t client)
 void
 IgmpMembership::ForgetLeaver(std::size_t i, uint32_t client, Time leftAt)
 {
+    NS_LOG_FUNCTION(this << i << client << leftAt);
     Querier& q = m_queriers[i];
     auto it = q.known.find(client);
     if (it != q.known.end() && it->second <= leftAt)
     {
+        NS_LOG_LOGIC("querier " << i << " forgets client " << client);
         q.known.erase(it);
         UpdateDirectory();
     }
@@ -519,6 +532,8 @@ IgmpMembership::ForgetLeaver(std::size_t i, uint32_t client, Time leftAt)
 void
 IgmpMembership::Expire(std::size_t i)
 {
+    NS_LOG_FUNCTION(this << i);
+    NS_LOG_INFO("querier " << i << ": membership expired");
     Querier& q = m_queriers[i];
     q.state = false;
     q.lastMemberQueries = 0;
@@ -530,6 +545,7 @@ IgmpMembership::Expire(std::size_t i)
 void
 IgmpMembership::StateChanged(std::size_t i)
 {
+    NS_LOG_FUNCTION(this << i);
     const Querier& changed = m_queriers[i];
     if (changed.router)
     {
@@ -560,19 +576,20 @@ IgmpMembership::StateChanged(std::size_t i)
 void
 IgmpMembership::UpdateDirectory()
 {
+    NS_LOG_FUNCTION(this);
     Redirect(GetKnownMembers());
 }
 
 void
 IgmpMembership::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     for (auto& socket : m_sockets)
     {
         socket->Close();
         socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     }
     m_sockets.clear();
-    m_switches.clear();
     m_random = nullptr;
     MembershipModel::DoDispose();
 }

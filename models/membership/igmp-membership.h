@@ -54,6 +54,7 @@ class IgmpMembership : public MembershipModel
 public:
     static TypeId GetTypeId();
     IgmpMembership();
+    ~IgmpMembership() override;
 
     void Setup(const Network& network, const RoutingGraph& graph, MulticastRouting variant,
                const MulticastGroup& group, Ptr<GroupServer> server,
@@ -98,15 +99,6 @@ private:
         std::vector<EventId> unsolicited; //!< repeats of the join's report
     };
 
-    /// Each client's segment and its querier (the lowest-addressed router on it, else P1;
-    /// a star's cables are one segment, P1's).
-    void FindQueriers(const Network& network, const RoutingGraph& graph);
-    /// The initial members' segments start with state that knows them.
-    void StartInSteadyState();
-    /// One IGMP socket per client and per querier interface; the queriers' first queries.
-    void OpenSockets(const Network& network);
-    /// A star's switch learns the group's ports from the IGMP it forwards.
-    void LearnOnSwitches(const Network& network);
     void SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address source, Ipv4Address destination,
                   IgmpHeader::Type type, uint8_t maxResponseMs, Ipv4Address group);
     void SendReport(uint32_t client);
@@ -122,6 +114,8 @@ private:
     void StateChanged(std::size_t querier);
     /// Gives P1 the known hosts.
     void UpdateDirectory();
+    /// Each client's segment and the querier of each segment (m_hosts, m_queriers).
+    void FindQueriers(const Network& network, const RoutingGraph& graph);
     Ptr<Socket> OpenSocket(Ptr<Node> node, Ptr<NetDevice> device);
     static uint8_t Milliseconds(Time t);
 
@@ -135,8 +129,7 @@ private:
     std::vector<Host> m_hosts;               //!< by client number (index 0 unused)
     std::map<uint32_t, uint32_t> m_clientOf; //!< address -> client number
     std::vector<Ptr<Socket>> m_sockets;      //!< every raw socket opened
-    std::vector<Ptr<SnoopingSwitch>> m_switches;
-    Ptr<UniformRandomVariable> m_random; //!< hosts' report delays
+    Ptr<UniformRandomVariable> m_random;     //!< hosts' report delays
 };
 
 } // namespace gcsim

@@ -1,9 +1,13 @@
 #include "instant-membership.h"
 
+#include <ns3/log.h>
+
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimInstantMembership");
 
 NS_OBJECT_ENSURE_REGISTERED(InstantMembership);
 
@@ -20,6 +24,7 @@ InstantMembership::GetTypeId()
 void
 InstantMembership::Join(uint32_t client)
 {
+    NS_LOG_FUNCTION(this << client);
     if (SetMember(client, true))
     {
         Apply(client, true);
@@ -29,6 +34,7 @@ InstantMembership::Join(uint32_t client)
 void
 InstantMembership::Leave(uint32_t client)
 {
+    NS_LOG_FUNCTION(this << client);
     if (SetMember(client, false))
     {
         Apply(client, false);
@@ -38,6 +44,8 @@ InstantMembership::Leave(uint32_t client)
 void
 InstantMembership::Apply(uint32_t client, bool joined)
 {
+    NS_LOG_FUNCTION(this << client << joined);
+    NS_LOG_INFO("client " << client << (joined ? " joins" : " leaves") << " at once");
     ApplyToHost(client, joined);
     for (const auto& [sw, port] : m_ports[client])
     {

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <ns3/boolean.h>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimMembershipModel");
 
 NS_OBJECT_ENSURE_REGISTERED(MembershipModel);
 
@@ -36,12 +39,23 @@ MembershipModel::GetTypeId()
     return tid;
 }
 
+MembershipModel::MembershipModel()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+MembershipModel::~MembershipModel()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 void
 MembershipModel::Setup(const Network& network, const RoutingGraph& graph, MulticastRouting variant,
                        const MulticastGroup& group, Ptr<GroupServer> server,
                        const ApplicationContainer& clients, Ptr<DeliveryMode> mode,
                        const GroupDirectory& directory)
 {
+    NS_LOG_FUNCTION(this << variant << server << mode);
     m_network = &network;
     m_graph = &graph;
     m_variant = variant;
@@ -112,6 +126,7 @@ MembershipModel::HasMembers(uint32_t router, uint32_t interface) const
 bool
 MembershipModel::SetMember(uint32_t client, bool member)
 {
+    NS_LOG_FUNCTION(this << client << member);
     auto at = std::lower_bound(m_members.begin(), m_members.end(), client);
     bool is = at != m_members.end() && *at == client;
     if (is == member)
@@ -132,6 +147,7 @@ MembershipModel::SetMember(uint32_t client, bool member)
 void
 MembershipModel::ApplyToHost(uint32_t client, bool joined)
 {
+    NS_LOG_FUNCTION(this << client << joined);
     Ptr<Application> app = m_clients.Get(client - 1);
     Ptr<GroupMembership> membership = GroupMembership::Install(app->GetNode());
     if (joined)
@@ -149,11 +165,14 @@ MembershipModel::ApplyToHost(uint32_t client, bool joined)
 void
 MembershipModel::SetInterfaceMembers(uint32_t router, uint32_t interface, bool members)
 {
+    NS_LOG_FUNCTION(this << router << interface << members);
     bool had = m_memberInterfaces.count({router, interface}) > 0;
     if (had == members)
     {
         return;
     }
+    NS_LOG_INFO("router " << router << " interface "
+                          << interface << (members ? " has members now" : " has no member left"));
     if (members)
     {
         m_memberInterfaces.insert({router, interface});
@@ -168,11 +187,13 @@ MembershipModel::SetInterfaceMembers(uint32_t router, uint32_t interface, bool m
 void
 MembershipModel::Reroute(const std::vector<uint32_t>& memberNodes)
 {
+    NS_LOG_FUNCTION(this);
     // Dense mode follows the InterfaceMembers trace itself: it grafts and prunes.
     if (!m_network->IsRouted() || m_variant == MulticastRouting::DENSE)
     {
         return;
     }
+    NS_LOG_LOGIC("routes again for " << memberNodes.size() << " member hosts");
     RemoveMulticastRoutes(*m_network, m_group.address);
     m_group.members = memberNodes;
     InstallMulticastRoutes(m_variant, *m_network, *m_graph, m_group);
@@ -181,6 +202,7 @@ MembershipModel::Reroute(const std::vector<uint32_t>& memberNodes)
 void
 MembershipModel::Redirect(const std::vector<uint32_t>& known)
 {
+    NS_LOG_FUNCTION(this);
     m_directory.members = known;
     m_server->SetDirectory(m_directory);
     m_mode->Configure(m_directory, m_clients);
@@ -210,6 +232,7 @@ MembershipModel::RouterPorts() const
 void
 MembershipModel::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_server = nullptr;
     m_mode = nullptr;
     m_clients = ApplicationContainer();

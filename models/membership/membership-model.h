@@ -45,6 +45,8 @@ class MembershipModel : public Object
 {
 public:
     static TypeId GetTypeId();
+    MembershipModel();
+    ~MembershipModel() override;
 
     /**
      * Hands the model what it updates. \p network and \p graph must outlive it;

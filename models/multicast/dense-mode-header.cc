@@ -1,9 +1,13 @@
 #include "dense-mode-header.h"
 
+#include <ns3/log.h>
+
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimDenseModeHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(DenseModeHeader);
 
@@ -72,6 +76,7 @@ DenseModeHeader::Serialize(Buffer::Iterator i) const
 uint32_t
 DenseModeHeader::Deserialize(Buffer::Iterator start)
 {
+    NS_LOG_FUNCTION(this);
     Buffer::Iterator i = start;
     type = static_cast<Type>(i.ReadU8() & 0x0f);
     i.Next(3);

@@ -19,6 +19,7 @@
 #include <ns3/inet-socket-address.h>
 #include <ns3/ipv4-list-routing.h>
 #include <ns3/ipv4-route.h>
+#include <ns3/log.h>
 #include <ns3/node-list.h>
 #include <ns3/nstime.h>
 #include <ns3/simulator.h>
@@ -28,6 +29,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimDenseMode");
 
 NS_OBJECT_ENSURE_REGISTERED(DenseModeRouting);
 NS_OBJECT_ENSURE_REGISTERED(DenseMode);
@@ -50,10 +53,21 @@ DenseModeRouting::GetTypeId()
     return tid;
 }
 
+DenseModeRouting::DenseModeRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+DenseModeRouting::~DenseModeRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 Ptr<Ipv4Route>
 DenseModeRouting::RouteOutput(Ptr<Packet>, const Ipv4Header&, Ptr<NetDevice>,
                               Socket::SocketErrno& sockerr)
 {
+    NS_LOG_FUNCTION(this);
     sockerr = Socket::ERROR_NOROUTETOHOST; // routers originate no group traffic
     return nullptr;
 }
@@ -63,6 +77,7 @@ DenseModeRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
                              Ptr<const NetDevice> idev, UnicastForwardCallback,
                              MulticastForwardCallback mcb, LocalDeliverCallback, ErrorCallback)
 {
+    NS_LOG_FUNCTION(this << p << idev);
     if (header.GetDestination() != m_model->m_group)
     {
         return false;
@@ -76,6 +91,8 @@ DenseModeRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
     Time lifetime = m_model->m_pruneLifetime;
     if (static_cast<int32_t>(iif) != s->rpf)
     {
+        NS_LOG_LOGIC("router " << m_node << ": datagram from " << s->address << " on interface "
+                               << iif << ", not the RPF interface " << s->rpf << ": dropped");
         m_model->m_rpfDropTrace(m_node, iif);
         const Interface* in = InterfaceAt(iif);
         if (in && in->neighbours.size() == 1 && !in->hosts)
@@ -94,6 +111,8 @@ DenseModeRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
     std::vector<uint32_t> outputs = Outputs(*s);
     if (outputs.empty())
     {
+        NS_LOG_LOGIC("router " << m_node << " has nowhere to forward (" << s->address << ", "
+                               << m_model->m_group << ")");
         if (s->rpfRouter && !UpstreamPruned(*s))
         {
             SendPrune(*s);
@@ -115,26 +134,31 @@ DenseModeRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
 void
 DenseModeRouting::NotifyInterfaceUp(uint32_t)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 DenseModeRouting::NotifyInterfaceDown(uint32_t)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 DenseModeRouting::NotifyAddAddress(uint32_t, Ipv4InterfaceAddress)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 DenseModeRouting::NotifyRemoveAddress(uint32_t, Ipv4InterfaceAddress)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 DenseModeRouting::SetIpv4(Ptr<Ipv4> ipv4)
 {
+    NS_LOG_FUNCTION(this << ipv4);
     m_ipv4 = ipv4;
 }
 
@@ -192,6 +216,7 @@ DenseModeRouting::HasMembers(const Interface& i) const
 void
 DenseModeRouting::SendControl(DenseModeHeader::Type type, const Source& s, Ipv4Address to)
 {
+    NS_LOG_FUNCTION(this << to);
     DenseModeHeader h;
     h.type = type;
     h.upstream = to;
@@ -218,6 +243,9 @@ DenseModeRouting::SendControl(DenseModeHeader::Type type, const Source& s, Ipv4A
 void
 DenseModeRouting::SendPrune(Source& s)
 {
+    NS_LOG_FUNCTION(this);
+    NS_LOG_INFO("router " << m_node << " prunes (" << s.address << ", " << m_model->m_group
+                          << ") towards " << s.rpfNeighbour);
     SendControl(DenseModeHeader::PRUNE, s, s.rpfNeighbour);
     s.prunedUpstream = true;
     s.lastPrune = Simulator::Now();
@@ -227,10 +255,13 @@ DenseModeRouting::SendPrune(Source& s)
 void
 DenseModeRouting::SendGraft(Source& s)
 {
+    NS_LOG_FUNCTION(this);
     if (!s.rpfRouter)
     {
         return;
     }
+    NS_LOG_INFO("router " << m_node << " grafts (" << s.address << ", " << m_model->m_group
+                          << ") towards " << s.rpfNeighbour);
     SendControl(DenseModeHeader::GRAFT, s, s.rpfNeighbour);
     s.prunedUpstream = false;
     s.graftRetry.Cancel();
@@ -241,6 +272,7 @@ DenseModeRouting::SendGraft(Source& s)
                                            Source& again = m_sources[index];
                                            if (!Outputs(again).empty())
                                            {
+                                               NS_LOG_LOGIC("no Graft-Ack: graft again");
                                                SendGraft(again);
                                            }
                                        });
@@ -249,6 +281,7 @@ DenseModeRouting::SendGraft(Source& s)
 void
 DenseModeRouting::Receive(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -291,6 +324,7 @@ DenseModeRouting::Receive(Ptr<Socket> socket)
                 OnGraft(*s, in->index, neighbour->node, neighbour->address);
                 break;
             case DenseModeHeader::GRAFT_ACK:
+                NS_LOG_LOGIC("router " << m_node << ": graft acknowledged by " << ip.GetSource());
                 s->graftRetry.Cancel();
                 break;
         }
@@ -300,10 +334,13 @@ DenseModeRouting::Receive(Ptr<Socket> socket)
 void
 DenseModeRouting::OnPrune(Source& s, uint32_t iface, uint32_t neighbour)
 {
+    NS_LOG_FUNCTION(this << iface << neighbour);
     if (static_cast<int32_t>(iface) == s.rpf)
     {
         return; // only routers downstream prune this one
     }
+    NS_LOG_INFO("router " << m_node << ": neighbour " << neighbour << " prunes interface " << iface
+                          << " for " << m_model->m_pruneLifetime.As(Time::MS));
     EventId& expiry = s.pruned[iface][neighbour];
     expiry.Cancel();
     auto index = static_cast<std::size_t>(&s - m_sources.data());
@@ -318,6 +355,9 @@ DenseModeRouting::OnPrune(Source& s, uint32_t iface, uint32_t neighbour)
 void
 DenseModeRouting::OnGraft(Source& s, uint32_t iface, uint32_t neighbour, Ipv4Address from)
 {
+    NS_LOG_FUNCTION(this << iface << neighbour << from);
+    NS_LOG_INFO("router " << m_node << ": neighbour " << neighbour << " grafts interface "
+                          << iface);
     auto pruned = s.pruned.find(iface);
     if (pruned != s.pruned.end())
     {
@@ -338,10 +378,13 @@ DenseModeRouting::OnGraft(Source& s, uint32_t iface, uint32_t neighbour, Ipv4Add
 void
 DenseModeRouting::PruneExpired(std::size_t source, uint32_t iface, uint32_t neighbour)
 {
+    NS_LOG_FUNCTION(this << source << iface << neighbour);
     auto& pruned = m_sources[source].pruned;
     auto it = pruned.find(iface);
     if (it != pruned.end())
     {
+        NS_LOG_INFO("router " << m_node << ": prune of interface " << iface << " by neighbour "
+                              << neighbour << " expired");
         it->second.erase(neighbour);
     }
 }
@@ -349,6 +392,7 @@ DenseModeRouting::PruneExpired(std::size_t source, uint32_t iface, uint32_t neig
 void
 DenseModeRouting::LocalMembershipChanged(uint32_t iface)
 {
+    NS_LOG_FUNCTION(this << iface);
     for (Source& s : m_sources)
     {
         if (static_cast<int32_t>(iface) == s.rpf || s.rpf < 0)
@@ -418,10 +462,21 @@ DenseMode::GetTypeId()
     return tid;
 }
 
+DenseMode::DenseMode()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+DenseMode::~DenseMode()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 void
 DenseMode::Install(const Network& network, const RoutingGraph& graph, Ipv4Address group,
                    const std::vector<uint32_t>& sources)
 {
+    NS_LOG_FUNCTION(this << group);
     m_network = &network;
     m_graph = &graph;
     m_group = group;
@@ -503,12 +558,14 @@ DenseMode::Install(const Network& network, const RoutingGraph& graph, Ipv4Addres
 void
 DenseMode::SetLocalMembership(LocalMembership membership)
 {
+    NS_LOG_FUNCTION(this);
     m_membership = std::move(membership);
 }
 
 void
 DenseMode::LocalMembershipChanged(uint32_t router, uint32_t iface)
 {
+    NS_LOG_FUNCTION(this << router << iface);
     auto it = m_routers.find(router);
     if (it != m_routers.end())
     {
@@ -578,6 +635,7 @@ DenseMode::DefaultMembership(uint32_t router, uint32_t iface) const
 void
 DenseMode::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     for (auto& [id, routing] : m_routers)
     {
         routing->m_model = nullptr;

@@ -39,6 +39,8 @@ class DenseModeRouting : public Ipv4RoutingProtocol
 {
 public:
     static TypeId GetTypeId();
+    DenseModeRouting();
+    ~DenseModeRouting() override;
 
     Ptr<Ipv4Route> RouteOutput(Ptr<Packet> p, const Ipv4Header& header, Ptr<NetDevice> oif,
                                Socket::SocketErrno& sockerr) override;
@@ -131,6 +133,8 @@ class DenseMode : public Object
 {
 public:
     static TypeId GetTypeId();
+    DenseMode();
+    ~DenseMode() override;
 
     /// Whether router node \p router has members of the group on its interface \p iface.
     using LocalMembership = std::function<bool(uint32_t router, uint32_t iface)>;
@@ -171,7 +175,6 @@ private:
     const RoutingGraph* m_graph{nullptr};
     Ipv4Address m_group;
     Time m_pruneLifetime;
-    Time m_graftRetry;
     LocalMembership m_membership;
     std::map<uint32_t, Ptr<DenseModeRouting>> m_routers; //!< by node id
 

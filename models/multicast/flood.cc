@@ -5,14 +5,19 @@
 
 #include "flood.h"
 
+#include <ns3/log.h>
+
 namespace ns3
 {
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimFlood");
+
 MulticastRoutes
 InstallFlood(const Network& network, const RoutingGraph& graph, const MulticastGroup& group)
 {
+    NS_LOG_FUNCTION_NOARGS();
     MulticastRoutes installed;
     for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {

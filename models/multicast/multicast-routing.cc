@@ -10,6 +10,7 @@
 #include <ns3/ipv4-list-routing.h>
 #include <ns3/ipv4-routing-table-entry.h>
 #include <ns3/ipv4.h>
+#include <ns3/log.h>
 #include <ns3/node-list.h>
 #include <stdexcept>
 
@@ -17,6 +18,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimMulticastRouting");
 
 const std::vector<MulticastRoutingEntry>&
 MulticastRoutingTable()
@@ -48,6 +51,12 @@ MulticastRoutingNamed(const std::string& name)
     throw std::invalid_argument("unknown multicast routing '" + name + "'");
 }
 
+std::ostream&
+operator<<(std::ostream& os, MulticastRouting variant)
+{
+    return os << MulticastRoutingName(variant);
+}
+
 std::string
 MulticastRoutingName(MulticastRouting variant)
 {
@@ -77,6 +86,7 @@ MulticastRoutes
 InstallMulticastRoutes(MulticastRouting variant, const Network& network, const RoutingGraph& graph,
                        const MulticastGroup& group)
 {
+    NS_LOG_FUNCTION(variant);
     for (const auto& entry : MulticastRoutingTable())
     {
         if (variant != entry.variant)
@@ -90,7 +100,10 @@ InstallMulticastRoutes(MulticastRouting variant, const Network& network, const R
         }
         if (group.senders.empty())
         {
-            return entry.install(network, graph, group);
+            MulticastRoutes installed = entry.install(network, graph, group);
+            NS_LOG_INFO(entry.name << ": " << installed.routes << " routes on "
+                                   << installed.routers.size() << " routers");
+            return installed;
         }
         MulticastGroup fromP1 = group;
         fromP1.origin = AddressOf(group.source);
@@ -115,6 +128,8 @@ InstallMulticastRoutes(MulticastRouting variant, const Network& network, const R
             g.rendezvous = rendezvous;
             installed.routes += entry.install(network, graph, g).routes;
         }
+        NS_LOG_INFO(entry.name << ": " << installed.routes << " routes for "
+                               << group.senders.size() + 1 << " senders");
         return installed;
     }
     throw std::invalid_argument("unknown multicast routing variant");
@@ -146,17 +161,20 @@ void
 AddMulticastRoute(uint32_t node, const MulticastGroup& group, uint32_t input,
                   const std::vector<uint32_t>& outputs)
 {
+    NS_LOG_FUNCTION(node << input);
     StaticRoutingOf(node)->AddRoute(group.origin, group.address, input, outputs);
 }
 
 std::size_t
 RemoveMulticastRoutes(const Network& network, Ipv4Address group)
 {
+    NS_LOG_FUNCTION(group);
     std::size_t removed = 0;
     for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {
         removed += StaticRoutingOf(network.routers.Get(r)->GetId())->RemoveRoutes(group);
     }
+    NS_LOG_LOGIC(removed << " routes of " << group << " removed");
     return removed;
 }
 
@@ -164,6 +182,7 @@ std::vector<std::pair<uint32_t, TreeRouter>>
 PrunedTree(const RoutingGraph& graph, const RoutingGraph::Tree& tree,
            const std::vector<uint32_t>& members)
 {
+    NS_LOG_FUNCTION_NOARGS();
     std::vector<std::pair<uint32_t, TreeRouter>> routers;
     std::map<uint32_t, std::size_t> index;
     for (uint32_t member : members)

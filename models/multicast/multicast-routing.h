@@ -5,6 +5,7 @@
 #include "../network/routing-graph.h"
 
 #include <ns3/ipv4-address.h>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,8 @@ const std::vector<MulticastRoutingEntry>& MulticastRoutingTable();
 MulticastRouting MulticastRoutingNamed(const std::string& name);
 /// The name scenarios give \p variant.
 std::string MulticastRoutingName(MulticastRouting variant);
+/// Writes MulticastRoutingName(\p variant) (for NS_LOG).
+std::ostream& operator<<(std::ostream& os, MulticastRouting variant);
 /**
  * Installs \p variant's routes for \p group on \p network's routers: P1's tree, then
  * one per sender in group.senders (a shared tree keeps the rendezvous router P1's tree

@@ -9,12 +9,15 @@
 #include "shared-tree.h"
 
 #include <limits>
+#include <ns3/log.h>
 #include <stdexcept>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimSharedTree");
 
 namespace
 {
@@ -58,6 +61,7 @@ ChooseRendezvous(const Network& network, const RoutingGraph& graph, const Multic
 MulticastRoutes
 InstallSharedTree(const Network& network, const RoutingGraph& graph, const MulticastGroup& group)
 {
+    NS_LOG_FUNCTION_NOARGS();
     MulticastRoutes installed;
     uint32_t rp = ChooseRendezvous(network, graph, group);
     installed.rendezvous = rp;

@@ -5,14 +5,19 @@
 
 #include "source-tree.h"
 
+#include <ns3/log.h>
+
 namespace ns3
 {
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimSourceTree");
+
 MulticastRoutes
 InstallSourceTree(const Network&, const RoutingGraph& graph, const MulticastGroup& group)
 {
+    NS_LOG_FUNCTION_NOARGS();
     MulticastRoutes installed;
     RoutingGraph::Tree tree = graph.FromNodes({group.source});
     for (const auto& [router, branches] : PrunedTree(graph, tree, group.members))

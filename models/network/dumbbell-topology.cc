@@ -16,6 +16,7 @@
 #include "dumbbell-topology.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
+#include <ns3/log.h>
 #include <stdexcept>
 
 namespace ns3
@@ -23,9 +24,12 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimDumbbellTopology");
+
 Network
 BuildDumbbell(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     if (config.clients < 1)
     {
         throw std::invalid_argument("topology.clients: a dumbbell needs at least 1 client");

@@ -2,12 +2,15 @@
 
 #include <ns3/double.h>
 #include <ns3/ethernet-header.h>
+#include <ns3/log.h>
 #include <ns3/packet.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimFrameLoss");
 
 NS_OBJECT_ENSURE_REGISTERED(FrameLoss);
 
@@ -31,11 +34,18 @@ FrameLoss::GetTypeId()
 FrameLoss::FrameLoss()
   : m_draw(CreateObject<UniformRandomVariable>())
 {
+    NS_LOG_FUNCTION(this);
+}
+
+FrameLoss::~FrameLoss()
+{
+    NS_LOG_FUNCTION(this);
 }
 
 Ptr<FrameLoss>
 FrameLoss::Create(double rate, Accepts accepts, Mac48Address own)
 {
+    NS_LOG_FUNCTION(rate << own);
     Ptr<FrameLoss> loss = CreateObject<FrameLoss>();
     loss->SetAttribute("Rate", DoubleValue(rate));
     loss->m_accepts = accepts;
@@ -46,6 +56,7 @@ FrameLoss::Create(double rate, Accepts accepts, Mac48Address own)
 int64_t
 FrameLoss::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_draw->SetStream(stream);
     return 1;
 }
@@ -65,6 +76,7 @@ FrameLoss::GetLost() const
 bool
 FrameLoss::DoCorrupt(Ptr<Packet> p)
 {
+    NS_LOG_FUNCTION(this << p);
     if (m_accepts == ADDRESSED)
     {
         EthernetHeader eth(false);
@@ -82,6 +94,7 @@ FrameLoss::DoCorrupt(Ptr<Packet> p)
     {
         return false;
     }
+    NS_LOG_LOGIC("frame " << p->GetUid() << " lost on the link");
     ++m_lost;
     m_lostTrace(p);
     return true;
@@ -90,6 +103,7 @@ FrameLoss::DoCorrupt(Ptr<Packet> p)
 void
 FrameLoss::DoReset()
 {
+    NS_LOG_FUNCTION(this);
 }
 
 } // namespace gcsim

@@ -34,6 +34,7 @@ public:
 
     static TypeId GetTypeId();
     FrameLoss();
+    ~FrameLoss() override;
 
     /// A loss of \p rate (0..1) at a device that takes in \p accepts; \p own is its MAC.
     static Ptr<FrameLoss> Create(double rate, Accepts accepts, Mac48Address own);

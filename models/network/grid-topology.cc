@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <ns3/ipv4-l3-protocol.h>
+#include <ns3/log.h>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -35,6 +36,8 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimGridTopology");
+
 namespace
 {
 
@@ -43,6 +46,7 @@ namespace
 Network
 BuildGrid(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     constexpr uint64_t kMaxRouters = 100000;
     if (config.rows < 1 || config.columns < 1)
     {

@@ -1,9 +1,13 @@
 #include "igmp-header.h"
 
+#include <ns3/log.h>
+
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimIgmpHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(IgmpHeader);
 
@@ -26,6 +30,7 @@ IgmpHeader::GetInstanceTypeId() const
 void
 IgmpHeader::SetType(Type type)
 {
+    NS_LOG_FUNCTION(this);
     m_type = type;
 }
 
@@ -38,6 +43,7 @@ IgmpHeader::GetType() const
 void
 IgmpHeader::SetMaxResponseMs(uint8_t ms)
 {
+    NS_LOG_FUNCTION(this << ms);
     m_maxResponseMs = ms;
 }
 
@@ -50,6 +56,7 @@ IgmpHeader::GetMaxResponseMs() const
 void
 IgmpHeader::SetGroup(Ipv4Address group)
 {
+    NS_LOG_FUNCTION(this << group);
     m_group = group;
 }
 
@@ -90,6 +97,7 @@ IgmpHeader::Serialize(Buffer::Iterator start) const
 uint32_t
 IgmpHeader::Deserialize(Buffer::Iterator start)
 {
+    NS_LOG_FUNCTION(this);
     Buffer::Iterator i = start;
     m_type = static_cast<Type>(i.ReadU8());
     m_maxResponseMs = i.ReadU8();

@@ -8,6 +8,7 @@
 #include "lan-topology.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
+#include <ns3/log.h>
 #include <stdexcept>
 
 namespace ns3
@@ -15,9 +16,12 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimLanTopology");
+
 Network
 BuildLan(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     if (config.clients < 1 || config.clients > (1U << 24) - 3)
     {
         throw std::invalid_argument("a lan holds 1 to 16777213 clients");

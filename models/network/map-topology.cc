@@ -703,6 +703,7 @@ Assemble(const std::string& file, std::vector<std::string> names,
 RouterMap
 CheckRouterMap(const std::string& file, const std::string& format)
 {
+    NS_LOG_FUNCTION(file << format);
     FileLinks listed = ListedLinks(file, format);
     RouterMap map = Assemble(file, listed.nodes, listed.links);
     map.unlinkedNodes = listed.unlinkedNodes;
@@ -712,6 +713,7 @@ CheckRouterMap(const std::string& file, const std::string& format)
 void
 CheckMapPlacement(const RouterMap& map, const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     auto count = static_cast<uint32_t>(map.names.size());
     std::string range =
         "; the map " + config.mapFile + " has routers 0 to " + std::to_string(count - 1);
@@ -742,6 +744,7 @@ CheckMapPlacement(const RouterMap& map, const TopologyConfig& config)
 RouterMap
 ReadRouterMap(const std::string& file, const std::string& format)
 {
+    NS_LOG_FUNCTION(file << format);
     static const std::map<std::string, std::string> readerType = {
         {"inet", "Inet"},
         {"orbis", "Orbis"},
@@ -811,6 +814,7 @@ ReadRouterMap(const std::string& file, const std::string& format)
 Network
 BuildFromMap(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     // AttachHosts takes server_router and access_routers from the builder's config; they
     // are rewritten below as positions among the routers of the server router's part.
     TopologyConfig placed = config;

@@ -27,6 +27,7 @@
 #include <ns3/ipv4-list-routing.h>
 #include <ns3/ipv4-static-routing-helper.h>
 #include <ns3/ipv4-static-routing.h>
+#include <ns3/log.h>
 #include <ns3/node-list.h>
 #include <ns3/point-to-point-helper.h>
 #include <ns3/point-to-point-net-device.h>
@@ -41,6 +42,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimNetwork");
 
 uint32_t
 Link::FrameBytes(uint32_t ipBytes) const
@@ -149,11 +152,16 @@ RememberFloodedPackets(const Network& network)
 Network
 BuildNetwork(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION(config.kind);
     for (const auto& entry : TopologyTable())
     {
         if (config.kind == entry.kind)
         {
             Network network = entry.build(config);
+            NS_LOG_INFO(config.kind << ": " << network.hosts.GetN() << " hosts, "
+                                    << network.routers.GetN() << " routers, "
+                                    << network.switches.GetN() << " switches, "
+                                    << network.links.size() << " links");
             RememberFloodedPackets(network);
             AssignStreams(network);
             if (network.IsRouted())
@@ -174,11 +182,13 @@ NetworkBuilder::NetworkBuilder(const TopologyConfig& config, bool routed)
   : m_config(config)
   , m_routed(routed)
 {
+    NS_LOG_FUNCTION(this << routed);
 }
 
 Network&
 NetworkBuilder::Get()
 {
+    NS_LOG_FUNCTION(this);
     return m_network;
 }
 
@@ -241,6 +251,7 @@ Name(Network& network, Ptr<Node> node, const std::string& name)
 void
 NetworkBuilder::CreateHosts(uint32_t clients)
 {
+    NS_LOG_FUNCTION(this << clients);
     m_network.hosts.Create(clients + 1);
     InstallStack(m_network.hosts, m_routed);
     for (uint32_t i = 0; i < m_network.hosts.GetN(); ++i)
@@ -253,6 +264,7 @@ NetworkBuilder::CreateHosts(uint32_t clients)
 Ptr<Node>
 NetworkBuilder::AddRouter()
 {
+    NS_LOG_FUNCTION(this);
     Ptr<Node> router = CreateObject<Node>();
     InstallStack(NodeContainer(router), m_routed);
     // Flooded packets (the flood variant, network-wide broadcast) reach a router more than
@@ -267,6 +279,7 @@ NetworkBuilder::AddRouter()
 Ptr<Node>
 NetworkBuilder::AddSwitch()
 {
+    NS_LOG_FUNCTION(this);
     Ptr<Node> sw = CreateObject<Node>();
     Name(m_network, sw, "S" + std::to_string(m_network.switches.GetN()));
     m_network.switches.Add(sw);
@@ -276,6 +289,7 @@ NetworkBuilder::AddSwitch()
 Ipv4Address
 NetworkBuilder::Allocate(uint32_t addresses, Ipv4Mask& mask)
 {
+    NS_LOG_FUNCTION(this << addresses);
     uint32_t size = 4;
     while (size < addresses + 2)
     {
@@ -294,6 +308,7 @@ NetworkBuilder::Allocate(uint32_t addresses, Ipv4Mask& mask)
 std::vector<Ipv4Address>
 NetworkBuilder::Number(const NetDeviceContainer& devices)
 {
+    NS_LOG_FUNCTION(this);
     Ipv4Mask mask;
     Ipv4Address base = Allocate(devices.GetN(), mask);
     std::vector<Ipv4Address> addresses;
@@ -352,6 +367,7 @@ Csma(DataRate rate, Time delay, const std::string& queueSize)
 std::size_t
 NetworkBuilder::AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay)
 {
+    NS_LOG_FUNCTION(this << a << b << rate << delay);
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", DataRateValue(rate));
     p2p.SetChannelAttribute("Delay", TimeValue(delay));
@@ -375,6 +391,7 @@ NetworkBuilder::AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay)
 std::size_t
 NetworkBuilder::AddLan(const NodeContainer& nodes, DataRate rate, Time delay)
 {
+    NS_LOG_FUNCTION(this << rate << delay);
     NetDeviceContainer devices = Csma(rate, delay, m_config.queueSize).Install(nodes);
     Number(devices);
     Link link{"lan" + std::to_string(m_network.links.size()),
@@ -397,6 +414,7 @@ NetworkBuilder::AddLan(const NodeContainer& nodes, DataRate rate, Time delay)
 std::size_t
 NetworkBuilder::AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time delay)
 {
+    NS_LOG_FUNCTION(this << host << sw << rate << delay);
     NetDeviceContainer devices =
         Csma(rate, delay, m_config.queueSize).Install(NodeContainer(host, sw));
     m_switchedHostDevices.Add(devices.Get(0));
@@ -416,6 +434,7 @@ NetworkBuilder::AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time 
 void
 NetworkBuilder::AddLoss(Link& link, bool switchPort)
 {
+    NS_LOG_FUNCTION(this << switchPort);
     // An access link has a host at one end; every other link joins routers (or switches).
     uint32_t hosts = m_network.hosts.GetN();
     uint32_t first = hosts ? m_network.hosts.Get(0)->GetId() : 0;
@@ -452,12 +471,14 @@ NetworkBuilder::AddLoss(Link& link, bool switchPort)
 void
 NetworkBuilder::AssignSwitchedSubnet()
 {
+    NS_LOG_FUNCTION(this);
     Number(m_switchedHostDevices);
 }
 
 std::size_t
 AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers, Placement placement)
 {
+    NS_LOG_FUNCTION_NOARGS();
     const TopologyConfig& config = builder.Config();
     Network& network = builder.Get();
     auto count = static_cast<uint32_t>(routers.size());
@@ -519,6 +540,7 @@ AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers, Plac
 void
 AssignStreams(const Network& network)
 {
+    NS_LOG_FUNCTION_NOARGS();
     // Fixed stream numbers: every run of a process (one per delivery mode) then draws the
     // same random numbers (ARP jitter, CSMA backoff) for the same seed and run.
     int64_t stream = 0;
@@ -561,6 +583,7 @@ AddArpEntry(Ptr<Ipv4Interface> at, Ptr<Ipv4Interface> of)
 void
 PrefillArp(const Network& network, bool clientPairs)
 {
+    NS_LOG_FUNCTION(clientPairs);
     // Entries between every pair that shares a segment; on segments of more than 1024
     // hosts, or when clients do not send to one another, only the pairs that involve P1 or
     // a router (host-to-host pairs would need N²).
@@ -621,6 +644,7 @@ PrefillArp(const Network& network, bool clientPairs)
 Ipv4Address
 NetworkBroadcastGroup()
 {
+    NS_LOG_FUNCTION_NOARGS();
     return Ipv4Address("239.255.255.255");
 }
 

@@ -6,6 +6,7 @@
 #include "p2p-topology.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
+#include <ns3/log.h>
 #include <stdexcept>
 
 namespace ns3
@@ -13,9 +14,12 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimP2pTopology");
+
 Network
 BuildP2p(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     if (config.clients != 1)
     {
         throw std::invalid_argument("a p2p topology has exactly one client");

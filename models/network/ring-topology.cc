@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <ns3/ipv4-l3-protocol.h>
+#include <ns3/log.h>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -33,6 +34,8 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimRingTopology");
+
 namespace
 {
 
@@ -41,6 +44,7 @@ namespace
 Network
 BuildRing(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     if (config.routers < 3)
     {
         throw std::invalid_argument("topology.routers: a ring needs at least 3 routers (got " +

@@ -2,6 +2,7 @@
 
 #include <deque>
 #include <ns3/ipv4.h>
+#include <ns3/log.h>
 #include <ns3/node-list.h>
 
 namespace ns3
@@ -9,15 +10,17 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimRoutingGraph");
+
 RoutingGraph::RoutingGraph(const Network& network)
-  : m_network(network)
-  , m_nodes(NodeList::GetNNodes())
+  : m_nodes(NodeList::GetNNodes())
   , m_attachments(m_nodes)
   , m_addresses(m_nodes)
   , m_linkNodes(network.links.size())
   , m_router(m_nodes, false)
   , m_switch(m_nodes, false)
 {
+    NS_LOG_FUNCTION(this);
     for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {
         m_router[network.routers.Get(r)->GetId()] = true;

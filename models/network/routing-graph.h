@@ -74,7 +74,6 @@ public:
 private:
     Tree Search(std::vector<uint64_t> sources) const;
 
-    const Network& m_network;
     uint32_t m_nodes;
     std::vector<std::vector<Attachment>> m_attachments; //!< by node id
     std::vector<std::vector<Ipv4Address>> m_addresses;  //!< by node id, as m_attachments

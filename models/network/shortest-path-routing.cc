@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ns3/ipv4-list-routing.h>
 #include <ns3/ipv4-route.h>
+#include <ns3/log.h>
 #include <ns3/node-list.h>
 #include <ns3/output-stream-wrapper.h>
 
@@ -13,6 +14,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimShortestPathRouting");
 
 NS_OBJECT_ENSURE_REGISTERED(ShortestPathRouting);
 
@@ -26,10 +29,21 @@ ShortestPathRouting::GetTypeId()
     return tid;
 }
 
+ShortestPathRouting::ShortestPathRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+ShortestPathRouting::~ShortestPathRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 void
 ShortestPathRouting::AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_t interface,
                                      Ipv4Address gateway)
 {
+    NS_LOG_FUNCTION(this << network << mask << interface << gateway);
     auto it = std::find_if(m_routes.begin(), m_routes.end(),
                            [&](const auto& group) { return group.first == mask; });
     if (it == m_routes.end())
@@ -47,6 +61,7 @@ ShortestPathRouting::AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_
 void
 ShortestPathRouting::SetDefaultRoute(uint32_t interface, Ipv4Address gateway)
 {
+    NS_LOG_FUNCTION(this << interface << gateway);
     m_hasDefault = true;
     m_default = {interface, gateway};
 }
@@ -95,6 +110,7 @@ Ptr<Ipv4Route>
 ShortestPathRouting::RouteOutput(Ptr<Packet>, const Ipv4Header& header, Ptr<NetDevice> oif,
                                  Socket::SocketErrno& sockerr)
 {
+    NS_LOG_FUNCTION(this << oif);
     Ipv4Address destination = header.GetDestination();
     Ptr<Ipv4Route> route;
     if (!destination.IsMulticast() && !destination.IsBroadcast())
@@ -114,6 +130,7 @@ ShortestPathRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header, P
                                 UnicastForwardCallback ucb, MulticastForwardCallback,
                                 LocalDeliverCallback, ErrorCallback)
 {
+    NS_LOG_FUNCTION(this << p);
     // Ipv4ListRouting has already delivered local and multicast packets.
     Ipv4Address destination = header.GetDestination();
     if (destination.IsMulticast() || destination.IsBroadcast())
@@ -132,26 +149,31 @@ ShortestPathRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header, P
 void
 ShortestPathRouting::NotifyInterfaceUp(uint32_t)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 ShortestPathRouting::NotifyInterfaceDown(uint32_t)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 ShortestPathRouting::NotifyAddAddress(uint32_t, Ipv4InterfaceAddress)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 ShortestPathRouting::NotifyRemoveAddress(uint32_t, Ipv4InterfaceAddress)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 void
 ShortestPathRouting::SetIpv4(Ptr<Ipv4> ipv4)
 {
+    NS_LOG_FUNCTION(this << ipv4);
     m_ipv4 = ipv4;
 }
 
@@ -196,6 +218,7 @@ RoutingOf(Ptr<Node> node)
 void
 ShortestPathRouting::Populate(const Network& network)
 {
+    NS_LOG_FUNCTION_NOARGS();
     RoutingGraph graph(network);
     // Hosts: a default route through the first router on their first link.
     for (uint32_t h = 0; h < network.hosts.GetN(); ++h)

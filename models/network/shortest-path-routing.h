@@ -26,6 +26,8 @@ class ShortestPathRouting : public Ipv4RoutingProtocol
 {
 public:
     static TypeId GetTypeId();
+    ShortestPathRouting();
+    ~ShortestPathRouting() override;
 
     /// Computes and installs the routes of every node of \p network.
     static void Populate(const Network& network);

@@ -7,6 +7,7 @@
 #include <ns3/abort.h>
 #include <ns3/boolean.h>
 #include <ns3/ipv4-header.h>
+#include <ns3/log.h>
 #include <ns3/node.h>
 #include <ns3/packet.h>
 #include <ns3/simulator.h>
@@ -16,6 +17,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimSnoopingSwitch");
 
 NS_OBJECT_ENSURE_REGISTERED(SnoopingSwitch);
 
@@ -61,6 +64,7 @@ SnoopingSwitch::GetTypeId()
 SnoopingSwitch::SnoopingSwitch()
   : m_channel(CreateObject<BridgeChannel>())
 {
+    NS_LOG_FUNCTION(this);
 }
 
 SnoopingSwitch::~SnoopingSwitch() = default;
@@ -68,6 +72,7 @@ SnoopingSwitch::~SnoopingSwitch() = default;
 void
 SnoopingSwitch::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_ports.clear();
     m_portIndex.clear();
     m_groupPorts.clear();
@@ -80,6 +85,7 @@ SnoopingSwitch::DoDispose()
 void
 SnoopingSwitch::AddBridgePort(Ptr<NetDevice> port)
 {
+    NS_LOG_FUNCTION(this << port);
     NS_ABORT_MSG_IF(port == this, "a switch cannot be its own port");
     NS_ABORT_MSG_UNLESS(m_node, "add the switch to its node before its ports");
     NS_ABORT_MSG_UNLESS(Mac48Address::IsMatchingType(port->GetAddress()),
@@ -118,20 +124,24 @@ SnoopingSwitch::PortIndex(Ptr<NetDevice> port) const
 void
 SnoopingSwitch::AddGroupMember(Ipv4Address group, Ptr<NetDevice> port)
 {
+    NS_LOG_FUNCTION(this << group << port);
     int32_t index = PortIndex(port);
     NS_ABORT_MSG_IF(index < 0, "not a port of this switch");
     std::vector<bool>& listed = m_groupPorts[group];
     listed.resize(m_ports.size(), false);
+    NS_LOG_INFO("port " << index << " listed for " << group);
     listed[index] = true;
 }
 
 void
 SnoopingSwitch::RemoveGroupMember(Ipv4Address group, Ptr<NetDevice> port)
 {
+    NS_LOG_FUNCTION(this << group << port);
     auto it = m_groupPorts.find(group);
     int32_t index = PortIndex(port);
     if (it != m_groupPorts.end() && index >= 0 && std::size_t(index) < it->second.size())
     {
+        NS_LOG_INFO("port " << index << " no longer listed for " << group);
         it->second[index] = false;
     }
 }
@@ -164,6 +174,7 @@ SnoopingSwitch::GetGroupPorts(Ipv4Address group) const
 void
 SnoopingSwitch::AddStaticEntry(Mac48Address address, Ptr<NetDevice> port)
 {
+    NS_LOG_FUNCTION(this << address << port);
     NS_ABORT_MSG_IF(PortIndex(port) < 0, "not a port of this switch");
     m_learnState[address] = {port, Time::Max(), true};
 }
@@ -173,6 +184,7 @@ SnoopingSwitch::ReceiveFromDevice(Ptr<NetDevice> incoming, Ptr<const Packet> pac
                                   uint16_t protocol, const Address& source,
                                   const Address& destination, PacketType packetType)
 {
+    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
     Mac48Address src48 = Mac48Address::ConvertFrom(source);
     Mac48Address dst48 = Mac48Address::ConvertFrom(destination);
     if (!m_promiscRxCallback.IsNull())
@@ -211,6 +223,7 @@ void
 SnoopingSwitch::ForwardUnicast(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_t protocol,
                                Mac48Address source, Mac48Address destination)
 {
+    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
     Learn(source, incoming);
     Ptr<NetDevice> out = GetLearnedState(destination);
     if (out && out != incoming)
@@ -225,6 +238,7 @@ void
 SnoopingSwitch::ForwardGroup(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_t protocol,
                              Mac48Address source, Mac48Address destination)
 {
+    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
     Learn(source, incoming);
     Flood(incoming, packet, protocol, source, destination);
 }
@@ -232,6 +246,7 @@ SnoopingSwitch::ForwardGroup(Ptr<NetDevice> incoming, Ptr<const Packet> packet, 
 bool
 SnoopingSwitch::SnoopedGroup(Ptr<const Packet> packet, uint16_t protocol, Ipv4Address& group)
 {
+    NS_LOG_FUNCTION(packet << protocol);
     if (protocol != 0x0800)
     {
         return false;
@@ -249,6 +264,7 @@ bool
 SnoopingSwitch::ForwardIgmp(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_t protocol,
                             Mac48Address source, Mac48Address destination)
 {
+    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
     Ipv4Header ip;
     if (!m_igmpLearning || !incoming || protocol != 0x0800 || packet->PeekHeader(ip) == 0 ||
         ip.GetProtocol() != IgmpHeader::PROTOCOL)
@@ -299,6 +315,7 @@ void
 SnoopingSwitch::Flood(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_t protocol,
                       Mac48Address source, Mac48Address destination)
 {
+    NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
     if (destination.IsGroup() && ForwardIgmp(incoming, packet, protocol, source, destination))
     {
         return;
@@ -315,6 +332,7 @@ SnoopingSwitch::Flood(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_
         }
         if (snooped && !Listed(group, i))
         {
+            NS_LOG_LOGIC("frame for " << group << " withheld from port " << i);
             m_withheldTrace(packet);
             continue;
         }
@@ -325,6 +343,7 @@ SnoopingSwitch::Flood(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_
 void
 SnoopingSwitch::Learn(Mac48Address source, Ptr<NetDevice> port)
 {
+    NS_LOG_FUNCTION(this << source << port);
     if (!m_enableLearning)
     {
         return;
@@ -341,6 +360,7 @@ SnoopingSwitch::Learn(Mac48Address source, Ptr<NetDevice> port)
 Ptr<NetDevice>
 SnoopingSwitch::GetLearnedState(Mac48Address destination)
 {
+    NS_LOG_FUNCTION(this << destination);
     auto it = m_learnState.find(destination);
     if (it == m_learnState.end())
     {
@@ -361,6 +381,7 @@ SnoopingSwitch::GetLearnedState(Mac48Address destination)
 void
 SnoopingSwitch::SetIfIndex(const uint32_t index)
 {
+    NS_LOG_FUNCTION(this << index);
     m_ifIndex = index;
 }
 
@@ -379,6 +400,7 @@ SnoopingSwitch::GetChannel() const
 void
 SnoopingSwitch::SetAddress(Address address)
 {
+    NS_LOG_FUNCTION(this << address);
     m_address = Mac48Address::ConvertFrom(address);
 }
 
@@ -391,6 +413,7 @@ SnoopingSwitch::GetAddress() const
 bool
 SnoopingSwitch::SetMtu(const uint16_t mtu)
 {
+    NS_LOG_FUNCTION(this << mtu);
     m_mtu = mtu;
     return true;
 }
@@ -410,6 +433,7 @@ SnoopingSwitch::IsLinkUp() const
 void
 SnoopingSwitch::AddLinkChangeCallback(Callback<void>)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 bool
@@ -457,6 +481,7 @@ SnoopingSwitch::IsBridge() const
 bool
 SnoopingSwitch::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
+    NS_LOG_FUNCTION(this << packet << dest << protocolNumber);
     return SendFrom(packet, m_address, dest, protocolNumber);
 }
 
@@ -464,6 +489,7 @@ bool
 SnoopingSwitch::SendFrom(Ptr<Packet> packet, const Address& source, const Address& dest,
                          uint16_t protocolNumber)
 {
+    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
     Mac48Address destination = Mac48Address::ConvertFrom(dest);
     Ptr<NetDevice> out = destination.IsGroup() ? nullptr : GetLearnedState(destination);
     if (out)
@@ -486,6 +512,7 @@ SnoopingSwitch::GetNode() const
 void
 SnoopingSwitch::SetNode(Ptr<Node> node)
 {
+    NS_LOG_FUNCTION(this << node);
     m_node = node;
 }
 
@@ -498,12 +525,14 @@ SnoopingSwitch::NeedsArp() const
 void
 SnoopingSwitch::SetReceiveCallback(NetDevice::ReceiveCallback cb)
 {
+    NS_LOG_FUNCTION(this);
     m_rxCallback = cb;
 }
 
 void
 SnoopingSwitch::SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb)
 {
+    NS_LOG_FUNCTION(this);
     m_promiscRxCallback = cb;
 }
 

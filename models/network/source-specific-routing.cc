@@ -3,11 +3,14 @@
 #include <ns3/ipv4-route.h>
 #include <ns3/ipv4-routing-table-entry.h>
 #include <ns3/ipv4.h>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimSourceSpecificRouting");
 
 NS_OBJECT_ENSURE_REGISTERED(SourceSpecificRouting);
 
@@ -21,9 +24,20 @@ SourceSpecificRouting::GetTypeId()
     return tid;
 }
 
+SourceSpecificRouting::SourceSpecificRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+SourceSpecificRouting::~SourceSpecificRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 void
 SourceSpecificRouting::SetIpv4(Ptr<Ipv4> ipv4)
 {
+    NS_LOG_FUNCTION(this << ipv4);
     m_node = ipv4;
     Ipv4StaticRouting::SetIpv4(ipv4);
 }
@@ -31,6 +45,7 @@ SourceSpecificRouting::SetIpv4(Ptr<Ipv4> ipv4)
 void
 SourceSpecificRouting::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_node = nullptr;
     m_routes.clear();
     Ipv4StaticRouting::DoDispose();
@@ -42,6 +57,7 @@ SourceSpecificRouting::RouteInput(Ptr<const Packet> p, const Ipv4Header& header,
                                   MulticastForwardCallback mcb, LocalDeliverCallback lcb,
                                   ErrorCallback ecb)
 {
+    NS_LOG_FUNCTION(this << p << idev);
     Ipv4Address group = header.GetDestination();
     if (!group.IsMulticast())
     {
@@ -78,6 +94,7 @@ void
 SourceSpecificRouting::AddRoute(Ipv4Address origin, Ipv4Address group, uint32_t input,
                                 const std::vector<uint32_t>& outputs)
 {
+    NS_LOG_FUNCTION(this << origin << group << input);
     Ptr<Ipv4MulticastRoute> entry = Create<Ipv4MulticastRoute>();
     entry->SetGroup(group);
     entry->SetOrigin(origin);
@@ -96,6 +113,7 @@ SourceSpecificRouting::AddRoute(Ipv4Address origin, Ipv4Address group, uint32_t 
 std::size_t
 SourceSpecificRouting::RemoveRoutes(Ipv4Address group)
 {
+    NS_LOG_FUNCTION(this << group);
     std::size_t removed = 0;
     for (auto it = m_routes.begin(); it != m_routes.end();)
     {

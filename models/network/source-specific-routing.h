@@ -32,6 +32,8 @@ class SourceSpecificRouting : public Ipv4StaticRouting
 {
 public:
     static TypeId GetTypeId();
+    SourceSpecificRouting();
+    ~SourceSpecificRouting() override;
 
     bool RouteInput(Ptr<const Packet> p, const Ipv4Header& header, Ptr<const NetDevice> idev,
                     UnicastForwardCallback ucb, MulticastForwardCallback mcb,

@@ -23,6 +23,7 @@
 #include <ns3/ipv4-interface.h>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/ipv4-static-routing-helper.h>
+#include <ns3/log.h>
 #include <stdexcept>
 #include <string>
 
@@ -30,6 +31,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimStarTopology");
 
 namespace
 {
@@ -47,6 +50,7 @@ InterfaceOf(Ptr<NetDevice> device)
 Network
 BuildStar(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     if (config.clients < 1 || config.clients > (1U << 24) - 3)
     {
         throw std::invalid_argument("a star holds 1 to 16777213 clients");

@@ -16,6 +16,7 @@
 #include "tree-topology.h"
 
 #include <ns3/ipv4-static-routing-helper.h>
+#include <ns3/log.h>
 #include <stdexcept>
 
 namespace ns3
@@ -23,9 +24,12 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimTreeTopology");
+
 Network
 BuildTree(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION_NOARGS();
     uint64_t leaves = 1;
     uint64_t routers = 1;
     for (uint32_t d = 0; d < config.depth; ++d)

@@ -50,6 +50,7 @@
 #include <cmath>
 #include <limits>
 #include <ns3/ipv4-l3-protocol.h>
+#include <ns3/log.h>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -60,6 +61,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimWaxmanTopology");
 
 namespace
 {
@@ -111,11 +114,81 @@ Components(uint32_t n, const std::vector<std::pair<uint32_t, uint32_t>>& edges, 
     return label;
 }
 
+/// Squared distance between routers \p u and \p v placed at (\p x, \p y).
+double
+SquaredDistance(const std::vector<double>& x, const std::vector<double>& y, uint32_t u, uint32_t v)
+{
+    double dx = x[u] - x[v];
+    double dy = y[u] - y[v];
+    return dx * dx + dy * dy;
+}
+
+/// Joins every component but the largest to it, in label order, by its shortest edge to the
+/// routers joined so far: \p edges gains one edge per component joined.
+void
+ConnectComponents(const std::vector<double>& x, const std::vector<double>& y,
+                  std::vector<std::pair<uint32_t, uint32_t>>& edges)
+{
+    auto n = static_cast<uint32_t>(x.size());
+    uint32_t components = 0;
+    std::vector<uint32_t> label = Components(n, edges, components);
+    if (components <= 1)
+    {
+        return;
+    }
+    std::vector<uint32_t> size(components, 0);
+    for (uint32_t c : label)
+    {
+        ++size[c];
+    }
+    // Labels follow the lowest router of each component, so the first largest wins ties.
+    uint32_t core =
+        static_cast<uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
+    std::vector<bool> inCore(n);
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        inCore[i] = label[i] == core;
+    }
+    for (uint32_t c = 0; c < components; ++c)
+    {
+        if (c == core)
+        {
+            continue;
+        }
+        std::pair<uint32_t, uint32_t> best{0, 0};
+        double bestDistance = std::numeric_limits<double>::infinity();
+        for (uint32_t u = 0; u < n; ++u)
+        {
+            if (label[u] != c)
+            {
+                continue;
+            }
+            for (uint32_t v = 0; v < n; ++v)
+            {
+                if (inCore[v] && SquaredDistance(x, y, u, v) < bestDistance)
+                {
+                    bestDistance = SquaredDistance(x, y, u, v);
+                    best = {u, v};
+                }
+            }
+        }
+        edges.emplace_back(std::min(best.first, best.second), std::max(best.first, best.second));
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            if (label[i] == c)
+            {
+                inCore[i] = true;
+            }
+        }
+    }
+}
+
 } // namespace
 
 Network
 BuildWaxman(const TopologyConfig& config)
 {
+    NS_LOG_FUNCTION(config.routers << config.waxmanAlpha << config.waxmanBeta << config.seed);
     const uint32_t n = config.routers;
     if (n < 2)
     {
@@ -138,19 +211,14 @@ BuildWaxman(const TopologyConfig& config)
         x[i] = Uniform(rng);
         y[i] = Uniform(rng);
     }
-    auto squared = [&x, &y](uint32_t u, uint32_t v)
-    {
-        double dx = x[u] - x[v];
-        double dy = y[u] - y[v];
-        return dx * dx + dy * dy;
-    };
     const double reach = config.waxmanBeta * std::sqrt(2.0);
     std::vector<std::pair<uint32_t, uint32_t>> edges;
     for (uint32_t u = 0; u + 1 < n; ++u)
     {
         for (uint32_t v = u + 1; v < n; ++v)
         {
-            double p = config.waxmanAlpha * std::exp(-std::sqrt(squared(u, v)) / reach);
+            double p =
+                config.waxmanAlpha * std::exp(-std::sqrt(SquaredDistance(x, y, u, v)) / reach);
             if (Uniform(rng) < p)
             {
                 edges.emplace_back(u, v);
@@ -158,57 +226,7 @@ BuildWaxman(const TopologyConfig& config)
         }
     }
 
-    uint32_t components = 0;
-    std::vector<uint32_t> label = Components(n, edges, components);
-    if (components > 1)
-    {
-        std::vector<uint32_t> size(components, 0);
-        for (uint32_t c : label)
-        {
-            ++size[c];
-        }
-        // Labels follow the lowest router of each component, so the first largest wins ties.
-        uint32_t core =
-            static_cast<uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
-        std::vector<bool> inCore(n);
-        for (uint32_t i = 0; i < n; ++i)
-        {
-            inCore[i] = label[i] == core;
-        }
-        for (uint32_t c = 0; c < components; ++c)
-        {
-            if (c == core)
-            {
-                continue;
-            }
-            std::pair<uint32_t, uint32_t> best{0, 0};
-            double bestDistance = std::numeric_limits<double>::infinity();
-            for (uint32_t u = 0; u < n; ++u)
-            {
-                if (label[u] != c)
-                {
-                    continue;
-                }
-                for (uint32_t v = 0; v < n; ++v)
-                {
-                    if (inCore[v] && squared(u, v) < bestDistance)
-                    {
-                        bestDistance = squared(u, v);
-                        best = {u, v};
-                    }
-                }
-            }
-            edges.emplace_back(std::min(best.first, best.second),
-                               std::max(best.first, best.second));
-            for (uint32_t i = 0; i < n; ++i)
-            {
-                if (label[i] == c)
-                {
-                    inCore[i] = true;
-                }
-            }
-        }
-    }
+    ConnectComponents(x, y, edges);
 
     NetworkBuilder builder(config, true);
     builder.CreateHosts(config.clients);

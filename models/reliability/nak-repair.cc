@@ -11,6 +11,7 @@
 #include <ns3/double.h>
 #include <ns3/inet-socket-address.h>
 #include <ns3/ipv4-static-routing-helper.h>
+#include <ns3/log.h>
 #include <ns3/loopback-net-device.h>
 #include <ns3/simulator.h>
 #include <ns3/udp-socket-factory.h>
@@ -20,6 +21,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimNakRepair");
 
 NS_OBJECT_ENSURE_REGISTERED(NakRepair);
 
@@ -101,11 +104,18 @@ NakRepair::GetTypeId()
 NakRepair::NakRepair()
   : m_random(CreateObject<UniformRandomVariable>())
 {
+    NS_LOG_FUNCTION(this);
+}
+
+NakRepair::~NakRepair()
+{
+    NS_LOG_FUNCTION(this);
 }
 
 int64_t
 NakRepair::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_random->SetStream(stream);
     return 1;
 }
@@ -113,12 +123,14 @@ NakRepair::AssignStreams(int64_t stream)
 void
 NakRepair::AttachServer(Ptr<GroupServer> server)
 {
+    NS_LOG_FUNCTION(this << server);
     Subscribe(server, "GroupSend", MakeCallback(&NakRepair::OnGroupSend, this));
 }
 
 void
 NakRepair::AttachClient(Ptr<GroupClient> client)
 {
+    NS_LOG_FUNCTION(this << client);
     m_client = client;
     client->SetDeliveryFilter(MakeCallback(&NakRepair::OnGroupMessage, this));
 }
@@ -126,6 +138,7 @@ NakRepair::AttachClient(Ptr<GroupClient> client)
 void
 NakRepair::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
     if (m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
     {
@@ -139,6 +152,7 @@ NakRepair::StartApplication()
 void
 NakRepair::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_sessionEvent.Cancel();
     for (auto& [message, request] : m_requests)
     {
@@ -158,6 +172,7 @@ NakRepair::StopApplication()
 void
 NakRepair::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     if (m_client)
     {
         m_client->SetDeliveryFilter(GroupClient::DeliveryFilter());
@@ -177,6 +192,7 @@ NakRepair::Holds(uint32_t message) const
 void
 NakRepair::Hold(uint32_t message, Time sendTime)
 {
+    NS_LOG_FUNCTION(this << message << sendTime);
     if (message >= m_sendNs.size())
     {
         m_sendNs.resize(message + 1, -1);
@@ -193,11 +209,13 @@ NakRepair::Hold(uint32_t message, Time sendTime)
 void
 NakRepair::Learn(int64_t highest)
 {
+    NS_LOG_FUNCTION(this << highest);
     for (int64_t m = m_highest + 1; m <= highest; ++m)
     {
         auto message = static_cast<uint32_t>(m);
         if (!Holds(message) && !m_requests.count(message))
         {
+            NS_LOG_LOGIC("host " << m_origin << " misses message " << message);
             m_requests[message];
             ScheduleRequest(message);
         }
@@ -208,6 +226,7 @@ NakRepair::Learn(int64_t highest)
 Time
 NakRepair::ScheduleRequest(uint32_t message)
 {
+    NS_LOG_FUNCTION(this << message);
     Request& request = m_requests[message];
     double scale = std::ldexp(1.0, static_cast<int>(request.backoff));
     // Every path to a request passes FirstDistance(), so the distance is never zero here.
@@ -224,6 +243,7 @@ NakRepair::ScheduleRequest(uint32_t message)
 void
 NakRepair::BackOff(uint32_t message)
 {
+    NS_LOG_FUNCTION(this << message);
     Request& request = m_requests[message];
     request.backoff = std::min(request.backoff + 1, kMaxBackoff);
     // SRM: NAKs heard in the first half of the new interval answer the same loss.
@@ -233,6 +253,8 @@ NakRepair::BackOff(uint32_t message)
 void
 NakRepair::RequestTimer(uint32_t message)
 {
+    NS_LOG_FUNCTION(this << message);
+    NS_LOG_INFO("member " << m_origin << " multicasts a NAK for message " << message);
     Send(Create<Packet>(), ReliabilityHeader::NAK, message);
     m_nakTrace(message);
     BackOff(message); // re-requests if no repair comes in the doubled interval
@@ -241,6 +263,7 @@ NakRepair::RequestTimer(uint32_t message)
 bool
 NakRepair::OnGroupMessage(Ptr<const Packet>, const GroupHeader& header)
 {
+    NS_LOG_FUNCTION(this);
     uint32_t message = header.GetMessage();
     Time delay = Simulator::Now() - header.GetSendTime();
     if (m_distance.IsZero() || delay < m_distance)
@@ -249,6 +272,7 @@ NakRepair::OnGroupMessage(Ptr<const Packet>, const GroupHeader& header)
     }
     if (Holds(message))
     {
+        NS_LOG_LOGIC("member " << m_origin << ": duplicate of message " << message << " dropped");
         m_duplicateTrace(m_origin, message, delay);
         return false;
     }
@@ -260,6 +284,7 @@ NakRepair::OnGroupMessage(Ptr<const Packet>, const GroupHeader& header)
 void
 NakRepair::OnGroupSend(uint32_t message, const std::vector<uint32_t>&)
 {
+    NS_LOG_FUNCTION(this << message);
     Hold(message, Simulator::Now());
     m_highest = std::max<int64_t>(m_highest, message);
     m_sessionEvent.Cancel();
@@ -273,6 +298,7 @@ NakRepair::OnGroupSend(uint32_t message, const std::vector<uint32_t>&)
 void
 NakRepair::SendSession()
 {
+    NS_LOG_FUNCTION(this);
     Send(Create<Packet>(), ReliabilityHeader::SESSION, static_cast<uint32_t>(m_highest));
     m_sessionTrace(static_cast<uint32_t>(m_highest));
     if (--m_sessionsLeft > 0)
@@ -284,6 +310,7 @@ NakRepair::SendSession()
 void
 NakRepair::Send(Ptr<Packet> packet, ReliabilityHeader::Kind kind, uint32_t message)
 {
+    NS_LOG_FUNCTION(this << packet << message);
     ReliabilityHeader header;
     header.SetKind(kind);
     header.SetOrigin(m_origin);
@@ -297,6 +324,7 @@ NakRepair::Send(Ptr<Packet> packet, ReliabilityHeader::Kind kind, uint32_t messa
 void
 NakRepair::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -336,6 +364,7 @@ NakRepair::HandleRead(Ptr<Socket> socket)
 void
 NakRepair::FirstDistance(Time heard)
 {
+    NS_LOG_FUNCTION(this << heard);
     if (m_distance.IsZero())
     {
         // At least 1 ns: a datagram that took no time (a zero-delay link) must not make a
@@ -347,6 +376,7 @@ NakRepair::FirstDistance(Time heard)
 void
 NakRepair::OnNak(const ReliabilityHeader& nak)
 {
+    NS_LOG_FUNCTION(this);
     uint32_t message = nak.GetMessage();
     Time toRequester = Simulator::Now() - nak.GetSendTime();
     if (!Holds(message))
@@ -364,6 +394,8 @@ NakRepair::OnNak(const ReliabilityHeader& nak)
             {
                 return;
             }
+            NS_LOG_LOGIC("member " << m_origin << " heard a NAK for message " << message
+                                   << ": holds its own back");
             BackOff(message);
             m_nakSuppressedTrace(message);
         }
@@ -387,12 +419,14 @@ NakRepair::OnNak(const ReliabilityHeader& nak)
 void
 NakRepair::RepairTimer(uint32_t message, Time distance)
 {
+    NS_LOG_FUNCTION(this << message << distance);
     GroupHeader original;
     original.SetKind(GroupHeader::GROUP_MESSAGE);
     original.SetOrigin(0);
     original.SetMessage(message);
     original.SetSendTime(NanoSeconds(m_sendNs[message]));
     Ptr<Packet> datagram = MakeDatagram(original, "", m_size);
+    NS_LOG_INFO("host " << m_origin << " multicasts a repair of message " << message);
     Send(datagram, ReliabilityHeader::REPAIR, message);
     m_repairTrace(message, datagram->GetSize());
     if (m_suppression)
@@ -405,12 +439,15 @@ NakRepair::RepairTimer(uint32_t message, Time distance)
 void
 NakRepair::OnRepair(const ReliabilityHeader& header, Ptr<Packet> datagram, uint32_t hops)
 {
+    NS_LOG_FUNCTION(this << datagram << hops);
     uint32_t message = header.GetMessage();
     if (m_suppression)
     {
         auto repair = m_repairs.find(message);
         if (repair != m_repairs.end() && repair->second.timer.IsRunning())
         {
+            NS_LOG_LOGIC("host " << m_origin << " heard a repair of message " << message
+                                 << ": cancels its own");
             repair->second.timer.Cancel();
             m_repairSuppressedTrace(message);
         }
@@ -430,12 +467,15 @@ NakRepair::OnRepair(const ReliabilityHeader& header, Ptr<Packet> datagram, uint3
     Time sinceSend = Simulator::Now() - original.GetSendTime();
     if (Holds(message))
     {
+        NS_LOG_LOGIC("member " << m_origin << ": repair of message " << message
+                               << " it had: dropped");
         m_duplicateTrace(m_origin, message, sinceSend);
         return;
     }
     Hold(message, original.GetSendTime());
     FirstDistance(Simulator::Now() - header.GetSendTime()); // the repairer's, until P1's
     Learn(message);
+    NS_LOG_INFO("member " << m_origin << " repaired message " << message);
     m_repairedTrace(m_origin, message, sinceSend);
     m_client->Deliver(datagram, original, hops);
 }
@@ -443,6 +483,7 @@ NakRepair::OnRepair(const ReliabilityHeader& header, Ptr<Packet> datagram, uint3
 void
 PrepareGroupSenders(const Network& network, Ipv4Address group, const std::vector<uint32_t>& members)
 {
+    NS_LOG_FUNCTION(group);
     Ptr<Node> server = network.Server();
     GroupMembership::Install(server)->Join(group);
     for (const Link& link : network.links)

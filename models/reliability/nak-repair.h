@@ -49,6 +49,7 @@ class NakRepair : public Application
 public:
     static TypeId GetTypeId();
     NakRepair();
+    ~NakRepair() override;
 
     /// Fixes the back-off draws' random stream (ns-3 AssignStreams); returns streams used.
     int64_t AssignStreams(int64_t stream);

@@ -1,9 +1,13 @@
 #include "reliability-header.h"
 
+#include <ns3/log.h>
+
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimReliabilityHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(ReliabilityHeader);
 NS_OBJECT_ENSURE_REGISTERED(ReliabilityTag);
@@ -20,6 +24,7 @@ ReliabilityHeader::GetTypeId()
 
 ReliabilityHeader::ReliabilityHeader()
 {
+    NS_LOG_FUNCTION(this);
     SetKind(NAK);
 }
 
@@ -32,6 +37,7 @@ ReliabilityHeader::GetInstanceTypeId() const
 void
 ReliabilityHeader::SetKind(Kind kind)
 {
+    NS_LOG_FUNCTION(this);
     // The protocol's kinds share GroupHeader's kind byte; its datagrams never reach a
     // GroupClient (they travel on the group's port + 1).
     GroupHeader::SetKind(static_cast<GroupHeader::Kind>(kind));
@@ -46,6 +52,7 @@ ReliabilityHeader::GetKind() const
 ReliabilityTag::ReliabilityTag(ReliabilityHeader::Kind kind)
   : m_kind(kind)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 TypeId
@@ -79,6 +86,7 @@ ReliabilityTag::Serialize(TagBuffer i) const
 void
 ReliabilityTag::Deserialize(TagBuffer i)
 {
+    NS_LOG_FUNCTION(this);
     m_kind = i.ReadU8();
 }
 

@@ -3,6 +3,7 @@
 #include "../network/trace-connect.h"
 
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 #include <ns3/simulator.h>
 #include <ns3/udp-socket-factory.h>
 #include <ns3/uinteger.h>
@@ -11,6 +12,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimUnicastArq");
 
 NS_OBJECT_ENSURE_REGISTERED(UnicastArq);
 
@@ -59,9 +62,20 @@ UnicastArq::GetTypeId()
     return tid;
 }
 
+UnicastArq::UnicastArq()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+UnicastArq::~UnicastArq()
+{
+    NS_LOG_FUNCTION(this);
+}
+
 void
 UnicastArq::AttachServer(Ptr<GroupServer> server, const std::vector<Ipv4Address>& clients)
 {
+    NS_LOG_FUNCTION(this << server);
     m_clients = clients;
     Subscribe(server, "GroupSend", MakeCallback(&UnicastArq::OnGroupSend, this));
 }
@@ -69,6 +83,7 @@ UnicastArq::AttachServer(Ptr<GroupServer> server, const std::vector<Ipv4Address>
 void
 UnicastArq::AttachClient(Ptr<GroupClient> client, Ipv4Address server)
 {
+    NS_LOG_FUNCTION(this << client << server);
     m_client = client;
     m_server = server;
     client->SetDeliveryFilter(MakeCallback(&UnicastArq::OnGroupMessage, this));
@@ -77,6 +92,7 @@ UnicastArq::AttachClient(Ptr<GroupClient> client, Ipv4Address server)
 void
 UnicastArq::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
     if (m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
     {
@@ -90,6 +106,7 @@ UnicastArq::StartApplication()
 void
 UnicastArq::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     for (auto& [key, pending] : m_pending)
     {
         pending.timer.Cancel();
@@ -104,6 +121,7 @@ UnicastArq::StopApplication()
 void
 UnicastArq::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     if (m_client)
     {
         m_client->SetDeliveryFilter(GroupClient::DeliveryFilter());
@@ -116,6 +134,7 @@ UnicastArq::DoDispose()
 void
 UnicastArq::OnGroupSend(uint32_t message, const std::vector<uint32_t>& destinations)
 {
+    NS_LOG_FUNCTION(this << message);
     for (uint32_t client : destinations)
     {
         Pending& pending = m_pending[{message, client}];
@@ -127,6 +146,7 @@ UnicastArq::OnGroupSend(uint32_t message, const std::vector<uint32_t>& destinati
 void
 UnicastArq::Timeout(uint32_t message, uint32_t client)
 {
+    NS_LOG_FUNCTION(this << message << client);
     auto it = m_pending.find({message, client});
     if (it == m_pending.end())
     {
@@ -135,6 +155,8 @@ UnicastArq::Timeout(uint32_t message, uint32_t client)
     Pending& pending = it->second;
     if (pending.tries >= m_maxTries)
     {
+        NS_LOG_INFO("P1 gives up message " << message << " to client " << client << " after "
+                                           << pending.tries << " tries");
         m_giveUpTrace(client, message, 0);
         m_pending.erase(it);
         return;
@@ -154,6 +176,7 @@ UnicastArq::Timeout(uint32_t message, uint32_t client)
     packet->AddPacketTag(ReliabilityTag(ReliabilityHeader::RETRANSMISSION));
     uint32_t bytes = packet->GetSize();
     m_socket->SendTo(packet, 0, InetSocketAddress(m_clients.at(client - 1), m_port));
+    NS_LOG_INFO("P1 retransmits message " << message << " to client " << client);
     m_retransmissionTrace(client, message, bytes);
     ++pending.tries;
     pending.timer = Simulator::Schedule(m_timeout, &UnicastArq::Timeout, this, message, client);
@@ -162,6 +185,7 @@ UnicastArq::Timeout(uint32_t message, uint32_t client)
 void
 UnicastArq::SendAck(uint32_t message)
 {
+    NS_LOG_FUNCTION(this << message);
     ReliabilityHeader header;
     header.SetKind(ReliabilityHeader::ACK);
     header.SetOrigin(m_origin);
@@ -178,6 +202,7 @@ UnicastArq::SendAck(uint32_t message)
 bool
 UnicastArq::Take(uint32_t message)
 {
+    NS_LOG_FUNCTION(this << message);
     if (message >= m_held.size())
     {
         m_held.resize(message + 1, false);
@@ -193,10 +218,12 @@ UnicastArq::Take(uint32_t message)
 bool
 UnicastArq::OnGroupMessage(Ptr<const Packet>, const GroupHeader& header)
 {
+    NS_LOG_FUNCTION(this);
     uint32_t message = header.GetMessage();
     SendAck(message);
     if (!Take(message))
     {
+        NS_LOG_LOGIC("member " << m_origin << ": duplicate of message " << message << " dropped");
         m_duplicateTrace(m_origin, message, Simulator::Now() - header.GetSendTime());
         return false;
     }
@@ -206,6 +233,7 @@ UnicastArq::OnGroupMessage(Ptr<const Packet>, const GroupHeader& header)
 void
 UnicastArq::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -220,6 +248,8 @@ UnicastArq::HandleRead(Ptr<Socket> socket)
             auto it = m_pending.find({header.GetMessage(), header.GetOrigin()});
             if (it != m_pending.end())
             {
+                NS_LOG_LOGIC("client " << header.GetOrigin() << " acknowledged message "
+                                       << header.GetMessage());
                 it->second.timer.Cancel();
                 m_pending.erase(it);
             }
@@ -244,6 +274,7 @@ UnicastArq::HandleRead(Ptr<Socket> socket)
             m_duplicateTrace(m_origin, message, sinceSend);
             continue;
         }
+        NS_LOG_INFO("member " << m_origin << " repaired message " << message);
         m_repairedTrace(m_origin, message, sinceSend);
         m_client->Deliver(packet, original, hops);
     }

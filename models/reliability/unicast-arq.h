@@ -32,6 +32,8 @@ class UnicastArq : public Application
 {
 public:
     static TypeId GetTypeId();
+    UnicastArq();
+    ~UnicastArq() override;
 
     /// P1's agent: it retransmits what P1 sends until each destination acknowledges it.
     void AttachServer(Ptr<GroupServer> server, const std::vector<Ipv4Address>& clients);

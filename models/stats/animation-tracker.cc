@@ -14,6 +14,7 @@
 #include <functional>
 #include <ns3/callback.h>
 #include <ns3/ipv4-l3-protocol.h>
+#include <ns3/log.h>
 #include <ns3/node.h>
 #include <ns3/pointer.h>
 #include <ns3/simulator.h>
@@ -22,6 +23,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimAnimationTracker");
 
 namespace
 {
@@ -224,6 +227,7 @@ KindName(AnimationReception::Kind kind)
 AnimationTopology
 LayOut(const Network& network, const std::vector<uint32_t>& members)
 {
+    NS_LOG_FUNCTION_NOARGS();
     AnimationTopology topology;
     std::vector<Ptr<Node>> nodes = DrawnNodes(network);
     std::vector<int64_t> indexById = IndexById(nodes);
@@ -282,6 +286,7 @@ AnimationTracker::AnimationTracker(const Network& network, Animation& animation,
   : m_animation(animation)
   , m_message(message)
 {
+    NS_LOG_FUNCTION(this << mode << message);
     m_trace.mode = std::move(mode);
     std::vector<int64_t> indexById = IndexById(DrawnNodes(network));
     for (uint32_t l = 0; l < network.links.size(); ++l)
@@ -344,6 +349,7 @@ AnimationTracker::Traced(Ptr<const Packet> packet) const
 void
 AnimationTracker::OnTxBegin(std::size_t end, Ptr<const Packet> frame)
 {
+    NS_LOG_FUNCTION(this << end << frame);
     if (Traced(frame))
     {
         m_ends[end].pendingBeginNs = Simulator::Now().GetNanoSeconds();
@@ -353,6 +359,7 @@ AnimationTracker::OnTxBegin(std::size_t end, Ptr<const Packet> frame)
 void
 AnimationTracker::OnTxEnd(std::size_t end, Ptr<const Packet> frame)
 {
+    NS_LOG_FUNCTION(this << end << frame);
     if (!Traced(frame))
     {
         return;
@@ -368,6 +375,7 @@ void
 AnimationTracker::OnReception(uint32_t node, AnimationReception::Kind kind,
                               Ptr<const Packet> packet)
 {
+    NS_LOG_FUNCTION(this << node << packet);
     if (Traced(packet))
     {
         m_trace.receptions.push_back({Simulator::Now().GetNanoSeconds(), node, kind});
@@ -377,6 +385,7 @@ AnimationTracker::OnReception(uint32_t node, AnimationReception::Kind kind,
 void
 AnimationTracker::Finish()
 {
+    NS_LOG_FUNCTION(this);
     m_animation.Add(std::move(m_trace));
     m_trace = AnimationTrace();
 }
@@ -384,12 +393,14 @@ AnimationTracker::Finish()
 Animation::Animation(uint32_t message)
   : m_message(message)
 {
+    NS_LOG_FUNCTION(this << message);
 }
 
 std::unique_ptr<AnimationTracker>
 Animation::Track(const Network& network, const std::vector<uint32_t>& members,
                  const std::string& mode)
 {
+    NS_LOG_FUNCTION(this << mode);
     uint32_t nodes = network.hosts.GetN() + network.routers.GetN() + network.switches.GetN();
     if (nodes > kMaxNodes)
     {
@@ -408,6 +419,7 @@ Animation::Track(const Network& network, const std::vector<uint32_t>& members,
 void
 Animation::Add(AnimationTrace trace)
 {
+    NS_LOG_FUNCTION(this);
     for (AnimationTrace& t : m_traces)
     {
         if (t.mode == trace.mode)

@@ -8,12 +8,15 @@
 #include <algorithm>
 #include <charconv>
 #include <ns3/callback.h>
+#include <ns3/log.h>
 #include <ns3/simulator.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimDeliveryTracker");
 
 DeliveryTracker::DeliveryTracker(std::string mode, std::vector<uint32_t> members, uint32_t clients,
                                  std::ostream* csv)
@@ -22,6 +25,7 @@ DeliveryTracker::DeliveryTracker(std::string mode, std::vector<uint32_t> members
   , m_clients(clients)
   , m_csv(csv)
 {
+    NS_LOG_FUNCTION(this << mode << clients);
     for (uint32_t m : members)
     {
         m_member[m] = true;
@@ -38,6 +42,7 @@ DeliveryTracker::CsvHeader()
 void
 DeliveryTracker::SetBaseline(std::function<int64_t(uint32_t, uint32_t)> baseline)
 {
+    NS_LOG_FUNCTION(this);
     m_baseline = std::move(baseline);
     m_stretchSum.assign(m_clients + 1, 0.0);
     m_stretchCount.assign(m_clients + 1, 0);
@@ -46,6 +51,7 @@ DeliveryTracker::SetBaseline(std::function<int64_t(uint32_t, uint32_t)> baseline
 void
 DeliveryTracker::Attach(const ApplicationContainer& server, const ApplicationContainer& clients)
 {
+    NS_LOG_FUNCTION(this);
     for (auto it = server.Begin(); it != server.End(); ++it)
     {
         Subscribe((*it), "GroupSend", MakeCallback(&DeliveryTracker::OnGroupSend, this));
@@ -59,6 +65,7 @@ DeliveryTracker::Attach(const ApplicationContainer& server, const ApplicationCon
 void
 DeliveryTracker::FollowMembership(Ipv4Address group, const ApplicationContainer& clients)
 {
+    NS_LOG_FUNCTION(this << group);
     for (uint32_t i = 0; i < clients.GetN(); ++i)
     {
         auto membership = clients.Get(i)->GetNode()->GetObject<GroupMembership>();
@@ -88,6 +95,7 @@ DeliveryTracker::FollowMembership(Ipv4Address group, const ApplicationContainer&
 void
 DeliveryTracker::OnGroupSend(uint32_t message, const std::vector<uint32_t>& destinations)
 {
+    NS_LOG_FUNCTION(this << message);
     OriginSend(0, message, destinations);
 }
 
@@ -95,6 +103,7 @@ void
 DeliveryTracker::OriginSend(uint32_t origin, uint32_t message,
                             const std::vector<uint32_t>& destinations)
 {
+    NS_LOG_FUNCTION(this << origin << message);
     if (origin >= m_messages.size())
     {
         m_messages.resize(origin + 1);
@@ -132,6 +141,7 @@ void
 DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uint32_t client,
                       uint32_t hops)
 {
+    NS_LOG_FUNCTION(this << datagram << client << hops);
     int64_t sendNs = header.GetSendTime().GetNanoSeconds();
     int64_t recvNs = Simulator::Now().GetNanoSeconds();
     bool member = client < m_member.size() && m_member[client];
@@ -188,6 +198,7 @@ DeliveryTracker::WriteRow(uint32_t id, uint32_t client, bool member, bool destin
                           bool duplicate, int64_t sendNs, int64_t recvNs, uint32_t bytes,
                           uint32_t hops, uint32_t origin)
 {
+    NS_LOG_FUNCTION(this << id << client);
     // One write per row, numbers by std::to_chars: a 100,000-client run writes a million.
     std::string& line = m_row;
     line.assign(m_mode);
@@ -215,6 +226,7 @@ DeliveryTracker::WriteRow(uint32_t id, uint32_t client, bool member, bool destin
 DeliveryCounts
 DeliveryTracker::Finish()
 {
+    NS_LOG_FUNCTION(this);
     Histogram completions;
     for (const auto& messages : m_messages)
     {

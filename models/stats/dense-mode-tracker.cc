@@ -2,13 +2,18 @@
 
 #include "../network/trace-connect.h"
 
+#include <ns3/log.h>
+
 namespace ns3
 {
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimDenseModeTracker");
+
 DenseModeTracker::DenseModeTracker(Ptr<DenseMode> dense)
 {
+    NS_LOG_FUNCTION(this << dense);
     m_counts.used = true;
     Subscribe(dense, "ControlTx",
               Callback<void, uint32_t, Ptr<const Packet>, uint8_t>(

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <ns3/arp-l3-protocol.h>
 #include <ns3/callback.h>
+#include <ns3/log.h>
 #include <ns3/pointer.h>
 
 namespace ns3
@@ -16,9 +17,12 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimHostLoadTracker");
+
 HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> members)
   : m_member(network.hosts.GetN(), false)
 {
+    NS_LOG_FUNCTION(this);
     for (uint32_t m : members)
     {
         m_member[m] = true;
@@ -94,6 +98,7 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
 void
 HostLoadTracker::FollowMembership(const Network& network, Ipv4Address group)
 {
+    NS_LOG_FUNCTION(this << group);
     for (uint32_t c = 1; c < network.hosts.GetN(); ++c)
     {
         auto membership = network.hosts.Get(c)->GetObject<GroupMembership>();
@@ -117,6 +122,7 @@ void
 HostLoadTracker::OnLocalDeliver(uint32_t client, const Ipv4Header&, Ptr<const Packet> packet,
                                 uint32_t)
 {
+    NS_LOG_FUNCTION(this << client << packet);
     GroupMessageTag tag;
     if (!packet->PeekPacketTag(tag))
     {

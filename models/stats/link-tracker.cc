@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ns3/callback.h>
 #include <ns3/ethernet-header.h>
+#include <ns3/log.h>
 #include <ns3/net-device-queue-interface.h>
 #include <ns3/node.h>
 #include <ns3/queue-disc.h>
@@ -17,8 +18,11 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimLinkTracker");
+
 LinkTracker::LinkTracker(const Network& network)
 {
+    NS_LOG_FUNCTION(this);
     std::set<uint32_t> tracedNodes;
     for (std::size_t l = 0; l < network.links.size(); ++l)
     {
@@ -86,6 +90,7 @@ LinkTracker::CsvHeader()
 void
 LinkTracker::OnLost(std::size_t link, std::size_t sender, Ptr<const Packet> frame)
 {
+    NS_LOG_FUNCTION(this << link << sender << frame);
     ++m_counts.lossDrops;
     if (!m_macs[link].empty())
     {
@@ -104,6 +109,7 @@ LinkTracker::OnLost(std::size_t link, std::size_t sender, Ptr<const Packet> fram
 void
 LinkTracker::OnTxEnd(std::size_t index, Ptr<const Packet> frame)
 {
+    NS_LOG_FUNCTION(this << index << frame);
     End& end = m_ends[index];
     uint32_t size = frame->GetSize();
     ++end.frames;

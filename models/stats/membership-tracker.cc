@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ns3/callback.h>
+#include <ns3/log.h>
 #include <ns3/simulator.h>
 
 namespace ns3
@@ -11,16 +12,20 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimMembershipTracker");
+
 MembershipTracker::MembershipTracker(uint32_t clients)
   : m_lastJoin(clients + 1, -1)
   , m_openLeave(clients + 1, -1)
 {
+    NS_LOG_FUNCTION(this << clients);
 }
 
 void
 MembershipTracker::Attach(Ptr<MembershipModel> membership, const ApplicationContainer& server,
                           const ApplicationContainer& clients)
 {
+    NS_LOG_FUNCTION(this << membership);
     Subscribe(membership, "Change", MakeCallback(&MembershipTracker::OnChange, this));
     Subscribe(membership, "ControlTx", MakeCallback(&MembershipTracker::OnControlTx, this));
     for (auto it = server.Begin(); it != server.End(); ++it)
@@ -36,6 +41,7 @@ MembershipTracker::Attach(Ptr<MembershipModel> membership, const ApplicationCont
 void
 MembershipTracker::OnChange(uint32_t client, bool joined)
 {
+    NS_LOG_FUNCTION(this << client << joined);
     int64_t now = Simulator::Now().GetNanoSeconds();
     if (joined)
     {
@@ -69,6 +75,7 @@ MembershipTracker::OnChange(uint32_t client, bool joined)
 void
 MembershipTracker::OnGroupSend(uint32_t message, const std::vector<uint32_t>& destinations)
 {
+    NS_LOG_FUNCTION(this << message);
     int64_t now = Simulator::Now().GetNanoSeconds();
     for (std::size_t j : m_awaitingSend)
     {
@@ -90,6 +97,7 @@ MembershipTracker::OnGroupSend(uint32_t message, const std::vector<uint32_t>& de
 void
 MembershipTracker::OnRx(Ptr<const Packet>, const GroupHeader& header, uint32_t client, uint32_t)
 {
+    NS_LOG_FUNCTION(this << client);
     int64_t sendNs = header.GetSendTime().GetNanoSeconds();
     int64_t now = Simulator::Now().GetNanoSeconds();
     if (m_lastJoin[client] >= 0)
@@ -117,6 +125,7 @@ MembershipTracker::OnRx(Ptr<const Packet>, const GroupHeader& header, uint32_t c
 void
 MembershipTracker::OnControlTx(Ptr<const Packet> packet)
 {
+    NS_LOG_FUNCTION(this << packet);
     ++m_counts.controlPackets;
     m_counts.controlBytes += packet->GetSize();
 }

@@ -12,6 +12,7 @@
 #include <ns3/ethernet-header.h>
 #include <ns3/ipv4-header.h>
 #include <ns3/ipv4-l3-protocol.h>
+#include <ns3/log.h>
 #include <ns3/mac48-address.h>
 #include <ns3/node.h>
 #include <ns3/pointer.h>
@@ -26,6 +27,8 @@ namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimNarrationTracker");
 
 namespace
 {
@@ -67,6 +70,7 @@ NarrationTracker::NarrationTracker(const Network& network, const std::vector<uin
                                    std::string mode, uint32_t message)
   : m_message(message)
 {
+    NS_LOG_FUNCTION(this << mode << message);
     m_narration.mode = std::move(mode);
     m_narration.message = message;
     DescribeNodes(network, members);
@@ -78,6 +82,7 @@ NarrationTracker::NarrationTracker(const Network& network, const std::vector<uin
 void
 NarrationTracker::DescribeNodes(const Network& network, const std::vector<uint32_t>& members)
 {
+    NS_LOG_FUNCTION(this);
     Narration& n = m_narration;
     NodeContainer all(network.hosts, network.routers, network.switches);
     uint32_t maxId = 0;
@@ -120,6 +125,7 @@ NarrationTracker::DescribeNodes(const Network& network, const std::vector<uint32
 void
 NarrationTracker::SubscribeLinks(const Network& network)
 {
+    NS_LOG_FUNCTION(this);
     Narration& n = m_narration;
     auto dropped = [this](uint32_t node, const char* reason)
     {
@@ -193,6 +199,7 @@ NarrationTracker::SubscribeLinks(const Network& network)
 void
 NarrationTracker::SubscribeStacks(const Network& network)
 {
+    NS_LOG_FUNCTION(this);
     NodeContainer all(network.hosts, network.routers, network.switches);
     for (uint32_t i = 0; i < all.GetN(); ++i)
     {
@@ -252,6 +259,7 @@ NarrationTracker::SubscribeStacks(const Network& network)
 void
 NarrationTracker::SubscribeApplications(const Network& network)
 {
+    NS_LOG_FUNCTION(this);
     FollowMessage(
         network, m_message,
         [this](const std::vector<uint32_t>& destinations)
@@ -272,6 +280,7 @@ NarrationTracker::Traced(Ptr<const Packet> packet) const
 void
 NarrationTracker::Add(NarratedEvent::Kind kind, uint32_t node, uint32_t link, std::string reason)
 {
+    NS_LOG_FUNCTION(this << node << link << reason);
     m_narration.events.push_back(
         {kind, Simulator::Now().GetNanoSeconds(), node, link, std::move(reason)});
 }
@@ -279,6 +288,7 @@ NarrationTracker::Add(NarratedEvent::Kind kind, uint32_t node, uint32_t link, st
 void
 NarrationTracker::OnTxBegin(std::size_t index, Ptr<const Packet> frame)
 {
+    NS_LOG_FUNCTION(this << index << frame);
     if (!Traced(frame))
     {
         return;
@@ -312,6 +322,7 @@ NarrationTracker::OnTxBegin(std::size_t index, Ptr<const Packet> frame)
 void
 NarrationTracker::OnTxEnd(std::size_t index, Ptr<const Packet> frame)
 {
+    NS_LOG_FUNCTION(this << index << frame);
     End& end = m_ends[index];
     if (!end.busy || !Traced(frame))
     {

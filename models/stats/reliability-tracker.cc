@@ -6,14 +6,18 @@
 #include "../reliability/unicast-arq.h"
 
 #include <ns3/callback.h>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimReliabilityTracker");
+
 ReliabilityTracker::ReliabilityTracker(const Network& network)
 {
+    NS_LOG_FUNCTION(this);
     for (const Link& link : network.links)
     {
         for (const auto& device : link.ends)
@@ -26,6 +30,7 @@ ReliabilityTracker::ReliabilityTracker(const Network& network)
 void
 ReliabilityTracker::OnTxEnd(Ptr<const Packet> frame)
 {
+    NS_LOG_FUNCTION(this << frame);
     ReliabilityTag tag;
     if (!frame->PeekPacketTag(tag))
     {
@@ -44,6 +49,7 @@ ReliabilityTracker::OnTxEnd(Ptr<const Packet> frame)
 void
 ReliabilityTracker::Attach(const ApplicationContainer& agents)
 {
+    NS_LOG_FUNCTION(this);
     auto repaired = Callback<void, uint32_t, uint32_t, Time>(
         [this](uint32_t, uint32_t, Time sinceSend)
         {
@@ -97,6 +103,7 @@ ReliabilityTracker::Attach(const ApplicationContainer& agents)
 ReliabilityCounts
 ReliabilityTracker::Finish(const DeliveryCounts& delivery)
 {
+    NS_LOG_FUNCTION(this);
     ReliabilityCounts counts = m_counts;
     counts.expected = delivery.expected;
     counts.delivered = delivery.deliveries;

@@ -1,11 +1,14 @@
 #include "statistics.h"
 
 #include <cmath>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimStatistics");
 
 void
 Histogram::Add(int64_t value, uint64_t n)
