@@ -1,11 +1,11 @@
 #include "plot.h"
 
-#include "atomic-file.h"
-#include "command.h"
-#include "interrupt.h"
 #include "models/network/text-file.h"
-#include "results-folder.h"
-#include "scenario.h"
+#include "scratch/gcsim/cli/command.h"
+#include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/interrupt.h"
+#include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/scenario.h"
 
 #include <algorithm>
 #include <cerrno>

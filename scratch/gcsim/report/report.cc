@@ -1,6 +1,6 @@
 #include "report.h"
 
-#include "throughput.h"
+#include "scratch/gcsim/throughput.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,11 +1,11 @@
 #include "sweep.h"
 
-#include "atomic-file.h"
-#include "collect.h"
-#include "interrupt.h"
-#include "results-folder.h"
-#include "scenario-toml.h"
-#include "text-parse.h"
+#include "scratch/gcsim/collect/collect.h"
+#include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/interrupt.h"
+#include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/scenario-toml.h"
+#include "scratch/gcsim/text-parse.h"
 
 #include <cctype>
 #include <chrono>

@@ -1,9 +1,9 @@
 #include "html-report.h"
 
-#include "atomic-file.h"
 #include "models/network/text-file.h"
-#include "results-folder.h"
-#include "scenario.h"
+#include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/scenario.h"
 
 #include <algorithm>
 #include <cctype>
