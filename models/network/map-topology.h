@@ -1,6 +1,8 @@
 #ifndef GCSIM_MAP_TOPOLOGY_H
 #define GCSIM_MAP_TOPOLOGY_H
 
+#include "network.h"
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -51,8 +53,6 @@ RouterMap ReadRouterMap(const std::string& file, const std::string& format);
  * scenario before anything is built. Throws std::invalid_argument like ReadRouterMap.
  */
 RouterMap CheckRouterMap(const std::string& file, const std::string& format);
-
-struct TopologyConfig;
 
 /**
  * Throws std::invalid_argument ("topology.server_router: ...", "topology.access_routers:
