@@ -16,6 +16,7 @@
 #include "scratch/gcsim/scenario.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "scratch/gcsim/throughput.h"
+#include "scratch/gcsim/output/text-format.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -345,12 +346,7 @@ Run(const RunRequest& request, std::ostream& out, std::ostream& err)
 std::string
 ModelNames(const Scenario& s)
 {
-    std::string names;
-    for (const auto& m : s.membership.models)
-    {
-        names += (names.empty() ? "" : ", ") + m;
-    }
-    return names;
+    return Join(s.membership.models, ", ");
 }
 
 int

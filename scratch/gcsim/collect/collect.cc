@@ -4,6 +4,7 @@
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/scenario.h"
+#include "scratch/gcsim/output/text-format.h"
 
 #include <cmath>
 #include <cstdio>
@@ -68,18 +69,6 @@ CsvField(const std::string& text)
         quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     }
     return quoted + "\"";
-}
-
-std::string
-Number(double v)
-{
-    if (std::isnan(v))
-    {
-        return "";
-    }
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
 }
 
 /// Every numeric figure of a mode's summary, flattened: latency_ns.p99 -> latency_ns_p99.
@@ -243,7 +232,7 @@ CollectSweep(const std::string& folder, std::ostream& out)
             {
                 auto it = byName.find(name);
                 double v = it == byName.end() ? std::nan("") : it->second;
-                summary << ',' << Number(v);
+                summary << ',' << NumberOrEmpty(v);
                 if (!std::isnan(v))
                 {
                     figuresOfGroup[name].push_back(v);
@@ -278,7 +267,7 @@ CollectSweep(const std::string& folder, std::ostream& out)
         {
             auto it = figures.find(name);
             MeanCi m = MeanWithCi(it == figures.end() ? std::vector<double>{} : it->second);
-            aggregate << ',' << Number(m.mean) << ',' << Number(m.ci95);
+            aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
         }
         aggregate << '\n';
     }

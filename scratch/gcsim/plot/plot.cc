@@ -3,6 +3,8 @@
 #include "models/network/text-file.h"
 #include "scratch/gcsim/cli/command.h"
 #include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/child-process.h"
+#include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/output/interrupt.h"
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/scenario.h"
@@ -54,22 +56,6 @@ struct Figure
     std::string script;
     std::string data;
 };
-
-std::string
-Num(double v)
-{
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
-}
-
-std::string
-Fixed(double v, int decimals)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
 /// \p text on one line, for a comment.
 std::string
@@ -580,7 +566,7 @@ LatencyCdf(const std::string& scenario, const std::string& subtitle,
              << latencies.at(plotted[c]).size() << " deliveries\n";
         for (const auto& [x, y] : curves[c])
         {
-            data << Num(x) << ' ' << Num(y) << '\n';
+            data << Number(x) << ' ' << Number(y) << '\n';
         }
     }
     f.data = data.str();
@@ -597,7 +583,7 @@ LatencyCdf(const std::string& scenario, const std::string& subtitle,
     if (logX)
     {
         s << "set logscale x\n"
-          << "set xrange [" << Num(lo / scale / 1.3) << ":" << Num(hi / scale * 1.3) << "]\n";
+          << "set xrange [" << Number(lo / scale / 1.3) << ":" << Number(hi / scale * 1.3) << "]\n";
     }
     else
     {
@@ -605,17 +591,13 @@ LatencyCdf(const std::string& scenario, const std::string& subtitle,
         double pad = span > 1e-9 * hi ? 0.05 * span : 0.1 * hi;
         // From zero unless that squeezes the curves into a sliver at the right.
         double left = lo - pad < 0.3 * hi ? 0.0 : lo - pad;
-        s << "set xrange [" << Num(left / scale) << ":" << Num((hi + pad) / scale) << "]\n";
+        s << "set xrange [" << Number(left / scale) << ":" << Number((hi + pad) / scale) << "]\n";
     }
     s << "set yrange [0:1.05]\n"
       << "set ytics 0, 0.1, 1\n";
     if (!empty.empty())
     {
-        std::string list;
-        for (const auto& e : empty)
-        {
-            list += (list.empty() ? "" : ", ") + e;
-        }
+        std::string list = Join(empty, ", ");
         s << "# No deliveries at destinations, so no curve: " << OneLine(list) << "\n";
         s << "set label 1 " << Quote("no deliveries: " + list)
           << " at graph 0.02, graph 0.97 left front\n";
@@ -660,7 +642,7 @@ LinkStress(const std::string& scenario, const std::string& subtitle,
         double mx = stress.value("max", 0.0);
         double mean = stress.value("mean", 0.0);
         top = std::max({top, mx, mean});
-        data << i << ' ' << Num(mx) << ' ' << Num(mean) << "  # " << OneLine(modes[i]) << '\n';
+        data << i << ' ' << Number(mx) << ' ' << Number(mean) << "  # " << OneLine(modes[i]) << '\n';
     }
     f.data = data.str();
 
@@ -671,9 +653,9 @@ LinkStress(const std::string& scenario, const std::string& subtitle,
     s << "set title " << Quote("Link stress: " + scenario + "\n" + subtitle) << " font \",13\"\n"
       << "set xlabel \"delivery mode\"\n"
       << "set ylabel \"copies of one message on one link (frames)\"\n"
-      << ModeTics(modes, kWidth - 150) << "set xrange [-0.6:" << Num(double(modes.size()) - 0.4)
+      << ModeTics(modes, kWidth - 150) << "set xrange [-0.6:" << Number(double(modes.size()) - 0.4)
       << "]\n"
-      << "set yrange [0:" << Num(top * 1.2) << "]\n"
+      << "set yrange [0:" << Number(top * 1.2) << "]\n"
       << "set grid noxtics\n"
       << "set boxwidth 0.36\n"
       << "set style fill solid 0.85 border lc rgb \"#404040\"\n"
@@ -709,7 +691,7 @@ PerMessageCost(const std::string& scenario, const std::string& subtitle,
         double frames = per.value("link_transmissions", 0.0);
         topBytes = std::max(topBytes, bytes);
         topFrames = std::max(topFrames, frames);
-        data << i << ' ' << Num(bytes) << ' ' << Num(frames) << "  # " << OneLine(modes[i]) << '\n';
+        data << i << ' ' << Number(bytes) << ' ' << Number(frames) << "  # " << OneLine(modes[i]) << '\n';
     }
     f.data = data.str();
 
@@ -720,7 +702,7 @@ PerMessageCost(const std::string& scenario, const std::string& subtitle,
                     "one row per mode: index, P1 bytes per message, link transmissions per "
                     "message.")
       << kCommonSettings;
-    s << "set xrange [-0.6:" << Num(double(modes.size()) - 0.4) << "]\n"
+    s << "set xrange [-0.6:" << Number(double(modes.size()) - 0.4) << "]\n"
       << ModeTics(modes, kWidth / 2 - 120) << "set grid noxtics\n"
       << "set boxwidth 0.6\n"
       << "set style fill solid 0.85 border lc rgb \"#404040\"\n"
@@ -730,12 +712,12 @@ PerMessageCost(const std::string& scenario, const std::string& subtitle,
     plot << "set multiplot layout 1,2 title "
          << Quote("Cost per message: " + scenario + "\n" + subtitle) << " font \",13\"\n"
          << "set ylabel \"P1 bytes per message (bytes on the wire)\"\n"
-         << "set yrange [0:" << Num(topBytes * 1.25) << "]\n"
+         << "set yrange [0:" << Number(topBytes * 1.25) << "]\n"
          << "plot data using 1:2 with boxes lc rgb \"#1f4e79\" "
             "title \"P1's NICs, headers included\", \\\n"
          << "     data using 1:2:(sprintf(\"%g\", $2)) with labels offset 0,0.7 notitle\n"
          << "set ylabel \"link transmissions per message (frames)\"\n"
-         << "set yrange [0:" << Num(topFrames * 1.25) << "]\n"
+         << "set yrange [0:" << Number(topFrames * 1.25) << "]\n"
          << "plot data using 1:3 with boxes lc rgb \"#c55a11\" "
             "title \"frames on all links, by anyone\", \\\n"
          << "     data using 1:3:(sprintf(\"%g\", $3)) with labels offset 0,0.7 notitle\n"
@@ -794,7 +776,7 @@ OfferedLoad(const std::string& scenario, const std::string& subtitle, const std:
         data << "# " << OneLine(mode) << "\n";
         for (const auto& [rate, v] : steps[mode])
         {
-            data << Num(rate) << ' ' << Num(v.first) << ' ' << Num(v.second) << '\n';
+            data << Number(rate) << ' ' << Number(v.first) << ' ' << Number(v.second) << '\n';
         }
         data << "\n\n";
     }
@@ -1212,7 +1194,7 @@ ReadSweep(const fs::path& dir)
         rMin = std::min(rMin, row.repetitions);
         rMax = std::max(rMax, row.repetitions);
     }
-    l.repetitions = (rMin == rMax ? Num(rMin) : Num(rMin) + " to " + Num(rMax)) +
+    l.repetitions = (rMin == rMax ? Number(rMin) : Number(rMin) + " to " + Number(rMax)) +
                     (rMax == 1 ? " repetition" : " repetitions");
     return l;
 }
@@ -1350,8 +1332,8 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
         data << (i ? "\n\n" : "") << "# " << OneLine(title) << "\n";
         for (const auto& p : c.points)
         {
-            data << Num(p.x) << ' ' << Num(p.mean / scale) << ' ' << Num(p.ci / scale) << ' '
-                 << Num((p.mean - p.ci) / scale) << ' ' << Num((p.mean + p.ci) / scale) << '\n';
+            data << Number(p.x) << ' ' << Number(p.mean / scale) << ' ' << Number(p.ci / scale) << ' '
+                 << Number((p.mean - p.ci) / scale) << ' ' << Number((p.mean + p.ci) / scale) << '\n';
         }
         if (overlaps[i].under != i && !factored)
         {
@@ -1449,37 +1431,37 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
         if (l.logX)
         {
             s << "set logscale x 2\n"
-              << "set xrange [" << Num(lo / 1.25) << ":" << Num(hi * 1.25) << "]\n";
+              << "set xrange [" << Number(lo / 1.25) << ":" << Number(hi * 1.25) << "]\n";
         }
         else
         {
             double pad = hi > lo ? 0.05 * (hi - lo) : std::max(1.0, std::fabs(hi) * 0.1);
-            s << "set xrange [" << Num(lo - pad) << ":" << Num(hi + pad) << "]\n";
+            s << "set xrange [" << Number(lo - pad) << ":" << Number(hi + pad) << "]\n";
         }
         if (l.xValues.size() <= 16)
         {
             s << "set xtics (";
             for (std::size_t i = 0; i < l.xValues.size(); ++i)
             {
-                s << (i ? ", " : "") << Num(l.xValues[i]);
+                s << (i ? ", " : "") << Number(l.xValues[i]);
             }
             s << ")\n";
         }
     }
     else
     {
-        s << "set xrange [-0.5:" << Num(double(l.xNames.size()) - 0.5) << "]\n"
+        s << "set xrange [-0.5:" << Number(double(l.xNames.size()) - 0.5) << "]\n"
           << ModeTics(l.xTics, kWidth - 300);
     }
     if (logY)
     {
         s << "set logscale y\n"
-          << "set yrange [" << Num(bottom / scale / 1.6) << ":" << Num(top / scale * 1.6) << "]\n"
+          << "set yrange [" << Number(bottom / scale / 1.6) << ":" << Number(top / scale * 1.6) << "]\n"
           << "set mytics 10\n";
     }
     else
     {
-        s << "set yrange [0:" << Num(top > 0 ? top / scale * 1.08 : 1) << "]\n";
+        s << "set yrange [0:" << Number(top > 0 ? top / scale * 1.08 : 1) << "]\n";
     }
     s << "set key outside right top vertical Left reverse\n";
     std::ostringstream plot;
@@ -1556,62 +1538,13 @@ std::pair<int, std::string>
 RunGnuplot(const std::string& gnuplot, const std::string& folder,
            const std::vector<std::string>& scripts)
 {
-    int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC) != 0)
-    {
-        throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
-    }
-    std::string arg0 = "gnuplot";
-    std::vector<char*> argv = {arg0.data()};
-    for (const auto& script : scripts)
-    {
-        argv.push_back(const_cast<char*>(script.c_str()));
-    }
-    argv.push_back(nullptr);
-    pid_t pid = ForkChild(); // stopped and waited for if gcsim is interrupted
-    if (pid < 0)
-    {
-        int e = errno;
-        ::close(pipeFds[0]);
-        ::close(pipeFds[1]);
-        throw std::runtime_error(std::string("cannot start gnuplot: ") + std::strerror(e));
-    }
-    if (pid == 0)
-    {
-        int devNull = ::open("/dev/null", O_RDONLY);
-        if (devNull >= 0)
-        {
-            ::dup2(devNull, STDIN_FILENO);
-        }
-        ::dup2(pipeFds[1], STDOUT_FILENO);
-        ::dup2(pipeFds[1], STDERR_FILENO);
-        if (::chdir(folder.c_str()) != 0)
-        {
-            ::_exit(126);
-        }
-        ::execv(gnuplot.c_str(), argv.data());
-        ::_exit(127);
-    }
-    ::close(pipeFds[1]);
-    std::string output;
-    char buf[4096];
-    while (true)
-    {
-        ssize_t n = ::read(pipeFds[0], buf, sizeof buf);
-        if (n > 0)
-        {
-            output.append(buf, std::size_t(n));
-        }
-        else if (n == 0 || errno != EINTR)
-        {
-            break;
-        }
-    }
-    ::close(pipeFds[0]);
-    int status = 0;
-    WaitForChild(pid, &status);
-    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return {code, output};
+    ChildSpec spec;
+    spec.program = gnuplot;
+    spec.args = {"gnuplot"};
+    spec.args.insert(spec.args.end(), scripts.begin(), scripts.end());
+    spec.folder = folder;
+    spec.stdinFromNull = true;
+    return RunCapturingOutput(spec, "gnuplot");
 }
 
 void

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "scratch/gcsim/throughput.h"
+#include "scratch/gcsim/output/text-format.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -202,14 +203,6 @@ OrderingJson(const ModeResult& r, const std::vector<ModeResult>& results)
     j["control_packets"] = o.controlPackets;
     j["control_bytes"] = o.controlBytes;
     return j;
-}
-
-std::string
-Fixed(double v, int decimals)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "scratch/gcsim/collect/collect.h"
 #include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/child-process.h"
 #include "scratch/gcsim/output/interrupt.h"
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/scenario-toml.h"
@@ -641,35 +642,13 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             std::cout.flush();
             std::cerr.flush();
             std::fflush(nullptr);
-            pid_t pid = ForkChild(); // stopped and waited for if the sweep is interrupted
-            if (pid == 0)
-            {
-                // The run dies with the sweep: a killed sweep leaves no run behind.
-                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-                int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-                if (fd >= 0)
-                {
-                    ::dup2(fd, 1);
-                    ::dup2(fd, 2);
-                    ::close(fd);
-                }
-                std::vector<char*> argv;
-                for (auto& a : args)
-                {
-                    argv.push_back(a.data());
-                }
-                argv.push_back(nullptr);
-                if (options.runInProcess)
-                {
-                    int code = options.runInProcess(static_cast<int>(args.size()), argv.data());
-                    std::cout.flush();
-                    std::cerr.flush();
-                    std::fflush(nullptr);
-                    ::_exit(code);
-                }
-                ::execv(argv[0], argv.data());
-                ::_exit(127);
-            }
+            ChildSpec spec;
+            spec.program = options.executable;
+            spec.args = args;
+            spec.outputFile = log;
+            spec.dieWithParent = true; // a killed sweep leaves no run behind
+            spec.inProcess = options.runInProcess;
+            pid_t pid = StartChild(spec);
             if (pid < 0)
             {
                 throw std::runtime_error("cannot start a run: fork failed");
