@@ -1,4 +1,5 @@
 #include "throughput.h"
+
 #include "scratch/gcsim/output/text-format.h"
 
 #include <cmath>

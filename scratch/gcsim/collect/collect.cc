@@ -3,8 +3,8 @@
 #include "models/network/text-file.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
-#include "scratch/gcsim/scenario.h"
 #include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/scenario.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,5 @@
 #include "narrate.h"
+
 #include "scratch/gcsim/output/text-format.h"
 
 #include <algorithm>

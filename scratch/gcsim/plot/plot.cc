@@ -4,9 +4,9 @@
 #include "scratch/gcsim/cli/command.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/child-process.h"
-#include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/output/interrupt.h"
 #include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/scenario.h"
 
 #include <algorithm>
@@ -642,7 +642,8 @@ LinkStress(const std::string& scenario, const std::string& subtitle,
         double mx = stress.value("max", 0.0);
         double mean = stress.value("mean", 0.0);
         top = std::max({top, mx, mean});
-        data << i << ' ' << Number(mx) << ' ' << Number(mean) << "  # " << OneLine(modes[i]) << '\n';
+        data << i << ' ' << Number(mx) << ' ' << Number(mean) << "  # " << OneLine(modes[i])
+             << '\n';
     }
     f.data = data.str();
 
@@ -691,7 +692,8 @@ PerMessageCost(const std::string& scenario, const std::string& subtitle,
         double frames = per.value("link_transmissions", 0.0);
         topBytes = std::max(topBytes, bytes);
         topFrames = std::max(topFrames, frames);
-        data << i << ' ' << Number(bytes) << ' ' << Number(frames) << "  # " << OneLine(modes[i]) << '\n';
+        data << i << ' ' << Number(bytes) << ' ' << Number(frames) << "  # " << OneLine(modes[i])
+             << '\n';
     }
     f.data = data.str();
 
@@ -1332,8 +1334,9 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
         data << (i ? "\n\n" : "") << "# " << OneLine(title) << "\n";
         for (const auto& p : c.points)
         {
-            data << Number(p.x) << ' ' << Number(p.mean / scale) << ' ' << Number(p.ci / scale) << ' '
-                 << Number((p.mean - p.ci) / scale) << ' ' << Number((p.mean + p.ci) / scale) << '\n';
+            data << Number(p.x) << ' ' << Number(p.mean / scale) << ' ' << Number(p.ci / scale)
+                 << ' ' << Number((p.mean - p.ci) / scale) << ' ' << Number((p.mean + p.ci) / scale)
+                 << '\n';
         }
         if (overlaps[i].under != i && !factored)
         {
@@ -1456,7 +1459,8 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
     if (logY)
     {
         s << "set logscale y\n"
-          << "set yrange [" << Number(bottom / scale / 1.6) << ":" << Number(top / scale * 1.6) << "]\n"
+          << "set yrange [" << Number(bottom / scale / 1.6) << ":" << Number(top / scale * 1.6)
+          << "]\n"
           << "set mytics 10\n";
     }
     else

@@ -1,7 +1,7 @@
 #include "report.h"
 
-#include "scratch/gcsim/throughput.h"
 #include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/throughput.h"
 
 #include <algorithm>
 #include <cstdio>
