@@ -1,0 +1,19 @@
+#ifndef GCSIM_SWEEP_FIGURES_H
+#define GCSIM_SWEEP_FIGURES_H
+
+#include "gnuplot-script.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace gcsim
+{
+namespace plotting
+{
+
+std::vector<Figure> SweepFigures(const std::filesystem::path& dir);
+
+} // namespace plotting
+} // namespace gcsim
+
+#endif
