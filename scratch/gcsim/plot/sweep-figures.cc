@@ -132,10 +132,10 @@ OthersOf(const SweepLayout& l, const AggregateRow& row)
     return o;
 }
 
-SweepLayout
-ReadSweep(const fs::path& dir)
+/// The plan's name and aggregate.csv's swept keys and rows into \p l.
+void
+ReadAggregate(const fs::path& dir, SweepLayout& l)
 {
-    SweepLayout l;
     json plan = json::parse(ReadText(dir / "sweep.json"), nullptr, false);
     if (plan.is_discarded() || !plan.is_object() || !plan.contains("runs"))
     {
@@ -185,9 +185,15 @@ ReadSweep(const fs::path& dir)
         throw InputError((dir / "aggregate.csv").string(), "",
                          "has no results yet (no rows): finish the sweep, then `gcsim collect`");
     }
+}
 
-    // The x axis: group.members if swept and numeric, else the first numeric swept key,
-    // else the first swept key as categories.
+/**
+ * The x axis: group.members if swept and numeric, else the first numeric swept key, else
+ * the first swept key as categories; and the keys swept in step with it.
+ */
+void
+ChooseXAxis(SweepLayout& l)
+{
     auto numericAxis = [&](std::size_t a)
     {
         return std::all_of(l.rows.begin(), l.rows.end(),
@@ -230,6 +236,12 @@ ReadSweep(const fs::path& dir)
                       std::all_of(values.begin(), values.end(),
                                   [](const auto& v) { return v.second.size() == 1; });
     }
+}
+
+/// The categories, modes and curves of \p l, and the x label and repetitions it shows.
+void
+LabelAxes(SweepLayout& l)
+{
     std::set<double> xs;
     for (const auto& row : l.rows)
     {
@@ -291,6 +303,15 @@ ReadSweep(const fs::path& dir)
     }
     l.repetitions = (rMin == rMax ? Number(rMin) : Number(rMin) + " to " + Number(rMax)) +
                     (rMax == 1 ? " repetition" : " repetitions");
+}
+
+SweepLayout
+ReadSweep(const fs::path& dir)
+{
+    SweepLayout l;
+    ReadAggregate(dir, l);
+    ChooseXAxis(l);
+    LabelAxes(l);
     return l;
 }
 
@@ -330,11 +351,33 @@ struct SweepMetric
     bool alwaysLogY{false};
 };
 
-Figure
-SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
+/// One point of a sweep curve: x, the mean and its 95 % confidence half-width.
+struct SweepPoint
 {
-    Figure f;
-    f.name = metric.name;
+    double x, mean, ci;
+};
+
+/// One curve: a mode and one combination of the other swept keys.
+struct SweepCurve
+{
+    std::size_t mode;
+    std::size_t others;
+    std::vector<SweepPoint> points;
+};
+
+/// The curves of one metric, in drawing order, and the range of their values.
+struct SweepCurves
+{
+    std::vector<SweepCurve> drawn;
+    std::vector<Points> shapes; //!< each curve's (x, mean), for FindOverlaps
+    double top{0};
+    double bottom{INFINITY};
+    bool positive{true};
+};
+
+SweepCurves
+ReadCurves(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
+{
     std::string meanColumn = metric.column + "_mean";
     std::string ciColumn = metric.column + "_ci95";
     if (!l.rows.front().cells.count(meanColumn))
@@ -342,14 +385,8 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
         throw InputError((dir / "aggregate.csv").string(), "",
                          "has no column " + meanColumn + ": collect it again with this gcsim");
     }
-    struct Point
-    {
-        double x, mean, ci;
-    };
-    double top = 0;
-    double bottom = INFINITY;
-    bool positive = true;
-    std::map<std::pair<std::string, std::vector<std::string>>, std::vector<Point>> curves;
+    SweepCurves result;
+    std::map<std::pair<std::string, std::vector<std::string>>, std::vector<SweepPoint>> curves;
     for (const auto& row : l.rows)
     {
         double mean = 0;
@@ -364,30 +401,13 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
             ci = 0;
         }
         curves[{row.mode, OthersOf(l, row)}].push_back({XOf(l, row), mean, ci});
-        top = std::max(top, mean + ci);
-        positive = positive && mean > 0;
+        result.top = std::max(result.top, mean + ci);
+        result.positive = result.positive && mean > 0;
         if (mean > 0)
         {
-            bottom = std::min(bottom, mean - ci > 0 ? mean - ci : mean);
+            result.bottom = std::min(result.bottom, mean - ci > 0 ? mean - ci : mean);
         }
     }
-    std::string unit = metric.unit;
-    double scale = 1;
-    if (metric.time)
-    {
-        std::tie(unit, scale) = TimeUnit(top);
-    }
-    bool logY =
-        positive && bottom < INFINITY && (metric.alwaysLogY ? top > bottom : top / bottom > 50);
-
-    struct Curve
-    {
-        std::size_t mode;
-        std::size_t others;
-        std::vector<Point> points;
-    };
-    std::vector<Curve> drawn;
-    std::vector<Points> shapes;
     for (std::size_t m = 0; m < l.modes.size(); ++m)
     {
         for (std::size_t o = 0; o < l.others.size(); ++o)
@@ -397,129 +417,103 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
             {
                 continue;
             }
-            Curve c{m, o, it->second};
+            SweepCurve c{m, o, it->second};
             std::sort(c.points.begin(), c.points.end(),
-                      [](const Point& a, const Point& b) { return a.x < b.x; });
+                      [](const SweepPoint& a, const SweepPoint& b) { return a.x < b.x; });
             Points shape;
             for (const auto& p : c.points)
             {
                 shape.push_back({p.x, p.mean});
             }
-            drawn.push_back(c);
-            shapes.push_back(shape);
+            result.drawn.push_back(c);
+            result.shapes.push_back(shape);
         }
     }
-    std::vector<Overlap> overlaps = FindOverlaps(shapes, l.numeric && l.logX, logY, true);
+    return result;
+}
 
-    // With other swept keys the legend is factored: colour names the mode, line and point
-    // style the other keys' values; curves drawn on one another are listed below.
-    bool factored = l.others.size() > 1;
-    std::ostringstream data;
-    std::vector<std::string> clauses;
-    std::vector<std::string> curveTitles;
-    std::vector<std::string> colors = ModeColors(l.modes);
-    const int pointTypes[] = {7, 5, 9, 11, 13, 15, 4, 6};
+const int kPointTypes[] = {7, 5, 9, 11, 13, 15, 4, 6};
+
+/// A title-only key entry.
+std::string
+KeyHeading(const std::string& text)
+{
+    return "keyentry with lines lt nodraw title " + Quote(text);
+}
+
+/**
+ * The factored legend, with other swept keys: colour names the mode, line and point style
+ * the other keys' values; curves drawn on one another are listed below.
+ */
+void
+FactoredKey(const SweepLayout& l, const std::vector<SweepCurve>& drawn,
+            const std::vector<Overlap>& overlaps, const std::vector<std::string>& colors,
+            std::vector<std::string>& clauses)
+{
+    clauses.push_back(KeyHeading("mode"));
+    for (std::size_t m = 0; m < l.modes.size(); ++m)
+    {
+        clauses.push_back("keyentry with lines lw 2 lc rgb \"" + colors[m] + "\" title " +
+                          Quote(l.modes[m]));
+    }
+    clauses.push_back(KeyHeading(" "));
+    std::string keys;
+    for (std::size_t a = 0; a < l.axes.size(); ++a)
+    {
+        if (IsOther(l, a))
+        {
+            keys += (keys.empty() ? "" : ", ") + ShortKey(l.axes[a]);
+        }
+    }
+    clauses.push_back(KeyHeading(keys));
+    for (std::size_t o = 0; o < l.others.size(); ++o)
+    {
+        std::ostringstream e;
+        e << "keyentry with linespoints lw 2 lc rgb \"#404040\" dt " << (o % 5) + 1 << " pt "
+          << kPointTypes[o % 8] << " title "
+          << Quote(keys.find(',') == std::string::npos ? OneValue(l.others[o])
+                                                       : CurveTitle(l, "", l.others[o]).substr(2));
+        clauses.push_back(e.str());
+    }
+    bool first = true;
     for (std::size_t i = 0; i < drawn.size(); ++i)
     {
-        const Curve& c = drawn[i];
-        std::string title = CurveTitle(l, l.modes[c.mode], l.others[c.others]);
-        curveTitles.push_back(title);
-        data << (i ? "\n\n" : "") << "# " << OneLine(title) << "\n";
-        for (const auto& p : c.points)
+        if (overlaps[i].under != i)
         {
-            data << Number(p.x) << ' ' << Number(p.mean / scale) << ' ' << Number(p.ci / scale)
-                 << ' ' << Number((p.mean - p.ci) / scale) << ' ' << Number((p.mean + p.ci) / scale)
-                 << '\n';
+            continue;
         }
-        if (overlaps[i].under != i && !factored)
+        std::vector<std::size_t> group;
+        for (std::size_t j = i; j < drawn.size(); ++j)
         {
-            title += " (overlaps " + l.modes[drawn[overlaps[i].under].mode] + ")";
-        }
-        std::ostringstream clause;
-        clause << "data index " << i << " using 1:2:4:5 with yerrorlines lw "
-               << Fixed(overlaps[i].width, 1) << " lc rgb \"" << colors[c.mode] << "\" dt "
-               << (c.others % 5) + 1 << " pt " << pointTypes[c.others % 8] << " ps "
-               << Fixed(overlaps[i].size, 2) << " "
-               << (factored ? std::string("notitle") : "title " + Quote(title));
-        clauses.push_back(clause.str());
-    }
-    if (factored)
-    {
-        auto heading = [](const std::string& text)
-        { return "keyentry with lines lt nodraw title " + Quote(text); };
-        clauses.push_back(heading("mode"));
-        for (std::size_t m = 0; m < l.modes.size(); ++m)
-        {
-            clauses.push_back("keyentry with lines lw 2 lc rgb \"" + colors[m] + "\" title " +
-                              Quote(l.modes[m]));
-        }
-        clauses.push_back(heading(" "));
-        std::string keys;
-        for (std::size_t a = 0; a < l.axes.size(); ++a)
-        {
-            if (IsOther(l, a))
+            if (overlaps[j].under == i)
             {
-                keys += (keys.empty() ? "" : ", ") + ShortKey(l.axes[a]);
+                group.push_back(j);
             }
         }
-        clauses.push_back(heading(keys));
-        for (std::size_t o = 0; o < l.others.size(); ++o)
+        if (group.size() < 2)
         {
-            std::ostringstream e;
-            e << "keyentry with linespoints lw 2 lc rgb \"#404040\" dt " << (o % 5) + 1 << " pt "
-              << pointTypes[o % 8] << " title "
-              << Quote(keys.find(',') == std::string::npos
-                           ? OneValue(l.others[o])
-                           : CurveTitle(l, "", l.others[o]).substr(2));
-            clauses.push_back(e.str());
+            continue;
         }
-        bool first = true;
-        for (std::size_t i = 0; i < drawn.size(); ++i)
+        if (first)
         {
-            if (overlaps[i].under != i)
-            {
-                continue;
-            }
-            std::vector<std::size_t> group;
-            for (std::size_t j = i; j < drawn.size(); ++j)
-            {
-                if (overlaps[j].under == i)
-                {
-                    group.push_back(j);
-                }
-            }
-            if (group.size() < 2)
-            {
-                continue;
-            }
-            if (first)
-            {
-                clauses.push_back(heading(" "));
-                clauses.push_back(heading("drawn on one another:"));
-                first = false;
-            }
-            for (std::size_t k = 0; k < group.size(); ++k)
-            {
-                const Curve& c = drawn[group[k]];
-                clauses.push_back(
-                    heading((k ? " + " : "") + CurveTitle(l, l.modes[c.mode], l.others[c.others])));
-            }
+            clauses.push_back(KeyHeading(" "));
+            clauses.push_back(KeyHeading("drawn on one another:"));
+            first = false;
+        }
+        for (std::size_t k = 0; k < group.size(); ++k)
+        {
+            const SweepCurve& c = drawn[group[k]];
+            clauses.push_back(
+                KeyHeading((k ? " + " : "") + CurveTitle(l, l.modes[c.mode], l.others[c.others])));
         }
     }
-    f.data = data.str();
+}
 
-    std::string xName = l.xAxis >= 0 ? l.axes[l.xAxis] : std::string("nothing");
-    std::string subtitle = "mean of " + l.repetitions + " per point";
+/// The x and y ranges and tics of a sweep figure.
+std::string
+SweepAxes(const SweepLayout& l, bool logY, double bottom, double top, double scale)
+{
     std::ostringstream s;
-    s << ScriptHead(f.name, metric.title + " against " + xName + ": sweep " + l.name + ".",
-                    "one block per curve (index 0, 1, ...): " + xName + ", mean (" + unit +
-                        "), 95 % confidence half-width, mean - half-width, mean + half-width.")
-      << kCommonSettings;
-    s << "set title "
-      << Quote(metric.title + ": " + l.name + "\n" + subtitle + "; bars: 95 % confidence interval")
-      << " font \",13\"\n"
-      << "set xlabel " << Quote(l.xLabel) << "\n"
-      << "set ylabel " << Quote(metric.what + " (" + unit + ")") << "\n";
     if (l.numeric)
     {
         double lo = l.xValues.front();
@@ -560,6 +554,77 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
     {
         s << "set yrange [0:" << Number(top > 0 ? top / scale * 1.08 : 1) << "]\n";
     }
+    return s.str();
+}
+
+Figure
+SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
+{
+    Figure f;
+    f.name = metric.name;
+    SweepCurves curves = ReadCurves(l, metric, dir);
+    double top = curves.top;
+    double bottom = curves.bottom;
+    std::string unit = metric.unit;
+    double scale = 1;
+    if (metric.time)
+    {
+        std::tie(unit, scale) = TimeUnit(top);
+    }
+    bool logY = curves.positive && bottom < INFINITY &&
+                (metric.alwaysLogY ? top > bottom : top / bottom > 50);
+    const std::vector<SweepCurve>& drawn = curves.drawn;
+    std::vector<Overlap> overlaps = FindOverlaps(curves.shapes, l.numeric && l.logX, logY, true);
+
+    // With other swept keys the legend is factored (FactoredKey).
+    bool factored = l.others.size() > 1;
+    std::ostringstream data;
+    std::vector<std::string> clauses;
+    std::vector<std::string> curveTitles;
+    std::vector<std::string> colors = ModeColors(l.modes);
+    for (std::size_t i = 0; i < drawn.size(); ++i)
+    {
+        const SweepCurve& c = drawn[i];
+        std::string title = CurveTitle(l, l.modes[c.mode], l.others[c.others]);
+        curveTitles.push_back(title);
+        data << (i ? "\n\n" : "") << "# " << OneLine(title) << "\n";
+        for (const auto& p : c.points)
+        {
+            data << Number(p.x) << ' ' << Number(p.mean / scale) << ' ' << Number(p.ci / scale)
+                 << ' ' << Number((p.mean - p.ci) / scale) << ' ' << Number((p.mean + p.ci) / scale)
+                 << '\n';
+        }
+        if (overlaps[i].under != i && !factored)
+        {
+            title += " (overlaps " + l.modes[drawn[overlaps[i].under].mode] + ")";
+        }
+        std::ostringstream clause;
+        clause << "data index " << i << " using 1:2:4:5 with yerrorlines lw "
+               << Fixed(overlaps[i].width, 1) << " lc rgb \"" << colors[c.mode] << "\" dt "
+               << (c.others % 5) + 1 << " pt " << kPointTypes[c.others % 8] << " ps "
+               << Fixed(overlaps[i].size, 2) << " "
+               << (factored ? std::string("notitle") : "title " + Quote(title));
+        clauses.push_back(clause.str());
+    }
+    if (factored)
+    {
+        FactoredKey(l, drawn, overlaps, colors, clauses);
+    }
+    f.data = data.str();
+
+    std::string xName = l.xAxis >= 0 ? l.axes[l.xAxis] : std::string("nothing");
+    std::string subtitle = "mean of " + l.repetitions + " per point";
+    std::ostringstream s;
+    s << ScriptHead(f.name, metric.title + " against " + xName + ": sweep " + l.name + ".",
+                    "one block per curve (index 0, 1, ...): " + xName + ", mean (" + unit +
+                        "), 95 % confidence half-width, mean - half-width, mean + half-width.")
+      << kCommonSettings;
+    s << "set title "
+      << Quote(metric.title + ": " + l.name + "\n" + subtitle + "; bars: 95 % confidence interval")
+      << " font \",13\"\n"
+      << "set xlabel " << Quote(l.xLabel) << "\n"
+      << "set ylabel " << Quote(metric.what + " (" + unit + ")") << "\n"
+      << SweepAxes(l, logY, bottom, top, scale);
     s << "set key outside right top vertical Left reverse\n";
     std::ostringstream plot;
     plot << "plot ";
