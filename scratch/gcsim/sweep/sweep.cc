@@ -235,6 +235,206 @@ FolderOf(const std::string& path)
     return folder.empty() ? "." : folder;
 }
 
+/// What a scenario's [sweep] table asks for.
+struct SweepTable
+{
+    std::vector<Axis> axes;
+    uint32_t repetitions{1};
+    std::vector<std::pair<std::string, std::string>> skips; //!< expression, where
+    std::string where;                                      //!< the table's file:line
+};
+
+/// One axis of the keys of a sweep.together table, whose lists have one length.
+Axis
+TogetherAxis(const toml::table& table, const toml::node& together, const std::string& scenarioPath)
+{
+    std::vector<Axis> parts;
+    CollectAxes(table, "", scenarioPath, parts);
+    Axis joined;
+    joined.where = Where(scenarioPath, together);
+    for (const auto& p : parts)
+    {
+        if (!joined.keys.empty() && p.values.size() != joined.values.size())
+        {
+            throw InputError(joined.where, "sweep.together",
+                             "axes that vary together need lists of one length ('" + p.keys[0] +
+                                 "' has " + std::to_string(p.values.size()) + ", '" +
+                                 joined.keys[0] + "' has " + std::to_string(joined.values.size()) +
+                                 ")");
+        }
+        if (joined.keys.empty())
+        {
+            joined.values.resize(p.values.size());
+        }
+        joined.keys.push_back(p.keys[0]);
+        for (std::size_t i = 0; i < p.values.size(); ++i)
+        {
+            joined.values[i].push_back(p.values[i][0]);
+        }
+    }
+    return joined;
+}
+
+/// sweep.together: each table an axis whose keys vary together.
+void
+ReadTogether(const toml::node& together, const std::string& scenarioPath, SweepTable& table)
+{
+    const toml::array* list = together.as_array();
+    if (!list)
+    {
+        throw InputError(Where(scenarioPath, together), "sweep.together",
+                         "expected a list of tables of axes that vary together");
+    }
+    for (const auto& t : *list)
+    {
+        if (!t.is_table())
+        {
+            throw InputError(Where(scenarioPath, together), "sweep.together",
+                             "expected tables such as { \"topology.clients\" = [16, 64], "
+                             "\"traffic.messages\" = [100, 25] }");
+        }
+        Axis joined = TogetherAxis(*t.as_table(), together, scenarioPath);
+        if (!joined.keys.empty())
+        {
+            table.axes.push_back(joined);
+        }
+    }
+}
+
+/// sweep.skip: the expressions of combinations not to run.
+void
+ReadSkips(const toml::node& skip, const std::string& scenarioPath, SweepTable& table)
+{
+    const toml::array* list = skip.as_array();
+    if (!list)
+    {
+        throw InputError(Where(scenarioPath, skip), "sweep.skip",
+                         "expected a list of expressions such as \"group.members > "
+                         "topology.clients\"");
+    }
+    for (const auto& e : *list)
+    {
+        if (!e.is_string())
+        {
+            throw InputError(Where(scenarioPath, skip), "sweep.skip", "expected strings");
+        }
+        table.skips.push_back({*e.value<std::string>(), Where(scenarioPath, e)});
+    }
+}
+
+/// The [sweep] table of \p root; a scenario without one is one combination.
+SweepTable
+ReadSweepTable(const toml::table& root, const std::string& scenarioPath)
+{
+    SweepTable table;
+    table.where = scenarioPath;
+    const toml::node* sweepNode = root.get("sweep");
+    if (!sweepNode)
+    {
+        return table;
+    }
+    table.where = Where(scenarioPath, *sweepNode);
+    if (!sweepNode->is_table())
+    {
+        throw InputError(Where(scenarioPath, *sweepNode), "sweep", "expected a table ([sweep])");
+    }
+    const toml::table& sweep = *sweepNode->as_table();
+    if (const toml::node* r = sweep.get("repetitions"))
+    {
+        if (!r->is_integer() || *r->value<int64_t>() < 1 || *r->value<int64_t>() > 100000)
+        {
+            throw InputError(Where(scenarioPath, *r), "sweep.repetitions",
+                             "expected an integer from 1 to 100000");
+        }
+        table.repetitions = static_cast<uint32_t>(*r->value<int64_t>());
+    }
+    CollectAxes(sweep, "", scenarioPath, table.axes);
+    if (const toml::node* together = sweep.get("together"))
+    {
+        ReadTogether(*together, scenarioPath, table);
+    }
+    if (const toml::node* skip = sweep.get("skip"))
+    {
+        ReadSkips(*skip, scenarioPath, table);
+    }
+    return table;
+}
+
+/// Counted before any is resolved: a product of long lists runs into the millions.
+void
+CheckRunCount(const SweepTable& table, const ScenarioLimits& limits)
+{
+    long double combinations = table.repetitions;
+    for (const auto& axis : table.axes)
+    {
+        combinations *= axis.values.size();
+    }
+    if (combinations > kMaxSweepRuns && !limits.allowLarge)
+    {
+        char count[32];
+        std::snprintf(count, sizeof count, "%.0Lf", combinations);
+        throw InputError(table.where, "sweep",
+                         std::string("expands to ") + count +
+                             " runs (the product of the axes' lengths and the repetitions, "
+                             "before sweep.skip); gcsim refuses sweeps of more than 10000 runs "
+                             "unless --allow-large is given");
+    }
+}
+
+/// Steps \p at to the next combination, the last axis fastest; false after the last one.
+bool
+NextCombination(std::vector<std::size_t>& at, const std::vector<Axis>& axes)
+{
+    std::size_t a = axes.size();
+    while (a > 0)
+    {
+        --a;
+        if (++at[a] < axes[a].values.size())
+        {
+            break;
+        }
+        at[a] = 0;
+        if (a == 0)
+        {
+            a = axes.size() + 1;
+            break;
+        }
+    }
+    return !(axes.empty() || a == axes.size() + 1);
+}
+
+/// Repetition \p r of one combination (\p keys, set by \p sets) as a run.
+SweepRun
+ResolveRun(const std::string& text, const std::string& scenarioPath, const std::string& base,
+           std::vector<std::string> sets, const ScenarioLimits& limits,
+           const std::vector<std::pair<std::string, std::string>>& keys, uint32_t r)
+{
+    sets.push_back("run=" + std::to_string(r));
+    Scenario s;
+    try
+    {
+        s = ParseScenario(text, scenarioPath, base, sets, limits);
+    }
+    catch (const InputError& e)
+    {
+        std::string combination;
+        for (const auto& [k, v] : keys)
+        {
+            combination += (combination.empty() ? "" : ", ") + k + " = " + v;
+        }
+        throw InputError(scenarioPath, "sweep",
+                         "the combination " + combination + " is not a valid scenario: " +
+                             e.what() + " (skip it with sweep.skip)");
+    }
+    SweepRun run;
+    std::string resolved = ResolvedToml(s);
+    run.resolved = resolved;
+    run.id = StableHash(resolved.substr(resolved.find('\n') + 1));
+    run.keys = keys;
+    run.repetition = r;
+    return run;
+}
+
 } // namespace
 
 Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides,
@@ -251,95 +451,8 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
     m_name = plain.name;
 
     toml::table root = toml::parse(text, scenarioPath); // valid: ParseScenario read it
-    std::vector<Axis> axes;
-    uint32_t repetitions = 1;
-    std::vector<std::pair<std::string, std::string>> skips; // expression, where
-    std::string sweepWhere = scenarioPath;
-    if (const toml::node* sweepNode = root.get("sweep"))
-    {
-        sweepWhere = Where(scenarioPath, *sweepNode);
-        if (!sweepNode->is_table())
-        {
-            throw InputError(Where(scenarioPath, *sweepNode), "sweep",
-                             "expected a table ([sweep])");
-        }
-        const toml::table& sweep = *sweepNode->as_table();
-        if (const toml::node* r = sweep.get("repetitions"))
-        {
-            if (!r->is_integer() || *r->value<int64_t>() < 1 || *r->value<int64_t>() > 100000)
-            {
-                throw InputError(Where(scenarioPath, *r), "sweep.repetitions",
-                                 "expected an integer from 1 to 100000");
-            }
-            repetitions = static_cast<uint32_t>(*r->value<int64_t>());
-        }
-        CollectAxes(sweep, "", scenarioPath, axes);
-        if (const toml::node* together = sweep.get("together"))
-        {
-            const toml::array* list = together->as_array();
-            if (!list)
-            {
-                throw InputError(Where(scenarioPath, *together), "sweep.together",
-                                 "expected a list of tables of axes that vary together");
-            }
-            for (const auto& t : *list)
-            {
-                if (!t.is_table())
-                {
-                    throw InputError(Where(scenarioPath, *together), "sweep.together",
-                                     "expected tables such as { \"topology.clients\" = [16, 64], "
-                                     "\"traffic.messages\" = [100, 25] }");
-                }
-                std::vector<Axis> parts;
-                CollectAxes(*t.as_table(), "", scenarioPath, parts);
-                Axis joined;
-                joined.where = Where(scenarioPath, *together);
-                for (const auto& p : parts)
-                {
-                    if (!joined.keys.empty() && p.values.size() != joined.values.size())
-                    {
-                        throw InputError(joined.where, "sweep.together",
-                                         "axes that vary together need lists of one length ('" +
-                                             p.keys[0] + "' has " +
-                                             std::to_string(p.values.size()) + ", '" +
-                                             joined.keys[0] + "' has " +
-                                             std::to_string(joined.values.size()) + ")");
-                    }
-                    if (joined.keys.empty())
-                    {
-                        joined.values.resize(p.values.size());
-                    }
-                    joined.keys.push_back(p.keys[0]);
-                    for (std::size_t i = 0; i < p.values.size(); ++i)
-                    {
-                        joined.values[i].push_back(p.values[i][0]);
-                    }
-                }
-                if (!joined.keys.empty())
-                {
-                    axes.push_back(joined);
-                }
-            }
-        }
-        if (const toml::node* skip = sweep.get("skip"))
-        {
-            const toml::array* list = skip->as_array();
-            if (!list)
-            {
-                throw InputError(Where(scenarioPath, *skip), "sweep.skip",
-                                 "expected a list of expressions such as \"group.members > "
-                                 "topology.clients\"");
-            }
-            for (const auto& e : *list)
-            {
-                if (!e.is_string())
-                {
-                    throw InputError(Where(scenarioPath, *skip), "sweep.skip", "expected strings");
-                }
-                skips.push_back({*e.value<std::string>(), Where(scenarioPath, e)});
-            }
-        }
-    }
+    SweepTable table = ReadSweepTable(root, scenarioPath);
+    const std::vector<Axis>& axes = table.axes;
     for (const auto& axis : axes)
     {
         for (const auto& key : axis.keys)
@@ -355,28 +468,12 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
             m_axes.push_back(key);
         }
     }
-
-    // Counted before any is resolved: a product of long lists runs into the millions.
-    long double combinations = repetitions;
-    for (const auto& axis : axes)
-    {
-        combinations *= axis.values.size();
-    }
-    if (combinations > kMaxSweepRuns && !limits.allowLarge)
-    {
-        char count[32];
-        std::snprintf(count, sizeof count, "%.0Lf", combinations);
-        throw InputError(sweepWhere, "sweep",
-                         std::string("expands to ") + count +
-                             " runs (the product of the axes' lengths and the repetitions, "
-                             "before sweep.skip); gcsim refuses sweeps of more than 10000 runs "
-                             "unless --allow-large is given");
-    }
+    CheckRunCount(table, limits);
 
     // Every combination, the first axis varying slowest.
     std::vector<std::size_t> at(axes.size(), 0);
     std::map<std::string, std::size_t> seen;
-    while (true)
+    do
     {
         std::vector<std::string> sets = overrides;
         std::vector<std::pair<std::string, std::string>> keys;
@@ -395,7 +492,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
             ApplyOverride(merged, set);
         }
         bool skipped = false;
-        for (const auto& [expression, where] : skips)
+        for (const auto& [expression, where] : table.skips)
         {
             skipped = skipped || Holds(expression, merged, where);
         }
@@ -403,58 +500,15 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
         {
             ++m_skipped;
         }
-        for (uint32_t r = 1; r <= repetitions && !skipped; ++r)
+        for (uint32_t r = 1; r <= table.repetitions && !skipped; ++r)
         {
-            std::vector<std::string> runSets = sets;
-            runSets.push_back("run=" + std::to_string(r));
-            Scenario s;
-            try
-            {
-                s = ParseScenario(text, scenarioPath, base, runSets, limits);
-            }
-            catch (const InputError& e)
-            {
-                std::string combination;
-                for (const auto& [k, v] : keys)
-                {
-                    combination += (combination.empty() ? "" : ", ") + k + " = " + v;
-                }
-                throw InputError(scenarioPath, "sweep",
-                                 "the combination " + combination + " is not a valid scenario: " +
-                                     e.what() + " (skip it with sweep.skip)");
-            }
-            SweepRun run;
-            std::string resolved = ResolvedToml(s);
-            run.resolved = resolved;
-            run.id = StableHash(resolved.substr(resolved.find('\n') + 1));
-            run.keys = keys;
-            run.repetition = r;
+            SweepRun run = ResolveRun(text, scenarioPath, base, sets, limits, keys, r);
             if (seen.emplace(run.id, m_runs.size()).second)
             {
                 m_runs.push_back(run);
             }
         }
-        // Next combination.
-        std::size_t a = axes.size();
-        while (a > 0)
-        {
-            --a;
-            if (++at[a] < axes[a].values.size())
-            {
-                break;
-            }
-            at[a] = 0;
-            if (a == 0)
-            {
-                a = axes.size() + 1;
-                break;
-            }
-        }
-        if (axes.empty() || a == axes.size() + 1)
-        {
-            break;
-        }
-    }
+    } while (NextCombination(at, axes));
 }
 
 const ScenarioLimits&
