@@ -593,21 +593,32 @@ WriteSweepPlan(const Sweep& sweep, const std::string& folder)
     WriteFileAtomically((fs::path(folder) / "sweep.json").string(), plan.dump(2) + "\n");
 }
 
-SweepOutcome
-RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
+namespace
 {
-    InterruptCleanup cleanup("its unfinished runs were stopped and removed; complete runs are kept "
-                             "in " +
-                             Printable(options.out, 300) +
-                             ", and the same command resumes the sweep");
+
+/// A sweep folder's parts.
+struct SweepFolders
+{
+    fs::path dir;
+    fs::path runs;   //!< runs/ID: each run's results folder
+    fs::path inputs; //!< inputs/ID.toml: each run's resolved scenario
+    fs::path logs;   //!< logs/ID.log: each run's output
+};
+
+/// Creates the folders of options.out and writes the plan into it; removes what an
+/// interrupted sweep left.
+SweepFolders
+PrepareSweepFolder(const Sweep& sweep, const SweepOptions& options)
+{
     // Only an empty folder or a sweep folder of gcsim's: never a user's own files.
     CheckOutFolder(options.out, FolderUse::SWEEP);
-    fs::path dir(options.out);
-    fs::path runs = dir / "runs";
-    fs::path inputs = dir / "inputs";
-    fs::path logs = dir / "logs";
+    SweepFolders f;
+    f.dir = options.out;
+    f.runs = f.dir / "runs";
+    f.inputs = f.dir / "inputs";
+    f.logs = f.dir / "logs";
     std::error_code ec;
-    for (const auto& d : {dir, runs, inputs, logs})
+    for (const auto& d : {f.dir, f.runs, f.inputs, f.logs})
     {
         fs::create_directories(d, ec);
         if (!fs::is_directory(d))
@@ -619,27 +630,153 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
     }
     // The sweep's plan, the same for every shard: what makes the folder a sweep folder.
     WriteSweepPlan(sweep, options.out);
-    RemoveDeadStaging(runs.string());
-    RemoveDeadTempFiles(inputs.string());
+    RemoveDeadStaging(f.runs.string());
+    RemoveDeadTempFiles(f.inputs.string());
+    return f;
+}
 
-    std::vector<SweepRun> mine = sweep.Shard(options.shardIndex, options.shardCount);
-    SweepOutcome outcome;
-    outcome.total = static_cast<uint32_t>(mine.size());
+/// The runs of \p mine not complete yet, each with its input written; counts the others.
+std::vector<const SweepRun*>
+PendingRuns(const std::vector<SweepRun>& mine, const SweepFolders& f, SweepOutcome& outcome)
+{
     std::vector<const SweepRun*> pending;
     for (const auto& run : mine)
     {
-        if (fs::exists(runs / run.id / "summary.json"))
+        if (fs::exists(f.runs / run.id / "summary.json"))
         {
             ++outcome.skipped;
             continue;
         }
-        fs::path input = inputs / (run.id + ".toml");
+        fs::path input = f.inputs / (run.id + ".toml");
         if (!fs::exists(input))
         {
             WriteFileAtomically(input.string(), run.resolved);
         }
         pending.push_back(&run);
     }
+    return pending;
+}
+
+/// The sweep's progress: a bar on a terminal, else a line at most every 10 seconds.
+class SweepProgress
+{
+public:
+    SweepProgress(const SweepOutcome& outcome, std::size_t pending, bool bar, std::ostream& out)
+      : m_outcome(outcome)
+      , m_pending(pending)
+      , m_bar(bar)
+      , m_out(out)
+    {
+    }
+
+    void Report(bool final)
+    {
+        uint32_t done = m_outcome.completed + m_outcome.failed;
+        double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+        double left = done ? elapsed / done * (m_pending - done) : 0;
+        if (m_bar)
+        {
+            const int width = 30;
+            int filled = m_pending == 0 ? width : int(width * done / m_pending);
+            m_out << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
+                  << done << "/" << m_pending << " runs, " << m_outcome.failed << " failed, "
+                  << (done ? Duration(left) + " left" : "estimating") << "   "
+                  << (final ? "\n" : "") << std::flush;
+            return;
+        }
+        auto now = std::chrono::steady_clock::now();
+        if (final || std::chrono::duration<double>(now - m_lastLine).count() >= 10)
+        {
+            m_lastLine = now;
+            m_out << "sweep: " << done << "/" << m_pending << " runs done, " << m_outcome.failed
+                  << " failed, " << Duration(elapsed) << " elapsed"
+                  << (final || !done ? "" : ", about " + Duration(left) + " left") << std::endl;
+        }
+    }
+
+private:
+    const SweepOutcome& m_outcome;
+    std::size_t m_pending;
+    bool m_bar;
+    std::ostream& m_out;
+    std::chrono::steady_clock::time_point m_start{std::chrono::steady_clock::now()};
+    std::chrono::steady_clock::time_point m_lastLine{m_start};
+};
+
+/// Starts `gcsim run` for \p run, its output into its log.
+pid_t
+StartRun(const SweepRun& run, const SweepFolders& f, const Sweep& sweep,
+         const SweepOptions& options, std::ostream& out)
+{
+    std::string input = (f.inputs / (run.id + ".toml")).string();
+    std::string target = (f.runs / run.id).string();
+    std::string log = (f.logs / (run.id + ".log")).string();
+    std::vector<std::string> args = {options.executable, "run", input, "--out", target, "--quiet",
+                                     "--keep-existing"};
+    if (sweep.Limits().allowLarge)
+    {
+        args.push_back("--allow-large"); // the sweep was checked with it
+    }
+    // Nothing buffered in this process may be written again by the child.
+    out.flush();
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    ChildSpec spec;
+    spec.program = options.executable;
+    spec.args = args;
+    spec.outputFile = log;
+    spec.dieWithParent = true; // a killed sweep leaves no run behind
+    spec.inProcess = options.runInProcess;
+    pid_t pid = StartChild(spec);
+    if (pid < 0)
+    {
+        throw std::runtime_error("cannot start a run: fork failed");
+    }
+    return pid;
+}
+
+/// Counts \p run's end; a failed run is reported with its log and the command to rerun it.
+void
+RecordRunEnd(const SweepRun& run, int status, const SweepFolders& f, const SweepOptions& options,
+             SweepOutcome& outcome, std::ostream& out)
+{
+    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+              fs::exists(f.runs / run.id / "summary.json");
+    if (ok)
+    {
+        ++outcome.completed;
+        return;
+    }
+    ++outcome.failed;
+    if (options.progressBar)
+    {
+        out << '\n';
+    }
+    out << "run " << run.id << " failed ("
+        << (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status))
+                              : "signal " + std::to_string(WTERMSIG(status)))
+        << "); log: " << (f.logs / (run.id + ".log")).string()
+        << "; rerun: " << ShellQuote(options.executable) << " run "
+        << ShellQuote((f.inputs / (run.id + ".toml")).string()) << " --out "
+        << ShellQuote((f.runs / run.id).string()) << std::endl;
+}
+
+} // namespace
+
+SweepOutcome
+RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
+{
+    InterruptCleanup cleanup("its unfinished runs were stopped and removed; complete runs are kept "
+                             "in " +
+                             Printable(options.out, 300) +
+                             ", and the same command resumes the sweep");
+    SweepFolders f = PrepareSweepFolder(sweep, options);
+    std::vector<SweepRun> mine = sweep.Shard(options.shardIndex, options.shardCount);
+    SweepOutcome outcome;
+    outcome.total = static_cast<uint32_t>(mine.size());
+    std::vector<const SweepRun*> pending = PendingRuns(mine, f, outcome);
     out << "sweep " << sweep.Name() << ": " << outcome.total << " runs";
     if (options.shardCount > 1)
     {
@@ -648,66 +785,15 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
     out << ", " << outcome.skipped << " already complete, " << pending.size() << " to run, "
         << options.jobs << " at a time" << std::endl;
 
-    auto start = std::chrono::steady_clock::now();
-    auto lastLine = start;
+    SweepProgress progress(outcome, pending.size(), options.progressBar, out);
     std::map<pid_t, const SweepRun*> running;
     std::size_t next = 0;
-    auto report = [&](bool final)
-    {
-        uint32_t done = outcome.completed + outcome.failed;
-        double elapsed =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        double left = done ? elapsed / done * (pending.size() - done) : 0;
-        if (options.progressBar)
-        {
-            const int width = 30;
-            int filled = pending.empty() ? width : int(width * done / pending.size());
-            out << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
-                << done << "/" << pending.size() << " runs, " << outcome.failed << " failed, "
-                << (done ? Duration(left) + " left" : "estimating") << "   " << (final ? "\n" : "")
-                << std::flush;
-            return;
-        }
-        auto now = std::chrono::steady_clock::now();
-        if (final || std::chrono::duration<double>(now - lastLine).count() >= 10)
-        {
-            lastLine = now;
-            out << "sweep: " << done << "/" << pending.size() << " runs done, " << outcome.failed
-                << " failed, " << Duration(elapsed) << " elapsed"
-                << (final || !done ? "" : ", about " + Duration(left) + " left") << std::endl;
-        }
-    };
     while (next < pending.size() || !running.empty())
     {
         while (next < pending.size() && running.size() < std::max<uint32_t>(1, options.jobs))
         {
             const SweepRun* run = pending[next++];
-            std::string input = (inputs / (run->id + ".toml")).string();
-            std::string target = (runs / run->id).string();
-            std::string log = (logs / (run->id + ".log")).string();
-            std::vector<std::string> args = {
-                options.executable, "run", input, "--out", target, "--quiet", "--keep-existing"};
-            if (sweep.Limits().allowLarge)
-            {
-                args.push_back("--allow-large"); // the sweep was checked with it
-            }
-            // Nothing buffered in this process may be written again by the child.
-            out.flush();
-            std::cout.flush();
-            std::cerr.flush();
-            std::fflush(nullptr);
-            ChildSpec spec;
-            spec.program = options.executable;
-            spec.args = args;
-            spec.outputFile = log;
-            spec.dieWithParent = true; // a killed sweep leaves no run behind
-            spec.inProcess = options.runInProcess;
-            pid_t pid = StartChild(spec);
-            if (pid < 0)
-            {
-                throw std::runtime_error("cannot start a run: fork failed");
-            }
-            running[pid] = run;
+            running[StartRun(*run, f, sweep, options, out)] = run;
         }
         int status = 0;
         pid_t pid = WaitForChild(-1, &status);
@@ -722,31 +808,11 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
         }
         const SweepRun* run = it->second;
         running.erase(it);
-        bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
-                  fs::exists(runs / run->id / "summary.json");
-        if (ok)
-        {
-            ++outcome.completed;
-        }
-        else
-        {
-            ++outcome.failed;
-            if (options.progressBar)
-            {
-                out << '\n';
-            }
-            out << "run " << run->id << " failed ("
-                << (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status))
-                                      : "signal " + std::to_string(WTERMSIG(status)))
-                << "); log: " << (logs / (run->id + ".log")).string()
-                << "; rerun: " << ShellQuote(options.executable) << " run "
-                << ShellQuote((inputs / (run->id + ".toml")).string()) << " --out "
-                << ShellQuote((runs / run->id).string()) << std::endl;
-        }
-        report(false);
+        RecordRunEnd(*run, status, f, options, outcome, out);
+        progress.Report(false);
     }
-    report(true);
-    RemoveDeadStaging(runs.string());
+    progress.Report(true);
+    RemoveDeadStaging(f.runs.string());
     if (options.collect && options.shardCount == 1)
     {
         CollectSweep(options.out, out);
