@@ -138,6 +138,146 @@ CheckPlan(const json& plan, const std::string& where)
     }
 }
 
+/// A run's summary.json, or a discarded value when it is not there (yet) or not a gcsim
+/// summary.
+json
+ReadRunSummary(const fs::path& dir, const std::string& id)
+{
+    json result;
+    try
+    {
+        result = json::parse(
+            ns3::gcsim::ReadTextFile((dir / "runs" / id / "summary.json").string(), 256ULL << 20),
+            nullptr, false);
+    }
+    catch (const std::invalid_argument&)
+    {
+        result = json(json::value_t::discarded); // not there (yet), or not a file
+    }
+    if (result.is_discarded() || !result.is_object() || !result.contains("modes") ||
+        !result["modes"].is_object())
+    {
+        return json(json::value_t::discarded);
+    }
+    return result;
+}
+
+/// A run's swept values in the order of \p axes, a TOML string as its text.
+std::vector<std::string>
+KeyValues(const json& run, const std::vector<std::string>& axes)
+{
+    std::vector<std::string> keyValues;
+    for (const auto& axis : axes)
+    {
+        std::string v = run["keys"].value(axis, "");
+        if (v.size() >= 2 && (v.front() == '\'' || v.front() == '"') && v.back() == v.front())
+        {
+            v = v.substr(1, v.size() - 2); // a TOML string: the text itself
+        }
+        keyValues.push_back(v);
+    }
+    return keyValues;
+}
+
+/// summary.csv as it is written, and each combination's figures for aggregate.csv.
+struct Collected
+{
+    std::ostringstream summary;
+    std::vector<std::string> columns; //!< the figures, from the first mode's summary
+    std::map<std::vector<std::string>, std::map<std::string, std::vector<double>>> groups;
+    std::vector<std::vector<std::string>> groupOrder; //!< swept values + mode, as first seen
+    std::size_t rows{0};
+};
+
+/// One summary.csv row per mode of \p run (\p result its summary.json).
+void
+AddRun(const json& run, const json& result, const std::vector<std::string>& axes, Collected& c)
+{
+    std::string id = run["id"].get<std::string>();
+    std::vector<std::string> keyValues = KeyValues(run, axes);
+    for (const auto& [mode, figures] : result["modes"].items())
+    {
+        std::vector<std::pair<std::string, double>> flat;
+        Flatten(figures, "", flat);
+        if (c.columns.empty())
+        {
+            c.summary << "run_id";
+            for (const auto& axis : axes)
+            {
+                c.summary << ',' << CsvField(axis);
+            }
+            c.summary << ",repetition,mode";
+            for (const auto& [name, value] : flat)
+            {
+                c.columns.push_back(name);
+                c.summary << ',' << name;
+            }
+            c.summary << '\n';
+        }
+        c.summary << id;
+        for (const auto& v : keyValues)
+        {
+            c.summary << ',' << CsvField(v);
+        }
+        c.summary << ',' << run["repetition"].get<uint32_t>() << ',' << CsvField(mode);
+        std::map<std::string, double> byName(flat.begin(), flat.end());
+        std::vector<std::string> group = keyValues;
+        group.push_back(mode);
+        if (!c.groups.count(group))
+        {
+            c.groupOrder.push_back(group);
+        }
+        auto& figuresOfGroup = c.groups[group];
+        for (const auto& name : c.columns)
+        {
+            auto it = byName.find(name);
+            double v = it == byName.end() ? std::nan("") : it->second;
+            c.summary << ',' << NumberOrEmpty(v);
+            if (!std::isnan(v))
+            {
+                figuresOfGroup[name].push_back(v);
+            }
+        }
+        c.summary << '\n';
+        ++c.rows;
+    }
+}
+
+/// aggregate.csv: per combination and mode, each figure's mean and 95 % confidence half-width.
+std::string
+AggregateCsv(const std::vector<std::string>& axes, Collected& c)
+{
+    std::ostringstream aggregate;
+    for (const auto& axis : axes)
+    {
+        aggregate << CsvField(axis) << ',';
+    }
+    aggregate << "mode,repetitions";
+    for (const auto& name : c.columns)
+    {
+        aggregate << ',' << name << "_mean," << name << "_ci95";
+    }
+    aggregate << '\n';
+    for (const auto& group : c.groupOrder)
+    {
+        for (std::size_t i = 0; i < group.size(); ++i)
+        {
+            aggregate << (i ? "," : "") << CsvField(group[i]);
+        }
+        const auto& figures = c.groups[group];
+        std::size_t n = figures.empty() ? 0 : figures.begin()->second.size();
+        aggregate << ',' << n;
+        for (const auto& name : c.columns)
+        {
+            auto it = figures.find(name);
+            MeanCi m = MeanWithCi(it == figures.end() ? std::vector<double>{} : it->second);
+            aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
+        }
+        aggregate << '\n';
+    }
+    return aggregate.str();
+}
+
 } // namespace
 
 std::size_t
@@ -158,125 +298,25 @@ CollectSweep(const std::string& folder, std::ostream& out)
     CheckPlan(plan, (dir / "sweep.json").string());
     std::vector<std::string> axes = plan["axes"].get<std::vector<std::string>>();
 
-    std::ostringstream summary;
-    std::vector<std::string> columns;
-    std::map<std::vector<std::string>, std::map<std::string, std::vector<double>>> groups;
-    std::vector<std::vector<std::string>> groupOrder;
-    std::vector<std::string> figureOrder;
+    Collected collected;
     std::size_t missing = 0;
-    std::size_t rows = 0;
     for (const auto& run : plan["runs"])
     {
-        std::string id = run["id"].get<std::string>();
-        json result;
-        try
-        {
-            result = json::parse(ns3::gcsim::ReadTextFile(
-                                     (dir / "runs" / id / "summary.json").string(), 256ULL << 20),
-                                 nullptr, false);
-        }
-        catch (const std::invalid_argument&)
-        {
-            result = json(json::value_t::discarded); // not there (yet), or not a file
-        }
-        if (result.is_discarded() || !result.is_object() || !result.contains("modes") ||
-            !result["modes"].is_object())
+        json result = ReadRunSummary(dir, run["id"].get<std::string>());
+        if (result.is_discarded())
         {
             ++missing;
             continue;
         }
-        std::vector<std::string> keyValues;
-        for (const auto& axis : axes)
-        {
-            std::string v = run["keys"].value(axis, "");
-            if (v.size() >= 2 && (v.front() == '\'' || v.front() == '"') && v.back() == v.front())
-            {
-                v = v.substr(1, v.size() - 2); // a TOML string: the text itself
-            }
-            keyValues.push_back(v);
-        }
-        for (const auto& [mode, figures] : result["modes"].items())
-        {
-            std::vector<std::pair<std::string, double>> flat;
-            Flatten(figures, "", flat);
-            if (columns.empty())
-            {
-                summary << "run_id";
-                for (const auto& axis : axes)
-                {
-                    summary << ',' << CsvField(axis);
-                }
-                summary << ",repetition,mode";
-                for (const auto& [name, value] : flat)
-                {
-                    columns.push_back(name);
-                    summary << ',' << name;
-                }
-                summary << '\n';
-            }
-            summary << id;
-            for (const auto& v : keyValues)
-            {
-                summary << ',' << CsvField(v);
-            }
-            summary << ',' << run["repetition"].get<uint32_t>() << ',' << CsvField(mode);
-            std::map<std::string, double> byName(flat.begin(), flat.end());
-            std::vector<std::string> group = keyValues;
-            group.push_back(mode);
-            if (!groups.count(group))
-            {
-                groupOrder.push_back(group);
-            }
-            auto& figuresOfGroup = groups[group];
-            for (const auto& name : columns)
-            {
-                auto it = byName.find(name);
-                double v = it == byName.end() ? std::nan("") : it->second;
-                summary << ',' << NumberOrEmpty(v);
-                if (!std::isnan(v))
-                {
-                    figuresOfGroup[name].push_back(v);
-                }
-            }
-            summary << '\n';
-            ++rows;
-        }
+        AddRun(run, result, axes, collected);
     }
-
-    std::ostringstream aggregate;
-    for (const auto& axis : axes)
-    {
-        aggregate << CsvField(axis) << ',';
-    }
-    aggregate << "mode,repetitions";
-    for (const auto& name : columns)
-    {
-        aggregate << ',' << name << "_mean," << name << "_ci95";
-    }
-    aggregate << '\n';
-    for (const auto& group : groupOrder)
-    {
-        for (std::size_t i = 0; i < group.size(); ++i)
-        {
-            aggregate << (i ? "," : "") << CsvField(group[i]);
-        }
-        const auto& figures = groups[group];
-        std::size_t n = figures.empty() ? 0 : figures.begin()->second.size();
-        aggregate << ',' << n;
-        for (const auto& name : columns)
-        {
-            auto it = figures.find(name);
-            MeanCi m = MeanWithCi(it == figures.end() ? std::vector<double>{} : it->second);
-            aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
-        }
-        aggregate << '\n';
-    }
+    std::string aggregate = AggregateCsv(axes, collected);
     RemoveDeadTempFiles(folder);
-    WriteFileAtomically((dir / "summary.csv").string(), summary.str());
-    WriteFileAtomically((dir / "aggregate.csv").string(), aggregate.str());
-    out << "collected " << rows << " rows from " << plan["runs"].size() - missing << " of "
-        << plan["runs"].size() << " runs into " << (dir / "summary.csv").string() << " and "
-        << (dir / "aggregate.csv").string();
+    WriteFileAtomically((dir / "summary.csv").string(), collected.summary.str());
+    WriteFileAtomically((dir / "aggregate.csv").string(), aggregate);
+    out << "collected " << collected.rows << " rows from " << plan["runs"].size() - missing
+        << " of " << plan["runs"].size() << " runs into " << (dir / "summary.csv").string()
+        << " and " << (dir / "aggregate.csv").string();
     if (missing)
     {
         out << " (" << missing << " runs have no results yet)";
