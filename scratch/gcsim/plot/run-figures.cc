@@ -63,6 +63,34 @@ RunSubtitle(const json& summary)
     return s.str();
 }
 
+/// The empirical CDF of latencies \p v (in units of \p scale ns), to \p hi ns.
+Points
+CdfPoints(std::vector<int64_t> v, double scale, double hi)
+{
+    std::sort(v.begin(), v.end());
+    Points points{{double(v.front()) / scale, 0}};
+    double last = 0;
+    const double step = 1.0 / 2000; // at most about 2000 points a curve
+    for (std::size_t i = 0; i < v.size(); ++i)
+    {
+        if (i + 1 < v.size() && v[i + 1] == v[i])
+        {
+            continue;
+        }
+        double fraction = double(i + 1) / double(v.size());
+        if (fraction - last >= step || i + 1 == v.size())
+        {
+            points.push_back({double(v[i]) / scale, fraction});
+            last = fraction;
+        }
+    }
+    if (double(v.back()) < hi)
+    {
+        points.push_back({hi / scale, 1}); // every curve runs on to the right edge
+    }
+    return points;
+}
+
 Figure
 LatencyCdf(const std::string& scenario, const std::string& subtitle,
            const std::vector<std::string>& modes,
@@ -98,29 +126,7 @@ LatencyCdf(const std::string& scenario, const std::string& subtitle,
             empty.push_back(mode);
             continue;
         }
-        std::vector<int64_t> v = it->second;
-        std::sort(v.begin(), v.end());
-        Points points{{double(v.front()) / scale, 0}};
-        double last = 0;
-        const double step = 1.0 / 2000; // at most about 2000 points a curve
-        for (std::size_t i = 0; i < v.size(); ++i)
-        {
-            if (i + 1 < v.size() && v[i + 1] == v[i])
-            {
-                continue;
-            }
-            double fraction = double(i + 1) / double(v.size());
-            if (fraction - last >= step || i + 1 == v.size())
-            {
-                points.push_back({double(v[i]) / scale, fraction});
-                last = fraction;
-            }
-        }
-        if (double(v.back()) < hi)
-        {
-            points.push_back({hi / scale, 1}); // every curve runs on to the right edge
-        }
-        curves.push_back(points);
+        curves.push_back(CdfPoints(it->second, scale, hi));
         plotted.push_back(mode);
     }
     std::ostringstream data;
