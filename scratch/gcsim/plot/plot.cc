@@ -107,10 +107,9 @@ WriteFile(const fs::path& path, const std::string& text, const fs::path& shown)
     f.Close();
 }
 
-} // namespace
-
-std::vector<std::string>
-PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& options)
+/// The figures of run or sweep folder \p folder.
+std::vector<Figure>
+FiguresOf(const std::string& folder)
 {
     fs::path dir(folder);
     std::error_code ec;
@@ -118,21 +117,63 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
     {
         throw InputError(folder, "", "is not a folder; " + std::string(kExpected));
     }
-    std::vector<Figure> figures;
     // Drawn only into a folder of gcsim's: a user's folder keeps its own plots/.
     if (IsSweepFolder(folder))
     {
-        figures = SweepFigures(dir);
+        return SweepFigures(dir);
     }
-    else if (IsRunFolder(folder))
+    if (IsRunFolder(folder))
     {
-        figures = RunFigures(dir);
+        return RunFigures(dir);
     }
-    else
+    throw InputError(folder, "",
+                     "is neither a run folder nor a sweep folder; " + std::string(kExpected));
+}
+
+/// Writes each figure's data and script into \p stage and renders them all with one gnuplot.
+void
+RenderFigures(const std::string& gnuplot, const std::vector<Figure>& figures, const fs::path& stage,
+              const fs::path& plots)
+{
+    std::error_code ec;
+    std::vector<std::string> scripts;
+    for (const auto& f : figures)
     {
-        throw InputError(folder, "",
-                         "is neither a run folder nor a sweep folder; " + std::string(kExpected));
+        WriteFile(stage / (f.name + ".dat"), f.data, plots / (f.name + ".dat"));
+        WriteFile(stage / (f.name + ".gp"), f.script, plots / (f.name + ".gp"));
+        scripts.push_back(f.name + ".gp");
     }
+    // One gnuplot for all the scripts, one after the other: it stops at the first error.
+    auto [status, messages] = RunGnuplot(gnuplot, stage.string(), scripts);
+    if (status == 127)
+    {
+        throw GnuplotMissing("cannot run " + gnuplot);
+    }
+    if (status != 0)
+    {
+        throw std::runtime_error("gnuplot failed (exit status " + std::to_string(status) + "):\n" +
+                                 messages);
+    }
+    for (const auto& f : figures)
+    {
+        for (const char* ext : {".png", ".svg"})
+        {
+            if (fs::file_size(stage / (f.name + ext), ec) == 0 || ec)
+            {
+                throw std::runtime_error("gnuplot wrote no " + f.name + ext + ":\n" + messages);
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::vector<std::string>
+PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& options)
+{
+    fs::path dir(folder);
+    std::error_code ec;
+    std::vector<Figure> figures = FiguresOf(folder);
 
     std::string gnuplot = FindProgram(options.gnuplot);
     if (gnuplot.empty())
@@ -175,34 +216,7 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
     StagingFolder staging(plots.string(), "plots", plots.string());
     fs::path stage(staging.Path());
     const char* extensions[] = {".dat", ".gp", ".svg", ".png"};
-    std::vector<std::string> scripts;
-    for (const auto& f : figures)
-    {
-        WriteFile(stage / (f.name + ".dat"), f.data, plots / (f.name + ".dat"));
-        WriteFile(stage / (f.name + ".gp"), f.script, plots / (f.name + ".gp"));
-        scripts.push_back(f.name + ".gp");
-    }
-    // One gnuplot for all the scripts, one after the other: it stops at the first error.
-    auto [status, messages] = RunGnuplot(gnuplot, stage.string(), scripts);
-    if (status == 127)
-    {
-        throw GnuplotMissing("cannot run " + gnuplot);
-    }
-    if (status != 0)
-    {
-        throw std::runtime_error("gnuplot failed (exit status " + std::to_string(status) + "):\n" +
-                                 messages);
-    }
-    for (const auto& f : figures)
-    {
-        for (const char* ext : {".png", ".svg"})
-        {
-            if (fs::file_size(stage / (f.name + ext), ec) == 0 || ec)
-            {
-                throw std::runtime_error("gnuplot wrote no " + f.name + ext + ":\n" + messages);
-            }
-        }
-    }
+    RenderFigures(gnuplot, figures, stage, plots);
     // Every figure rendered: now into place, each file by one rename, all of them.
     std::vector<std::string> names;
     {
