@@ -19,7 +19,6 @@ namespace gcsim
 namespace plotting
 {
 
-/// \p text on one line, for a comment.
 std::string
 OneLine(std::string text)
 {
@@ -28,7 +27,6 @@ OneLine(std::string text)
     return text;
 }
 
-/// \p text as a gnuplot double-quoted string; "\n" in it breaks the line.
 std::string
 Quote(const std::string& text)
 {
@@ -52,7 +50,6 @@ Quote(const std::string& text)
     return q + "\"";
 }
 
-/// Colours per mode: the same mode has the same colour in every figure.
 std::vector<std::string>
 ModeColors(const std::vector<std::string>& modes)
 {
@@ -100,7 +97,6 @@ ModeColors(const std::vector<std::string>& modes)
     return colors;
 }
 
-/// The unit latencies in nanoseconds up to \p maxNs read best in: {name, nanoseconds}.
 std::pair<std::string, double>
 TimeUnit(double maxNs)
 {
@@ -115,7 +111,6 @@ TimeUnit(double maxNs)
     return {"s", 1e9};
 }
 
-/// The opening of every script: what it draws, how to re-render it, where its files are.
 std::string
 ScriptHead(const std::string& name, const std::string& what, const std::string& dataColumns)
 {
@@ -136,7 +131,6 @@ ScriptHead(const std::string& name, const std::string& what, const std::string& 
     return s.str();
 }
 
-/// The loop that draws \p body once per output format, into NAME.png and NAME.svg.
 std::string
 OutputLoop(const std::string& name, const std::string& body)
 {
@@ -170,7 +164,6 @@ const char* kCommonSettings = "set encoding utf8\n"
                               "set tics nomirror out\n"
                               "set key opaque box lc rgb \"#bbbbbb\" samplen 3 spacing 1.2\n";
 
-/// x tics for bars, one per mode; turned when the labels would collide.
 std::string
 ModeTics(const std::vector<std::string>& modes, double room)
 {
@@ -193,7 +186,6 @@ ModeTics(const std::vector<std::string>& modes, double room)
     return s.str();
 }
 
-/// The key below the plot, in as many columns as fit, with the bottom margin it needs.
 std::string
 KeyBelow(const std::vector<std::string>& titles)
 {
@@ -212,7 +204,6 @@ KeyBelow(const std::vector<std::string>& titles)
     return s.str();
 }
 
-/// A comment naming the curve of each data index, for whoever edits the script.
 std::string
 CurveIndex(const std::vector<std::string>& titles)
 {
@@ -225,13 +216,6 @@ CurveIndex(const std::vector<std::string>& titles)
     return s.str();
 }
 
-/**
- * Finds curves drawn so close to an earlier curve that they would hide it (every point
- * within 0.5 % of the axes' spans; \p logX, \p logY: compared on log axes). A curve is drawn
- * wider the longer the chain of later curves that lie on it (entirely, or with
- * \p segments along a segment between two common x values), so that all of them stay
- * visible as nested lines.
- */
 std::vector<Overlap>
 FindOverlaps(const std::vector<Points>& curves, bool logX, bool logY, bool segments)
 {

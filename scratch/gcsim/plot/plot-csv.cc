@@ -26,7 +26,6 @@ const char* kExpected = "expected a run folder (summary.json and deliveries.csv,
                         "`gcsim run`) or a sweep folder (sweep.json and aggregate.csv, written "
                         "by `gcsim sweep` or `gcsim collect`)";
 
-/// A text cell parsed as a number; false if it is not one (entirely).
 bool
 ParseNumber(const std::string& text, double& value)
 {
@@ -40,7 +39,6 @@ ParseNumber(const std::string& text, double& value)
     return errno == 0 && end && *end == '\0' && std::isfinite(value);
 }
 
-/// CSV text as rows of fields; double-quoted fields may hold commas and doubled quotes.
 std::vector<std::vector<std::string>>
 ParseCsv(const std::string& text)
 {
@@ -102,7 +100,6 @@ ParseCsv(const std::string& text)
     return rows;
 }
 
-/// The text of regular file \p path: a FIFO or a device in a results folder is not read.
 std::string
 ReadText(const fs::path& path)
 {
