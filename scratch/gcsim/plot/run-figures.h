@@ -11,6 +11,8 @@ namespace gcsim
 namespace plotting
 {
 
+/// The figures of run folder \p dir: latency-cdf, link-stress, per-message-cost, and
+/// offered-load for the throughput pattern.
 std::vector<Figure> RunFigures(const std::filesystem::path& dir);
 
 } // namespace plotting

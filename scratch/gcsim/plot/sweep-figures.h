@@ -11,6 +11,7 @@ namespace gcsim
 namespace plotting
 {
 
+/// The figures of sweep folder \p dir: latency-mean, source-bytes, link-transmissions.
 std::vector<Figure> SweepFigures(const std::filesystem::path& dir);
 
 } // namespace plotting
