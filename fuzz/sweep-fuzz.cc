@@ -4,7 +4,7 @@
 // The runs must be distinct, each named by the hash of its resolved scenario and carrying a
 // value for every swept key, and each resolved scenario must read back as itself.
 #include "reads-back.h"
-#include "scratch/gcsim/sweep.h"
+#include "scratch/gcsim/sweep/sweep.h"
 
 #include <cstdint>
 #include <optional>

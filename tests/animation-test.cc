@@ -1,6 +1,6 @@
 // The animation trace (AnimationTracker, animation.json) against the run's own counters, its
 // layout, and the HTML report the command writes from a results folder.
-#include "scratch/gcsim/html-report.h"
+#include "scratch/gcsim/report/html-report.h"
 #include "test-utilities.h"
 
 #include <map>

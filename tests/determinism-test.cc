@@ -1,7 +1,7 @@
 // Same scenario, same seed: byte-identical results, whether run twice, in one process or
 // in two, by a sweep with one job or two, or by two shards collected together.
-#include "scratch/gcsim/collect.h"
-#include "scratch/gcsim/sweep.h"
+#include "scratch/gcsim/collect/collect.h"
+#include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
 #include <cstdlib>

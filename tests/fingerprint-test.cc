@@ -17,7 +17,7 @@
 // one line each, with the source tree's path written as "<source>". When a change is meant,
 // rerun this test with GCSIM_WRITE_PINS=FILE, check the difference and copy FILE over
 // tests/pins.txt.
-#include "scratch/gcsim/sweep.h"
+#include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
 #include <cstdlib>

@@ -3,10 +3,10 @@
 // one --out, SIGINT/SIGTERM/SIGKILL during a run and a sweep, a full disk, and pcap files
 // against the open-file limit. Every wait is for a state of the file system or of a process,
 // never for a time: the same commit always gets the same verdict.
-#include "scratch/gcsim/atomic-file.h"
-#include "scratch/gcsim/html-report.h"
-#include "scratch/gcsim/results-folder.h"
-#include "scratch/gcsim/sweep.h"
+#include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/report/html-report.h"
+#include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
 #include <algorithm>

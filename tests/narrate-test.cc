@@ -2,7 +2,7 @@
 // sentence, with its addresses, counts and times checked against the run's own results
 // (deliveries.csv, links.csv); on a router tree, the hops in order of time, and long accounts
 // summarised.
-#include "scratch/gcsim/narrate.h"
+#include "scratch/gcsim/narration/narrate.h"
 #include "test-utilities.h"
 
 #include <algorithm>

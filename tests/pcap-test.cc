@@ -10,7 +10,7 @@
 // plus the link's delay later. So of the two copies of a frame, the earlier one is the
 // sender's.
 #include "models/network/network.h"
-#include "scratch/gcsim/sweep.h"
+#include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // gcsim plot: the figures of a run folder and of a sweep folder, their scripts re-rendering
 // with gnuplot, and the folders and programs it refuses.
-#include "scratch/gcsim/plot.h"
-#include "scratch/gcsim/sweep.h"
+#include "scratch/gcsim/plot/plot.h"
+#include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // Sweeps: expansion of the [sweep] table, resumption after a kill, --jobs independence,
 // shards, and the confidence interval of collect.
-#include "scratch/gcsim/collect.h"
-#include "scratch/gcsim/sweep.h"
+#include "scratch/gcsim/collect/collect.h"
+#include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
 #include <fcntl.h>

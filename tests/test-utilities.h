@@ -3,7 +3,7 @@
 #ifndef GCSIM_TEST_UTILITIES_H
 #define GCSIM_TEST_UTILITIES_H
 
-#include "scratch/gcsim/command.h"
+#include "scratch/gcsim/cli/command.h"
 #include "scratch/gcsim/experiment.h"
 #include "scratch/gcsim/scenario.h"
 

@@ -1,5 +1,5 @@
 // gcsim: the command. See README.md, or run `gcsim --help`.
-#include "command.h"
+#include "scratch/gcsim/cli/command.h"
 
 #include <iostream>
 #include <ns3/nstime.h>

@@ -1,5 +1,7 @@
 #include "throughput.h"
 
+#include "scratch/gcsim/output/text-format.h"
+
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -15,14 +17,6 @@ Drops(const ModeResult& r)
 {
     return r.links.queueDrops + r.links.linkDrops + r.links.queueDiscDrops + r.links.lossDrops +
            r.hosts.ipDrops + r.hosts.arpDrops;
-}
-
-std::string
-Number(double v)
-{
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
 }
 
 } // namespace

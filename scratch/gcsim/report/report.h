@@ -1,8 +1,8 @@
 #ifndef GCSIM_REPORT_H
 #define GCSIM_REPORT_H
 
-#include "experiment.h"
-#include "scenario.h"
+#include "scratch/gcsim/experiment.h"
+#include "scratch/gcsim/scenario.h"
 
 #include <nlohmann/json.hpp>
 #include <string>

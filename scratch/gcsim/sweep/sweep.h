@@ -1,7 +1,7 @@
 #ifndef GCSIM_SWEEP_H
 #define GCSIM_SWEEP_H
 
-#include "scenario.h"
+#include "scratch/gcsim/scenario.h"
 
 #include <functional>
 #include <iosfwd>

@@ -1,6 +1,7 @@
 #include "report.h"
 
-#include "throughput.h"
+#include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/throughput.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -204,14 +205,6 @@ OrderingJson(const ModeResult& r, const std::vector<ModeResult>& results)
     return j;
 }
 
-std::string
-Fixed(double v, int decimals)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 } // namespace
 
 json
@@ -247,16 +240,28 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
     return summary;
 }
 
-std::string
-ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
+namespace
 {
-    struct Row
-    {
-        std::string label;
-        std::function<std::string(const ModeResult&)> cell;
-    };
-    auto us = [](double ns) { return Fixed(ns / 1000.0, 3); };
-    std::vector<Row> rows = {
+
+/// One line of the mode table: its label and each mode's cell.
+struct TableRow
+{
+    std::string label;
+    std::function<std::string(const ModeResult&)> cell;
+};
+
+/// Nanoseconds as microseconds with three decimals.
+std::string
+Us(double ns)
+{
+    return Fixed(ns / 1000.0, 3);
+}
+
+/// The rows every scenario shows: deliveries, latency, cost on P1 and the links, drops.
+std::vector<TableRow>
+DeliveryRows(const Scenario& s)
+{
+    std::vector<TableRow> rows = {
         {"destinations per message",
          [&s](const ModeResult& r)
          {
@@ -272,11 +277,11 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
                  r.delivery.expected ? double(r.delivery.deliveries) / r.delivery.expected : 0, 4);
          }},
         {"duplicates", [](const ModeResult& r) { return std::to_string(r.delivery.duplicates); }},
-        {"latency mean (us)", [&](const ModeResult& r) { return us(r.delivery.latency.mean); }},
-        {"latency p99 (us)", [&](const ModeResult& r) { return us(r.delivery.latency.p99); }},
-        {"latency max (us)", [&](const ModeResult& r) { return us(r.delivery.latency.max); }},
+        {"latency mean (us)", [](const ModeResult& r) { return Us(r.delivery.latency.mean); }},
+        {"latency p99 (us)", [](const ModeResult& r) { return Us(r.delivery.latency.p99); }},
+        {"latency max (us)", [](const ModeResult& r) { return Us(r.delivery.latency.max); }},
         {"completion mean (us)",
-         [&](const ModeResult& r) { return us(r.delivery.completion.mean); }},
+         [](const ModeResult& r) { return Us(r.delivery.completion.mean); }},
         {"stretch mean", [](const ModeResult& r)
          { return r.ordering.given ? std::string("-") : Fixed(r.delivery.stretchMean, 3); }},
         {"stretch max", [](const ModeResult& r)
@@ -307,136 +312,153 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
         rows.push_back({"of which lost on links",
                         [](const ModeResult& r) { return std::to_string(r.links.lossDrops); }});
     }
-    if (s.membership.given)
-    {
-        std::vector<Row> membership = {
-            {"joins / leaves",
-             [](const ModeResult& r) {
-                 return std::to_string(r.membership.joins) + " / " +
-                        std::to_string(r.membership.leaves);
-             }},
-            {"join latency mean (us)",
-             [&](const ModeResult& r) { return us(r.membership.joinLatency.mean); }},
-            {"join latency max (us)",
-             [&](const ModeResult& r) { return us(r.membership.joinLatency.max); }},
-            {"leave latency mean (us)",
-             [&](const ModeResult& r) { return us(r.membership.leaveLatency.mean); }},
-            {"leave latency max (us)",
-             [&](const ModeResult& r) { return us(r.membership.leaveLatency.max); }},
-            {"deliveries after leave",
-             [](const ModeResult& r) { return std::to_string(r.membership.deliveriesAfterLeave); }},
-            {"membership control packets",
-             [](const ModeResult& r) { return std::to_string(r.membership.controlPackets); }},
-            {"membership control bytes",
-             [](const ModeResult& r) { return std::to_string(r.membership.controlBytes); }},
-        };
-        rows.insert(rows.end(), membership.begin(), membership.end());
-    }
-    if (std::any_of(results.begin(), results.end(),
-                    [](const ModeResult& r) { return r.dense.used; }))
-    {
-        std::vector<Row> dense = {
-            {"message copies on links / message", [](const ModeResult& r)
-             { return Fixed(PerMessage(r.links.messageFrames, r.delivery.messages), 2); }},
-            {"prunes / grafts", [](const ModeResult& r)
-             { return std::to_string(r.dense.prunes) + " / " + std::to_string(r.dense.grafts); }},
-            {"routing control packets",
-             [](const ModeResult& r) { return std::to_string(r.dense.controlPackets); }},
-            {"routing control bytes",
-             [](const ModeResult& r) { return std::to_string(r.dense.controlBytes); }},
-            {"RPF drops", [](const ModeResult& r) { return std::to_string(r.dense.rpfDrops); }},
-        };
-        rows.insert(rows.end(), dense.begin(), dense.end());
-    }
-    if (s.reliability.given)
-    {
-        auto count = [](uint64_t ReliabilityCounts::*field)
-        { return [field](const ModeResult& r) { return std::to_string(r.reliability.*field); }; };
-        std::vector<Row> reliability = {
-            {"losses (first transmission)", count(&ReliabilityCounts::losses)},
-            {"repaired deliveries", count(&ReliabilityCounts::repaired)},
-            {"repair latency mean (us)",
-             [&](const ModeResult& r) { return us(r.reliability.repairLatency.mean); }},
-            {"repair latency max (us)",
-             [&](const ModeResult& r) { return us(r.reliability.repairLatency.max); }},
-            {"NAKs", count(&ReliabilityCounts::naks)},
-            {"NAKs / loss",
-             [](const ModeResult& r)
-             {
-                 const auto& c = r.reliability;
-                 return Fixed(c.losses ? double(c.naks) / double(c.losses) : 0.0, 3);
-             }},
-            {"NAKs suppressed", count(&ReliabilityCounts::naksSuppressed)},
-            {"repairs sent", count(&ReliabilityCounts::repairs)},
-            {"repairs suppressed", count(&ReliabilityCounts::repairsSuppressed)},
-            {"session messages", count(&ReliabilityCounts::sessions)},
-            {"ACKs", count(&ReliabilityCounts::acks)},
-            {"retransmissions (ARQ)", count(&ReliabilityCounts::retransmissions)},
-            {"retransmitted bytes", count(&ReliabilityCounts::retransmittedBytes)},
-            {"duplicates dropped", count(&ReliabilityCounts::duplicatesDropped)},
-            {"control link transmissions", count(&ReliabilityCounts::controlFrames)},
-            {"control link bytes", count(&ReliabilityCounts::controlBytes)},
-        };
-        rows.insert(rows.end(), reliability.begin(), reliability.end());
-    }
-    if (s.ordering.given)
-    {
-        // Blank in the runs without an ordering layer (the scenario's other modes).
-        auto ordered = [](std::function<std::string(const ModeResult&)> cell)
-        { return [cell](const ModeResult& r) { return r.ordering.given ? cell(r) : ""; }; };
-        auto count = [](uint64_t v) { return std::to_string(v); };
-        std::vector<Row> ordering = {
-            {"order", ordered([](const ModeResult& r) { return r.ordering.order; })},
-            {"ordered deliveries / expected",
-             ordered(
-                 [count](const ModeResult& r)
+    return rows;
+}
+
+/// Joins and leaves: how fast they took effect and what they cost.
+std::vector<TableRow>
+MembershipRows()
+{
+    return {
+        {"joins / leaves",
+         [](const ModeResult& r) {
+             return std::to_string(r.membership.joins) + " / " +
+                    std::to_string(r.membership.leaves);
+         }},
+        {"join latency mean (us)",
+         [](const ModeResult& r) { return Us(r.membership.joinLatency.mean); }},
+        {"join latency max (us)",
+         [](const ModeResult& r) { return Us(r.membership.joinLatency.max); }},
+        {"leave latency mean (us)",
+         [](const ModeResult& r) { return Us(r.membership.leaveLatency.mean); }},
+        {"leave latency max (us)",
+         [](const ModeResult& r) { return Us(r.membership.leaveLatency.max); }},
+        {"deliveries after leave",
+         [](const ModeResult& r) { return std::to_string(r.membership.deliveriesAfterLeave); }},
+        {"membership control packets",
+         [](const ModeResult& r) { return std::to_string(r.membership.controlPackets); }},
+        {"membership control bytes",
+         [](const ModeResult& r) { return std::to_string(r.membership.controlBytes); }},
+    };
+}
+
+/// Dense mode's copies on links, prunes, grafts and control traffic.
+std::vector<TableRow>
+DenseRows()
+{
+    return {
+        {"message copies on links / message", [](const ModeResult& r)
+         { return Fixed(PerMessage(r.links.messageFrames, r.delivery.messages), 2); }},
+        {"prunes / grafts", [](const ModeResult& r)
+         { return std::to_string(r.dense.prunes) + " / " + std::to_string(r.dense.grafts); }},
+        {"routing control packets",
+         [](const ModeResult& r) { return std::to_string(r.dense.controlPackets); }},
+        {"routing control bytes",
+         [](const ModeResult& r) { return std::to_string(r.dense.controlBytes); }},
+        {"RPF drops", [](const ModeResult& r) { return std::to_string(r.dense.rpfDrops); }},
+    };
+}
+
+/// The reliability layer's losses, repairs and control traffic.
+std::vector<TableRow>
+ReliabilityRows()
+{
+    auto count = [](uint64_t ReliabilityCounts::*field)
+    { return [field](const ModeResult& r) { return std::to_string(r.reliability.*field); }; };
+    return {
+        {"losses (first transmission)", count(&ReliabilityCounts::losses)},
+        {"repaired deliveries", count(&ReliabilityCounts::repaired)},
+        {"repair latency mean (us)",
+         [](const ModeResult& r) { return Us(r.reliability.repairLatency.mean); }},
+        {"repair latency max (us)",
+         [](const ModeResult& r) { return Us(r.reliability.repairLatency.max); }},
+        {"NAKs", count(&ReliabilityCounts::naks)},
+        {"NAKs / loss",
+         [](const ModeResult& r)
+         {
+             const auto& c = r.reliability;
+             return Fixed(c.losses ? double(c.naks) / double(c.losses) : 0.0, 3);
+         }},
+        {"NAKs suppressed", count(&ReliabilityCounts::naksSuppressed)},
+        {"repairs sent", count(&ReliabilityCounts::repairs)},
+        {"repairs suppressed", count(&ReliabilityCounts::repairsSuppressed)},
+        {"session messages", count(&ReliabilityCounts::sessions)},
+        {"ACKs", count(&ReliabilityCounts::acks)},
+        {"retransmissions (ARQ)", count(&ReliabilityCounts::retransmissions)},
+        {"retransmitted bytes", count(&ReliabilityCounts::retransmittedBytes)},
+        {"duplicates dropped", count(&ReliabilityCounts::duplicatesDropped)},
+        {"control link transmissions", count(&ReliabilityCounts::controlFrames)},
+        {"control link bytes", count(&ReliabilityCounts::controlBytes)},
+    };
+}
+
+/// The ordering layer's deliveries, violations, hold-back and its price in latency.
+std::vector<TableRow>
+OrderingRows(const std::vector<ModeResult>& results)
+{
+    // Blank in the runs without an ordering layer (the scenario's other modes).
+    auto ordered = [](std::function<std::string(const ModeResult&)> cell)
+    { return [cell](const ModeResult& r) { return r.ordering.given ? cell(r) : ""; }; };
+    auto count = [](uint64_t v) { return std::to_string(v); };
+    return {
+        {"order", ordered([](const ModeResult& r) { return r.ordering.order; })},
+        {"ordered deliveries / expected",
+         ordered([count](const ModeResult& r)
                  { return count(r.ordering.deliveries) + " / " + count(r.ordering.expected); })},
-            {"held back at the end",
-             ordered([count](const ModeResult& r) { return count(r.ordering.heldBack); })},
-            {"FIFO violations",
-             ordered([count](const ModeResult& r) { return count(r.ordering.fifoViolations); })},
-            {"total-order disagreements",
-             ordered([count](const ModeResult& r) { return count(r.ordering.disagreements); })},
-            {"hold-back mean (us)",
-             ordered([us](const ModeResult& r) { return us(r.ordering.holdBack.mean); })},
-            {"hold-back max (us)",
-             ordered([us](const ModeResult& r) { return us(r.ordering.holdBack.max); })},
-            {"ordered latency mean (us)",
-             ordered([us](const ModeResult& r) { return us(r.ordering.latency.mean); })},
-            {"ordered latency max (us)",
-             ordered([us](const ModeResult& r) { return us(r.ordering.latency.max); })},
-            {"latency price mean (us)",
-             ordered(
-                 [us, &results](const ModeResult& r) -> std::string
-                 {
-                     const ModeResult* none = UnorderedRun(r, results);
-                     return none ? us(r.ordering.latency.mean - none->ordering.latency.mean) : "";
-                 })},
-            {"sequencer packets",
-             ordered([count](const ModeResult& r) { return count(r.ordering.controlPackets); })},
-            {"sequencer bytes",
-             ordered([count](const ModeResult& r) { return count(r.ordering.controlBytes); })},
-        };
-        rows.insert(rows.end(), ordering.begin(), ordering.end());
-    }
-    if (!results.empty() && results.front().throughput)
-    {
-        // "< rate_min" when even that failed, ">= rate_max" when that held.
-        rows.insert(rows.begin(), {"throughput (msg/s)",
-                                   [&s](const ModeResult& r) -> std::string
-                                   {
-                                       if (!r.throughput)
-                                       {
-                                           return "";
-                                       }
-                                       if (r.throughput->bound == "rate_min")
-                                       {
-                                           return "< " + Fixed(s.traffic.rateMin, 1);
-                                       }
-                                       return (r.throughput->bound == "rate_max" ? ">= " : "") +
-                                              Fixed(r.throughput->messagesPerS, 1);
-                                   }});
-    }
+        {"held back at the end",
+         ordered([count](const ModeResult& r) { return count(r.ordering.heldBack); })},
+        {"FIFO violations",
+         ordered([count](const ModeResult& r) { return count(r.ordering.fifoViolations); })},
+        {"total-order disagreements",
+         ordered([count](const ModeResult& r) { return count(r.ordering.disagreements); })},
+        {"hold-back mean (us)",
+         ordered([](const ModeResult& r) { return Us(r.ordering.holdBack.mean); })},
+        {"hold-back max (us)",
+         ordered([](const ModeResult& r) { return Us(r.ordering.holdBack.max); })},
+        {"ordered latency mean (us)",
+         ordered([](const ModeResult& r) { return Us(r.ordering.latency.mean); })},
+        {"ordered latency max (us)",
+         ordered([](const ModeResult& r) { return Us(r.ordering.latency.max); })},
+        {"latency price mean (us)",
+         ordered(
+             [&results](const ModeResult& r) -> std::string
+             {
+                 const ModeResult* none = UnorderedRun(r, results);
+                 return none ? Us(r.ordering.latency.mean - none->ordering.latency.mean) : "";
+             })},
+        {"sequencer packets",
+         ordered([count](const ModeResult& r) { return count(r.ordering.controlPackets); })},
+        {"sequencer bytes",
+         ordered([count](const ModeResult& r) { return count(r.ordering.controlBytes); })},
+    };
+}
+
+/// The throughput search's result: "< rate_min" when even that failed, ">= rate_max" when
+/// that held.
+TableRow
+ThroughputRow(const Scenario& s)
+{
+    return {"throughput (msg/s)",
+            [&s](const ModeResult& r) -> std::string
+            {
+                if (!r.throughput)
+                {
+                    return "";
+                }
+                if (r.throughput->bound == "rate_min")
+                {
+                    return "< " + Fixed(s.traffic.rateMin, 1);
+                }
+                return (r.throughput->bound == "rate_max" ? ">= " : "") +
+                       Fixed(r.throughput->messagesPerS, 1);
+            }};
+}
+
+/// The table's text: the scenario line, then one column per mode, right-aligned.
+std::string
+RenderTable(const Scenario& s, const std::vector<ModeResult>& results,
+            const std::vector<TableRow>& rows)
+{
     std::size_t labelWidth = 0;
     for (const auto& row : rows)
     {
@@ -481,6 +503,38 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
         out << '\n';
     }
     return out.str();
+}
+
+} // namespace
+
+std::string
+ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
+{
+    std::vector<TableRow> rows = DeliveryRows(s);
+    auto append = [&rows](const std::vector<TableRow>& more)
+    { rows.insert(rows.end(), more.begin(), more.end()); };
+    if (s.membership.given)
+    {
+        append(MembershipRows());
+    }
+    if (std::any_of(results.begin(), results.end(),
+                    [](const ModeResult& r) { return r.dense.used; }))
+    {
+        append(DenseRows());
+    }
+    if (s.reliability.given)
+    {
+        append(ReliabilityRows());
+    }
+    if (s.ordering.given)
+    {
+        append(OrderingRows(results));
+    }
+    if (!results.empty() && results.front().throughput)
+    {
+        rows.insert(rows.begin(), ThroughputRow(s));
+    }
+    return RenderTable(s, results, rows);
 }
 
 } // namespace gcsim

@@ -1,9 +1,10 @@
 #include "html-report.h"
 
-#include "atomic-file.h"
 #include "models/network/text-file.h"
-#include "results-folder.h"
-#include "scenario.h"
+#include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/scenario.h"
 
 #include <algorithm>
 #include <cctype>
@@ -95,14 +96,6 @@ ReplaceAll(std::string& text, const std::string& from, const std::string& to)
     }
 }
 
-std::string
-Trim(const std::string& s)
-{
-    std::size_t a = s.find_first_not_of(" \t\r");
-    std::size_t b = s.find_last_not_of(" \t\r");
-    return a == std::string::npos ? "" : s.substr(a, b - a + 1);
-}
-
 std::vector<std::string>
 Lines(const std::string& text)
 {
@@ -120,7 +113,7 @@ std::vector<std::string>
 Columns(const std::string& line)
 {
     std::vector<std::string> fields;
-    std::string t = Trim(line);
+    std::string t = TrimBlanks(line, " \t\r");
     std::size_t at = 0;
     while (at < t.size())
     {
@@ -147,13 +140,13 @@ ModeTableHtml(const std::string& table)
     bool ok = true;
     for (const auto& line : lines)
     {
-        if (Trim(line).empty())
+        if (TrimBlanks(line, " \t\r").empty())
         {
             continue;
         }
         if (title.empty())
         {
-            title = Trim(line);
+            title = TrimBlanks(line, " \t\r");
             continue;
         }
         std::vector<std::string> fields = Columns(line);
@@ -236,7 +229,7 @@ TomlHtml(const std::string& toml)
         std::size_t hash = CommentStart(line);
         std::string code = line.substr(0, hash);
         std::string comment = hash == std::string::npos ? "" : line.substr(hash);
-        std::string t = Trim(code);
+        std::string t = TrimBlanks(code, " \t\r");
         std::size_t eq = code.find('=');
         if (!t.empty() && t[0] == '[')
         {
@@ -270,7 +263,7 @@ CsvHtml(const std::string& csv)
     bool first = true;
     for (const auto& line : Lines(csv))
     {
-        if (Trim(line).empty())
+        if (TrimBlanks(line, " \t\r").empty())
         {
             continue;
         }
@@ -520,11 +513,7 @@ SweepReport(const fs::path& dir, const std::string& planText)
     list << "</table></div>\n";
 
     std::string sections;
-    std::string axesText;
-    for (const auto& a : axes)
-    {
-        axesText += (axesText.empty() ? "" : ", ") + a;
-    }
+    std::string axesText = Join(axes, ", ");
     std::string intro = std::to_string(runs.size()) + " runs (" + std::to_string(complete) +
                         " complete) over " + (axesText.empty() ? "no axes" : axesText);
     std::string text;

@@ -1,5 +1,7 @@
 #include "narrate.h"
 
+#include "scratch/gcsim/output/text-format.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -28,23 +30,6 @@ Count(uint64_t n, const std::string& one, const std::string& many)
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::string
-Fixed(double value, int decimals)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    std::string text = buf;
-    if (text.find('.') != std::string::npos)
-    {
-        text.erase(text.find_last_not_of('0') + 1);
-        if (text.back() == '.')
-        {
-            text.pop_back();
-        }
-    }
-    return text;
-}
-
 /// "C1, C3, C5", at most \p max names, then "and N more".
 std::string
 Names(const std::vector<std::string>& names, std::size_t max = 6)
@@ -58,18 +43,6 @@ Names(const std::vector<std::string>& names, std::size_t max = 6)
     if (shown < names.size())
     {
         text += " and " + std::to_string(names.size() - shown) + " more";
-    }
-    return text;
-}
-
-/// "a; b; c".
-std::string
-Join(const std::vector<std::string>& parts)
-{
-    std::string text;
-    for (const auto& p : parts)
-    {
-        text += (text.empty() ? "" : "; ") + p;
     }
     return text;
 }
@@ -470,7 +443,7 @@ Narrator::OutcomeText(const Outcome& o, std::size_t frames) const
                                 : std::to_string(o.memberEvents) + " are members");
             parts.push_back(std::to_string(o.nonmemberEvents) +
                             " processed a message they did not want");
-            return Join(parts);
+            return Join(parts, "; ");
         }
         bool taken = o.memberEvents + o.nonmemberEvents + o.filtered > 0;
         if (!taken)
@@ -506,7 +479,7 @@ Narrator::OutcomeText(const Outcome& o, std::size_t frames) const
                                            : "the other " + std::to_string(o.dropped) +
                                                  " drop it (not their address)");
         }
-        return Join(parts);
+        return Join(parts, "; ");
     }
     if (o.nicEvents == o.nics.size() * frames)
     {
@@ -552,7 +525,7 @@ Narrator::OutcomeText(const Outcome& o, std::size_t frames) const
                         Count(o.dropped, "reception is", "receptions are") +
                         " dropped (not their address)");
     }
-    return Join(parts);
+    return Join(parts, "; ");
 }
 
 std::string
@@ -808,9 +781,9 @@ NarrationDuration(int64_t ns)
 {
     if (ns < 10000000 && ns > -10000000)
     {
-        return Fixed(ns / 1e3, 2) + " us";
+        return FixedShort(ns / 1e3, 2) + " us";
     }
-    return Fixed(ns / 1e6, 3) + " ms";
+    return FixedShort(ns / 1e6, 3) + " ms";
 }
 
 std::string

@@ -7,7 +7,7 @@ namespace gcsim
 {
 
 /**
- * The page every report fills in (scratch/gcsim/report-page.html, compiled in): markup,
+ * The page every report fills in (scratch/gcsim/report/report-page.html, compiled in): markup,
  * style and script, with %%NAME%% slots for the folder's content.
  */
 const std::string& ReportPage();

@@ -2,7 +2,7 @@
 
 #include "atomic-file.h"
 #include "models/network/text-file.h"
-#include "scenario.h"
+#include "scratch/gcsim/scenario.h"
 
 #include <atomic>
 #include <cerrno>

@@ -1,0 +1,284 @@
+#include "command.h"
+
+#include "commands.h"
+#include "models/group/delivery-mode.h"
+#include "models/network/network.h"
+#include "scratch/gcsim/collect/collect.h"
+#include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/interrupt.h"
+#include "scratch/gcsim/plot/plot.h"
+#include "scratch/gcsim/report/html-report.h"
+#include "scratch/gcsim/sweep/sweep.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <thread>
+
+namespace gcsim
+{
+
+namespace
+{
+
+/// Every option of every subcommand, as the command line sets it.
+struct Options
+{
+    std::string scenarioPath;
+    std::vector<std::string> sets;
+    std::string outDir;
+    bool quiet{false};
+    bool keepExisting{false};
+    bool noReport{false};
+    bool narrate{false};
+    bool timings{false};
+    ScenarioLimits limits;
+    uint32_t jobs{std::max(1U, std::thread::hardware_concurrency())};
+    std::string shard;
+    bool noCollect{false};
+    bool submit{false};
+    uint32_t arraySize{4};
+};
+
+/// The subcommands, to ask which one was given.
+struct Subcommands
+{
+    CLI::App* run{nullptr};
+    CLI::App* sweep{nullptr};
+    CLI::App* collect{nullptr};
+    CLI::App* plot{nullptr};
+    CLI::App* slurm{nullptr};
+    CLI::App* report{nullptr};
+    CLI::App* validate{nullptr};
+};
+
+const char* kAllowLargeHelp = "Run even when the estimate is above 1 hour of wall-clock time or "
+                              "10 GB of results (the memory limit holds regardless)";
+
+std::string
+ModeList()
+{
+    std::string text = "Delivery modes:\n";
+    for (const auto& e : ns3::gcsim::DeliveryModeTable())
+    {
+        text += "  " + std::string(e.name) + ": " + e.summary + "\n";
+    }
+    text += "Topology kinds:\n";
+    for (const auto& e : ns3::gcsim::TopologyTable())
+    {
+        text += "  " + std::string(e.kind) + ": " + e.summary + "\n";
+    }
+    return text;
+}
+
+void
+DeclareRun(CLI::App& app, Options& o, Subcommands& c)
+{
+    c.run = app.add_subcommand(
+        "run", "Simulate every delivery mode of a scenario and write its results folder.");
+    c.run->add_option("SCENARIO", o.scenarioPath,
+                      "Scenario file (TOML); default: the built-in scenarios/lan-modes.toml");
+    c.run
+        ->add_option("--set", o.sets,
+                     "Override a scenario key, e.g. --set topology.clients=32 (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    c.run->add_option("--out", o.outDir, "Results folder (default: results/<name>)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    c.run->add_flag("-q,--quiet", o.quiet, "Print only the table and where the results are");
+    c.run->add_flag("--keep-existing", o.keepExisting,
+                    "If --out already holds complete results, keep them and discard this run's "
+                    "(what a sweep asks of its runs)");
+    c.run->add_flag("--no-report", o.noReport, "Do not write report.html");
+    c.run->add_flag("--narrate", o.narrate,
+                    "After the table, tell step by step what happened to message 0 in each mode");
+    c.run->add_flag("--allow-large", o.limits.allowLarge, kAllowLargeHelp);
+    c.run->add_flag("--timings", o.timings,
+                    "Print the wall-clock time of each phase of each mode (build, routes, "
+                    "applications, trackers, simulate, collect, teardown) on standard error");
+}
+
+void
+DeclareSweep(CLI::App& app, Options& o, Subcommands& c)
+{
+    c.sweep = app.add_subcommand(
+        "sweep", "Run every combination and repetition of a scenario's [sweep] table; resumable.");
+    c.sweep->add_option("SCENARIO", o.scenarioPath, "Scenario file (TOML) with a [sweep] table")
+        ->required();
+    c.sweep->add_option("--set", o.sets, "Override a scenario key (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    c.sweep->add_option("--out", o.outDir, "Sweep folder (default: results/<name>-sweep)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    c.sweep->add_option("-j,--jobs", o.jobs, "Runs at a time (default: all cores)")
+        ->check(CLI::Range(1, 1024));
+    c.sweep->add_option("--shard", o.shard, "Run only shard I of N (I from 1), e.g. --shard 2/8")
+        ->type_name("I/N");
+    c.sweep->add_flag("--no-collect", o.noCollect, "Do not collect at the end");
+    c.sweep->add_flag("--allow-large", o.limits.allowLarge,
+                      "Accept more than 10000 runs, and runs estimated above 1 hour or 10 GB each");
+}
+
+void
+DeclareSlurm(CLI::App& app, Options& o, Subcommands& c)
+{
+    c.slurm = app.add_subcommand(
+        "slurm",
+        "Write an sbatch job-array script that runs a sweep in shards on a Slurm cluster.");
+    c.slurm->add_option("SCENARIO", o.scenarioPath, "Scenario file (TOML) with a [sweep] table")
+        ->required();
+    c.slurm->add_option("--set", o.sets, "Override a scenario key (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    c.slurm
+        ->add_option("--out", o.outDir,
+                     "Sweep folder, on storage every node sees (default: results/<name>-sweep)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    c.slurm->add_option("--array-size", o.arraySize, "Array tasks, one shard each (default 4)")
+        ->check(CLI::Range(1, 100000));
+    c.slurm
+        ->add_option("-j,--jobs", o.jobs,
+                     "Runs at a time within each task (default: the task's CPUs)")
+        ->check(CLI::Range(1, 1024));
+    c.slurm->add_flag("--submit", o.submit, "Submit the script with sbatch");
+    c.slurm->add_flag("--allow-large", o.limits.allowLarge,
+                      "Accept more than 10000 runs, and runs estimated above 1 hour or 10 GB each");
+}
+
+void
+DeclareCollectAndPlot(CLI::App& app, Options& o, Subcommands& c)
+{
+    c.collect =
+        app.add_subcommand("collect", "Write summary.csv and aggregate.csv of a sweep folder.");
+    c.collect->add_option("DIR", o.outDir, "Sweep folder")->required();
+
+    c.plot = app.add_subcommand(
+        "plot", "Draw the figures of a run or sweep folder with gnuplot into DIR/plots/ (PNG, "
+                "SVG, and the gnuplot script and data of each, to edit and re-render).");
+    c.plot->add_option("DIR", o.outDir, "A run folder (gcsim run) or a sweep folder (gcsim sweep)")
+        ->required();
+}
+
+void
+DeclareReportAndValidate(CLI::App& app, Options& o, Subcommands& c)
+{
+    c.report = app.add_subcommand(
+        "report", "Write DIR/report.html: one self-contained page with the scenario, the mode "
+                  "table, the plots and an animation of one message in every mode.");
+    c.report->add_option("DIR", o.outDir, "A results folder, or a sweep folder")->required();
+
+    c.validate = app.add_subcommand(
+        "validate", "Check a scenario and print what it would run; simulates nothing.");
+    c.validate->add_option("SCENARIO", o.scenarioPath,
+                           "Scenario file (TOML); default: the built-in one");
+    c.validate->add_option("--set", o.sets, "Override a scenario key (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    c.validate->add_flag("--allow-large", o.limits.allowLarge, kAllowLargeHelp);
+}
+
+/// Runs the subcommand given; InputError is exit status 2, any other failure 1.
+int
+Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine, std::ostream& out,
+         std::ostream& err)
+{
+    try
+    {
+        // SIGINT, SIGTERM, SIGHUP: staging and temporary files removed, a line, 128 + signal.
+        InterruptCleanup cleanup("nothing was written");
+        if (c.run->parsed())
+        {
+            return RunCommand({o.scenarioPath, o.sets, o.outDir, o.quiet, o.keepExisting,
+                               commandLine, !o.noReport, o.narrate, o.timings, o.limits},
+                              out, err);
+        }
+        if (c.sweep->parsed())
+        {
+            return SweepCommand(o.scenarioPath, o.sets, o.limits, o.outDir, o.jobs, o.shard,
+                                !o.noCollect, out, err);
+        }
+        if (c.collect->parsed())
+        {
+            return CollectSweep(o.outDir, out) == 0 ? EXIT_OK : EXIT_INTERNAL;
+        }
+        if (c.plot->parsed())
+        {
+            return PlotCommand(o.outDir, out, err);
+        }
+        if (c.report->parsed())
+        {
+            std::string page = WriteReport(o.outDir); // nothing printed before it is written
+            out << "report in " << page << '\n';
+            return EXIT_OK;
+        }
+        if (c.slurm->parsed())
+        {
+            return SlurmCommand(o.scenarioPath, o.sets, o.limits, o.outDir, o.arraySize,
+                                c.slurm->count("--jobs") ? o.jobs : 0, o.submit, out);
+        }
+        return ValidateCommand(o.scenarioPath, o.sets, o.limits, out);
+    }
+    catch (const InputError& e)
+    {
+        err << "gcsim: error: " << e.what() << '\n';
+        return EXIT_BAD_INPUT;
+    }
+    catch (const WriteError& e)
+    {
+        // Not the input's fault, nor gcsim's: the disk filled, a quota, an I/O error.
+        err << "gcsim: error: " << Printable(e.what()) << '\n';
+        return EXIT_INTERNAL;
+    }
+    catch (const std::exception& e)
+    {
+        err << "gcsim: internal error: " << Printable(e.what()) << '\n';
+        return EXIT_INTERNAL;
+    }
+}
+
+} // namespace
+
+int
+Main(int argc, char** argv, std::ostream& out, std::ostream& err)
+{
+    CLI::App app{"gcsim: a discrete-event simulator of group communication on ns-3. It compares "
+                 "unicast, replicated unicast, multicast and broadcast delivery on one network, "
+                 "and replays the classroom UDP server experiment.",
+                 "gcsim"};
+    app.footer(ModeList() + "\nExit status: 0 success, 1 internal failure, 2 bad input.");
+    app.require_subcommand(1);
+    app.set_version_flag("--version", GCSIM_VERSION);
+
+    Options o;
+    Subcommands c;
+    // In the order --help lists them.
+    DeclareRun(app, o, c);
+    DeclareSweep(app, o, c);
+    DeclareCollectAndPlot(app, o, c);
+    DeclareSlurm(app, o, c);
+    DeclareReportAndValidate(app, o, c);
+    std::string commandLine;
+    for (int i = 0; i < argc; ++i)
+    {
+        commandLine += (i ? " " : "") + ShellQuote(i == 0 ? SelfExecutable() : argv[i]);
+    }
+
+    try
+    {
+        app.parse(argc, argv);
+    }
+    catch (const CLI::ParseError& e)
+    {
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
+        {
+            app.exit(e, out, err); // --help, --version
+            return EXIT_OK;
+        }
+        // The arguments as typed may hold any bytes: shown printable, as InputError does.
+        err << "gcsim: error: " << Printable(e.what())
+            << "\nRun with --help for more information.\n";
+        return EXIT_BAD_INPUT;
+    }
+    return Dispatch(c, o, commandLine, out, err);
+}
+
+} // namespace gcsim

@@ -1,0 +1,51 @@
+#ifndef GCSIM_COMMANDS_H
+#define GCSIM_COMMANDS_H
+
+#include "scratch/gcsim/scenario.h"
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace gcsim
+{
+
+/// What `gcsim run` was asked to do.
+struct RunRequest
+{
+    std::string scenario;
+    std::vector<std::string> sets;
+    std::string out;
+    bool quiet{false};
+    bool keepExisting{false}; //!< a sweep's run: never replace a complete folder
+    std::string commandLine;  //!< as typed, shell-quoted
+    bool report{true};        //!< write report.html
+    bool narrate{false};      //!< tell what happened to message 0 after the table
+    bool timings{false};      //!< print each phase's wall-clock time to `err`
+    ScenarioLimits limits;    //!< --allow-large
+};
+
+/// `gcsim run`: simulates every mode of the scenario and writes its results folder.
+int RunCommand(const RunRequest& request, std::ostream& out, std::ostream& err);
+
+/// `gcsim validate`: checks the scenario and prints what it would run.
+int ValidateCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
+                    const ScenarioLimits& limits, std::ostream& out);
+
+/// `gcsim sweep`: every run of the scenario's [sweep] table (shard \p shard, "" all).
+int SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
+                 const ScenarioLimits& limits, const std::string& outOption, uint32_t jobs,
+                 const std::string& shard, bool collect, std::ostream& out, std::ostream& err);
+
+/// `gcsim slurm`: writes (and with \p submit, submits) a job-array script for the sweep.
+int SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
+                 const ScenarioLimits& limits, const std::string& outOption, uint32_t arraySize,
+                 uint32_t jobs, bool submit, std::ostream& out);
+
+/// This program's path (/proc/self/exe), or "gcsim".
+std::string SelfExecutable();
+
+} // namespace gcsim
+
+#endif

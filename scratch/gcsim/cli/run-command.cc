@@ -1,0 +1,313 @@
+#include "command.h"
+#include "commands.h"
+#include "models/network/map-topology.h"
+#include "scratch/gcsim/experiment.h"
+#include "scratch/gcsim/narration/narrate.h"
+#include "scratch/gcsim/output/interrupt.h"
+#include "scratch/gcsim/output/run-folder.h"
+#include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/run-estimate.h"
+#include "scratch/gcsim/throughput.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <ns3/simulator.h>
+#include <unistd.h>
+
+namespace gcsim
+{
+
+namespace
+{
+
+const char* kDefaultSource = "scenarios/lan-modes.toml (built in)";
+
+Scenario
+Resolve(const std::string& path, const std::vector<std::string>& sets, const ScenarioLimits& limits)
+{
+    if (path.empty())
+    {
+        return ParseScenario(DefaultScenarioText(), kDefaultSource, "scenarios", sets, limits);
+    }
+    return LoadScenario(path, sets, limits);
+}
+
+std::string
+TimeStamp(ns3::Time t)
+{
+    char buf[48];
+    int64_t ns = t.GetNanoSeconds();
+    std::snprintf(buf, sizeof buf, "+%lld.%09llds", static_cast<long long>(ns / 1000000000),
+                  static_cast<long long>(ns % 1000000000));
+    return buf;
+}
+
+/**
+ * A map ns-3's reader does not read whole is bad input; found before any output, as the
+ * scenario's own checks read only the map's text.
+ */
+void
+CheckMapReader(const Scenario& s)
+{
+    if (s.topology.kind != "file")
+    {
+        return;
+    }
+    ns3::Simulator::Destroy();
+    try
+    {
+        ns3::gcsim::ReadRouterMap(s.topology.mapFile, s.topology.mapFormat);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        ns3::Simulator::Destroy();
+        throw InputError(s.source, "", e.what());
+    }
+    ns3::Simulator::Destroy(); // the reader's nodes
+}
+
+/// What a run prints while its modes simulate: the mode, progress, timings, a transcript.
+struct RunConsole
+{
+    bool quiet;
+    std::ostream& out;
+    std::ostream& err;
+    std::string timed{}; //!< the mode being timed
+    std::chrono::steady_clock::time_point lastProgress{std::chrono::steady_clock::now()};
+};
+
+/// The sinks that write into \p streams and \p folder.
+RunSinks
+FolderSinks(const ResultsFolder& folder, const Scenario& scenario, RunStreams& streams)
+{
+    RunSinks sinks;
+    sinks.deliveries = streams.deliveries.get();
+    sinks.links = streams.links.get();
+    if (scenario.output.pcap)
+    {
+        sinks.pcapPrefix = folder.Path("pcap-");
+    }
+    if (scenario.output.netanim)
+    {
+        sinks.netanimPrefix = folder.Path("netanim-");
+    }
+    return sinks;
+}
+
+/// --timings lines, and on a terminal a progress line of simulated time, rewritten at most
+/// five times a second.
+void
+AddConsoleSinks(RunSinks& sinks, RunConsole& console, bool timings)
+{
+    if (timings)
+    {
+        sinks.phase = [&console](const std::string& phase, double seconds)
+        {
+            char line[160];
+            std::snprintf(line, sizeof line, "timing: %-28s %-12s %9.3f s", console.timed.c_str(),
+                          phase.c_str(), seconds);
+            console.err << line << std::endl;
+        };
+    }
+    if (!console.quiet && isatty(STDERR_FILENO) && &console.err == &std::cerr)
+    {
+        sinks.progress = [&console](ns3::Time now, ns3::Time stop)
+        {
+            auto wall = std::chrono::steady_clock::now();
+            if (wall - console.lastProgress < std::chrono::milliseconds(200) &&
+                now + now / 500 < stop)
+            {
+                return;
+            }
+            console.lastProgress = wall;
+            char line[160];
+            std::snprintf(line, sizeof line, "\r  %s: simulated %.6f s of %.6f s (%3.0f %%)",
+                          console.timed.c_str(), now.GetSeconds(), stop.GetSeconds(),
+                          100.0 * now.GetSeconds() / stop.GetSeconds());
+            console.err << line << std::flush;
+        };
+    }
+}
+
+/// Announces \p mode: a replay's banner and transcript lines, or "simulating MODE ...".
+void
+AnnounceMode(const std::string& mode, RunSinks& sinks, RunConsole& console, OutputFile* transcript)
+{
+    console.timed = mode;
+    if (!transcript)
+    {
+        if (!console.quiet)
+        {
+            console.out << "simulating " << mode << " ..." << std::endl;
+        }
+        return;
+    }
+    std::string banner = "== " + mode + " ==";
+    *transcript << banner << '\n';
+    if (!console.quiet)
+    {
+        console.out << banner << '\n';
+    }
+    sinks.console =
+        [&console, transcript](ns3::Time t, const std::string& host, const std::string& line)
+    {
+        std::string text = TimeStamp(t) + "  " + host + "  " + line;
+        *transcript << text << '\n';
+        if (!console.quiet)
+        {
+            console.out << text << '\n';
+        }
+    };
+}
+
+/// Simulates every mode of \p scenario into \p sinks.
+std::vector<ModeResult>
+SimulateModes(const Scenario& scenario, RunSinks& sinks, RunConsole& console,
+              OutputFile* transcript)
+{
+    std::vector<ModeResult> results;
+    for (const auto& mode : scenario.Runs())
+    {
+        AnnounceMode(mode, sinks, console, transcript);
+        if (scenario.traffic.pattern == "throughput")
+        {
+            results.push_back(SearchThroughput(
+                scenario, mode, sinks,
+                [&](const ThroughputStep& step)
+                {
+                    if (!console.quiet)
+                    {
+                        char line[128];
+                        std::snprintf(line, sizeof line, "  %.1f msg/s: delivery ratio %.4f%s",
+                                      step.rate, step.deliveryRatio,
+                                      step.sustained ? "" : " (not sustained)");
+                        console.out << line << std::endl;
+                    }
+                }));
+            continue;
+        }
+        results.push_back(RunMode(scenario, mode, sinks));
+        if (sinks.progress)
+        {
+            console.err << "\r\033[K" << std::flush; // clears the progress line
+        }
+    }
+    return results;
+}
+
+/// Puts \p folder in place and says where; a sweep's run keeps complete results there.
+int
+CommitRunFolder(ResultsFolder& folder, const RunRequest& request, const std::string& table,
+                bool reported, const std::vector<ns3::gcsim::Narration>& narrations,
+                std::ostream& out)
+{
+    if (request.keepExisting)
+    {
+        bool placed = false;
+        {
+            DeferInterrupts defer; // the note matches the folder, whenever a signal comes
+            placed = folder.CommitIfAbsent();
+            InterruptCleanup::SetNote("the results were already in place");
+        }
+        out << (placed ? "results in " : "results already complete in ") << folder.Destination()
+            << '\n';
+        return EXIT_OK;
+    }
+    std::string moved;
+    {
+        DeferInterrupts defer; // the note matches the folder, whenever a signal comes
+        moved = folder.Commit();
+        InterruptCleanup::SetNote("the results were already in place in " +
+                                  Printable(folder.Destination(), 300));
+    }
+    out << '\n' << table << '\n';
+    if (request.narrate)
+    {
+        out << NarrateRun(narrations) << '\n';
+    }
+    if (!moved.empty())
+    {
+        out << "the previous results were kept in " << moved << '\n';
+    }
+    out << "results in " << folder.Destination() << '\n';
+    if (reported)
+    {
+        out << "report in " << folder.Destination() << "/report.html\n";
+    }
+    return EXIT_OK;
+}
+
+} // namespace
+
+int
+RunCommand(const RunRequest& request, std::ostream& out, std::ostream& err)
+{
+    Scenario scenario = Resolve(request.scenario, request.sets, request.limits);
+    CheckMapReader(scenario);
+    if (scenario.output.pcap)
+    {
+        CheckNetwork(scenario); // the network's pcap files fit the open-file limit
+    }
+    ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
+    InterruptCleanup::SetNote("the unfinished results were removed; " +
+                              Printable(folder.Destination(), 300) + " is as it was");
+    if (RunEstimate estimate = EstimateRun(scenario);
+        !request.quiet && (estimate.seconds > 10 || estimate.outputBytes > 1e9))
+    {
+        out << EstimateLine(estimate) << std::endl; // a long run says so before it starts
+    }
+
+    RunStreams streams = OpenRunStreams(folder, scenario.traffic.pattern == "replay");
+    RunSinks sinks = FolderSinks(folder, scenario, streams);
+    std::vector<ns3::gcsim::Narration> narrations;
+    if (request.narrate)
+    {
+        sinks.narrations = &narrations;
+    }
+    ns3::gcsim::Animation animation;
+    sinks.animation = &animation;
+    RunConsole console{request.quiet, out, err};
+    AddConsoleSinks(sinks, console, request.timings);
+    std::vector<ModeResult> results =
+        SimulateModes(scenario, sinks, console, streams.transcript.get());
+
+    std::string table =
+        WriteRunFolder(folder, scenario, results, streams, animation, request.commandLine);
+    bool reported = request.report && WriteRunReport(folder, err);
+    return CommitRunFolder(folder, request, table, reported, narrations, out);
+}
+
+namespace
+{
+
+/// "instant", or "instant, igmp" for a scenario that runs both.
+std::string
+ModelNames(const Scenario& s)
+{
+    return Join(s.membership.models, ", ");
+}
+
+} // namespace
+
+int
+ValidateCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
+                const ScenarioLimits& limits, std::ostream& out)
+{
+    Scenario s = Resolve(scenarioPath, sets, limits);
+    CheckNetwork(s);
+    out << s.source << ": valid: " << s.name << ", " << s.topology.clients << " clients on a "
+        << s.topology.kind << ", group of " << s.group.members.size()
+        << (s.membership.given ? " at the start, " + std::to_string(s.membership.schedule.size()) +
+                                     " joins and leaves (" + ModelNames(s) + ")"
+                               : std::string())
+        << ", " << s.traffic.messages << " " << s.traffic.pattern << " messages, modes:";
+    for (const auto& m : s.Runs())
+    {
+        out << ' ' << m;
+    }
+    out << '\n' << EstimateLine(EstimateRun(s)) << '\n';
+    return EXIT_OK;
+}
+
+} // namespace gcsim

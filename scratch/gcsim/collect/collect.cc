@@ -1,0 +1,328 @@
+#include "collect.h"
+
+#include "models/network/text-file.h"
+#include "scratch/gcsim/output/atomic-file.h"
+#include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/scenario.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <gsl/gsl_cdf.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace gcsim
+{
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+MeanCi
+MeanWithCi(const std::vector<double>& values)
+{
+    MeanCi r;
+    r.n = values.size();
+    if (values.empty())
+    {
+        r.mean = r.ci95 = std::nan("");
+        return r;
+    }
+    long double sum = 0;
+    for (double v : values)
+    {
+        sum += v;
+    }
+    r.mean = double(sum / values.size());
+    if (values.size() < 2)
+    {
+        r.ci95 = std::nan("");
+        return r;
+    }
+    long double squares = 0;
+    for (double v : values)
+    {
+        squares += (v - r.mean) * (v - r.mean);
+    }
+    double sd = std::sqrt(double(squares / (values.size() - 1)));
+    double t = gsl_cdf_tdist_Pinv(0.975, double(values.size() - 1));
+    r.ci95 = t * sd / std::sqrt(double(values.size()));
+    return r;
+}
+
+namespace
+{
+
+std::string
+CsvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\n") == std::string::npos)
+    {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text)
+    {
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+/// Every numeric figure of a mode's summary, flattened: latency_ns.p99 -> latency_ns_p99.
+void
+Flatten(const json& j, const std::string& prefix, std::vector<std::pair<std::string, double>>& out)
+{
+    for (const auto& [k, v] : j.items())
+    {
+        std::string name = prefix.empty() ? k : prefix + "_" + k;
+        if (v.is_object())
+        {
+            Flatten(v, name, out);
+        }
+        else if (v.is_number())
+        {
+            out.push_back({name, v.get<double>()});
+        }
+    }
+}
+
+/**
+ * InputError naming \p where unless \p plan is what WriteSweepPlan writes: "axes" a list of
+ * keys, "runs" a list of {"id": 16 hex digits, "keys": {key: text}, "repetition": number}.
+ */
+void
+CheckPlan(const json& plan, const std::string& where)
+{
+    auto bad = [&](const std::string& what)
+    { return InputError(where, "", "is not a gcsim sweep plan: " + what); };
+    if (plan.is_discarded() || !plan.is_object())
+    {
+        throw bad("not a JSON object");
+    }
+    if (!plan.contains("axes") || !plan["axes"].is_array())
+    {
+        throw bad("no list \"axes\"");
+    }
+    for (const auto& axis : plan["axes"])
+    {
+        if (!axis.is_string())
+        {
+            throw bad("an axis that is not a key");
+        }
+    }
+    if (!plan.contains("runs") || !plan["runs"].is_array())
+    {
+        throw bad("no list \"runs\"");
+    }
+    for (const auto& run : plan["runs"])
+    {
+        bool valid = run.is_object() && run.contains("id") && run["id"].is_string() &&
+                     run.contains("keys") && run["keys"].is_object() &&
+                     run.contains("repetition") && run["repetition"].is_number_unsigned();
+        std::string id = valid ? run["id"].get<std::string>() : "";
+        if (!valid || id.size() != 16 ||
+            id.find_first_not_of("0123456789abcdef") != std::string::npos)
+        {
+            throw bad("a run without its 16-digit id, keys and repetition");
+        }
+        for (const auto& [key, value] : run["keys"].items())
+        {
+            if (!value.is_string())
+            {
+                throw bad("run " + id + " has a key whose value is not text");
+            }
+        }
+    }
+}
+
+/// A run's summary.json, or a discarded value when it is not there (yet) or not a gcsim
+/// summary.
+json
+ReadRunSummary(const fs::path& dir, const std::string& id)
+{
+    json result;
+    try
+    {
+        result = json::parse(
+            ns3::gcsim::ReadTextFile((dir / "runs" / id / "summary.json").string(), 256ULL << 20),
+            nullptr, false);
+    }
+    catch (const std::invalid_argument&)
+    {
+        result = json(json::value_t::discarded); // not there (yet), or not a file
+    }
+    if (result.is_discarded() || !result.is_object() || !result.contains("modes") ||
+        !result["modes"].is_object())
+    {
+        return json(json::value_t::discarded);
+    }
+    return result;
+}
+
+/// A run's swept values in the order of \p axes, a TOML string as its text.
+std::vector<std::string>
+KeyValues(const json& run, const std::vector<std::string>& axes)
+{
+    std::vector<std::string> keyValues;
+    for (const auto& axis : axes)
+    {
+        std::string v = run["keys"].value(axis, "");
+        if (v.size() >= 2 && (v.front() == '\'' || v.front() == '"') && v.back() == v.front())
+        {
+            v = v.substr(1, v.size() - 2); // a TOML string: the text itself
+        }
+        keyValues.push_back(v);
+    }
+    return keyValues;
+}
+
+/// summary.csv as it is written, and each combination's figures for aggregate.csv.
+struct Collected
+{
+    std::ostringstream summary;
+    std::vector<std::string> columns; //!< the figures, from the first mode's summary
+    std::map<std::vector<std::string>, std::map<std::string, std::vector<double>>> groups;
+    std::vector<std::vector<std::string>> groupOrder; //!< swept values + mode, as first seen
+    std::size_t rows{0};
+};
+
+/// One summary.csv row per mode of \p run (\p result its summary.json).
+void
+AddRun(const json& run, const json& result, const std::vector<std::string>& axes, Collected& c)
+{
+    std::string id = run["id"].get<std::string>();
+    std::vector<std::string> keyValues = KeyValues(run, axes);
+    for (const auto& [mode, figures] : result["modes"].items())
+    {
+        std::vector<std::pair<std::string, double>> flat;
+        Flatten(figures, "", flat);
+        if (c.columns.empty())
+        {
+            c.summary << "run_id";
+            for (const auto& axis : axes)
+            {
+                c.summary << ',' << CsvField(axis);
+            }
+            c.summary << ",repetition,mode";
+            for (const auto& [name, value] : flat)
+            {
+                c.columns.push_back(name);
+                c.summary << ',' << name;
+            }
+            c.summary << '\n';
+        }
+        c.summary << id;
+        for (const auto& v : keyValues)
+        {
+            c.summary << ',' << CsvField(v);
+        }
+        c.summary << ',' << run["repetition"].get<uint32_t>() << ',' << CsvField(mode);
+        std::map<std::string, double> byName(flat.begin(), flat.end());
+        std::vector<std::string> group = keyValues;
+        group.push_back(mode);
+        if (!c.groups.count(group))
+        {
+            c.groupOrder.push_back(group);
+        }
+        auto& figuresOfGroup = c.groups[group];
+        for (const auto& name : c.columns)
+        {
+            auto it = byName.find(name);
+            double v = it == byName.end() ? std::nan("") : it->second;
+            c.summary << ',' << NumberOrEmpty(v);
+            if (!std::isnan(v))
+            {
+                figuresOfGroup[name].push_back(v);
+            }
+        }
+        c.summary << '\n';
+        ++c.rows;
+    }
+}
+
+/// aggregate.csv: per combination and mode, each figure's mean and 95 % confidence half-width.
+std::string
+AggregateCsv(const std::vector<std::string>& axes, Collected& c)
+{
+    std::ostringstream aggregate;
+    for (const auto& axis : axes)
+    {
+        aggregate << CsvField(axis) << ',';
+    }
+    aggregate << "mode,repetitions";
+    for (const auto& name : c.columns)
+    {
+        aggregate << ',' << name << "_mean," << name << "_ci95";
+    }
+    aggregate << '\n';
+    for (const auto& group : c.groupOrder)
+    {
+        for (std::size_t i = 0; i < group.size(); ++i)
+        {
+            aggregate << (i ? "," : "") << CsvField(group[i]);
+        }
+        const auto& figures = c.groups[group];
+        std::size_t n = figures.empty() ? 0 : figures.begin()->second.size();
+        aggregate << ',' << n;
+        for (const auto& name : c.columns)
+        {
+            auto it = figures.find(name);
+            MeanCi m = MeanWithCi(it == figures.end() ? std::vector<double>{} : it->second);
+            aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
+        }
+        aggregate << '\n';
+    }
+    return aggregate.str();
+}
+
+} // namespace
+
+std::size_t
+CollectSweep(const std::string& folder, std::ostream& out)
+{
+    fs::path dir(folder);
+    // Written only into a sweep folder: a user's folder keeps its own summary.csv.
+    if (!IsSweepFolder(folder))
+    {
+        throw InputError(folder, "",
+                         fs::exists(dir / "sweep.json")
+                             ? "is not a sweep folder (its sweep.json is not a gcsim sweep plan)"
+                             : "is not a sweep folder (no sweep.json); gcsim collect writes "
+                               "summary.csv and aggregate.csv only into a folder of gcsim sweep");
+    }
+    json plan = json::parse(ns3::gcsim::ReadTextFile((dir / "sweep.json").string(), 256ULL << 20),
+                            nullptr, false);
+    CheckPlan(plan, (dir / "sweep.json").string());
+    std::vector<std::string> axes = plan["axes"].get<std::vector<std::string>>();
+
+    Collected collected;
+    std::size_t missing = 0;
+    for (const auto& run : plan["runs"])
+    {
+        json result = ReadRunSummary(dir, run["id"].get<std::string>());
+        if (result.is_discarded())
+        {
+            ++missing;
+            continue;
+        }
+        AddRun(run, result, axes, collected);
+    }
+    std::string aggregate = AggregateCsv(axes, collected);
+    RemoveDeadTempFiles(folder);
+    WriteFileAtomically((dir / "summary.csv").string(), collected.summary.str());
+    WriteFileAtomically((dir / "aggregate.csv").string(), aggregate);
+    out << "collected " << collected.rows << " rows from " << plan["runs"].size() - missing
+        << " of " << plan["runs"].size() << " runs into " << (dir / "summary.csv").string()
+        << " and " << (dir / "aggregate.csv").string();
+    if (missing)
+    {
+        out << " (" << missing << " runs have no results yet)";
+    }
+    out << std::endl;
+    return missing;
+}
+
+} // namespace gcsim
