@@ -53,6 +53,7 @@ RouterMap ReadRouterMap(const std::string& file, const std::string& format);
 RouterMap CheckRouterMap(const std::string& file, const std::string& format);
 
 struct TopologyConfig;
+struct Network;
 
 /**
  * Throws std::invalid_argument ("topology.server_router: ...", "topology.access_routers:

@@ -5,6 +5,7 @@
 #include "models/group/group-server.h"
 #include "models/membership/igmp-membership.h"
 #include "models/membership/instant-membership.h"
+#include "models/multicast/flood.h"
 #include "models/multicast/multicast-routing.h"
 #include "models/network/network.h"
 #include "models/network/routing-graph.h"
