@@ -7,13 +7,8 @@
 #include "scenario/section.h"
 
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <iomanip>
 #include <map>
-#include <numeric>
-#include <random>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>

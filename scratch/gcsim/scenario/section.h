@@ -54,7 +54,8 @@ struct ScenarioSection
     std::vector<std::string> KeyNames() const;
 };
 
-/// The sections in the order they are read: a section may use what the ones before it read.
+/// The sections in the order they are read (and listed in messages): a section may use what
+/// the ones before it read.
 const std::vector<ScenarioSection>& ScenarioSections();
 
 /// Refuses keys no section declares, and a section's key given as a value, not a table.

@@ -78,10 +78,6 @@ CheckTable(const toml::table& table, const std::string& prefix, const Reader& re
                                             (prefix.empty() ? hint : prefix + "." + hint) + "'?)") +
                                  "; accepted here: " + Join(names));
         }
-        if (prefix.empty() && !schema.count(path))
-        {
-            continue; // a table another reader checks (the sweep)
-        }
         if (schema.count(path))
         {
             if (!node.is_table())
@@ -100,9 +96,9 @@ const std::vector<ScenarioSection>&
 ScenarioSections()
 {
     static const std::vector<ScenarioSection> table = {
-        TopSection(),     TopologySection(),   DeliverySection(),    GroupSection(),
-        TrafficSection(), MembershipSection(), ReliabilitySection(), OrderingSection(),
-        OutputSection(),  SweepSection(),
+        TopSection(),      TopologySection(),   GroupSection(),       TrafficSection(),
+        DeliverySection(), MembershipSection(), ReliabilitySection(), OrderingSection(),
+        OutputSection(),   SweepSection(),
     };
     return table;
 }
