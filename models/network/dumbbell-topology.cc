@@ -15,6 +15,8 @@
 
 #include "dumbbell-topology.h"
 
+#include "config-error.h"
+
 #include <ns3/ipv4-static-routing-helper.h>
 #include <ns3/log.h>
 #include <stdexcept>
@@ -32,17 +34,17 @@ BuildDumbbell(const TopologyConfig& config)
     NS_LOG_FUNCTION_NOARGS();
     if (config.clients < 1)
     {
-        throw std::invalid_argument("topology.clients: a dumbbell needs at least 1 client");
+        throw ConfigError("topology.clients", "a dumbbell needs at least 1 client");
     }
     if (!config.accessRouters.empty())
     {
-        throw std::invalid_argument(
-            "topology.access_routers: a dumbbell always has one client LAN on each router");
+        throw ConfigError("topology.access_routers",
+                          "a dumbbell always has one client LAN on each router");
     }
     if (config.serverRouter >= 0)
     {
-        throw std::invalid_argument(
-            "topology.server_router: a dumbbell always has P1 on the left router R0");
+        throw ConfigError("topology.server_router",
+                          "a dumbbell always has P1 on the left router R0");
     }
     NetworkBuilder builder(config, true);
     builder.CreateHosts(config.clients);

@@ -24,6 +24,8 @@
 
 #include "grid-topology.h"
 
+#include "config-error.h"
+
 #include <algorithm>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/log.h>
@@ -50,17 +52,16 @@ BuildGrid(const TopologyConfig& config)
     constexpr uint64_t kMaxRouters = 100000;
     if (config.rows < 1 || config.columns < 1)
     {
-        throw std::invalid_argument(
-            std::string(config.rows < 1 ? "topology.rows" : "topology.columns") +
-            ": a grid needs at least one row and one column");
+        throw ConfigError(config.rows < 1 ? "topology.rows" : "topology.columns",
+                          "a grid needs at least one row and one column");
     }
     uint64_t count = uint64_t(config.rows) * config.columns;
     if (count > kMaxRouters)
     {
-        throw std::invalid_argument("topology.rows, topology.columns: a grid of " +
-                                    std::to_string(config.rows) + " x " +
-                                    std::to_string(config.columns) + " = " + std::to_string(count) +
-                                    " routers; at most " + std::to_string(kMaxRouters));
+        throw ConfigError("topology.rows, topology.columns",
+                          "a grid of " + std::to_string(config.rows) + " x " +
+                              std::to_string(config.columns) + " = " + std::to_string(count) +
+                              " routers; at most " + std::to_string(kMaxRouters));
     }
     NetworkBuilder builder(config, true);
     builder.CreateHosts(config.clients);

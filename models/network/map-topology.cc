@@ -70,6 +70,7 @@
 
 #include "map-topology.h"
 
+#include "config-error.h"
 #include "network.h"
 #include "text-file.h"
 
@@ -113,9 +114,9 @@ struct FileLinks
 [[noreturn]] void
 Refuse(const std::string& file, uint32_t line, const std::string& what)
 {
-    throw std::invalid_argument("topology.map: " + file +
-                                (line ? ", line " + std::to_string(line) : std::string()) + ": " +
-                                what);
+    throw ConfigError("topology.map",
+                      file + (line ? ", line " + std::to_string(line) : std::string()) + ": " +
+                          what);
 }
 
 /// \p line as a message quotes it: in backquotes, bytes outside printable ASCII as \xHH, cut
@@ -582,8 +583,8 @@ ListedLinks(const std::string& file, const std::string& format)
 {
     if (format != "inet" && format != "orbis" && format != "rocketfuel")
     {
-        throw std::invalid_argument("topology.format: '" + format +
-                                    "' is not a map format; give inet, orbis or rocketfuel");
+        throw ConfigError("topology.format",
+                          "'" + format + "' is not a map format; give inet, orbis or rocketfuel");
     }
     std::istringstream in;
     try
@@ -719,24 +720,25 @@ CheckMapPlacement(const RouterMap& map, const TopologyConfig& config)
         "; the map " + config.mapFile + " has routers 0 to " + std::to_string(count - 1);
     if (config.serverRouter >= count)
     {
-        throw std::invalid_argument("topology.server_router: there is no router " +
-                                    std::to_string(config.serverRouter) + range);
+        throw ConfigError("topology.server_router",
+                          "there is no router " + std::to_string(config.serverRouter) + range);
     }
     auto server = static_cast<uint32_t>(std::max<int64_t>(config.serverRouter, 0));
     for (uint32_t a : config.accessRouters)
     {
         if (a >= count)
         {
-            throw std::invalid_argument("topology.access_routers: there is no router " +
-                                        std::to_string(a) + range);
+            throw ConfigError("topology.access_routers",
+                              "there is no router " + std::to_string(a) + range);
         }
         if (map.part[a] != map.part[server])
         {
-            throw std::invalid_argument("topology.access_routers: router " + std::to_string(a) +
-                                        " cannot be reached from the server router " +
-                                        std::to_string(server) + ": the map " + config.mapFile +
-                                        " falls into " + std::to_string(map.parts) +
-                                        " disconnected parts and they are in different ones");
+            throw ConfigError("topology.access_routers",
+                              "router " + std::to_string(a) +
+                                  " cannot be reached from the server router " +
+                                  std::to_string(server) + ": the map " + config.mapFile +
+                                  " falls into " + std::to_string(map.parts) +
+                                  " disconnected parts and they are in different ones");
         }
     }
 }

@@ -39,8 +39,9 @@ struct RouterMap
 /**
  * Reads map \p file in \p format ("inet", "orbis", "rocketfuel") with ns-3's topology
  * reader, after checking the file is whole (the readers stop silently at a line they cannot
- * parse or at the end of a cut file). Throws std::invalid_argument, naming the file and
- * line, for a file that is missing, empty, cut short or malformed.
+ * parse or at the end of a cut file). Throws ConfigError (field topology.map, naming the
+ * file and line; topology.format for an unknown format) for a file that is missing, empty,
+ * cut short or malformed.
  *
  * The reader creates one ns-3 Node per map node; they stay in the NodeList (which has no
  * removal) until Simulator::Destroy, unused.
@@ -50,14 +51,14 @@ RouterMap ReadRouterMap(const std::string& file, const std::string& format);
 /**
  * The same checks of the file, without ns-3's reader (no Node is created): the routers, the
  * links in file order and the connected parts as the file lists them, for checking a
- * scenario before anything is built. Throws std::invalid_argument like ReadRouterMap.
+ * scenario before anything is built. Throws ConfigError like ReadRouterMap.
  */
 RouterMap CheckRouterMap(const std::string& file, const std::string& format);
 
 /**
- * Throws std::invalid_argument ("topology.server_router: ...", "topology.access_routers:
- * ...") unless \p config's server router and access routers are routers of \p map, the
- * access routers in the server router's part.
+ * Throws ConfigError (field topology.server_router or topology.access_routers) unless
+ * \p config's server router and access routers are routers of \p map, the access routers
+ * in the server router's part.
  */
 void CheckMapPlacement(const RouterMap& map, const TopologyConfig& config);
 

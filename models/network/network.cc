@@ -1,5 +1,6 @@
 #include "network.h"
 
+#include "config-error.h"
 #include "dumbbell-topology.h"
 #include "grid-topology.h"
 #include "lan-topology.h"
@@ -485,18 +486,18 @@ AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers, Plac
     int64_t server = config.serverRouter >= 0 ? config.serverRouter : 0;
     if (server >= count)
     {
-        throw std::invalid_argument("topology.server_router: there is no router " +
-                                    std::to_string(server) + "; routers are numbered 0 to " +
-                                    std::to_string(count - 1));
+        throw ConfigError("topology.server_router", "there is no router " + std::to_string(server) +
+                                                        "; routers are numbered 0 to " +
+                                                        std::to_string(count - 1));
     }
     std::vector<uint32_t> access = config.accessRouters;
     for (uint32_t a : access)
     {
         if (a >= count)
         {
-            throw std::invalid_argument("topology.access_routers: there is no router " +
-                                        std::to_string(a) + "; routers are numbered 0 to " +
-                                        std::to_string(count - 1));
+            throw ConfigError("topology.access_routers", "there is no router " + std::to_string(a) +
+                                                             "; routers are numbered 0 to " +
+                                                             std::to_string(count - 1));
         }
     }
     if (access.empty())

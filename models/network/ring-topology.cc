@@ -22,6 +22,8 @@
 
 #include "ring-topology.h"
 
+#include "config-error.h"
+
 #include <algorithm>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/log.h>
@@ -41,16 +43,22 @@ namespace
 
 } // namespace
 
-Network
-BuildRing(const TopologyConfig& config)
+void
+CheckRing(const TopologyConfig& config)
 {
     NS_LOG_FUNCTION_NOARGS();
     if (config.routers < 3)
     {
-        throw std::invalid_argument("topology.routers: a ring needs at least 3 routers (got " +
-                                    std::to_string(config.routers) +
-                                    "); two routers would be joined by two links");
+        throw ConfigError("topology.routers", "a ring needs at least 3 routers (got " +
+                                                  std::to_string(config.routers) +
+                                                  "); two routers would be joined by two links");
     }
+}
+
+Network
+BuildRing(const TopologyConfig& config)
+{
+    CheckRing(config);
     NetworkBuilder builder(config, true);
     builder.CreateHosts(config.clients);
     std::vector<Ptr<Node>> ring;

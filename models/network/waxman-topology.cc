@@ -46,6 +46,8 @@
 
 #include "waxman-topology.h"
 
+#include "config-error.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -192,15 +194,15 @@ BuildWaxman(const TopologyConfig& config)
     const uint32_t n = config.routers;
     if (n < 2)
     {
-        throw std::invalid_argument("topology.routers: a Waxman graph needs at least 2 routers");
+        throw ConfigError("topology.routers", "a Waxman graph needs at least 2 routers");
     }
     if (!(config.waxmanAlpha > 0.0 && config.waxmanAlpha <= 1.0))
     {
-        throw std::invalid_argument("topology.waxman_alpha: must be above 0 and at most 1");
+        throw ConfigError("topology.waxman_alpha", "must be above 0 and at most 1");
     }
     if (!(config.waxmanBeta > 0.0 && config.waxmanBeta <= 1.0))
     {
-        throw std::invalid_argument("topology.waxman_beta: must be above 0 and at most 1");
+        throw ConfigError("topology.waxman_beta", "must be above 0 and at most 1");
     }
 
     std::mt19937_64 rng(config.seed);

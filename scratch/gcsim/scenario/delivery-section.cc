@@ -1,0 +1,145 @@
+// [delivery]: the delivery modes to run, the multicast routing variants and their options.
+
+#include "models/group/delivery-mode.h"
+#include "models/multicast/multicast-routing.h"
+#include "section.h"
+
+#include <algorithm>
+
+namespace gcsim
+{
+namespace sections
+{
+namespace
+{
+
+bool
+Runs(const std::vector<std::string>& routings, const std::string& variant)
+{
+    return std::find(routings.begin(), routings.end(), variant) != routings.end();
+}
+
+/// delivery.modes and delivery.multicast_routing.
+void
+ReadModes(const Reader& r, Scenario::Delivery& d)
+{
+    std::vector<std::string> modeNames;
+    for (const auto& e : ns3::gcsim::DeliveryModeTable())
+    {
+        modeNames.emplace_back(e.name);
+    }
+    d.modes = r.Names("delivery.modes", modeNames, {"mode", true}).value_or(modeNames);
+    std::vector<std::string> variants;
+    for (const auto& e : ns3::gcsim::MulticastRoutingTable())
+    {
+        variants.emplace_back(e.name);
+    }
+    d.multicastRoutings = r.Names("delivery.multicast_routing", variants, {"variant"})
+                              .value_or(std::vector<std::string>{"source-tree"});
+    d.multicastRouting = d.multicastRoutings.front();
+}
+
+/// delivery.rendezvous: a router of the network, reachable from P1's.
+void
+ReadRendezvous(const Reader& r, Scenario& s, const Routers& routers)
+{
+    s.delivery.rendezvous = r.Integer("delivery.rendezvous", 0, 100000).value_or(-1);
+    if (s.delivery.rendezvous < 0)
+    {
+        return;
+    }
+    if (!Runs(s.delivery.multicastRoutings, "shared-tree"))
+    {
+        r.Fail("delivery.rendezvous", "applies to multicast_routing \"shared-tree\" only, "
+                                      "which this scenario does not run");
+    }
+    if (routers.count == 0)
+    {
+        r.Fail("delivery.rendezvous",
+               "a " + s.topology.kind +
+                   " has no routers; a rendezvous router needs a routed topology");
+    }
+    auto rp = static_cast<uint64_t>(s.delivery.rendezvous);
+    if (rp >= routers.count)
+    {
+        r.Fail("delivery.rendezvous", "there is no router " + std::to_string(rp) + "; this " +
+                                          s.topology.kind + " has routers 0 to " +
+                                          std::to_string(routers.count - 1));
+    }
+    if (!routers.fromServer.empty() && !routers.fromServer[rp])
+    {
+        r.Fail("delivery.rendezvous", "router " + std::to_string(rp) +
+                                          " cannot be reached from P1's router: the map " +
+                                          s.topology.mapFile +
+                                          " falls into parts that no "
+                                          "link joins");
+    }
+}
+
+void
+Read(const Reader& r, Scenario& s, SectionContext& context)
+{
+    ReadModes(r, s.delivery);
+    if (auto lifetime = r.Duration("delivery.prune_lifetime"))
+    {
+        if (!Runs(s.delivery.multicastRoutings, "dense"))
+        {
+            r.Fail("delivery.prune_lifetime",
+                   "applies to multicast_routing \"dense\" only, which this scenario does not run");
+        }
+        if (*lifetime <= ns3::Time(0) || *lifetime > ns3::Seconds(65535))
+        {
+            r.Fail("delivery.prune_lifetime",
+                   "must be above 0 and at most 65535s (PIM's hold time is 16 bits of seconds)");
+        }
+        s.delivery.pruneLifetime = *lifetime;
+    }
+    s.delivery.arp = r.Choice("delivery.arp", {"static", "dynamic"}).value_or("static");
+    ReadRendezvous(r, s, context.routers);
+    s.delivery.overlayFanout =
+        static_cast<uint32_t>(r.Integer("delivery.overlay_fanout", 1, 1024).value_or(2));
+    s.topology.staticArp = s.delivery.arp == "static";
+}
+
+void
+Write(const Scenario& s, toml::table& root)
+{
+    const auto& d = s.delivery;
+    toml::table delivery{
+        {"modes", Array(d.modes)},
+        {"multicast_routing", Array(d.multicastRoutings)},
+        {"overlay_fanout", static_cast<int64_t>(d.overlayFanout)},
+        {"arp", d.arp},
+    };
+    if (d.rendezvous >= 0)
+    {
+        delivery.insert("rendezvous", d.rendezvous);
+    }
+    if (Runs(d.multicastRoutings, "dense"))
+    {
+        delivery.insert("prune_lifetime", TimeText(d.pruneLifetime));
+    }
+    root.insert("delivery", delivery);
+}
+
+} // namespace
+
+const ScenarioSection&
+DeliverySection()
+{
+    static const ScenarioSection section{"delivery",
+                                         {{"modes"},
+                                          {"multicast_routing"},
+                                          {"rendezvous"},
+                                          {"overlay_fanout"},
+                                          {"arp"},
+                                          {"prune_lifetime"}},
+                                         {},
+                                         true,
+                                         Read,
+                                         Write};
+    return section;
+}
+
+} // namespace sections
+} // namespace gcsim

@@ -1,0 +1,499 @@
+// [topology]: the network's kind, size, links and map.
+
+#include "../memory-estimate.h"
+#include "../text-parse.h"
+#include "models/network/config-error.h"
+#include "models/network/map-topology.h"
+#include "models/network/network.h"
+#include "models/network/ring-topology.h"
+#include "models/network/text-file.h"
+#include "section.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+namespace gcsim
+{
+namespace sections
+{
+namespace
+{
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kRouted = {"tree", "dumbbell", "ring", "grid", "waxman", "file"};
+const std::vector<std::string> kPlaced = {"ring", "grid", "waxman", "file"};
+
+/// The keys of [topology]; a key with readers applies to those kinds only.
+const std::vector<ScenarioKey>&
+Keys()
+{
+    static const std::vector<ScenarioKey> keys = {
+        {"kind"},
+        {"clients"},
+        {"data_rate"},
+        {"delay"},
+        {"queue_size"},
+        {"queue_disc"},
+        {"core_rate", kRouted},
+        {"core_delay", kRouted},
+        {"fanout", {"tree"}},
+        {"depth", {"tree"}},
+        {"clients_per_leaf", {"tree"}},
+        {"routers", {"ring", "waxman"}},
+        {"rows", {"grid"}},
+        {"columns", {"grid"}},
+        {"waxman_alpha", {"waxman"}},
+        {"waxman_beta", {"waxman"}},
+        {"bottleneck_rate", {"dumbbell"}},
+        {"bottleneck_delay", {"dumbbell"}},
+        {"igmp_snooping", {"star"}},
+        {"map", {"file"}},
+        {"format", {"file"}},
+        {"access_routers", kPlaced},
+        {"server_router", kPlaced},
+        {"loss"},
+        {"core_loss", {"tree", "ring", "grid", "waxman", "file"}},
+        {"bottleneck_loss", {"dumbbell"}},
+    };
+    return keys;
+}
+
+bool
+ReadBy(const ScenarioKey& key, const std::string& kind)
+{
+    return std::find(key.readBy.begin(), key.readBy.end(), kind) != key.readBy.end();
+}
+
+/// Refuses a key the kind does not read (checked in the keys' alphabetical order).
+void
+CheckKindKeys(const Reader& r, const std::string& kind)
+{
+    std::vector<ScenarioKey> keys = Keys();
+    std::sort(keys.begin(), keys.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
+    for (const auto& key : keys)
+    {
+        if (!key.readBy.empty() && r.Find("topology." + key.name) && !ReadBy(key, kind))
+        {
+            r.Fail("topology." + key.name,
+                   "does not apply to a " + kind + " topology; it is read by: " + Join(key.readBy));
+        }
+    }
+}
+
+/// Runs a model's check of the configuration: its ConfigError fails at the field's line.
+template<typename Check>
+auto
+Checked(const Reader& r, Check check) -> decltype(check())
+{
+    try
+    {
+        return check();
+    }
+    catch (const ns3::gcsim::ConfigError& e)
+    {
+        r.Fail(e.Field(), e.Reason());
+    }
+}
+
+/**
+ * Reads the map's text (building nothing) and checks P1's and the clients' routers on it;
+ * returns the map's routers and which of them P1 reaches.
+ */
+Routers
+CheckMap(const Reader& r, const ns3::gcsim::TopologyConfig& t)
+{
+    return Checked(r,
+                   [&]
+                   {
+                       ns3::gcsim::RouterMap map =
+                           ns3::gcsim::CheckRouterMap(t.mapFile, t.mapFormat);
+                       ns3::gcsim::CheckMapPlacement(map, t);
+                       Routers routers;
+                       routers.count = map.names.size();
+                       uint32_t server =
+                           map.part[static_cast<std::size_t>(std::max<int64_t>(t.serverRouter, 0))];
+                       for (uint32_t part : map.part)
+                       {
+                           routers.fromServer.push_back(part == server);
+                       }
+                       return routers;
+                   });
+}
+
+/// The routers of a network of kind \p t.kind (none on one LAN, a star or a p2p link).
+Routers
+CountRouters(const ns3::gcsim::TopologyConfig& t, Routers map)
+{
+    if (t.kind == "file")
+    {
+        return map;
+    }
+    Routers routers;
+    if (t.kind == "tree")
+    {
+        uint64_t level = 1;
+        routers.count = 1;
+        for (uint32_t d = 0; d < t.depth; ++d)
+        {
+            level *= t.fanout;
+            routers.count += level;
+        }
+        return routers;
+    }
+    routers.count = t.kind == "dumbbell"                     ? 2
+                    : t.kind == "ring" || t.kind == "waxman" ? t.routers
+                    : t.kind == "grid"                       ? uint64_t(t.rows) * t.columns
+                                                             : 0;
+    return routers;
+}
+
+/// The builders' limits on routers, found here with the key's line.
+void
+CheckSize(const Reader& r, const ns3::gcsim::TopologyConfig& t)
+{
+    constexpr uint64_t kMaxRouters = 100000;
+    if (t.kind == "ring")
+    {
+        Checked(r, [&] { ns3::gcsim::CheckRing(t); });
+    }
+    uint64_t grid = uint64_t(t.rows) * t.columns;
+    if (t.kind == "grid" && grid > kMaxRouters)
+    {
+        r.Fail(r.Find("topology.rows") ? "topology.rows" : "topology.columns",
+               "a grid of " + std::to_string(t.rows) + " x " + std::to_string(t.columns) + " = " +
+                   std::to_string(grid) + " routers; at most " + std::to_string(kMaxRouters));
+    }
+    uint64_t level = 1;
+    uint64_t routers = 1;
+    for (uint32_t d = 0; t.kind == "tree" && d < t.depth && routers <= kMaxRouters; ++d)
+    {
+        level *= t.fanout;
+        routers += level;
+    }
+    if (routers > kMaxRouters)
+    {
+        r.Fail("topology.depth", "a tree of fanout " + std::to_string(t.fanout) + " and depth " +
+                                     std::to_string(t.depth) + " has more than " +
+                                     std::to_string(kMaxRouters) + " routers");
+    }
+}
+
+/// Refuses a network that would not fit in this machine's memory, before anything is built.
+void
+CheckMemory(const Reader& r, const ns3::gcsim::TopologyConfig& t)
+{
+    MemoryEstimate need = EstimateMemory(t);
+    uint64_t have = AvailableMemory();
+    if (have == 0 || need.bytes <= have)
+    {
+        return;
+    }
+    std::string key = need.key;
+    if (key == "topology.clients" && !r.Find(key) && r.Find("topology.clients_per_leaf"))
+    {
+        key = "topology.clients_per_leaf";
+    }
+    r.Fail(key, "a network this size needs about " + MemoryText(need.bytes) +
+                    " of memory to simulate (" + std::to_string(need.hosts) + " hosts, " +
+                    std::to_string(need.routers) + " routers, " + std::to_string(need.links) +
+                    " links and LANs, " + std::to_string(need.routes) +
+                    " routes; measured: about 13.5 KB a host, 4.5 KB a router, 10 KB a link, "
+                    "48 bytes a route, plus 50 MB), and this machine has " +
+                    MemoryText(have) + "; make it smaller");
+}
+
+/// Rates, delays and loss of the access and core links.
+void
+ReadLinks(const Reader& r, ns3::gcsim::TopologyConfig& t)
+{
+    bool p2p = t.kind == "p2p";
+    t.dataRate = r.Rate("topology.data_rate")
+                     .value_or(p2p ? ns3::DataRate("5Mbps") : ns3::DataRate("100Mbps"));
+    t.delay =
+        r.Duration("topology.delay").value_or(p2p ? ns3::MilliSeconds(2) : ns3::NanoSeconds(500));
+    t.coreRate = r.Rate("topology.core_rate").value_or(ns3::DataRate("1Gbps"));
+    t.coreDelay = r.Duration("topology.core_delay").value_or(ns3::MilliSeconds(1));
+    t.bottleneckRate = r.Rate("topology.bottleneck_rate").value_or(ns3::DataRate("10Mbps"));
+    t.bottleneckDelay = r.Duration("topology.bottleneck_delay").value_or(ns3::MilliSeconds(10));
+    // Packet error rates: access links; router-to-router links (the dumbbell has one).
+    t.loss = r.Number("topology.loss", 0, 1).value_or(0);
+    t.coreLoss =
+        r.Number(t.kind == "dumbbell" ? "topology.bottleneck_loss" : "topology.core_loss", 0, 1)
+            .value_or(0);
+}
+
+/// The shape keys of the routed kinds; refuses routers a ring, grid or waxman lacks.
+void
+ReadShape(const Reader& r, ns3::gcsim::TopologyConfig& t)
+{
+    t.fanout = static_cast<uint32_t>(r.Integer("topology.fanout", 1, 64).value_or(2));
+    t.depth = static_cast<uint32_t>(r.Integer("topology.depth", 0, 16).value_or(2));
+    t.routers = static_cast<uint32_t>(r.Integer("topology.routers", 2, 100000).value_or(8));
+    t.rows = static_cast<uint32_t>(r.Integer("topology.rows", 1, 1000).value_or(3));
+    t.columns = static_cast<uint32_t>(r.Integer("topology.columns", 1, 1000).value_or(3));
+    t.igmpSnooping = r.Boolean("topology.igmp_snooping").value_or(true);
+    t.waxmanAlpha = r.Number("topology.waxman_alpha", 1e-9, 1.0).value_or(0.4);
+    t.waxmanBeta = r.Number("topology.waxman_beta", 1e-9, 1.0).value_or(0.2);
+    t.accessRouters =
+        r.IntegerList("topology.access_routers", 0, 1000000).value_or(std::vector<uint32_t>{});
+    t.serverRouter = r.Integer("topology.server_router", 0, 1000000).value_or(-1);
+    if (t.kind == "ring" || t.kind == "grid" || t.kind == "waxman")
+    {
+        uint64_t count = t.kind == "grid" ? uint64_t(t.rows) * t.columns : t.routers;
+        auto noRouter = [&](int64_t router)
+        {
+            return "there is no router " + std::to_string(router) + "; a " + t.kind + " of " +
+                   std::to_string(count) + " routers numbers them 0 to " +
+                   std::to_string(count - 1);
+        };
+        for (uint32_t a : t.accessRouters)
+        {
+            if (a >= count)
+            {
+                r.Fail("topology.access_routers", noRouter(a));
+            }
+        }
+        if (t.serverRouter >= 0 && uint64_t(t.serverRouter) >= count)
+        {
+            r.Fail("topology.server_router", noRouter(t.serverRouter));
+        }
+    }
+}
+
+/// The map file and its format (kind file).
+void
+ReadMap(const Reader& r, ns3::gcsim::TopologyConfig& t, const std::string& baseDir)
+{
+    if (auto map = r.String("topology.map"))
+    {
+        fs::path p(*map);
+        if (p.is_relative())
+        {
+            p = fs::path(baseDir) / p;
+        }
+        t.mapFile = p.lexically_normal().string();
+        try
+        {
+            ns3::gcsim::ReadTextFile(t.mapFile, ns3::gcsim::kMaxMapBytes);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            std::string why = e.what(); // "PATH: what is wrong"
+            r.Fail("topology.map", "cannot read map file '" + t.mapFile + "': " +
+                                       why.substr(std::min(why.size(), t.mapFile.size() + 2)));
+        }
+    }
+    else if (t.kind == "file")
+    {
+        r.Fail("topology.map", "a file topology needs a map (Inet, Orbis or Rocketfuel format)");
+    }
+    t.mapFormat = r.Choice("topology.format", {"inet", "orbis", "rocketfuel"}).value_or("");
+    if (t.kind == "file" && t.mapFormat.empty())
+    {
+        std::string lower = fs::path(t.mapFile).filename().string();
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        t.mapFormat = lower.find("rocketfuel") != std::string::npos ? "rocketfuel"
+                      : lower.find("orbis") != std::string::npos    ? "orbis"
+                      : lower.find("inet") != std::string::npos     ? "inet"
+                                                                    : "";
+        if (t.mapFormat.empty())
+        {
+            r.Fail("topology.map", "cannot tell the map's format from its name; set "
+                                   "topology.format to inet, orbis or rocketfuel");
+        }
+    }
+}
+
+/// The client count (a tree's from its leaves and clients_per_leaf).
+void
+ReadClients(const Reader& r, ns3::gcsim::TopologyConfig& t)
+{
+    bool p2p = t.kind == "p2p";
+    int64_t maxClients = (1 << 24) - 3;
+    if (t.kind == "tree")
+    {
+        uint64_t leaves = 1;
+        for (uint32_t d = 0; d < t.depth && leaves <= 100000; ++d)
+        {
+            leaves *= t.fanout;
+        }
+        if (leaves > 100000)
+        {
+            r.Fail("topology.depth", "a tree of fanout " + std::to_string(t.fanout) +
+                                         " and depth " + std::to_string(t.depth) +
+                                         " has more than 100000 leaf routers");
+        }
+        auto perLeaf = r.Integer("topology.clients_per_leaf", 1, maxClients);
+        auto clients = r.Integer("topology.clients", 1, maxClients);
+        if (clients && perLeaf && static_cast<uint64_t>(*clients) != leaves * *perLeaf)
+        {
+            r.Fail("topology.clients", "a tree with " + std::to_string(leaves) + " leaf LANs of " +
+                                           std::to_string(*perLeaf) + " clients has " +
+                                           std::to_string(leaves * *perLeaf) + " clients, not " +
+                                           std::to_string(*clients) +
+                                           "; give one of clients and clients_per_leaf");
+        }
+        if (clients && !perLeaf && *clients % leaves != 0)
+        {
+            r.Fail("topology.clients", std::to_string(*clients) + " clients do not fill " +
+                                           std::to_string(leaves) +
+                                           " leaf LANs equally; give a multiple of " +
+                                           std::to_string(leaves) + " or clients_per_leaf");
+        }
+        uint64_t total = clients ? static_cast<uint64_t>(*clients) : leaves * perLeaf.value_or(2);
+        if (total > static_cast<uint64_t>(maxClients))
+        {
+            r.Fail("topology.clients_per_leaf",
+                   "the tree would hold more than " + std::to_string(maxClients) + " clients");
+        }
+        t.clients = static_cast<uint32_t>(total);
+    }
+    else
+    {
+        t.clients = static_cast<uint32_t>(
+            r.Integer("topology.clients", 1, maxClients).value_or(p2p ? 1 : 3));
+    }
+    if (p2p && t.clients != 1)
+    {
+        r.Fail("topology.clients",
+               "a p2p topology has exactly one client (got " + std::to_string(t.clients) + ")");
+    }
+}
+
+/// The device queue and the queue discipline.
+void
+ReadQueue(const Reader& r, ns3::gcsim::TopologyConfig& t)
+{
+    if (auto q = r.String("topology.queue_size"))
+    {
+        std::size_t digits = q->find_first_not_of("0123456789");
+        std::string unit = digits == std::string::npos ? "" : q->substr(digits);
+        std::string count = q->substr(0, digits);
+        if (!IsDigits(count, 9) || std::stoul(count) == 0 ||
+            (unit != "p" && unit != "B" && unit != "kB" && unit != "MB"))
+        {
+            r.Fail("topology.queue_size", "cannot read '" + *q +
+                                              "'; give a positive count of packets (\"100p\") or "
+                                              "bytes (\"64kB\", units B, kB, MB)");
+        }
+        t.queueSize = *q;
+    }
+    t.queueDisc =
+        r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
+    t.queueDisc =
+        r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
+}
+
+void
+Read(const Reader& r, Scenario& s, SectionContext& context)
+{
+    std::vector<std::string> kinds;
+    for (const auto& e : ns3::gcsim::TopologyTable())
+    {
+        kinds.emplace_back(e.kind);
+    }
+    auto& t = s.topology;
+    t.kind = r.Choice("topology.kind", kinds).value_or("lan");
+    t.seed = s.seed;
+    CheckKindKeys(r, t.kind);
+    ReadLinks(r, t);
+    ReadShape(r, t);
+    ReadMap(r, t, context.baseDir);
+    Routers mapRouters = t.kind == "file" ? CheckMap(r, t) : Routers{};
+    ReadClients(r, t);
+    ReadQueue(r, t);
+    CheckSize(r, t);
+    CheckMemory(r, t);
+    context.routers = CountRouters(t, mapRouters);
+}
+
+/// The values of the keys only some kinds read, by key; absent: not written.
+toml::table
+KindValues(const ns3::gcsim::TopologyConfig& t)
+{
+    toml::table values{
+        {"core_rate", RateText(t.coreRate)},
+        {"core_delay", TimeText(t.coreDelay)},
+        {"fanout", static_cast<int64_t>(t.fanout)},
+        {"depth", static_cast<int64_t>(t.depth)},
+        {"clients_per_leaf",
+         static_cast<int64_t>(
+             t.depth < 32 ? t.clients / std::max<uint64_t>(
+                                            1, static_cast<uint64_t>(std::pow(t.fanout, t.depth)))
+                          : 0)},
+        {"routers", static_cast<int64_t>(t.routers)},
+        {"rows", static_cast<int64_t>(t.rows)},
+        {"columns", static_cast<int64_t>(t.columns)},
+        {"waxman_alpha", t.waxmanAlpha},
+        {"waxman_beta", t.waxmanBeta},
+        {"bottleneck_rate", RateText(t.bottleneckRate)},
+        {"bottleneck_delay", TimeText(t.bottleneckDelay)},
+        {"igmp_snooping", t.igmpSnooping},
+    };
+    if (!t.mapFile.empty())
+    {
+        values.insert("map", t.mapFile);
+        values.insert("format", t.mapFormat);
+    }
+    if (t.serverRouter >= 0)
+    {
+        values.insert("server_router", t.serverRouter);
+    }
+    if (t.coreLoss > 0)
+    {
+        // Lossless networks resolve as they did before loss existed (sweep run ids included).
+        values.insert("core_loss", t.coreLoss);
+        values.insert("bottleneck_loss", t.coreLoss);
+    }
+    if (!t.accessRouters.empty())
+    {
+        values.insert("access_routers", Array<uint32_t, int64_t>(t.accessRouters));
+    }
+    return values;
+}
+
+void
+Write(const Scenario& s, toml::table& root)
+{
+    const auto& t = s.topology;
+    std::ostringstream rate;
+    rate << t.dataRate.GetBitRate() << "bps";
+    toml::table topology{
+        {"kind", t.kind},
+        {"clients", static_cast<int64_t>(t.clients)},
+        {"data_rate", rate.str()},
+        {"delay", TimeText(t.delay)},
+        {"queue_size", t.queueSize},
+        {"queue_disc", t.queueDisc},
+    };
+    if (t.loss > 0)
+    {
+        topology.insert("loss", t.loss);
+    }
+    toml::table values = KindValues(t);
+    for (const auto& key : Keys())
+    {
+        if (ReadBy(key, t.kind) && values.get(key.name))
+        {
+            topology.insert(key.name, *values.get(key.name));
+        }
+    }
+    root.insert("topology", topology);
+}
+
+} // namespace
+
+const ScenarioSection&
+TopologySection()
+{
+    static const ScenarioSection section{"topology", Keys(), {}, true, Read, Write};
+    return section;
+}
+
+} // namespace sections
+} // namespace gcsim
