@@ -13,8 +13,7 @@ namespace gcsim
 
 OrderingTracker::OrderingTracker(DeliveryOrder order, std::vector<uint32_t> members,
                                  uint32_t clients, uint32_t size)
-  : m_order(order)
-  , m_member(clients + 1, false)
+  : m_member(clients + 1, false)
   , m_size(size)
   , m_sequences(clients + 1)
   , m_highest(clients + 1)

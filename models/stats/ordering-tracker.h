@@ -68,7 +68,6 @@ private:
     /// Counts disagreements over the members' sequences.
     uint64_t Disagreements() const;
 
-    DeliveryOrder m_order;
     std::vector<bool> m_member; //!< per client (index n)
     uint32_t m_size;
     ApplicationContainer m_agents;
