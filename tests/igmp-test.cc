@@ -340,7 +340,7 @@ TEST(Igmp, BothModelsRunSideBySideAndResultsRepeatByteForByte)
     EXPECT_EQ(s.Runs(),
               (std::vector<std::string>{"multicast+instant", "multicast+igmp",
                                         "replicated-unicast+instant", "replicated-unicast+igmp"}));
-    EXPECT_EQ(s.RunOf("multicast+igmp").membershipModel, "igmp");
+    EXPECT_EQ(s.RunOf("multicast+igmp").membership, MembershipKind::IGMP);
     for (const char* out : {"a", "b"})
     {
         CommandResult r = RunCommand({"run", file, "-q", "--no-report", "--out", dir / out});

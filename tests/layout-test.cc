@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -146,6 +147,38 @@ TEST(Layout, EveryModelSourceHasItsHeader)
             EXPECT_TRUE(std::filesystem::exists(header)) << entry.path() << " has no header";
         }
     }
+}
+
+/// ns-3 users see what a model does with NS_LOG=<component>: every model source defines one
+/// component, named Gcsim<something>, and no two share a name.
+TEST(Layout, EveryModelSourceDefinesItsOwnLogComponent)
+{
+    const std::string define = "NS_LOG_COMPONENT_DEFINE(\"";
+    std::map<std::string, std::string> owner;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(SourcePath("models")))
+    {
+        if (entry.path().extension() != ".cc")
+        {
+            continue;
+        }
+        std::ifstream in(entry.path());
+        std::vector<std::string> names;
+        for (std::string line; std::getline(in, line);)
+        {
+            if (line.rfind(define, 0) == 0)
+            {
+                names.push_back(
+                    line.substr(define.size(), line.find('"', define.size()) - define.size()));
+            }
+        }
+        ASSERT_EQ(names.size(), 1U)
+            << entry.path() << " defines " << names.size() << " log components";
+        EXPECT_EQ(names[0].rfind("Gcsim", 0), 0U) << entry.path() << ": " << names[0];
+        auto [it, fresh] = owner.emplace(names[0], entry.path().string());
+        EXPECT_TRUE(fresh) << names[0] << " is defined in " << it->second << " and "
+                           << entry.path();
+    }
+    EXPECT_GT(owner.size(), 40U);
 }
 
 } // namespace

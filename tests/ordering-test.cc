@@ -97,10 +97,10 @@ TEST(Ordering, RunsAreLabelledPerOrder)
                                          "multicast/flood+fifo",
                                          "multicast/flood+total"};
     EXPECT_EQ(s.Runs(), expected);
-    EXPECT_EQ(s.RunOf("multicast/flood+total").order, "total");
-    EXPECT_EQ(s.RunOf("multicast/flood+total").routing, "flood");
-    EXPECT_EQ(s.RunOf("multicast/flood").order, "none");
-    EXPECT_EQ(s.RunOf("broadcast").order, "");
+    EXPECT_TRUE(s.RunOf("multicast/flood+total").order == ns3::gcsim::ORDER_TOTAL);
+    EXPECT_EQ(s.RunOf("multicast/flood+total").routing, ns3::gcsim::MulticastRouting::FLOOD);
+    EXPECT_TRUE(s.RunOf("multicast/flood").order == ns3::gcsim::ORDER_NONE);
+    EXPECT_FALSE(s.RunOf("broadcast").order.has_value());
     EXPECT_THROW(s.RunOf("broadcast+fifo"), InputError);
     Scenario plain = ScenarioFrom(std::string(kSmallTree), {"ordering.order=\"fifo\""});
     EXPECT_EQ(plain.Runs(), std::vector<std::string>{"multicast+fifo"});

@@ -75,10 +75,10 @@ TEST(Reliability, RepairsExpandIntoRunsOfTheModesTheyApplyTo)
     EXPECT_EQ(s.Runs(), (std::vector<std::string>{
                             "unicast", "replicated-unicast", "replicated-unicast+arq", "multicast",
                             "multicast+nak", "multicast+nak-unsuppressed", "broadcast"}));
-    EXPECT_EQ(s.RunOf("multicast+nak").repair, "nak");
-    EXPECT_EQ(s.RunOf("multicast+nak-unsuppressed").repair, "nak-unsuppressed");
-    EXPECT_EQ(s.RunOf("replicated-unicast+arq").repair, "arq");
-    EXPECT_EQ(s.RunOf("multicast").repair, "none");
+    EXPECT_EQ(s.RunOf("multicast+nak").repair, Repair::NAK);
+    EXPECT_EQ(s.RunOf("multicast+nak-unsuppressed").repair, Repair::NAK_UNSUPPRESSED);
+    EXPECT_EQ(s.RunOf("replicated-unicast+arq").repair, Repair::ARQ);
+    EXPECT_EQ(s.RunOf("multicast").repair, Repair::NONE);
     EXPECT_THROW(s.RunOf("broadcast+nak"), InputError);
     EXPECT_THROW(s.RunOf("multicast+arq"), InputError);
     EXPECT_THROW(s.RunOf("replicated-unicast+nak"), InputError);
@@ -89,7 +89,7 @@ TEST(Reliability, RepairsExpandIntoRunsOfTheModesTheyApplyTo)
     EXPECT_EQ(t.Runs(),
               (std::vector<std::string>{"replicated-unicast+arq", "multicast/source-tree+nak",
                                         "multicast/flood+nak"}));
-    EXPECT_EQ(t.RunOf("multicast/flood+nak").routing, "flood");
+    EXPECT_EQ(t.RunOf("multicast/flood+nak").routing, ns3::gcsim::MulticastRouting::FLOOD);
     // Without [reliability] nothing changes.
     Scenario u = ScenarioFrom("[delivery]\nmodes = [\"replicated-unicast\", \"multicast\"]\n");
     EXPECT_EQ(u.Runs(), (std::vector<std::string>{"replicated-unicast", "multicast"}));

@@ -2,6 +2,7 @@
 
 #include "group-message-tag.h"
 
+#include <algorithm>
 #include <ns3/inet-socket-address.h>
 #include <ns3/log.h>
 #include <ns3/pointer.h>
@@ -90,6 +91,16 @@ GroupServer::SetDirectory(const GroupDirectory& directory)
 }
 
 void
+GroupServer::SetSendTimes(const std::vector<Time>& times)
+{
+    NS_LOG_FUNCTION(this << times.size());
+    NS_ABORT_MSG_IF(!std::is_sorted(times.begin(), times.end()), "send times must ascend");
+    m_sendTimes = times;
+    m_messages = static_cast<uint32_t>(times.size());
+    m_firstSend = times.empty() ? Time() : times.front();
+}
+
+void
 GroupServer::AddReply(uint32_t client, const std::string& reply)
 {
     NS_LOG_FUNCTION(this << client << reply);
@@ -146,7 +157,9 @@ GroupServer::SendScheduled()
     SendGroupMessage("", m_target);
     if (++m_scheduled < m_messages)
     {
-        m_sendEvent = Simulator::Schedule(m_interval, &GroupServer::SendScheduled, this);
+        Time gap = m_sendTimes.empty() ? m_interval
+                                       : m_sendTimes[m_scheduled] - m_sendTimes[m_scheduled - 1];
+        m_sendEvent = Simulator::Schedule(gap, &GroupServer::SendScheduled, this);
     }
 }
 

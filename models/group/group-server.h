@@ -24,8 +24,9 @@ namespace gcsim
  *
  * It binds its port (20001), announces "UDP server up and listening", prints each client's
  * message and answers that client with the next reply the transcript holds for it. It
- * also sends `Messages` group messages, one every `Interval` from `FirstSend`. Every
- * answer and group message goes out through the server's DeliveryMode.
+ * also sends `Messages` group messages, one every `Interval` from `FirstSend` (or at the
+ * times SetSendTimes() gives). Every answer and group message goes out through the
+ * server's DeliveryMode.
  */
 class GroupServer : public Application
 {
@@ -42,6 +43,11 @@ public:
      * late: the hosts' own membership). Until called, the directory's members.
      */
     void SetGroupMembers(const std::vector<uint32_t>& members);
+    /**
+     * Sends one group message at each of \p times (from the application's start, ascending)
+     * instead of `Messages` of them `Interval` apart from `FirstSend`.
+     */
+    void SetSendTimes(const std::vector<Time>& times);
     /// Queues \p reply as the answer to client \p client's next message.
     void AddReply(uint32_t client, const std::string& reply);
 
@@ -73,6 +79,7 @@ private:
     /// The group as the hosts have it, if set apart from m_directory.members.
     std::unique_ptr<std::vector<uint32_t>> m_groupMembers;
     std::map<uint32_t, std::deque<std::string>> m_replies; //!< per client, in order
+    std::vector<Time> m_sendTimes; //!< SetSendTimes(); empty: the Interval schedule
 
     Ptr<Socket> m_socket;    //!< bound to m_port
     uint32_t m_sent{0};      //!< group messages sent so far (their numbers)

@@ -24,6 +24,7 @@ constexpr uint32_t kIpv4UdpHeaderBytes = 28;
  */
 constexpr int64_t kRepairStreamBase = 1000000000; //!< NAK repair agent i: base + i
 constexpr int64_t kIgmpReportStream = 1LL << 40;  //!< hosts' IGMP report delays
+constexpr int64_t kPoissonSendStream = 1LL << 41; //!< P1's Poisson send gaps
 
 } // namespace gcsim
 } // namespace ns3

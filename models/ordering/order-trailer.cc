@@ -4,6 +4,7 @@
 #include "../group/group-message-tag.h"
 
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 #include <ns3/udp-socket-factory.h>
 
 namespace ns3
@@ -11,11 +12,14 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimOrderTrailer");
+
 NS_OBJECT_ENSURE_REGISTERED(OrderTrailer);
 
 OrderTrailer::OrderTrailer(uint32_t sequence)
   : m_sequence(sequence)
 {
+    NS_LOG_FUNCTION(this << sequence);
 }
 
 TypeId
@@ -70,6 +74,7 @@ OrderTrailer::GetSequence() const
 Ptr<Packet>
 MakeOrderedDatagram(const GroupHeader& header, uint32_t size, uint32_t sequence, uint32_t tag)
 {
+    NS_LOG_FUNCTION(header << size << sequence << tag);
     uint32_t body = size > OrderTrailer::SERIALIZED_SIZE ? size - OrderTrailer::SERIALIZED_SIZE : 0;
     Ptr<Packet> datagram = MakeDatagram(header, "", body);
     datagram->AddTrailer(OrderTrailer(sequence));
@@ -80,6 +85,7 @@ MakeOrderedDatagram(const GroupHeader& header, uint32_t size, uint32_t sequence,
 uint32_t
 SequenceOf(Ptr<const Packet> datagram)
 {
+    NS_LOG_FUNCTION(datagram);
     if (datagram->GetSize() < GroupHeader::SERIALIZED_SIZE + OrderTrailer::SERIALIZED_SIZE)
     {
         return OrderTrailer::kUnsequenced;
@@ -92,6 +98,7 @@ SequenceOf(Ptr<const Packet> datagram)
 Ptr<Socket>
 BindOrderingSocket(Ptr<Node> node, uint16_t port)
 {
+    NS_LOG_FUNCTION(node << port);
     Ptr<Socket> socket = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
     if (socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0)
     {

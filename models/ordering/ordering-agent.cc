@@ -5,6 +5,7 @@
 #include <ns3/boolean.h>
 #include <ns3/enum.h>
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 #include <ns3/simulator.h>
 #include <ns3/uinteger.h>
 #include <stdexcept>
@@ -45,6 +46,8 @@ DeliveryOrderOf(const std::string& name)
     }
     throw std::invalid_argument("no delivery order '" + name + "'");
 }
+
+NS_LOG_COMPONENT_DEFINE("GcsimOrderingAgent");
 
 NS_OBJECT_ENSURE_REGISTERED(OrderingAgent);
 
@@ -97,6 +100,7 @@ OrderingAgent::GetTypeId()
 void
 OrderingAgent::AddSend(Time at)
 {
+    NS_LOG_FUNCTION(this << at);
     m_sends.push_back(at);
 }
 
@@ -109,6 +113,7 @@ OrderingAgent::HeldBack() const
 void
 OrderingAgent::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     if (m_sends.empty())
     {
         return;
@@ -123,6 +128,7 @@ OrderingAgent::StartApplication()
 void
 OrderingAgent::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     if (m_socket)
     {
         m_socket->Close();
@@ -132,6 +138,7 @@ OrderingAgent::StopApplication()
 void
 OrderingAgent::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = nullptr;
     Application::DoDispose();
 }
@@ -139,6 +146,7 @@ OrderingAgent::DoDispose()
 void
 OrderingAgent::Send(uint32_t message)
 {
+    NS_LOG_FUNCTION(this << message);
     GroupHeader header;
     header.SetKind(GroupHeader::GROUP_MESSAGE);
     header.SetOrigin(m_client);
@@ -163,6 +171,7 @@ OrderingAgent::Send(uint32_t message)
 void
 OrderingAgent::Receive(Ptr<const Packet> datagram, const GroupHeader& header, uint32_t, uint32_t)
 {
+    NS_LOG_FUNCTION(this << datagram << header);
     if (!m_member || header.GetOrigin() == 0)
     {
         return; // P1's own group messages are not the ordering layer's
@@ -175,6 +184,7 @@ void
 OrderingAgent::Accept(uint32_t origin, uint32_t message, uint32_t sequence, int64_t sendNs,
                       int64_t receiptNs)
 {
+    NS_LOG_FUNCTION(this << origin << message << sequence << sendNs << receiptNs);
     Held held{origin, message, sendNs, receiptNs};
     switch (m_order)
     {
@@ -189,6 +199,8 @@ OrderingAgent::Accept(uint32_t origin, uint32_t message, uint32_t sequence, int6
             uint32_t& next = m_nextFifo[origin];
             if (message < next || m_heldFifo.count({origin, message}))
             {
+                NS_LOG_LOGIC("client " << m_client << ": duplicate of " << origin << "/" << message
+                                       << " dropped");
                 return; // a duplicate
             }
             m_heldFifo[{origin, message}] = held;
@@ -206,6 +218,8 @@ OrderingAgent::Accept(uint32_t origin, uint32_t message, uint32_t sequence, int6
             if (sequence == OrderTrailer::kUnsequenced || sequence < m_nextSequence ||
                 m_heldTotal.count(sequence))
             {
+                NS_LOG_LOGIC("client " << m_client << ": " << origin << "/" << message
+                                       << " unsequenced or a duplicate, dropped");
                 return; // not sequenced, or a duplicate
             }
             m_heldTotal[sequence] = held;
@@ -224,6 +238,7 @@ OrderingAgent::Accept(uint32_t origin, uint32_t message, uint32_t sequence, int6
 void
 OrderingAgent::Deliver(uint32_t origin, uint32_t message, int64_t sendNs, int64_t receiptNs)
 {
+    NS_LOG_FUNCTION(this << origin << message << sendNs << receiptNs);
     m_deliverTrace(m_client, origin, message, sendNs, receiptNs);
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ns3/boolean.h>
 #include <ns3/enum.h>
+#include <ns3/log.h>
 #include <ns3/uinteger.h>
 
 namespace ns3
@@ -13,9 +14,12 @@ namespace ns3
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimOrderingHelper");
+
 OrderingHelper::OrderingHelper(OrderingSetup setup)
   : m_setup(std::move(setup))
 {
+    NS_LOG_FUNCTION(this);
 }
 
 uint32_t
@@ -36,6 +40,7 @@ OrderingHelper::TagOf(uint32_t origin, uint32_t message) const
 ApplicationContainer
 OrderingHelper::InstallAgents(const ApplicationContainer& clients) const
 {
+    NS_LOG_FUNCTION(this << clients.GetN());
     ApplicationContainer agents;
     for (uint32_t i = 0; i < clients.GetN(); ++i)
     {
@@ -71,6 +76,7 @@ OrderingHelper::InstallAgents(const ApplicationContainer& clients) const
 ApplicationContainer
 OrderingHelper::InstallSequencer(Ptr<Node> server) const
 {
+    NS_LOG_FUNCTION(this << server);
     ApplicationContainer apps;
     if (m_setup.order != ORDER_TOTAL)
     {

@@ -4,12 +4,15 @@
 #include "order-trailer.h"
 
 #include <ns3/inet-socket-address.h>
+#include <ns3/log.h>
 #include <ns3/uinteger.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimSequencer");
 
 NS_OBJECT_ENSURE_REGISTERED(Sequencer);
 
@@ -38,6 +41,7 @@ Sequencer::GetTypeId()
 void
 Sequencer::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = BindOrderingSocket(GetNode(), m_listen);
     m_socket->SetRecvCallback(MakeCallback(&Sequencer::HandleRead, this));
 }
@@ -45,6 +49,7 @@ Sequencer::StartApplication()
 void
 Sequencer::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     if (m_socket)
     {
         m_socket->Close();
@@ -55,6 +60,7 @@ Sequencer::StopApplication()
 void
 Sequencer::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_socket = nullptr;
     Application::DoDispose();
 }
@@ -62,6 +68,7 @@ Sequencer::DoDispose()
 void
 Sequencer::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -76,6 +83,8 @@ Sequencer::HandleRead(Ptr<Socket> socket)
         // The sender's header goes out unchanged (origin, its number, its send time):
         // latency at the members then includes the detour through P1.
         uint32_t sequence = m_next++;
+        NS_LOG_LOGIC("message " << header.GetOrigin() << "/" << header.GetMessage()
+                                << " gets sequence number " << sequence);
         m_sequencedTrace(header.GetOrigin(), header.GetMessage(), sequence);
         m_socket->SendTo(MakeOrderedDatagram(header, packet->GetSize(), sequence, tag.GetMessage()),
                          0, InetSocketAddress(m_group, m_port));

@@ -5,17 +5,21 @@
 #include "../network/trace-connect.h"
 
 #include <ns3/callback.h>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
 
+NS_LOG_COMPONENT_DEFINE("GcsimFollowMessage");
+
 void
 FollowMessage(const Network& network, uint32_t message,
               std::function<void(const std::vector<uint32_t>& destinations)> onSend,
               std::function<void(uint32_t host, uint32_t node)> onReceive)
 {
+    NS_LOG_FUNCTION(message);
     for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
     {
         Ptr<Node> node = network.hosts.Get(h);

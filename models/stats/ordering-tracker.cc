@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <ns3/callback.h>
+#include <ns3/log.h>
 #include <ns3/simulator.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimOrderingTracker");
 
 OrderingTracker::OrderingTracker(DeliveryOrder order, std::vector<uint32_t> members,
                                  uint32_t clients, uint32_t size)
@@ -19,6 +22,7 @@ OrderingTracker::OrderingTracker(DeliveryOrder order, std::vector<uint32_t> memb
   , m_highest(clients + 1)
   , m_delivered(clients + 1)
 {
+    NS_LOG_FUNCTION(this << order << clients << size);
     for (uint32_t m : members)
     {
         m_member[m] = true;
@@ -31,6 +35,7 @@ OrderingTracker::OrderingTracker(DeliveryOrder order, std::vector<uint32_t> memb
 void
 OrderingTracker::Attach(const ApplicationContainer& agents, const ApplicationContainer& sequencer)
 {
+    NS_LOG_FUNCTION(this);
     m_agents = agents;
     for (auto it = agents.Begin(); it != agents.End(); ++it)
     {
@@ -46,6 +51,7 @@ OrderingTracker::Attach(const ApplicationContainer& agents, const ApplicationCon
 void
 OrderingTracker::OnSend(uint32_t origin, uint32_t message)
 {
+    NS_LOG_FUNCTION(this << origin << message);
     auto id = static_cast<uint32_t>(m_ids.size());
     if (!m_index.emplace(std::make_pair(origin, message), id).second)
     {
@@ -59,6 +65,7 @@ OrderingTracker::OnSend(uint32_t origin, uint32_t message)
 void
 OrderingTracker::OnSequenced(uint32_t, uint32_t, uint32_t)
 {
+    NS_LOG_FUNCTION(this);
     // The sender's unicast to P1 is the packet total order adds; P1's multicast replaces
     // the sender's own.
     ++m_counts.controlPackets;
@@ -69,6 +76,7 @@ void
 OrderingTracker::OnDeliver(uint32_t member, uint32_t origin, uint32_t message, int64_t sendNs,
                            int64_t receiptNs)
 {
+    NS_LOG_FUNCTION(this << member << origin << message << sendNs << receiptNs);
     if (member >= m_member.size() || !m_member[member])
     {
         ++m_counts.nonmember;
@@ -110,6 +118,7 @@ OrderingTracker::OnDeliver(uint32_t member, uint32_t origin, uint32_t message, i
 std::vector<std::pair<uint32_t, uint32_t>>
 OrderingTracker::Sequence(uint32_t member) const
 {
+    NS_LOG_FUNCTION(this << member);
     std::vector<std::pair<uint32_t, uint32_t>> sequence;
     if (member < m_sequences.size())
     {
@@ -124,6 +133,7 @@ OrderingTracker::Sequence(uint32_t member) const
 uint64_t
 OrderingTracker::Disagreements() const
 {
+    NS_LOG_FUNCTION(this);
     // position[m][id]: where member m delivered message id (-1: never). A pair {a, b}
     // disagrees when one member delivered a before b and another b before a. Time and
     // memory grow as messages^2 x members / 2 and messages x members.
@@ -170,6 +180,7 @@ OrderingTracker::Disagreements() const
 OrderingCounts
 OrderingTracker::Finish()
 {
+    NS_LOG_FUNCTION(this);
     std::map<uint32_t, bool> senders;
     for (const auto& [origin, message] : m_ids)
     {

@@ -17,7 +17,7 @@ void
 AddOrderingSenders(const Scenario& s, const Scenario::RunSpec& spec, const Network& network,
                    MulticastGroup& group)
 {
-    if (spec.order.empty() || spec.order == "total")
+    if (!spec.order || *spec.order == ORDER_TOTAL)
     {
         return;
     }
@@ -40,7 +40,7 @@ InstallOrdering(const Scenario& s, const Scenario::RunSpec& spec, const Network&
 {
     OrderingRun run;
     OrderingSetup setup;
-    setup.order = DeliveryOrderOf(spec.order);
+    setup.order = *spec.order;
     setup.group = s.group.address;
     setup.port = s.group.port;
     setup.sequencerPort = s.ordering.sequencerPort;

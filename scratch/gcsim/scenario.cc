@@ -314,6 +314,28 @@ Scenario::MembersAt(ns3::Time t) const
     return {members.begin(), members.end()};
 }
 
+std::string
+MembershipKindName(MembershipKind kind)
+{
+    return kind == MembershipKind::IGMP ? "igmp" : "instant";
+}
+
+std::string
+RepairName(Repair repair)
+{
+    switch (repair)
+    {
+        case Repair::NAK:
+            return "nak";
+        case Repair::NAK_UNSUPPRESSED:
+            return "nak-unsuppressed";
+        case Repair::ARQ:
+            return "arq";
+        default:
+            return "none";
+    }
+}
+
 Scenario::RunSpec
 Scenario::RunOf(const std::string& label) const
 {
@@ -323,11 +345,21 @@ Scenario::RunOf(const std::string& label) const
     std::string head = label.substr(0, plus);
     std::size_t slash = head.find('/');
     spec.mode = head.substr(0, slash);
-    spec.routing = slash == std::string::npos ? delivery.multicastRouting : head.substr(slash + 1);
-    spec.membershipModel = membership.model;
+    std::string routing =
+        slash == std::string::npos ? delivery.multicastRouting : head.substr(slash + 1);
+    try
+    {
+        spec.routing = ns3::gcsim::MulticastRoutingNamed(routing);
+    }
+    catch (const std::invalid_argument&)
+    {
+        throw InputError(source, "delivery.modes",
+                         "run '" + label + "': no multicast routing '" + routing + "'");
+    }
+    spec.membership = membership.model == "igmp" ? MembershipKind::IGMP : MembershipKind::INSTANT;
     if (ordering.given && spec.mode == "multicast")
     {
-        spec.order = "none";
+        spec.order = ns3::gcsim::ORDER_NONE;
     }
     while (plus != std::string::npos)
     {
@@ -336,7 +368,7 @@ Scenario::RunOf(const std::string& label) const
             label.substr(plus + 1, next == std::string::npos ? next : next - plus - 1);
         if (option == "instant" || option == "igmp")
         {
-            spec.membershipModel = option;
+            spec.membership = option == "igmp" ? MembershipKind::IGMP : MembershipKind::INSTANT;
         }
         else if (option == "nak" || option == "nak-unsuppressed" || option == "arq")
         {
@@ -347,12 +379,14 @@ Scenario::RunOf(const std::string& label) const
                                  "run '" + label + "': repair '" + option + "' applies to " +
                                      needs + " only");
             }
-            spec.repair = option;
+            spec.repair = option == "arq"   ? Repair::ARQ
+                          : option == "nak" ? Repair::NAK
+                                            : Repair::NAK_UNSUPPRESSED;
         }
         else if ((option == "none" || option == "fifo" || option == "total") && ordering.given &&
                  spec.mode == "multicast")
         {
-            spec.order = option;
+            spec.order = ns3::gcsim::DeliveryOrderOf(option);
         }
         else
         {

@@ -1,10 +1,13 @@
 #ifndef GCSIM_SCENARIO_H
 #define GCSIM_SCENARIO_H
 
+#include "models/multicast/multicast-routing.h"
 #include "models/network/network.h"
+#include "models/ordering/ordering-agent.h"
 
 #include <ns3/ipv4-address.h>
 #include <ns3/nstime.h>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -38,6 +41,26 @@ struct TranscriptLine
     uint32_t client{1};
     std::string text;
 };
+
+/// How a run's joins and leaves reach the network (membership.model).
+enum class MembershipKind
+{
+    INSTANT, //!< the routes change at the instant of the event
+    IGMP,    //!< hosts report, routers query (IgmpMembership)
+};
+
+/// A run's repair of lost messages (reliability.repair, and ARQ for replicated unicast).
+enum class Repair
+{
+    NONE,
+    NAK,              //!< NAK repair with SRM's suppression
+    NAK_UNSUPPRESSED, //!< every member that misses a message NAKs it
+    ARQ,              //!< per-member ACKs and retransmissions (replicated unicast)
+};
+
+/// The names scenarios and run labels give them.
+std::string MembershipKindName(MembershipKind kind);
+std::string RepairName(Repair repair);
 
 /// A scenario as resolved after overrides and validation: everything a run needs.
 struct Scenario
@@ -97,17 +120,17 @@ struct Scenario
     /// One run of a scenario: a delivery mode and the options it runs with.
     struct RunSpec
     {
-        std::string label;   //!< as tables and files name it
-        std::string mode;    //!< a delivery mode
-        std::string routing; //!< the multicast routing variant
+        std::string label; //!< as tables and files name it
+        std::string mode;  //!< a delivery mode, by its name in DeliveryModeTable()
+        ns3::gcsim::MulticastRouting routing{ns3::gcsim::MulticastRouting::SOURCE_TREE};
         /// How joins and leaves reach the network (scenarios with [membership]).
-        std::string membershipModel{"instant"};
-        /// Reliable delivery ([reliability]): "none", "nak", "nak-unsuppressed" (multicast)
-        /// or "arq" (replicated-unicast).
-        std::string repair{"none"};
-        /// The delivery order of the senders' messages ("none", "fifo", "total"): set for
-        /// the multicast runs of a scenario with [ordering], empty otherwise.
-        std::string order;
+        MembershipKind membership{MembershipKind::INSTANT};
+        /// Reliable delivery ([reliability]): NAK repair (multicast) or ARQ
+        /// (replicated-unicast).
+        Repair repair{Repair::NONE};
+        /// The delivery order of the senders' messages: set for the multicast runs of a
+        /// scenario with [ordering], empty otherwise.
+        std::optional<ns3::gcsim::DeliveryOrder> order;
     };
 
     /**

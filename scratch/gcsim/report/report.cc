@@ -135,7 +135,7 @@ ReliabilityJson(const ModeResult& r, const Scenario& scenario)
 {
     const auto& c = r.reliability;
     json j;
-    j["repair"] = scenario.RunOf(r.mode).repair;
+    j["repair"] = RepairName(scenario.RunOf(r.mode).repair);
     j["expected"] = c.expected;
     j["delivered"] = c.delivered;
     j["delivery_ratio"] = c.expected ? double(c.delivered) / double(c.expected) : 0.0;
@@ -221,7 +221,8 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
         modes[r.mode] = ModeJson(r);
         if (scenario.membership.given)
         {
-            modes[r.mode]["membership"] = MembershipJson(r, scenario.RunOf(r.mode).membershipModel);
+            modes[r.mode]["membership"] =
+                MembershipJson(r, MembershipKindName(scenario.RunOf(r.mode).membership));
         }
         if (r.dense.used)
         {

@@ -30,7 +30,7 @@ public:
     void Collectors(RunContext& run) override
     {
         m_model = MakeModel(run);
-        m_model->Setup(run.network, *run.graph, run.routing, run.group,
+        m_model->Setup(run.network, *run.graph, run.spec.routing, run.group,
                        DynamicCast<GroupServer>(run.server.Get(0)), run.clients, run.deliveryMode,
                        run.directory);
         if (run.dense)
@@ -59,7 +59,7 @@ public:
 private:
     static Ptr<MembershipModel> MakeModel(const RunContext& run)
     {
-        if (run.spec.membershipModel != "igmp")
+        if (run.spec.membership != MembershipKind::IGMP)
         {
             return CreateObject<InstantMembership>();
         }

@@ -18,7 +18,7 @@ class OrderingFeature : public RunFeature
 public:
     bool Applies(const RunContext& run) const override
     {
-        return !run.spec.order.empty();
+        return run.spec.order.has_value();
     }
 
     void Senders(RunContext& run) override

@@ -26,7 +26,7 @@ class RepairFeature : public RunFeature
 public:
     bool Applies(const RunContext& run) const override
     {
-        return run.spec.repair != "none";
+        return run.spec.repair != Repair::NONE;
     }
 
     void Senders(RunContext& run) override
@@ -92,7 +92,7 @@ private:
     /// NAK repair ("nak", "nak-unsuppressed"); else ARQ.
     static bool Nak(const RunContext& run)
     {
-        return run.spec.repair == "nak" || run.spec.repair == "nak-unsuppressed";
+        return run.spec.repair == Repair::NAK || run.spec.repair == Repair::NAK_UNSUPPRESSED;
     }
 
     /// The agents' type and attributes, but their origin.
@@ -117,7 +117,7 @@ private:
         factory.Set("RepairD2", DoubleValue(rel.repairD2));
         factory.Set("SessionInterval", TimeValue(rel.sessionInterval));
         factory.Set("SessionMessages", UintegerValue(rel.sessionMessages));
-        factory.Set("Suppression", BooleanValue(run.spec.repair == "nak"));
+        factory.Set("Suppression", BooleanValue(run.spec.repair == Repair::NAK));
         return factory;
     }
 };

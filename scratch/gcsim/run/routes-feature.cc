@@ -26,7 +26,7 @@ public:
         // Routers drop the copies a flood brings back (ns-3's duplicate packet detection).
         run.topology.duplicateDetection =
             run.spec.mode == "broadcast" ||
-            (run.spec.mode == "multicast" && run.routing == MulticastRouting::FLOOD);
+            (run.spec.mode == "multicast" && run.spec.routing == MulticastRouting::FLOOD);
     }
 
     void Routes(RunContext& run) override
@@ -39,7 +39,7 @@ public:
         // Dense mode floods, prunes and grafts while the simulation runs: no route is
         // installed for the group in advance. Only the multicast mode sends to the group:
         // the other modes run without it.
-        const bool denseRouting = run.routing == MulticastRouting::DENSE;
+        const bool denseRouting = run.spec.routing == MulticastRouting::DENSE;
         if (denseRouting && run.spec.mode == "multicast")
         {
             run.dense = CreateObject<DenseMode>();
@@ -52,7 +52,7 @@ public:
         if (!denseRouting)
         {
             MulticastRoutes routes =
-                InstallMulticastRoutes(run.routing, network, *run.graph, run.group);
+                InstallMulticastRoutes(run.spec.routing, network, *run.graph, run.group);
             for (uint32_t r = 0; r < network.routers.GetN(); ++r)
             {
                 if (routes.rendezvous == network.routers.Get(r)->GetId())

@@ -44,12 +44,11 @@ struct RunContext
 {
     RunContext(const Scenario& scenario, const std::string& label, const RunSinks& sinks);
 
-    const Scenario& s;                          //!< the scenario
-    const std::string label;                    //!< the run's name, e.g. "multicast/flood+igmp"
-    const std::string fileLabel;                //!< the label in file names: '/' as '-'
-    const Scenario::RunSpec spec;               //!< what the label means
-    const ns3::gcsim::MulticastRouting routing; //!< spec.routing
-    const RunSinks& sinks;                      //!< where streamed output goes
+    const Scenario& s;            //!< the scenario
+    const std::string label;      //!< the run's name, e.g. "multicast/flood+igmp"
+    const std::string fileLabel;  //!< the label in file names: '/' as '-'
+    const Scenario::RunSpec spec; //!< what the label means
+    const RunSinks& sinks;        //!< where streamed output goes
 
     ns3::gcsim::TopologyConfig topology;           //!< AdjustTopology
     ns3::gcsim::Network network;                   //!< built after AdjustTopology
@@ -109,6 +108,7 @@ std::unique_ptr<RunFeature> MakeRoutesFeature();
 std::unique_ptr<RunFeature> MakeRepairFeature();
 std::unique_ptr<RunFeature> MakeOrderingFeature();
 std::unique_ptr<RunFeature> MakeReplayFeature();
+std::unique_ptr<RunFeature> MakePoissonFeature();
 std::unique_ptr<RunFeature> MakeLoadFeature();
 std::unique_ptr<RunFeature> MakeAnimationFeature();
 std::unique_ptr<RunFeature> MakeNarrationFeature();

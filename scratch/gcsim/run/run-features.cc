@@ -26,7 +26,6 @@ RunContext::RunContext(const Scenario& scenario, const std::string& runLabel,
   , label(runLabel)
   , fileLabel(FileLabel(runLabel))
   , spec(scenario.RunOf(runLabel))
-  , routing(ns3::gcsim::MulticastRoutingNamed(spec.routing))
   , sinks(runSinks)
   , topology(scenario.topology)
   , firstGroup(scenario.MembersAt(scenario.traffic.start))
@@ -43,6 +42,7 @@ RunFeatures()
         {"repair", &MakeRepairFeature},           // NAK repair and ARQ agents ([reliability])
         {"ordering", &MakeOrderingFeature},       // senders, agents, sequencer ([ordering])
         {"replay", &MakeReplayFeature},           // a transcript's messages (pattern = "replay")
+        {"poisson", &MakePoissonFeature},         // exponential gaps (pattern = "poisson")
         {"load", &MakeLoadFeature},               // links.csv and the hosts' load
         {"animation", &MakeAnimationFeature},     // animation.json
         {"narration", &MakeNarrationFeature},     // --narrate

@@ -1,7 +1,10 @@
-// [traffic]: what P1 and the clients send (the group, replay and throughput patterns), when,
+// [traffic]: what P1 and the clients send (the group, poisson, replay and throughput patterns),
+// when,
 // and how long the run drains.
 
 #include "../text-parse.h"
+#include "models/group/poisson-send-times.h"
+#include "models/network/network-constants.h"
 #include "models/network/text-file.h"
 #include "section.h"
 
@@ -34,7 +37,9 @@ DefaultThroughputMessages(const std::string& queueSize, uint32_t size, double pr
     double count = std::stod(queueSize.substr(0, digits));
     std::string unit = digits == std::string::npos ? "p" : queueSize.substr(digits);
     double bytes = unit == "kB" ? 1e3 : unit == "MB" ? 1e6 : 1.0;
-    double packets = unit == "p" ? count : std::floor(count * bytes / (size + 28.0));
+    double packets =
+        unit == "p" ? count
+                    : std::floor(count * bytes / (size + double(ns3::gcsim::kIpv4UdpHeaderBytes)));
     double messages = std::ceil((std::max(packets, 1.0) + 1) / precision - 1e-9);
     return static_cast<uint32_t>(std::clamp(messages, 200.0, 1e6));
 }
@@ -117,10 +122,11 @@ CheckRunLength(const Reader& r, const Scenario& s)
     const auto& tr = s.traffic;
     long double start = tr.start.GetNanoSeconds();
     long double drain = tr.drain.GetNanoSeconds();
+    long double gaps = tr.pattern == "poisson" ? ns3::gcsim::kPoissonGapBound : 1;
     long double sending =
         tr.pattern == "throughput"
             ? tr.messages * (1e9L / static_cast<long double>(tr.rateMin))
-            : tr.messages * static_cast<long double>(tr.interval.GetNanoSeconds());
+            : tr.messages * gaps * static_cast<long double>(tr.interval.GetNanoSeconds());
     long double end = start + sending + drain;
     if (end <= kMaxRunNs)
     {
@@ -131,7 +137,10 @@ CheckRunLength(const Reader& r, const Scenario& s)
                       : start >= drain ? "traffic.start"
                                        : "traffic.drain";
     std::string how = tr.pattern == "throughput" ? "start + messages / rate_min + drain"
-                                                 : "start + messages x interval + drain";
+                      : tr.pattern == "poisson"
+                          ? "start + messages x " + std::to_string(ns3::gcsim::kPoissonGapBound) +
+                                " x interval + drain, the longest a Poisson run can take"
+                          : "start + messages x interval + drain";
     r.Fail(key, "the run would end after " + SimulatedText(end) + " of simulated time (" + how +
                     "); a run ends by " + SimulatedText(kMaxRunNs) +
                     " (about 31.7 years), as ns-3's time holds at most 292 years");
@@ -206,7 +215,8 @@ Read(const Reader& r, Scenario& s, SectionContext& context)
 {
     uint32_t n = s.topology.clients;
     auto& tr = s.traffic;
-    tr.pattern = r.Choice("traffic.pattern", {"group", "replay", "throughput"}).value_or("group");
+    tr.pattern =
+        r.Choice("traffic.pattern", {"group", "poisson", "replay", "throughput"}).value_or("group");
     bool throughput = tr.pattern == "throughput";
     auto messages = r.Integer("traffic.messages", 1, 100000000);
     tr.messages = static_cast<uint32_t>(messages.value_or(10));
