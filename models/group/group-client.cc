@@ -128,9 +128,7 @@ GroupClient::Send(const std::string& text)
     m_consoleTrace("Enter your message :" + text);
     GroupHeader header;
     header.SetKind(GroupHeader::CLIENT_MESSAGE);
-    header.SetOrigin(m_client);
-    header.SetMessage(m_sent++);
-    header.SetSendTime(Simulator::Now());
+    header.Stamp(m_client, m_sent++);
     m_socket->SendTo(MakeDatagram(header, AppendClientTag(text, m_client), m_size), 0,
                      InetSocketAddress(m_server, m_port));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ns3/log.h>
+#include <ns3/simulator.h>
 #include <vector>
 
 namespace ns3
@@ -114,6 +115,15 @@ Time
 GroupHeader::GetSendTime() const
 {
     return NanoSeconds(m_sendNs);
+}
+
+void
+GroupHeader::Stamp(uint32_t origin, uint32_t message)
+{
+    NS_LOG_FUNCTION(this << origin << message);
+    SetOrigin(origin);
+    SetMessage(message);
+    SetSendTime(Simulator::Now());
 }
 
 Ptr<Packet>

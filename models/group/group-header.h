@@ -48,6 +48,8 @@ public:
     uint32_t GetMessage() const;
     void SetSendTime(Time t);
     Time GetSendTime() const;
+    /// Origin \p origin, message number \p message, sent now (the simulator's clock).
+    void Stamp(uint32_t origin, uint32_t message);
 
 private:
     uint8_t m_kind{GROUP_MESSAGE}; //!< Kind

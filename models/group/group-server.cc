@@ -169,9 +169,7 @@ GroupServer::SendGroupMessage(const std::string& text, uint32_t target)
     NS_LOG_FUNCTION(this << text << target);
     GroupHeader header;
     header.SetKind(GroupHeader::GROUP_MESSAGE);
-    header.SetOrigin(0);
-    header.SetMessage(m_sent);
-    header.SetSendTime(Simulator::Now());
+    header.Stamp(0, m_sent);
     Ptr<Packet> datagram = MakeDatagram(header, text, m_size);
     datagram->AddPacketTag(GroupMessageTag(m_sent));
     if (m_groupMembers)

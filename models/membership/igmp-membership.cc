@@ -238,23 +238,32 @@ IgmpMembership::FindQueriers(const Network& network, const RoutingGraph& graph)
     }
 }
 
+IgmpMembership::Host*
+IgmpMembership::Change(uint32_t client, bool join)
+{
+    NS_LOG_FUNCTION(this << client << join);
+    if (!SetMember(client, join))
+    {
+        return nullptr;
+    }
+    NS_LOG_INFO("client " << client << (join ? " joins and reports" : " leaves and sends a Leave"));
+    ApplyToHost(client, join);
+    m_server->SetGroupMembers(m_members);
+    m_changeTrace(client, join);
+    Host& h = m_hosts[client];
+    return h.device ? &h : nullptr;
+}
+
 void
 IgmpMembership::Join(uint32_t client)
 {
     NS_LOG_FUNCTION(this << client);
-    if (!SetMember(client, true))
+    Host* host = Change(client, true);
+    if (!host)
     {
         return;
     }
-    NS_LOG_INFO("client " << client << " joins and reports");
-    ApplyToHost(client, true);
-    m_server->SetGroupMembers(m_members);
-    m_changeTrace(client, true);
-    Host& h = m_hosts[client];
-    if (!h.device)
-    {
-        return;
-    }
+    Host& h = *host;
     SendReport(client);
     Time at;
     h.unsolicited.clear();
@@ -273,19 +282,12 @@ void
 IgmpMembership::Leave(uint32_t client)
 {
     NS_LOG_FUNCTION(this << client);
-    if (!SetMember(client, false))
+    Host* host = Change(client, false);
+    if (!host)
     {
         return;
     }
-    NS_LOG_INFO("client " << client << " leaves and sends a Leave");
-    ApplyToHost(client, false);
-    m_server->SetGroupMembers(m_members);
-    m_changeTrace(client, false);
-    Host& h = m_hosts[client];
-    if (!h.device)
-    {
-        return;
-    }
+    Host& h = *host;
     h.reportTimer.Cancel();
     for (EventId& e : h.unsolicited)
     {

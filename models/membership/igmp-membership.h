@@ -99,6 +99,12 @@ private:
         std::vector<EventId> unsolicited; //!< repeats of the join's report
     };
 
+    /**
+     * Client \p client joins (\p join) or leaves: its host, P1's count and the trace learn of
+     * it. Returns the client's IGMP side, or nullptr if nothing changed or the client has
+     * no segment with a querier.
+     */
+    Host* Change(uint32_t client, bool join);
     void SendIgmp(uint32_t node, Ptr<NetDevice> device, Ipv4Address source, Ipv4Address destination,
                   IgmpHeader::Type type, uint8_t maxResponseMs, Ipv4Address group);
     void SendReport(uint32_t client);

@@ -376,17 +376,7 @@ NetworkBuilder::AddP2p(Ptr<Node> a, Ptr<Node> b, DataRate rate, Time delay)
                  QueueSizeValue(QueueSize(m_config.queueSize)));
     NetDeviceContainer devices = p2p.Install(a, b);
     Number(devices);
-    Link link{"p2p" + std::to_string(m_network.links.size()),
-              devices.Get(0)->GetChannel(),
-              {devices.Get(0), devices.Get(1)},
-              rate,
-              delay,
-              Framing::PPP,
-              0.0,
-              {}};
-    AddLoss(link, false);
-    m_network.links.push_back(std::move(link));
-    return m_network.links.size() - 1;
+    return AddLink("p2p", devices, rate, delay, Framing::PPP);
 }
 
 std::size_t
@@ -395,21 +385,7 @@ NetworkBuilder::AddLan(const NodeContainer& nodes, DataRate rate, Time delay)
     NS_LOG_FUNCTION(this << rate << delay);
     NetDeviceContainer devices = Csma(rate, delay, m_config.queueSize).Install(nodes);
     Number(devices);
-    Link link{"lan" + std::to_string(m_network.links.size()),
-              devices.Get(0)->GetChannel(),
-              {},
-              rate,
-              delay,
-              Framing::CSMA,
-              0.0,
-              {}};
-    for (uint32_t i = 0; i < devices.GetN(); ++i)
-    {
-        link.ends.push_back(devices.Get(i));
-    }
-    AddLoss(link, false);
-    m_network.links.push_back(std::move(link));
-    return m_network.links.size() - 1;
+    return AddLink("lan", devices, rate, delay, Framing::CSMA);
 }
 
 std::size_t
@@ -419,15 +395,27 @@ NetworkBuilder::AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time 
     NetDeviceContainer devices =
         Csma(rate, delay, m_config.queueSize).Install(NodeContainer(host, sw));
     m_switchedHostDevices.Add(devices.Get(0));
-    Link link{"port" + std::to_string(m_network.links.size()),
+    return AddLink("port", devices, rate, delay, Framing::BRIDGE);
+}
+
+std::size_t
+NetworkBuilder::AddLink(const std::string& prefix, const NetDeviceContainer& devices, DataRate rate,
+                        Time delay, Framing framing)
+{
+    NS_LOG_FUNCTION(this << prefix << rate << delay);
+    Link link{prefix + std::to_string(m_network.links.size()),
               devices.Get(0)->GetChannel(),
-              {devices.Get(0), devices.Get(1)},
+              {},
               rate,
               delay,
-              Framing::BRIDGE,
+              framing,
               0.0,
               {}};
-    AddLoss(link, true);
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        link.ends.push_back(devices.Get(i));
+    }
+    AddLoss(link, framing == Framing::BRIDGE);
     m_network.links.push_back(std::move(link));
     return m_network.links.size() - 1;
 }

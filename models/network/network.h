@@ -167,7 +167,11 @@ public:
 
 private:
     Ipv4Address Allocate(uint32_t addresses, Ipv4Mask& mask);
-    /// Puts a FrameLoss on every receiver of \p link if its kind of link is lossy.
+    /// Records \p devices' channel as link "<prefix><index>" with its loss; returns the index.
+    std::size_t AddLink(const std::string& prefix, const NetDeviceContainer& devices, DataRate rate,
+                        Time delay, Framing framing);
+    /// Puts a FrameLoss on every receiver of \p link if its kind of link is lossy (\p switchPort:
+    /// a host's cable to a switch, whose second end hears every frame).
     void AddLoss(Link& link, bool switchPort);
     std::vector<Ipv4Address> Number(const NetDeviceContainer& devices);
 

@@ -149,9 +149,7 @@ OrderingAgent::Send(uint32_t message)
     NS_LOG_FUNCTION(this << message);
     GroupHeader header;
     header.SetKind(GroupHeader::GROUP_MESSAGE);
-    header.SetOrigin(m_client);
-    header.SetMessage(message);
-    header.SetSendTime(Simulator::Now());
+    header.Stamp(m_client, message);
     Ptr<Packet> datagram =
         MakeOrderedDatagram(header, m_size, OrderTrailer::kUnsequenced, m_tagBase + message);
     m_sendTrace(m_client, message);

@@ -313,9 +313,7 @@ NakRepair::Send(Ptr<Packet> packet, ReliabilityHeader::Kind kind, uint32_t messa
     NS_LOG_FUNCTION(this << packet << message);
     ReliabilityHeader header;
     header.SetKind(kind);
-    header.SetOrigin(m_origin);
-    header.SetMessage(message);
-    header.SetSendTime(Simulator::Now());
+    header.Stamp(m_origin, message);
     packet->AddHeader(header);
     packet->AddPacketTag(ReliabilityTag(kind));
     m_socket->SendTo(packet, 0, InetSocketAddress(m_group, m_port));

@@ -169,9 +169,7 @@ UnicastArq::Timeout(uint32_t message, uint32_t client)
     Ptr<Packet> packet = MakeDatagram(original, "", m_size);
     ReliabilityHeader header;
     header.SetKind(ReliabilityHeader::RETRANSMISSION);
-    header.SetOrigin(0);
-    header.SetMessage(message);
-    header.SetSendTime(Simulator::Now());
+    header.Stamp(0, message);
     packet->AddHeader(header);
     packet->AddPacketTag(ReliabilityTag(ReliabilityHeader::RETRANSMISSION));
     uint32_t bytes = packet->GetSize();
@@ -188,9 +186,7 @@ UnicastArq::SendAck(uint32_t message)
     NS_LOG_FUNCTION(this << message);
     ReliabilityHeader header;
     header.SetKind(ReliabilityHeader::ACK);
-    header.SetOrigin(m_origin);
-    header.SetMessage(message);
-    header.SetSendTime(Simulator::Now());
+    header.Stamp(m_origin, message);
     Ptr<Packet> packet = Create<Packet>();
     packet->AddHeader(header);
     packet->AddPacketTag(ReliabilityTag(ReliabilityHeader::ACK));

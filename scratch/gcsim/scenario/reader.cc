@@ -253,71 +253,75 @@ Reader::Choice(const std::string& key, const std::vector<std::string>& accepted)
     return v;
 }
 
-/// A duration such as "2ms", "500ns", "1.5s"; at least zero.
-std::optional<ns3::Time>
-Reader::Duration(const std::string& key) const
+std::optional<std::pair<std::string, long double>>
+Reader::Quantity(const std::string& key, const QuantityRule& rule) const
 {
     toml::node* n = Find(key);
     if (n && !n->is_string())
     {
-        Fail(key, "expected a duration with a unit such as \"2ms\", got " + TypeName(*n));
+        Fail(key, rule.wrongType + " \"" + rule.example + "\", got " + TypeName(*n));
     }
     auto text = String(key);
     if (!text)
     {
         return std::nullopt;
     }
-    static const std::map<std::string, long double> unitNs = {
-        {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}, {"min", 60e9}};
     auto q = SplitQuantity(*text);
-    if (!q || !unitNs.count(q->second))
+    if (!q || !rule.units.count(q->second))
     {
-        Fail(key, "cannot read '" + *text +
-                      "' as a duration; give a number and a unit: ns, us, ms, s, min (\"2ms\")");
+        Fail(key, "cannot read '" + *text + "' as " + rule.what + "; give a number and a unit: " +
+                      rule.unitList + " (\"" + rule.example + "\")");
     }
-    long double ns = q->first * unitNs.at(q->second);
-    if (ns < 0)
+    return std::make_pair(*text, q->first * rule.units.at(q->second));
+}
+
+/// A duration such as "2ms", "500ns", "1.5s"; at least zero.
+std::optional<ns3::Time>
+Reader::Duration(const std::string& key) const
+{
+    static const QuantityRule rule{
+        "a duration",
+        "expected a duration with a unit such as",
+        "ns, us, ms, s, min",
+        "2ms",
+        {{"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}, {"min", 60e9}}};
+    auto q = Quantity(key, rule);
+    if (!q)
     {
-        Fail(key, "must not be negative (got '" + *text + "')");
+        return std::nullopt;
     }
-    if (ns > kMaxRunNs)
+    if (q->second < 0)
     {
-        Fail(key, "is too long (got '" + *text +
-                      "'); a duration is at most 1e9s (about 31.7 "
-                      "years)");
+        Fail(key, "must not be negative (got '" + q->first + "')");
     }
-    return ns3::NanoSeconds(static_cast<int64_t>(std::llround(ns)));
+    if (q->second > kMaxRunNs)
+    {
+        Fail(key,
+             "is too long (got '" + q->first + "'); a duration is at most 1e9s (about 31.7 years)");
+    }
+    return ns3::NanoSeconds(static_cast<int64_t>(std::llround(q->second)));
 }
 
 /// A data rate such as "100Mbps"; above zero.
 std::optional<ns3::DataRate>
 Reader::Rate(const std::string& key) const
 {
-    toml::node* n = Find(key);
-    if (n && !n->is_string())
-    {
-        Fail(key, "expected a rate with a unit such as \"100Mbps\", got " + TypeName(*n));
-    }
-    auto text = String(key);
-    if (!text)
+    static const QuantityRule rule{
+        "a data rate",
+        "expected a rate with a unit such as",
+        "bps, kbps, Mbps, Gbps",
+        "100Mbps",
+        {{"bps", 1}, {"kbps", 1e3}, {"Kbps", 1e3}, {"Mbps", 1e6}, {"Gbps", 1e9}}};
+    auto q = Quantity(key, rule);
+    if (!q)
     {
         return std::nullopt;
     }
-    static const std::map<std::string, long double> unit = {
-        {"bps", 1}, {"kbps", 1e3}, {"Kbps", 1e3}, {"Mbps", 1e6}, {"Gbps", 1e9}};
-    auto q = SplitQuantity(*text);
-    if (!q || !unit.count(q->second))
+    if (q->second < 1 || q->second > 1e13L)
     {
-        Fail(key, "cannot read '" + *text +
-                      "' as a data rate; give a number and a unit: bps, kbps, Mbps, Gbps "
-                      "(\"100Mbps\")");
+        Fail(key, "must be between 1bps and 10000Gbps (got '" + q->first + "')");
     }
-    long double bps = q->first * unit.at(q->second);
-    if (bps < 1 || bps > 1e13L)
-    {
-        Fail(key, "must be between 1bps and 10000Gbps (got '" + *text + "')");
-    }
-    return ns3::DataRate(static_cast<uint64_t>(std::llround(bps)));
+    return ns3::DataRate(static_cast<uint64_t>(std::llround(q->second)));
 }
 
 std::optional<std::vector<std::string>>

@@ -93,6 +93,20 @@ public:
     std::optional<ns3::DataRate> Rate(const std::string& key) const;
 
 private:
+    /// How Quantity() reads a number with a unit.
+    struct QuantityRule
+    {
+        std::string what;      //!< "a duration", "a data rate"
+        std::string wrongType; //!< the message's start for a value that is not a string
+        std::string unitList;  //!< the units as messages list them
+        std::string example;   //!< "2ms"
+        std::map<std::string, long double> units; //!< unit -> its size in the base unit
+    };
+
+    /// \p key's text and its value in the base unit of \p rule; nullopt if absent.
+    std::optional<std::pair<std::string, long double>> Quantity(const std::string& key,
+                                                                const QuantityRule& rule) const;
+
     toml::table& m_root;
     std::string m_source;
     std::map<std::string, std::string> m_overridden; //!< key -> the --set text
