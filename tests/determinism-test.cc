@@ -1,5 +1,6 @@
 // Same scenario, same seed: byte-identical results, whether run twice, in one process or
 // in two, by a sweep with one job or two, or by two shards collected together.
+#include "models/network/run-seed.h"
 #include "scratch/gcsim/collect/collect.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
@@ -92,6 +93,23 @@ repetitions = 2
 )");
     Sweep sweep(scenario, {"traffic.messages=10"});
     ASSERT_EQ(sweep.Runs().size(), 8u);
+    // Repetitions resample: the two repetitions of a combination draw other members, another
+    // unicast target among them and another placement of the clients on the grid's routers.
+    auto line = [](const std::string& resolved, const std::string& key)
+    {
+        std::size_t at = resolved.find("\n" + key + " = ");
+        return at == std::string::npos ? "" : resolved.substr(at, resolved.find('\n', at + 1) - at);
+    };
+    for (std::size_t i = 0; i < sweep.Runs().size(); i += 2)
+    {
+        const SweepRun& first = sweep.Runs()[i];
+        const SweepRun& second = sweep.Runs()[i + 1];
+        ASSERT_EQ(first.keys, second.keys);
+        ASSERT_EQ(first.repetition + 1, second.repetition);
+        EXPECT_NE(line(first.resolved, "members"), line(second.resolved, "members"));
+        EXPECT_NE(line(first.resolved, "graph_seed"), line(second.resolved, "graph_seed"));
+        EXPECT_NE(line(first.resolved, "graph_seed"), "");
+    }
     std::ostringstream log;
     auto options = [](const std::string& out, uint32_t jobs, uint32_t shard, uint32_t shards)
     {
@@ -146,6 +164,14 @@ TEST(Determinism, TheSeedChoosesTheGroup)
     EXPECT_EQ(one.group.members.size(), 16u);
     EXPECT_EQ(one.group.members, again.group.members);
     EXPECT_NE(one.group.members, other.group.members);
+    // Another run (a sweep's repetition) draws another group; the same run the same one, and
+    // run 1 the group a single run of the seed always had.
+    Scenario second = ScenarioFrom("run = 2\n[topology]\nclients = 64\n[group]\nmembers = 0.25\n");
+    EXPECT_NE(one.group.members, second.group.members);
+    EXPECT_EQ(
+        second.group.members,
+        ScenarioFrom("run = 2\n[topology]\nclients = 64\n[group]\nmembers = 0.25\n").group.members);
+    EXPECT_EQ(one.group.members, ns3::gcsim::ChooseDistinct(64, 16, 1));
 }
 
 TEST(Summary, HoldsTheContractsKeysAndTheyAddUp)

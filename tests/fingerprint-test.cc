@@ -44,14 +44,14 @@ PinnedFingerprints()
         {"churn.toml", {{}, "c522a627ea1f7a64"}},
         {"dense-tree.toml", {{}, "b47712f531caeb93"}},
         {"group-size-sweep.toml", {{"traffic.messages=5"}, "cb0889f60bfb810b"}},
-        {"internet-map.toml", {{"traffic.messages=2"}, "bb8c8f1412d72707"}},
+        {"internet-map.toml", {{"traffic.messages=2"}, "1f275e3d7a7ba56c"}},
         {"lan-modes.toml", {{"traffic.messages=20"}, "227584f7b533f0df"}},
         {"lan-throughput.toml",
          {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "e798cbd1c8ad9bf6"}},
         {"lossy-lan.toml", {{"traffic.messages=50"}, "f3d033fe20f6c2f4"}},
         {"reliable-lossy.toml", {{"traffic.messages=50"}, "f3d9182a9681608a"}},
-        {"ordering.toml", {{"traffic.messages=20"}, "9eb79bf4cf7d8b04"}},
-        {"seed-replay.toml", {{}, "54e0ec4f2422ef37"}},
+        {"ordering.toml", {{"traffic.messages=20"}, "a32d9b9bb8a8dc8c"}},
+        {"seed-replay.toml", {{}, "027528c8aacd3b41"}},
         {"tree-modes.toml", {{"traffic.messages=5"}, "34f38d9fb621a93c"}},
     };
     return pinned;

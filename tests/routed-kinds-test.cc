@@ -401,6 +401,8 @@ kind = "grid"
 rows = 1
 columns = 1
 clients = 3
+[group]
+target = 1
 [traffic]
 messages = 2
 size = 200

@@ -32,6 +32,7 @@ data_rate = "100Mbps"
 delay = "500ns"
 [group]
 members = [1, 2, 5]
+target = 1
 [traffic]
 messages = 10
 size = 1024

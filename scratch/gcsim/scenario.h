@@ -78,7 +78,11 @@ struct Scenario
         ns3::Ipv4Address address{"239.255.0.1"};
         uint16_t port{20001};
         std::vector<uint32_t> members; //!< ascending client numbers
+        /// The client unicast sends to: group.target, or drawn among the members.
         uint32_t target{1};
+        /// "nearest" or "farthest": the member with the fewest or most hops from P1,
+        /// chosen when the network is built (target then unused); "" otherwise.
+        std::string targetRule;
     } group;
 
     struct Traffic

@@ -15,6 +15,32 @@ namespace
 using namespace ns3;
 using namespace ns3::gcsim;
 
+/**
+ * The client unicast sends to: group.target, or under the rule "nearest" ("farthest") the
+ * member with the fewest (most) hops from P1, the lowest number among equals.
+ */
+uint32_t
+UnicastTarget(const RunContext& run)
+{
+    const auto& g = run.s.group;
+    if (g.targetRule.empty() || g.members.empty())
+    {
+        return g.target;
+    }
+    bool nearest = g.targetRule == "nearest";
+    uint32_t best = g.members.front();
+    for (uint32_t m : g.members)
+    {
+        uint32_t hops = run.directory.hopsFromServer[m - 1];
+        uint32_t bestHops = run.directory.hopsFromServer[best - 1];
+        if (nearest ? hops < bestHops : hops > bestHops)
+        {
+            best = m;
+        }
+    }
+    return best;
+}
+
 class GroupFeature : public RunFeature
 {
 public:
@@ -69,7 +95,7 @@ public:
         serverHelper.SetAttribute("Messages", UintegerValue(run.p1Messages));
         serverHelper.SetAttribute("Interval", TimeValue(s.traffic.interval));
         serverHelper.SetAttribute("FirstSend", TimeValue(s.traffic.start));
-        serverHelper.SetAttribute("Target", UintegerValue(s.group.target));
+        serverHelper.SetAttribute("Target", UintegerValue(UnicastTarget(run)));
         run.server = serverHelper.Install(run.network.Server());
 
         GroupClientHelper clientHelper(run.network.serverAddress, s.group.port);

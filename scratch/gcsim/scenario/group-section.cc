@@ -2,6 +2,7 @@
 
 #include "../text-parse.h"
 #include "models/network/network.h"
+#include "models/network/run-seed.h"
 #include "section.h"
 
 #include <algorithm>
@@ -17,25 +18,49 @@ namespace sections
 namespace
 {
 
-/// k distinct clients out of 1..n, chosen by a portable seeded Fisher-Yates shuffle.
-std::vector<uint32_t>
-ChooseMembers(uint32_t n, uint32_t k, uint32_t seed)
+/// The seed purpose of the unicast target's draw (ns3::gcsim::PurposeSeed).
+constexpr uint32_t kTargetPurpose = 2;
+
+/**
+ * group.target: a client number, "nearest" or "farthest" (a rule applied to the built
+ * network), or "random" (the default): a member drawn from the run's seed, so that
+ * the target does not depend on the group's size and repetitions draw it afresh.
+ */
+void
+ReadTarget(const Reader& r, Scenario& s)
 {
-    std::vector<uint32_t> all(n);
-    for (uint32_t i = 0; i < n; ++i)
+    auto& g = s.group;
+    uint32_t n = s.topology.clients;
+    toml::node* node = r.Find("group.target");
+    if (node && node->is_string())
     {
-        all[i] = i + 1;
+        std::string rule = *r.Choice("group.target", {"random", "nearest", "farthest"});
+        if (rule != "random")
+        {
+            g.targetRule = rule;
+            g.target = g.members.empty() ? 1 : g.members.front(); // replaced at build time
+            return;
+        }
     }
-    std::mt19937_64 rng(seed);
-    for (uint32_t i = 0; i < k; ++i)
+    else if (node)
     {
-        uint64_t span = n - i;
-        uint32_t j = i + static_cast<uint32_t>(rng() % span);
-        std::swap(all[i], all[j]);
+        if (!node->is_integer())
+        {
+            r.Fail("group.target", "expected a client number, \"random\", \"nearest\" or "
+                                   "\"farthest\", got " +
+                                       r.TypeName(*node));
+        }
+        g.target = static_cast<uint32_t>(*r.Integer("group.target", 1, n));
+        return;
     }
-    all.resize(k);
-    std::sort(all.begin(), all.end());
-    return all;
+    if (g.members.empty())
+    {
+        g.target = 1;
+        return;
+    }
+    std::mt19937_64 rng(
+        ns3::gcsim::PurposeSeed(ns3::gcsim::RunSeed(s.seed, s.run), kTargetPurpose));
+    g.target = g.members[rng() % g.members.size()];
 }
 
 /// group.address: a multicast group gcsim does not reserve.
@@ -143,7 +168,7 @@ Read(const Reader& r, Scenario& s, SectionContext&)
                            std::to_string(f) + ")");
             }
             auto k = static_cast<uint32_t>(std::max(1.0, std::round(f * n)));
-            g.members = ChooseMembers(n, k, s.seed);
+            g.members = ns3::gcsim::ChooseDistinct(n, k, ns3::gcsim::RunSeed(s.seed, s.run));
         }
         else if (members->is_integer())
         {
@@ -154,7 +179,8 @@ Read(const Reader& r, Scenario& s, SectionContext&)
                                             " clients does not fit a network of " +
                                             std::to_string(n) + " clients");
             }
-            g.members = ChooseMembers(n, static_cast<uint32_t>(k), s.seed);
+            g.members = ns3::gcsim::ChooseDistinct(n, static_cast<uint32_t>(k),
+                                                   ns3::gcsim::RunSeed(s.seed, s.run));
         }
         else if (members->is_array())
         {
@@ -173,8 +199,7 @@ Read(const Reader& r, Scenario& s, SectionContext&)
             g.members.push_back(i);
         }
     }
-    g.target = static_cast<uint32_t>(
-        r.Integer("group.target", 1, n).value_or(g.members.empty() ? 1 : g.members.front()));
+    ReadTarget(r, s);
 }
 
 void
@@ -186,8 +211,16 @@ Write(const Scenario& s, toml::table& root)
                              {"address", address.str()},
                              {"port", static_cast<int64_t>(s.group.port)},
                              {"members", Array<uint32_t, int64_t>(s.group.members)},
-                             {"target", static_cast<int64_t>(s.group.target)},
                          });
+    auto& group = *root["group"].as_table();
+    if (s.group.targetRule.empty())
+    {
+        group.insert("target", static_cast<int64_t>(s.group.target));
+    }
+    else
+    {
+        group.insert("target", s.group.targetRule);
+    }
 }
 
 } // namespace

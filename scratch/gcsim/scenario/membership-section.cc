@@ -3,6 +3,7 @@
 
 #include "../text-parse.h"
 #include "models/membership/churn.h"
+#include "models/network/run-seed.h"
 #include "section.h"
 
 #include <algorithm>
@@ -179,8 +180,8 @@ ReadChurn(const Reader& r, const Scenario& s, const RunEnd& run, Scenario::Membe
                    "time: /s, /ms, /min (\"2/s\")");
     }
     c.rate = static_cast<double>(q->first * perSecond.at(q->second));
-    c.seed =
-        static_cast<uint32_t>(r.Integer("membership.churn.seed", 1, 4294967295LL).value_or(s.seed));
+    c.seed = static_cast<uint32_t>(r.Integer("membership.churn.seed", 1, 4294967295LL)
+                                       .value_or(ns3::gcsim::RunSeed(s.seed, s.run)));
     c.start = r.Duration("membership.churn.start").value_or(s.traffic.start);
     c.stop = r.Duration("membership.churn.stop").value_or(lastSend);
     if (c.stop > end)

@@ -1,5 +1,6 @@
 // [ordering]: several senders, the delivery orders to run, and when each sender sends.
 
+#include "models/network/run-seed.h"
 #include "models/ordering/send-times.h"
 #include "section.h"
 
@@ -78,7 +79,8 @@ Read(const Reader& r, Scenario& s, SectionContext&)
                    .value_or(std::vector<std::string>{"none"});
     o.offset = r.Duration("ordering.offset").value_or(ns3::Time(0));
     o.jitter = r.Duration("ordering.jitter").value_or(ns3::Time(0));
-    o.seed = static_cast<uint32_t>(r.Integer("ordering.seed", 1, 4294967295LL).value_or(s.seed));
+    o.seed = static_cast<uint32_t>(
+        r.Integer("ordering.seed", 1, 4294967295LL).value_or(ns3::gcsim::RunSeed(s.seed, s.run)));
     if (s.group.port == 65535)
     {
         r.Fail("group.port", "P1's sequencer listens on group.port + 1: at most 65534 with "

@@ -6,12 +6,14 @@
 #include "models/network/map-topology.h"
 #include "models/network/network.h"
 #include "models/network/ring-topology.h"
+#include "models/network/run-seed.h"
 #include "models/network/text-file.h"
 #include "section.h"
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <random>
 #include <sstream>
 
 namespace gcsim
@@ -54,6 +56,7 @@ Keys()
         {"format", {"file"}},
         {"access_routers", kPlaced},
         {"server_router", kPlaced},
+        {"graph_seed", kPlaced},
         {"loss"},
         {"core_loss", {"tree", "ring", "grid", "waxman", "file"}},
         {"bottleneck_loss", {"dumbbell"}},
@@ -99,18 +102,61 @@ Checked(const Reader& r, Check check) -> decltype(check())
     }
 }
 
+/// topology.server_router = "random" until the router is drawn.
+constexpr int64_t kRandomRouter = -2;
+/// The seed purpose of that draw (ns3::gcsim::PurposeSeed of the graph seed).
+constexpr uint32_t kServerRouterPurpose = 3;
+
+/// A router drawn uniformly among those \p eligible, from the graph seed.
+int64_t
+DrawRouter(const ns3::gcsim::TopologyConfig& t, const std::vector<bool>& eligible)
+{
+    std::vector<int64_t> routers;
+    for (std::size_t i = 0; i < eligible.size(); ++i)
+    {
+        if (eligible[i])
+        {
+            routers.push_back(static_cast<int64_t>(i));
+        }
+    }
+    std::mt19937_64 rng(ns3::gcsim::PurposeSeed(t.seed, kServerRouterPurpose));
+    return routers.empty() ? 0 : routers[rng() % routers.size()];
+}
+
+/// Which routers of \p map are in its largest connected part (the lowest part among equals).
+std::vector<bool>
+LargestPart(const ns3::gcsim::RouterMap& map)
+{
+    std::vector<uint32_t> size(map.parts, 0);
+    for (uint32_t p : map.part)
+    {
+        ++size[p];
+    }
+    auto largest = static_cast<uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
+    std::vector<bool> in;
+    for (uint32_t p : map.part)
+    {
+        in.push_back(p == largest);
+    }
+    return in;
+}
+
 /**
  * Reads the map's text (building nothing) and checks P1's and the clients' routers on it;
  * returns the map's routers and which of them P1 reaches.
  */
 Routers
-CheckMap(const Reader& r, const ns3::gcsim::TopologyConfig& t)
+CheckMap(const Reader& r, ns3::gcsim::TopologyConfig& t)
 {
     return Checked(r,
                    [&]
                    {
                        ns3::gcsim::RouterMap map =
                            ns3::gcsim::CheckRouterMap(t.mapFile, t.mapFormat);
+                       if (t.serverRouter == kRandomRouter)
+                       {
+                           t.serverRouter = DrawRouter(t, LargestPart(map));
+                       }
                        ns3::gcsim::CheckMapPlacement(map, t);
                        Routers routers;
                        routers.count = map.names.size();
@@ -240,10 +286,23 @@ ReadShape(const Reader& r, ns3::gcsim::TopologyConfig& t)
     t.waxmanBeta = r.Number("topology.waxman_beta", 1e-9, 1.0).value_or(0.2);
     t.accessRouters =
         r.IntegerList("topology.access_routers", 0, 1000000).value_or(std::vector<uint32_t>{});
-    t.serverRouter = r.Integer("topology.server_router", 0, 1000000).value_or(-1);
+    toml::node* server = r.Find("topology.server_router");
+    if (server && server->is_string())
+    {
+        r.Choice("topology.server_router", {"random"});
+        t.serverRouter = kRandomRouter; // drawn below, or from the map in CheckMap
+    }
+    else
+    {
+        t.serverRouter = r.Integer("topology.server_router", 0, 1000000).value_or(-1);
+    }
     if (t.kind == "ring" || t.kind == "grid" || t.kind == "waxman")
     {
         uint64_t count = t.kind == "grid" ? uint64_t(t.rows) * t.columns : t.routers;
+        if (t.serverRouter == kRandomRouter)
+        {
+            t.serverRouter = DrawRouter(t, std::vector<bool>(count, true));
+        }
         auto noRouter = [&](int64_t router)
         {
             return "there is no router " + std::to_string(router) + "; a " + t.kind + " of " +
@@ -385,8 +444,6 @@ ReadQueue(const Reader& r, ns3::gcsim::TopologyConfig& t)
     }
     t.queueDisc =
         r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
-    t.queueDisc =
-        r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
 }
 
 void
@@ -399,7 +456,9 @@ Read(const Reader& r, Scenario& s, SectionContext& context)
     }
     auto& t = s.topology;
     t.kind = r.Choice("topology.kind", kinds).value_or("lan");
-    t.seed = s.seed;
+    // The random graph and the routers clients are placed on: drawn per run unless pinned.
+    t.seed = static_cast<uint32_t>(r.Integer("topology.graph_seed", 1, 4294967295LL)
+                                       .value_or(ns3::gcsim::RunSeed(s.seed, s.run)));
     CheckKindKeys(r, t.kind);
     ReadLinks(r, t);
     ReadShape(r, t);
@@ -434,6 +493,7 @@ KindValues(const ns3::gcsim::TopologyConfig& t)
         {"bottleneck_rate", RateText(t.bottleneckRate)},
         {"bottleneck_delay", TimeText(t.bottleneckDelay)},
         {"igmp_snooping", t.igmpSnooping},
+        {"graph_seed", static_cast<int64_t>(t.seed)},
     };
     if (!t.mapFile.empty())
     {
