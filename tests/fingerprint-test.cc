@@ -41,18 +41,18 @@ const std::map<std::string, Pinned>&
 PinnedFingerprints()
 {
     static const std::map<std::string, Pinned> pinned = {
-        {"churn.toml", {{}, "c522a627ea1f7a64"}},
-        {"dense-tree.toml", {{}, "b47712f531caeb93"}},
-        {"group-size-sweep.toml", {{"traffic.messages=5"}, "cb0889f60bfb810b"}},
-        {"internet-map.toml", {{"traffic.messages=2"}, "1f275e3d7a7ba56c"}},
-        {"lan-modes.toml", {{"traffic.messages=20"}, "227584f7b533f0df"}},
+        {"churn.toml", {{}, "b1619e3934edc5e6"}},
+        {"dense-tree.toml", {{}, "c58c0339e6fa2d15"}},
+        {"group-size-sweep.toml", {{"traffic.messages=5"}, "46fa68b4a9f72ddf"}},
+        {"internet-map.toml", {{"traffic.messages=2"}, "fac74ba2d4dcd2dd"}},
+        {"lan-modes.toml", {{"traffic.messages=20"}, "0f70ad7d3f309588"}},
         {"lan-throughput.toml",
-         {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "e798cbd1c8ad9bf6"}},
-        {"lossy-lan.toml", {{"traffic.messages=50"}, "f3d033fe20f6c2f4"}},
-        {"reliable-lossy.toml", {{"traffic.messages=50"}, "f3d9182a9681608a"}},
-        {"ordering.toml", {{"traffic.messages=20"}, "a32d9b9bb8a8dc8c"}},
-        {"seed-replay.toml", {{}, "027528c8aacd3b41"}},
-        {"tree-modes.toml", {{"traffic.messages=5"}, "34f38d9fb621a93c"}},
+         {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "11f97d0394e4a57f"}},
+        {"lossy-lan.toml", {{"traffic.messages=50"}, "37cc4d8c6219d754"}},
+        {"reliable-lossy.toml", {{"traffic.messages=50"}, "d1f42cd5d169cfd5"}},
+        {"ordering.toml", {{"traffic.messages=20"}, "3f87dbfd59958980"}},
+        {"seed-replay.toml", {{}, "d138346de7a89e46"}},
+        {"tree-modes.toml", {{"traffic.messages=5"}, "62134c96b150e58c"}},
     };
     return pinned;
 }

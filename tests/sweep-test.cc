@@ -268,5 +268,68 @@ TEST(Collect, TheConfidenceIntervalIsStudentsT)
     EXPECT_DOUBLE_EQ(MeanWithCi({4, 4, 4}).ci95, 0.0);
 }
 
+TEST(Collect, TheBootstrapIntervalIsReproducibleAndInsideTheData)
+{
+    auto same = BootstrapCi({4, 4, 4});
+    EXPECT_DOUBLE_EQ(same.first, 4.0);
+    EXPECT_DOUBLE_EQ(same.second, 4.0);
+    std::vector<double> skewed = {1, 1, 1, 1, 2, 2, 3, 20};
+    auto ci = BootstrapCi(skewed);
+    EXPECT_EQ(ci, BootstrapCi(skewed));
+    double mean = MeanWithCi(skewed).mean; // 3.875
+    EXPECT_LT(ci.first, mean);
+    EXPECT_GT(ci.second, mean);
+    EXPECT_GE(ci.first, 1.0);
+    EXPECT_LE(ci.second, 20.0);
+    // Skewed data: the interval is asymmetric about the mean, unlike Student's.
+    EXPECT_GT(ci.second - mean, mean - ci.first);
+    EXPECT_TRUE(std::isnan(BootstrapCi({7}).first));
+}
+
+// Paired figures: per run, each mode against replicated unicast on the same members. On one
+// LAN replicated unicast puts g frames on the wire per message and multicast one: the ratio is
+// 1/g in every repetition, whatever members the repetition draws, so its interval is 0.
+TEST(Collect, PairedRatiosAgainstReplicatedUnicastFollowTheClosedForm)
+{
+    ScratchFolder dir;
+    Sweep sweep(WriteScenario(dir, R"(name = "paired"
+[topology]
+clients = 16
+[group]
+members = 4
+[traffic]
+messages = 5
+[delivery]
+modes = ["replicated-unicast", "multicast"]
+[sweep]
+repetitions = 3
+"group.members" = [2, 4]
+)"),
+                {});
+    std::ostringstream log;
+    ASSERT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
+    auto rows = ReadCsv(ReadFile(dir / "out/aggregate.csv"));
+    ASSERT_EQ(rows.size(), 5u);
+    auto column = [&](const std::string& name)
+    {
+        auto at = std::find(rows[0].begin(), rows[0].end(), name);
+        EXPECT_NE(at, rows[0].end()) << name;
+        return static_cast<std::size_t>(at - rows[0].begin());
+    };
+    std::size_t ratio = column("paired_link_transmissions_ratio_mean");
+    std::size_t ratioCi = column("paired_link_transmissions_ratio_ci95");
+    std::size_t diff = column("paired_source_bytes_diff_mean");
+    for (std::size_t i = 1; i < rows.size(); ++i)
+    {
+        double g = std::stod(rows[i][0]);
+        bool multicast = rows[i][1] == "multicast";
+        EXPECT_EQ(rows[i][column("baseline")], "replicated-unicast");
+        EXPECT_DOUBLE_EQ(std::stod(rows[i][ratio]), multicast ? 1 / g : 1.0) << i;
+        EXPECT_DOUBLE_EQ(std::stod(rows[i][ratioCi]), 0.0) << i;
+        // P1 sends g frames of 1070 bytes per message less one: (1 - g) x 1070 x 5 messages.
+        EXPECT_DOUBLE_EQ(std::stod(rows[i][diff]), multicast ? (1 - g) * 1070 * 5 : 0.0) << i;
+    }
+}
+
 } // namespace
 } // namespace gcsim::test

@@ -77,8 +77,10 @@ TEST_P(TreeClosedForms, LinkTransmissionsPerMessageWithOneMemberPerLeaf)
     // Replicated unicast: each copy crosses P1's link, h core links and its leaf LAN.
     ModeResult ru = Simulate(s, "replicated-unicast");
     EXPECT_EQ(ru.links.frames, 5 * g * (t.h + 2));
-    // Core links alone: N x h, the closed form of the literature.
+    // Core links alone: N x h, the closed form of the literature; summary.json's
+    // core_link_transmissions counts them apart from the access links (P1's and the LANs).
     EXPECT_EQ(ru.links.frames - 5 * 2 * g, 5 * g * t.h);
+    EXPECT_EQ(ru.links.coreFrames, 5 * g * t.h);
 
     // A source tree and a flood both cover the whole tree when every leaf has a member:
     // P1's link, k (N - 1) / (k - 1) core links, N leaf LANs.
@@ -87,6 +89,7 @@ TEST_P(TreeClosedForms, LinkTransmissionsPerMessageWithOneMemberPerLeaf)
         Scenario v = t.Make(t.OnePerLeaf(), {std::string("delivery.multicast_routing=") + variant});
         ModeResult mc = Simulate(v, "multicast");
         EXPECT_EQ(mc.links.frames, 5 * (1 + coreLinks + g)) << variant;
+        EXPECT_EQ(mc.links.coreFrames, 5 * coreLinks) << variant;
         EXPECT_EQ(mc.delivery.deliveries, 5 * g) << variant;
         EXPECT_EQ(mc.delivery.duplicates, 0u) << variant;
     }
@@ -97,6 +100,7 @@ TEST_P(TreeClosedForms, LinkTransmissionsPerMessageWithOneMemberPerLeaf)
     // Unicast: one path.
     ModeResult uc = Simulate(s, "unicast");
     EXPECT_EQ(uc.links.frames, 5u * (t.h + 2));
+    EXPECT_EQ(uc.links.coreFrames, 5u * t.h);
 }
 
 TEST_P(TreeClosedForms, LatenciesAreStoreAndForwardSums)

@@ -24,10 +24,18 @@ LinkTracker::LinkTracker(const Network& network)
 {
     NS_LOG_FUNCTION(this);
     std::set<uint32_t> tracedNodes;
+    std::set<uint32_t> hosts;
+    for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
+    {
+        hosts.insert(network.hosts.Get(h)->GetId());
+    }
     for (std::size_t l = 0; l < network.links.size(); ++l)
     {
         const Link& link = network.links[l];
         m_linkNames.push_back(link.name);
+        bool core = std::none_of(link.ends.begin(), link.ends.end(),
+                                 [&](const Ptr<NetDevice>& d)
+                                 { return hosts.count(d->GetNode()->GetId()) > 0; });
         m_firstEnd.push_back(m_ends.size());
         bool shared = link.ends.size() > 2;
         for (std::size_t e = 0; e < link.ends.size(); ++e)
@@ -36,7 +44,7 @@ LinkTracker::LinkTracker(const Network& network)
             uint32_t nodeId = device->GetNode()->GetId();
             std::string to = shared ? "*" : network.NodeName(link.ends[1 - e]->GetNode()->GetId());
             m_ends.push_back(
-                {l, network.NodeName(nodeId), to, nodeId == network.Server()->GetId()});
+                {l, network.NodeName(nodeId), to, nodeId == network.Server()->GetId(), core});
             std::size_t index = m_ends.size() - 1;
             Subscribe(device, "PhyTxEnd",
                       Callback<void, Ptr<const Packet>>([this, index](Ptr<const Packet> p)
@@ -116,6 +124,7 @@ LinkTracker::OnTxEnd(std::size_t index, Ptr<const Packet> frame)
     end.bytes += size;
     ++m_counts.frames;
     m_counts.bytes += size;
+    m_counts.coreFrames += end.core ? 1 : 0;
     if (end.server)
     {
         ++m_counts.serverFrames;

@@ -21,6 +21,7 @@ struct LinkCounts
 {
     uint64_t frames{0};         //!< frames put on any link (all traffic)
     uint64_t bytes{0};          //!< their bytes on the wire (link headers and padding included)
+    uint64_t coreFrames{0};     //!< of frames, those on core links (no host at either end)
     uint64_t messageFrames{0};  //!< of which carried a group message
     uint64_t messageBytes{0};   //!< their bytes
     uint64_t serverFrames{0};   //!< frames P1's devices put on their links
@@ -59,6 +60,7 @@ private:
         std::string from;
         std::string to;
         bool server;
+        bool core; //!< the link joins routers (or switches) only
         uint64_t frames{0};
         uint64_t bytes{0};
         uint64_t lost{0}; //!< copies of its frames lost at receivers

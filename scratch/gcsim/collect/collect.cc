@@ -6,6 +6,7 @@
 #include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/scenario.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include <gsl/gsl_cdf.h>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 namespace gcsim
@@ -51,6 +53,50 @@ MeanWithCi(const std::vector<double>& values)
     double t = gsl_cdf_tdist_Pinv(0.975, double(values.size() - 1));
     r.ci95 = t * sd / std::sqrt(double(values.size()));
     return r;
+}
+
+std::pair<double, double>
+BootstrapCi(const std::vector<double>& values, std::size_t resamples, uint64_t seed)
+{
+    if (values.size() < 2)
+    {
+        return {std::nan(""), std::nan("")};
+    }
+    std::mt19937_64 rng(seed);
+    std::vector<double> means;
+    means.reserve(resamples);
+    for (std::size_t b = 0; b < resamples; ++b)
+    {
+        long double sum = 0;
+        for (std::size_t i = 0; i < values.size(); ++i)
+        {
+            sum += values[rng() % values.size()];
+        }
+        means.push_back(double(sum / values.size()));
+    }
+    std::sort(means.begin(), means.end());
+    auto at = [&](double q) { return means[static_cast<std::size_t>(q * (resamples - 1) + 0.5)]; };
+    return {at(0.025), at(0.975)};
+}
+
+const std::vector<std::string>&
+PairedFigures()
+{
+    static const std::vector<std::string> figures = {
+        "link_transmissions", "core_link_transmissions", "access_link_transmissions",
+        "source_bytes",       "latency_ns_mean",         "latency_ns_p99",
+        "completion_ns_mean"};
+    return figures;
+}
+
+std::string
+BaselineMode(const std::vector<std::string>& modes)
+{
+    if (std::find(modes.begin(), modes.end(), "replicated-unicast") != modes.end())
+    {
+        return "replicated-unicast";
+    }
+    return modes.empty() ? "" : modes.front();
 }
 
 namespace
@@ -186,8 +232,43 @@ struct Collected
     std::vector<std::string> columns; //!< the figures, from the first mode's summary
     std::map<std::vector<std::string>, std::map<std::string, std::vector<double>>> groups;
     std::vector<std::vector<std::string>> groupOrder; //!< swept values + mode, as first seen
+    /// Per group, per paired figure: each run's ratio and difference against its baseline.
+    std::map<std::vector<std::string>, std::map<std::string, std::vector<double>>> paired;
+    std::map<std::vector<std::string>, std::string> baseline; //!< per group
     std::size_t rows{0};
 };
+
+/**
+ * The run's paired figures: for each mode, each of PairedFigures() as a ratio to and a
+ * difference from the run's baseline mode (same network, members and placement).
+ */
+void
+AddPaired(const std::vector<std::string>& keyValues, const std::vector<std::string>& modes,
+          const std::map<std::string, std::map<std::string, double>>& figures, Collected& c)
+{
+    std::string baseline = BaselineMode(modes);
+    for (const auto& mode : modes)
+    {
+        std::vector<std::string> group = keyValues;
+        group.push_back(mode);
+        c.baseline[group] = baseline;
+        auto& paired = c.paired[group];
+        for (const auto& name : PairedFigures())
+        {
+            auto v = figures.at(mode).find(name);
+            auto b = figures.at(baseline).find(name);
+            if (v == figures.at(mode).end() || b == figures.at(baseline).end())
+            {
+                continue;
+            }
+            paired[name + "_diff"].push_back(v->second - b->second);
+            if (b->second != 0)
+            {
+                paired[name + "_ratio"].push_back(v->second / b->second);
+            }
+        }
+    }
+}
 
 /// One summary.csv row per mode of \p run (\p result its summary.json).
 void
@@ -195,10 +276,14 @@ AddRun(const json& run, const json& result, const std::vector<std::string>& axes
 {
     std::string id = run["id"].get<std::string>();
     std::vector<std::string> keyValues = KeyValues(run, axes);
+    std::vector<std::string> modes;
+    std::map<std::string, std::map<std::string, double>> modeFigures;
     for (const auto& [mode, figures] : result["modes"].items())
     {
         std::vector<std::pair<std::string, double>> flat;
         Flatten(figures, "", flat);
+        modes.push_back(mode);
+        modeFigures[mode] = std::map<std::string, double>(flat.begin(), flat.end());
         if (c.columns.empty())
         {
             c.summary << "run_id";
@@ -241,6 +326,7 @@ AddRun(const json& run, const json& result, const std::vector<std::string>& axes
         c.summary << '\n';
         ++c.rows;
     }
+    AddPaired(keyValues, modes, modeFigures, c);
 }
 
 /// aggregate.csv: per combination and mode, each figure's mean and 95 % confidence half-width.
@@ -257,6 +343,14 @@ AggregateCsv(const std::vector<std::string>& axes, Collected& c)
     {
         aggregate << ',' << name << "_mean," << name << "_ci95";
     }
+    aggregate << ",latency_ns_p99_boot95_low,latency_ns_p99_boot95_high,baseline";
+    for (const auto& name : PairedFigures())
+    {
+        for (const char* kind : {"_ratio", "_diff"})
+        {
+            aggregate << ",paired_" << name << kind << "_mean,paired_" << name << kind << "_ci95";
+        }
+    }
     aggregate << '\n';
     for (const auto& group : c.groupOrder)
     {
@@ -272,6 +366,20 @@ AggregateCsv(const std::vector<std::string>& axes, Collected& c)
             auto it = figures.find(name);
             MeanCi m = MeanWithCi(it == figures.end() ? std::vector<double>{} : it->second);
             aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
+        }
+        auto p99 = figures.find("latency_ns_p99");
+        auto boot = BootstrapCi(p99 == figures.end() ? std::vector<double>{} : p99->second);
+        aggregate << ',' << NumberOrEmpty(boot.first) << ',' << NumberOrEmpty(boot.second) << ','
+                  << CsvField(c.baseline[group]);
+        const auto& paired = c.paired[group];
+        for (const auto& name : PairedFigures())
+        {
+            for (const char* kind : {"_ratio", "_diff"})
+            {
+                auto it = paired.find(name + kind);
+                MeanCi m = MeanWithCi(it == paired.end() ? std::vector<double>{} : it->second);
+                aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
+            }
         }
         aggregate << '\n';
     }

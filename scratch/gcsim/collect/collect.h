@@ -1,8 +1,10 @@
 #ifndef GCSIM_COLLECT_H
 #define GCSIM_COLLECT_H
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gcsim
@@ -17,6 +19,21 @@ struct MeanCi
     std::size_t n{0};
 };
 MeanCi MeanWithCi(const std::vector<double>& values);
+
+/**
+ * A 95 % percentile-bootstrap interval of the mean of \p values: \p resamples resamples
+ * with replacement, drawn by std::mt19937_64 seeded with \p seed (so the same values give the
+ * same interval); {NaN, NaN} for fewer than two values. For figures such as a percentile
+ * over repetitions, whose distribution the Student t interval assumes normal.
+ */
+std::pair<double, double> BootstrapCi(const std::vector<double>& values,
+                                      std::size_t resamples = 2000, uint64_t seed = 1);
+
+/// The figures compared run by run against a baseline mode (aggregate.csv's paired_*).
+const std::vector<std::string>& PairedFigures();
+/// The mode the others are compared with in a run: replicated-unicast if the run has it,
+/// else the run's first mode.
+std::string BaselineMode(const std::vector<std::string>& modes);
 
 /**
  * Collects a sweep folder (one written by `gcsim sweep`, or by its shards into one folder):

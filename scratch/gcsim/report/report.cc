@@ -57,6 +57,8 @@ ModeJson(const ModeResult& r)
     j["source_bytes"] = l.serverBytes;
     j["link_transmissions"] = l.frames;
     j["link_bytes"] = l.bytes;
+    j["core_link_transmissions"] = l.coreFrames;
+    j["access_link_transmissions"] = l.frames - l.coreFrames;
     j["message_link_transmissions"] = l.messageFrames;
     j["message_link_bytes"] = l.messageBytes;
     j["link_stress"] = json{{"max", l.stressMax}, {"mean", l.stressMean}};
