@@ -47,7 +47,7 @@ PinnedFingerprints()
         {"internet-map.toml", {{"traffic.messages=2"}, "fac74ba2d4dcd2dd"}},
         {"lan-modes.toml", {{"traffic.messages=20"}, "0f70ad7d3f309588"}},
         {"lan-throughput.toml",
-         {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "11f97d0394e4a57f"}},
+         {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "62d236e8e8c0dc68"}},
         {"lossy-lan.toml", {{"traffic.messages=50"}, "37cc4d8c6219d754"}},
         {"reliable-lossy.toml", {{"traffic.messages=50"}, "d1f42cd5d169cfd5"}},
         {"ordering.toml", {{"traffic.messages=20"}, "3f87dbfd59958980"}},

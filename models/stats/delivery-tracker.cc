@@ -223,6 +223,27 @@ DeliveryTracker::WriteRow(uint32_t id, uint32_t client, bool member, bool destin
     m_csv->write(line.data(), line.size());
 }
 
+double
+DeliveryTracker::CompletionGrowth(const std::vector<Message>& messages)
+{
+    auto mean = [&](std::size_t from, std::size_t to)
+    {
+        double sum = 0;
+        std::size_t n = 0;
+        for (std::size_t i = from; i < to; ++i)
+        {
+            if (messages[i].any)
+            {
+                sum += static_cast<double>(messages[i].lastNs - messages[i].sendNs);
+                ++n;
+            }
+        }
+        return n ? sum / static_cast<double>(n) : 0.0;
+    };
+    std::size_t n = messages.size();
+    return n < 4 ? 0.0 : mean(3 * n / 4, n) - mean(n / 4, n / 2);
+}
+
 DeliveryCounts
 DeliveryTracker::Finish()
 {
@@ -240,6 +261,8 @@ DeliveryTracker::Finish()
     }
     m_counts.latency = m_latencies.Summarize();
     m_counts.completion = completions.Summarize();
+    m_counts.completionGrowthNs =
+        CompletionGrowth(m_messages.empty() ? std::vector<Message>{} : m_messages[0]);
     m_counts.hops = m_hops.Summarize();
     uint32_t receivers = 0;
     for (std::size_t c = 0; c < m_stretchCount.size(); ++c)

@@ -32,6 +32,12 @@ struct DeliveryCounts
     Distribution hops;               //!< over deliveries
     double stretchMean{0};           //!< mean over receivers of their mean stretch
     double stretchMax{0};            //!< the largest receiver's mean stretch
+    /**
+     * How much P1's messages' completion grew over the run: the mean completion of the
+     * last quarter of its messages less that of the second quarter, ns (the first quarter is
+     * warm-up). 0 for a steady run; a queue that fills makes it grow with the run's length.
+     */
+    double completionGrowthNs{0};
 };
 
 /**
@@ -93,6 +99,9 @@ private:
         std::shared_ptr<const std::vector<bool>> destinations;
         std::vector<bool> received; //!< per client (index n): a copy has arrived
     };
+
+    /// DeliveryCounts::completionGrowthNs of \p messages (P1's, by number).
+    static double CompletionGrowth(const std::vector<Message>& messages);
 
     std::string m_mode;
     std::vector<bool> m_member; //!< per client (index n): in the group now

@@ -2,6 +2,7 @@
 
 #include "scratch/gcsim/output/text-format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -19,6 +20,31 @@ Drops(const ModeResult& r)
            r.hosts.ipDrops + r.hosts.arpDrops;
 }
 
+/// ThroughputSearch::p99DoublingRate of \p steps.
+double
+P99DoublingRate(const std::vector<ThroughputStep>& steps)
+{
+    if (steps.empty())
+    {
+        return 0;
+    }
+    const ThroughputStep* lowest = &steps.front();
+    for (const auto& step : steps)
+    {
+        lowest = step.rate < lowest->rate ? &step : lowest;
+    }
+    double doubling = 0;
+    for (const auto& step : steps)
+    {
+        if (step.latencyP99Ns >= 2 * lowest->latencyP99Ns &&
+            (doubling == 0 || step.rate < doubling))
+        {
+            doubling = step.rate;
+        }
+    }
+    return doubling;
+}
+
 } // namespace
 
 ns3::Time
@@ -31,7 +57,9 @@ bool
 Sustained(const ns3::gcsim::DeliveryCounts& delivery)
 {
     // deliveries / expected >= 0.999, in integers
-    return delivery.expected > 0 && 1000 * delivery.deliveries >= 999 * delivery.expected;
+    bool delivered = delivery.expected > 0 && 1000 * delivery.deliveries >= 999 * delivery.expected;
+    return delivered &&
+           delivery.completionGrowthNs <= std::max(1000.0, 0.01 * delivery.completion.mean);
 }
 
 ModeResult
@@ -57,6 +85,7 @@ SearchThroughput(const Scenario& s, const std::string& run, const RunSinks& sink
         step.latencyMeanNs = r.delivery.latency.mean;
         step.latencyP99Ns = r.delivery.latency.p99;
         step.drops = Drops(r);
+        step.completionGrowthNs = r.delivery.completionGrowthNs;
         step.sustained = Sustained(r.delivery);
         search->steps.push_back(step);
         if (progress)
@@ -107,6 +136,7 @@ SearchThroughput(const Scenario& s, const std::string& run, const RunSinks& sink
     search->messagesPerS = good;
     search->bitsPerS = good * tr.size * 8.0;
     search->bound = good == 0 ? "rate_min" : bad == 0 ? "rate_max" : "bracketed";
+    search->p99DoublingRate = P99DoublingRate(search->steps);
 
     // The reported run: the highest sustained rate once more, now with the sinks.
     double reported = good > 0 ? good : tr.rateMin;

@@ -15,13 +15,14 @@ namespace gcsim
 /// One simulation of the throughput search: the rate offered and what it gave.
 struct ThroughputStep
 {
-    double rate{0};          //!< offered messages per second
-    int64_t intervalNs{0};   //!< the interval simulated: ThroughputInterval(rate)
-    double deliveryRatio{0}; //!< first copies received / expected
-    double latencyMeanNs{0}; //!< over deliveries
-    int64_t latencyP99Ns{0}; //!< over deliveries
-    uint64_t drops{0};       //!< every packet lost anywhere
-    bool sustained{false};   //!< delivery ratio >= 99.9 %
+    double rate{0};               //!< offered messages per second
+    int64_t intervalNs{0};        //!< the interval simulated: ThroughputInterval(rate)
+    double deliveryRatio{0};      //!< first copies received / expected
+    double latencyMeanNs{0};      //!< over deliveries
+    int64_t latencyP99Ns{0};      //!< over deliveries
+    uint64_t drops{0};            //!< every packet lost anywhere
+    double completionGrowthNs{0}; //!< DeliveryCounts::completionGrowthNs
+    bool sustained{false};        //!< Sustained()
 };
 
 /// The throughput pattern's search for one mode.
@@ -37,12 +38,21 @@ struct ThroughputSearch
      */
     std::string bound;
     std::vector<ThroughputStep> steps; //!< in the order simulated
+    /// The lowest rate tried whose latency p99 is at least twice that of the lowest rate
+    /// tried; 0 if none (the knee of the latency curve, at the steps' resolution).
+    double p99DoublingRate{0};
 };
 
 /// The interval between messages at \p rate messages/s: 1/rate, to the nanosecond, >= 1 ns.
 ns3::Time ThroughputInterval(double rate);
 
-/// True if \p delivery meets the throughput criterion: delivery ratio >= 99.9 %.
+/**
+ * True if \p delivery meets the throughput criterion: a delivery ratio of at least 99.9 %,
+ * and a steady state: P1's messages' completion grows from the second to the last quarter
+ * of the run (the first is warm-up) by at most 1 % of the mean completion or 1 us,
+ * whichever is larger. A rate the links cannot carry fills a queue, and completion grows
+ * with every message even while the queue still holds them all.
+ */
 bool Sustained(const ns3::gcsim::DeliveryCounts& delivery);
 
 /**

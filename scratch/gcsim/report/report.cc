@@ -90,11 +90,16 @@ ModeJson(const ModeResult& r)
                                  {"delivery_ratio", step.deliveryRatio},
                                  {"latency_mean_ns", step.latencyMeanNs},
                                  {"latency_p99_ns", step.latencyP99Ns},
-                                 {"drops", step.drops}});
+                                 {"drops", step.drops},
+                                 {"completion_growth_ns", step.completionGrowthNs},
+                                 {"sustained", step.sustained}});
         }
         j["throughput"] = json{{"messages_per_s", r.throughput->messagesPerS},
                                {"bits_per_s", r.throughput->bitsPerS},
                                {"bound", r.throughput->bound},
+                               {"p99_doubling_rate", r.throughput->p99DoublingRate > 0
+                                                         ? json(r.throughput->p99DoublingRate)
+                                                         : json(nullptr)},
                                {"steps", steps}};
     }
     return j;
