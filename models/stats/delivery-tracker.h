@@ -28,10 +28,14 @@ struct DeliveryCounts
     uint64_t unwanted{0};            //!< copies at clients that were not destinations
     uint64_t nonmemberDeliveries{0}; //!< copies at non-members' applications
     Distribution latency;            //!< over deliveries, ns
-    Distribution completion;         //!< over messages, ns: send to last destination's copy
-    Distribution hops;               //!< over deliveries
-    double stretchMean{0};           //!< mean over receivers of their mean stretch
-    double stretchMax{0};            //!< the largest receiver's mean stretch
+    /// Over the deliveries of P1's messages after its first, ns: the first message pays for
+    /// what a cold network does once (dynamic ARP's resolution), the others do not.
+    Distribution latencyAfterFirst;
+    double firstMessageLatencyMean{0}; //!< mean over P1's first message's deliveries, ns
+    Distribution completion;           //!< over messages, ns: send to last destination's copy
+    Distribution hops;                 //!< over deliveries
+    double stretchMean{0};             //!< mean over receivers of their mean stretch
+    double stretchMax{0};              //!< the largest receiver's mean stretch
     /**
      * How much P1's messages' completion grew over the run: the mean completion of the
      * last quarter of its messages less that of the second quarter, ns (the first quarter is
@@ -111,8 +115,11 @@ private:
     /// Per origin (0 for P1, n for client n): its messages, by message number.
     std::vector<std::vector<Message>> m_messages;
     DeliveryCounts m_counts;
-    Histogram m_latencies; //!< ns, over deliveries
-    Histogram m_hops;      //!< over deliveries
+    Histogram m_latencies;           //!< ns, over deliveries
+    Histogram m_latenciesAfterFirst; //!< ns, over deliveries of P1's messages but its first
+    double m_firstSum{0};            //!< latencies of P1's first message's deliveries, ns
+    uint64_t m_firstCount{0};        //!< its deliveries
+    Histogram m_hops;                //!< over deliveries
     std::function<int64_t(uint32_t, uint32_t)> m_baseline;
     std::vector<double> m_stretchSum;     //!< per client
     std::vector<uint32_t> m_stretchCount; //!< per client

@@ -47,6 +47,9 @@ ModeJson(const ModeResult& r)
     j["unwanted_deliveries"] = d.unwanted;
     j["delivery_ratio"] = d.expected ? double(d.deliveries) / double(d.expected) : 0.0;
     j["latency_ns"] = DistributionJson(d.latency);
+    // The first message apart: on a cold network (dynamic ARP) it alone waits for resolution.
+    j["first_message_latency_ns"] = d.firstMessageLatencyMean;
+    j["latency_after_first_ns"] = DistributionJson(d.latencyAfterFirst);
     j["completion_ns"] = DistributionJson(d.completion);
     j["hops"] = json{{"mean", d.hops.mean}, {"max", d.hops.max}};
     // Stretch compares with P1's unicast path; the senders' messages of an ordering run
