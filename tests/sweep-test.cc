@@ -331,5 +331,46 @@ repetitions = 3
     }
 }
 
+// Three repetitions on a row of routers 1 ms apart, unicast to a member drawn per
+// repetition: the mean latency moves by a millisecond a hop between them, and Student's t
+// for two degrees of freedom (4.3) makes the interval wider than the mean; collect says so,
+// naming the figure and the combination. With the target pinned the runs repeat each other
+// and there is no warning.
+TEST(Collect, WarnsWhenAnIntervalIsWiderThanItsMean)
+{
+    const std::string base = R"(name = "wide"
+[topology]
+kind = "grid"
+rows = 1
+columns = 8
+clients = 8
+access_routers = [0, 1, 2, 3, 4, 5, 6, 7]
+[traffic]
+messages = 5
+[delivery]
+modes = ["unicast"]
+[sweep]
+repetitions = 3
+"traffic.size" = [100]
+)";
+    for (bool drawn : {true, false})
+    {
+        ScratchFolder dir;
+        Sweep sweep(WriteScenario(dir, base), {drawn ? "seed=1" : "group.target=1"});
+        std::ostringstream log;
+        ASSERT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
+        std::ostringstream out;
+        CollectSweep(dir / "out", out);
+        bool warned = out.str().find("warning: ") != std::string::npos;
+        EXPECT_EQ(warned, drawn) << out.str();
+        if (drawn)
+        {
+            EXPECT_NE(out.str().find("latency_ns_mean of unicast at traffic.size=100"),
+                      std::string::npos)
+                << out.str();
+        }
+    }
+}
+
 } // namespace
 } // namespace gcsim::test

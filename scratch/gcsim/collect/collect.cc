@@ -235,6 +235,8 @@ struct Collected
     /// Per group, per paired figure: each run's ratio and difference against its baseline.
     std::map<std::vector<std::string>, std::map<std::string, std::vector<double>>> paired;
     std::map<std::vector<std::string>, std::string> baseline; //!< per group
+    /// Headline figures whose interval is wider than their mean, as "figure of group (m +- h)".
+    std::vector<std::string> wide;
     std::size_t rows{0};
 };
 
@@ -329,6 +331,28 @@ AddRun(const json& run, const json& result, const std::vector<std::string>& axes
     AddPaired(keyValues, modes, modeFigures, c);
 }
 
+/// The figures whose too-wide interval collect warns about.
+bool
+IsHeadline(const std::string& figure)
+{
+    static const std::vector<std::string> headline = {"delivery_ratio", "latency_ns_mean",
+                                                      "latency_ns_p99", "completion_ns_mean",
+                                                      "source_bytes",   "link_transmissions"};
+    return std::find(headline.begin(), headline.end(), figure) != headline.end();
+}
+
+/// "mode at axis=value, ...": a combination and mode as a warning names them.
+std::string
+GroupText(const std::vector<std::string>& axes, const std::vector<std::string>& group)
+{
+    std::string text = group.back();
+    for (std::size_t i = 0; i < axes.size(); ++i)
+    {
+        text += (i ? ", " : " at ") + axes[i] + "=" + group[i];
+    }
+    return text;
+}
+
 /// aggregate.csv: per combination and mode, each figure's mean and 95 % confidence half-width.
 std::string
 AggregateCsv(const std::vector<std::string>& axes, Collected& c)
@@ -366,6 +390,11 @@ AggregateCsv(const std::vector<std::string>& axes, Collected& c)
             auto it = figures.find(name);
             MeanCi m = MeanWithCi(it == figures.end() ? std::vector<double>{} : it->second);
             aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
+            if (IsHeadline(name) && m.n >= 2 && m.mean != 0 && m.ci95 > std::fabs(m.mean))
+            {
+                c.wide.push_back(name + " of " + GroupText(axes, group) + " (" +
+                                 NumberOrEmpty(m.mean) + " +- " + NumberOrEmpty(m.ci95) + ")");
+            }
         }
         auto p99 = figures.find("latency_ns_p99");
         auto boot = BootstrapCi(p99 == figures.end() ? std::vector<double>{} : p99->second);
@@ -430,6 +459,17 @@ CollectSweep(const std::string& folder, std::ostream& out)
         out << " (" << missing << " runs have no results yet)";
     }
     out << std::endl;
+    if (!collected.wide.empty())
+    {
+        out << "warning: " << collected.wide.size()
+            << " figures have a 95 % confidence interval wider than their mean; more "
+               "repetitions (sweep.repetitions) would narrow them: ";
+        for (std::size_t i = 0; i < collected.wide.size() && i < 3; ++i)
+        {
+            out << (i ? "; " : "") << collected.wide[i];
+        }
+        out << (collected.wide.size() > 3 ? "; ..." : "") << std::endl;
+    }
     return missing;
 }
 
