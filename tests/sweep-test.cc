@@ -331,6 +331,54 @@ repetitions = 3
     }
 }
 
+// [sweep] baseline picks the mode the others are compared with; a name that is not one of the
+// scenario's runs is refused naming the key.
+TEST(Collect, TheSweepNamesItsBaseline)
+{
+    ScratchFolder dir;
+    const std::string text = R"(name = "paired"
+[topology]
+clients = 16
+[group]
+members = 4
+[traffic]
+messages = 5
+[delivery]
+modes = ["replicated-unicast", "multicast"]
+[sweep]
+baseline = "multicast"
+repetitions = 2
+"traffic.size" = [1024]
+)";
+    Sweep sweep(WriteScenario(dir, text), {});
+    EXPECT_EQ(sweep.Baseline(), "multicast");
+    std::ostringstream log;
+    ASSERT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
+    auto rows = ReadCsv(ReadFile(dir / "out/aggregate.csv"));
+    std::size_t ratio = static_cast<std::size_t>(
+        std::find(rows[0].begin(), rows[0].end(), "paired_link_transmissions_ratio_mean") -
+        rows[0].begin());
+    ASSERT_EQ(rows.size(), 3u);
+    for (std::size_t i = 1; i < rows.size(); ++i)
+    {
+        EXPECT_EQ(rows[i][ratio], rows[i][1] == "multicast" ? "1" : "4") << rows[i][1];
+    }
+    ScratchFolder bad;
+    std::string wrong = text;
+    wrong.replace(wrong.find("baseline = \"multicast\""), 22, "baseline = \"multicats\"");
+    try
+    {
+        Sweep refused(WriteScenario(bad, wrong), {});
+        ADD_FAILURE() << "a baseline that is no run was accepted";
+    }
+    catch (const InputError& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("sweep.baseline"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("did you mean 'multicast'"), std::string::npos)
+            << e.what();
+    }
+}
+
 // Three repetitions on a row of routers 1 ms apart, unicast to a member drawn per
 // repetition: the mean latency moves by a millisecond a hop between them, and Student's t
 // for two degrees of freedom (4.3) makes the interval wider than the mean; collect says so,

@@ -90,8 +90,12 @@ PairedFigures()
 }
 
 std::string
-BaselineMode(const std::vector<std::string>& modes)
+BaselineMode(const std::vector<std::string>& modes, const std::string& preferred)
 {
+    if (!preferred.empty() && std::find(modes.begin(), modes.end(), preferred) != modes.end())
+    {
+        return preferred;
+    }
     if (std::find(modes.begin(), modes.end(), "replicated-unicast") != modes.end())
     {
         return "replicated-unicast";
@@ -237,6 +241,7 @@ struct Collected
     std::map<std::vector<std::string>, std::string> baseline; //!< per group
     /// Headline figures whose interval is wider than their mean, as "figure of group (m +- h)".
     std::vector<std::string> wide;
+    std::string preferredBaseline; //!< the plan's "baseline", if any
     std::size_t rows{0};
 };
 
@@ -248,7 +253,7 @@ void
 AddPaired(const std::vector<std::string>& keyValues, const std::vector<std::string>& modes,
           const std::map<std::string, std::map<std::string, double>>& figures, Collected& c)
 {
-    std::string baseline = BaselineMode(modes);
+    std::string baseline = BaselineMode(modes, c.preferredBaseline);
     for (const auto& mode : modes)
     {
         std::vector<std::string> group = keyValues;
@@ -436,6 +441,10 @@ CollectSweep(const std::string& folder, std::ostream& out)
     std::vector<std::string> axes = plan["axes"].get<std::vector<std::string>>();
 
     Collected collected;
+    if (plan.contains("baseline") && plan["baseline"].is_string())
+    {
+        collected.preferredBaseline = plan["baseline"].get<std::string>();
+    }
     std::size_t missing = 0;
     for (const auto& run : plan["runs"])
     {

@@ -31,9 +31,9 @@ std::pair<double, double> BootstrapCi(const std::vector<double>& values,
 
 /// The figures compared run by run against a baseline mode (aggregate.csv's paired_*).
 const std::vector<std::string>& PairedFigures();
-/// The mode the others are compared with in a run: replicated-unicast if the run has it,
-/// else the run's first mode.
-std::string BaselineMode(const std::vector<std::string>& modes);
+/// The mode the others are compared with in a run: \p preferred ([sweep] baseline) if the run
+/// has it, else replicated-unicast if the run has it, else the run's first mode.
+std::string BaselineMode(const std::vector<std::string>& modes, const std::string& preferred = "");
 
 /**
  * Collects a sweep folder (one written by `gcsim sweep`, or by its shards into one folder):

@@ -6,6 +6,7 @@
 #include "scratch/gcsim/output/interrupt.h"
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/scenario-toml.h"
+#include "scratch/gcsim/scenario/reader.h"
 #include "scratch/gcsim/text-parse.h"
 
 #include <cctype>
@@ -64,7 +65,8 @@ CollectAxes(const toml::table& table, const std::string& prefix, const std::stri
     {
         std::string key =
             prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-        if (prefix.empty() && (key == "repetitions" || key == "together" || key == "skip"))
+        if (prefix.empty() &&
+            (key == "repetitions" || key == "together" || key == "skip" || key == "baseline"))
         {
             continue;
         }
@@ -242,6 +244,8 @@ struct SweepTable
     uint32_t repetitions{1};
     std::vector<std::pair<std::string, std::string>> skips; //!< expression, where
     std::string where;                                      //!< the table's file:line
+    std::string baseline; //!< the paired figures' baseline run ("": collect's default)
+    std::string baselineWhere;
 };
 
 /// One axis of the keys of a sweep.together table, whose lists have one length.
@@ -348,6 +352,16 @@ ReadSweepTable(const toml::table& root, const std::string& scenarioPath)
         }
         table.repetitions = static_cast<uint32_t>(*r->value<int64_t>());
     }
+    if (const toml::node* b = sweep.get("baseline"))
+    {
+        if (!b->is_string())
+        {
+            throw InputError(Where(scenarioPath, *b), "sweep.baseline",
+                             "expected a run's name such as \"replicated-unicast\"");
+        }
+        table.baseline = *b->value<std::string>();
+        table.baselineWhere = Where(scenarioPath, *b);
+    }
     CollectAxes(sweep, "", scenarioPath, table.axes);
     if (const toml::node* together = sweep.get("together"))
     {
@@ -453,6 +467,14 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
     toml::table root = toml::parse(text, scenarioPath); // valid: ParseScenario read it
     SweepTable table = ReadSweepTable(root, scenarioPath);
     const std::vector<Axis>& axes = table.axes;
+    std::vector<std::string> labels = plain.Runs();
+    if (!table.baseline.empty() &&
+        std::find(labels.begin(), labels.end(), table.baseline) == labels.end())
+    {
+        throw InputError(table.baselineWhere, "sweep.baseline",
+                         sections::UnknownName("run", table.baseline, labels));
+    }
+    m_baseline = table.baseline;
     for (const auto& axis : axes)
     {
         for (const auto& key : axis.keys)
@@ -529,6 +551,12 @@ Sweep::Axes() const
     return m_axes;
 }
 
+const std::string&
+Sweep::Baseline() const
+{
+    return m_baseline;
+}
+
 const std::vector<SweepRun>&
 Sweep::Runs() const
 {
@@ -579,6 +607,10 @@ WriteSweepPlan(const Sweep& sweep, const std::string& folder)
     nlohmann::ordered_json plan;
     plan["name"] = sweep.Name();
     plan["axes"] = sweep.Axes();
+    if (!sweep.Baseline().empty())
+    {
+        plan["baseline"] = sweep.Baseline();
+    }
     plan["runs"] = nlohmann::ordered_json::array();
     for (const auto& run : sweep.Runs())
     {

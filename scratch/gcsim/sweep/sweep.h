@@ -58,8 +58,10 @@ public:
     const std::string& Name() const;
     const std::vector<std::string>& Axes() const; //!< swept keys, in order
     const std::vector<SweepRun>& Runs() const;    //!< in sweep order
-    uint32_t Skipped() const;                     //!< combinations the constraints removed
-    const ScenarioLimits& Limits() const;         //!< what its runs may be
+    /// The run the paired figures compare with ([sweep] baseline; "": collect's default).
+    const std::string& Baseline() const;
+    uint32_t Skipped() const;             //!< combinations the constraints removed
+    const ScenarioLimits& Limits() const; //!< what its runs may be
 
     /// The runs of shard \p index of \p count: every count-th run from \p index.
     std::vector<SweepRun> Shard(uint32_t index, uint32_t count) const;
@@ -68,6 +70,7 @@ private:
     std::string m_name;
     std::vector<std::string> m_axes;
     std::vector<SweepRun> m_runs;
+    std::string m_baseline;
     uint32_t m_skipped{0};
     ScenarioLimits m_limits;
 };
