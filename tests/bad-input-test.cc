@@ -463,5 +463,21 @@ TEST(HostileCorpus, HoldsFortyFilesEachDescribedInItsReadme)
     }
 }
 
+// Two overrides of which one sets a key inside the other: the second would replace the table
+// the first made, and the resolved scenario could not take both again. Refused, naming both;
+// a key given twice means the last.
+TEST(BadInputFiles, OverridesThatNestInEachOtherAreRefused)
+{
+    ScratchFolder dir;
+    WriteFile(dir / "s.toml", "[topology]\nclients = 2\n");
+    CommandResult r =
+        RunCommand({"validate", dir / "s.toml", "--set", "run.x=1", "--set", "run=3"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--set run=3"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("conflicts with --set run.x=1"), std::string::npos) << r.err;
+    r = RunCommand({"validate", dir / "s.toml", "--set", "run=2", "--set", "run=3"});
+    EXPECT_EQ(r.status, 0) << r.err;
+}
+
 } // namespace
 } // namespace gcsim::test

@@ -452,7 +452,20 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
     std::map<std::string, std::string> overridden;
     for (const auto& o : overrides)
     {
-        overridden[ApplyOverride(root, o)] = o;
+        std::string path = ApplyOverride(root, o);
+        // "a.b=1" and "a=2" in one command: the later replaces what the earlier made, and
+        // the resolved scenario could not take both again. Refused; a key given twice is not
+        // (the last one counts).
+        for (const auto& [earlier, option] : overridden)
+        {
+            if (path.rfind(earlier + ".", 0) == 0 || earlier.rfind(path + ".", 0) == 0)
+            {
+                throw InputError("--set " + o, path,
+                                 "conflicts with --set " + option +
+                                     ": one sets a key inside the other; give one of them");
+            }
+        }
+        overridden[path] = o;
     }
     Reader r(root, sourceName, overridden);
     sections::CheckKeys(root, r);
