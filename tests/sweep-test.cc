@@ -286,13 +286,8 @@ TEST(Collect, TheBootstrapIntervalIsReproducibleAndInsideTheData)
     EXPECT_TRUE(std::isnan(BootstrapCi({7}).first));
 }
 
-// Paired figures: per run, each mode against replicated unicast on the same members. On one
-// LAN replicated unicast puts g frames on the wire per message and multicast one: the ratio is
-// 1/g in every repetition, whatever members the repetition draws, so its interval is 0.
-TEST(Collect, PairedRatiosAgainstReplicatedUnicastFollowTheClosedForm)
-{
-    ScratchFolder dir;
-    Sweep sweep(WriteScenario(dir, R"(name = "paired"
+/// Replicated unicast and multicast to 4 of 16 clients on one LAN; tests add their [sweep].
+const char* kPairedLan = R"(name = "paired"
 [topology]
 clients = 16
 [group]
@@ -301,7 +296,24 @@ members = 4
 messages = 5
 [delivery]
 modes = ["replicated-unicast", "multicast"]
-[sweep]
+)";
+
+/// The index of column \p name in CSV \p rows' header.
+std::size_t
+Column(const std::vector<std::vector<std::string>>& rows, const std::string& name)
+{
+    auto at = std::find(rows[0].begin(), rows[0].end(), name);
+    EXPECT_NE(at, rows[0].end()) << name;
+    return static_cast<std::size_t>(at - rows[0].begin());
+}
+
+// Paired figures: per run, each mode against replicated unicast on the same members. On one
+// LAN replicated unicast puts g frames on the wire per message and multicast one: the ratio is
+// 1/g in every repetition, whatever members the repetition draws, so its interval is 0.
+TEST(Collect, PairedRatiosAgainstReplicatedUnicastFollowTheClosedForm)
+{
+    ScratchFolder dir;
+    Sweep sweep(WriteScenario(dir, std::string(kPairedLan) + R"([sweep]
 repetitions = 3
 "group.members" = [2, 4]
 )"),
@@ -310,12 +322,7 @@ repetitions = 3
     ASSERT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
     auto rows = ReadCsv(ReadFile(dir / "out/aggregate.csv"));
     ASSERT_EQ(rows.size(), 5u);
-    auto column = [&](const std::string& name)
-    {
-        auto at = std::find(rows[0].begin(), rows[0].end(), name);
-        EXPECT_NE(at, rows[0].end()) << name;
-        return static_cast<std::size_t>(at - rows[0].begin());
-    };
+    auto column = [&](const std::string& name) { return Column(rows, name); };
     std::size_t ratio = column("paired_link_transmissions_ratio_mean");
     std::size_t ratioCi = column("paired_link_transmissions_ratio_ci95");
     std::size_t diff = column("paired_source_bytes_diff_mean");
@@ -336,16 +343,7 @@ repetitions = 3
 TEST(Collect, TheSweepNamesItsBaseline)
 {
     ScratchFolder dir;
-    const std::string text = R"(name = "paired"
-[topology]
-clients = 16
-[group]
-members = 4
-[traffic]
-messages = 5
-[delivery]
-modes = ["replicated-unicast", "multicast"]
-[sweep]
+    const std::string text = std::string(kPairedLan) + R"([sweep]
 baseline = "multicast"
 repetitions = 2
 "traffic.size" = [1024]
@@ -355,9 +353,7 @@ repetitions = 2
     std::ostringstream log;
     ASSERT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
     auto rows = ReadCsv(ReadFile(dir / "out/aggregate.csv"));
-    std::size_t ratio = static_cast<std::size_t>(
-        std::find(rows[0].begin(), rows[0].end(), "paired_link_transmissions_ratio_mean") -
-        rows[0].begin());
+    std::size_t ratio = Column(rows, "paired_link_transmissions_ratio_mean");
     ASSERT_EQ(rows.size(), 3u);
     for (std::size_t i = 1; i < rows.size(); ++i)
     {

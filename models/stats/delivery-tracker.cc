@@ -161,14 +161,13 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
             ++m_counts.deliveries;
             m_latencies.Add(recvNs - sendNs);
             m_hops.Add(hops);
-            if (origin == 0 && id == 0)
+            if (origin != 0)
             {
-                m_firstSum += static_cast<double>(recvNs - sendNs);
-                ++m_firstCount;
+                m_otherOriginLatencies.Add(recvNs - sendNs);
             }
-            else if (origin == 0)
+            else if (id == 0)
             {
-                m_latenciesAfterFirst.Add(recvNs - sendNs);
+                m_firstLatencies.Add(recvNs - sendNs);
             }
             if (m_baseline && origin == 0) // the baseline is a unicast from P1
             {
@@ -269,9 +268,9 @@ DeliveryTracker::Finish()
         }
     }
     m_counts.latency = m_latencies.Summarize();
-    m_counts.latencyAfterFirst = m_latenciesAfterFirst.Summarize();
-    m_counts.firstMessageLatencyMean =
-        m_firstCount ? m_firstSum / static_cast<double>(m_firstCount) : 0.0;
+    m_counts.latencyAfterFirst =
+        m_latencies.Without(m_firstLatencies).Without(m_otherOriginLatencies).Summarize();
+    m_counts.firstMessageLatencyMean = m_firstLatencies.Summarize().mean;
     m_counts.completion = completions.Summarize();
     m_counts.completionGrowthNs =
         CompletionGrowth(m_messages.empty() ? std::vector<Message>{} : m_messages[0]);

@@ -115,11 +115,13 @@ private:
     /// Per origin (0 for P1, n for client n): its messages, by message number.
     std::vector<std::vector<Message>> m_messages;
     DeliveryCounts m_counts;
-    Histogram m_latencies;           //!< ns, over deliveries
-    Histogram m_latenciesAfterFirst; //!< ns, over deliveries of P1's messages but its first
-    double m_firstSum{0};            //!< latencies of P1's first message's deliveries, ns
-    uint64_t m_firstCount{0};        //!< its deliveries
-    Histogram m_hops;                //!< over deliveries
+    Histogram m_latencies; //!< ns, over deliveries
+    /// ns, over the deliveries m_latencies holds besides P1's later messages': P1's first
+    /// message's and the other origins' (the first message apart without a second Add for
+    /// every delivery).
+    Histogram m_firstLatencies;
+    Histogram m_otherOriginLatencies;
+    Histogram m_hops; //!< over deliveries
     std::function<int64_t(uint32_t, uint32_t)> m_baseline;
     std::vector<double> m_stretchSum;     //!< per client
     std::vector<uint32_t> m_stretchCount; //!< per client

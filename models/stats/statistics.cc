@@ -1,6 +1,7 @@
 #include "statistics.h"
 
 #include <cmath>
+#include <ns3/abort.h>
 #include <ns3/log.h>
 
 namespace ns3
@@ -15,6 +16,25 @@ Histogram::Add(int64_t value, uint64_t n)
 {
     m_counts[value] += n;
     m_samples += n;
+}
+
+Histogram
+Histogram::Without(const Histogram& part) const
+{
+    Histogram rest = *this;
+    for (const auto& [value, n] : part.m_counts)
+    {
+        auto it = rest.m_counts.find(value);
+        NS_ABORT_MSG_IF(it == rest.m_counts.end() || it->second < n,
+                        "Histogram::Without: a sample that is not there");
+        it->second -= n;
+        rest.m_samples -= n;
+        if (it->second == 0)
+        {
+            rest.m_counts.erase(it);
+        }
+    }
+    return rest;
 }
 
 Distribution

@@ -32,6 +32,8 @@ class Histogram
 public:
     /// Adds \p n samples of \p value.
     void Add(int64_t value, uint64_t n = 1);
+    /// These samples without those of \p part, each of which must be among them.
+    Histogram Without(const Histogram& part) const;
     /// Percentile p is the nearest-rank value: the smallest sample with at least p % of the
     /// samples at or below it.
     Distribution Summarize() const;

@@ -254,17 +254,19 @@ AddPaired(const std::vector<std::string>& keyValues, const std::vector<std::stri
           const std::map<std::string, std::map<std::string, double>>& figures, Collected& c)
 {
     std::string baseline = BaselineMode(modes, c.preferredBaseline);
+    const auto& ofBaseline = figures.at(baseline);
     for (const auto& mode : modes)
     {
+        const auto& ofMode = figures.at(mode);
         std::vector<std::string> group = keyValues;
         group.push_back(mode);
         c.baseline[group] = baseline;
         auto& paired = c.paired[group];
         for (const auto& name : PairedFigures())
         {
-            auto v = figures.at(mode).find(name);
-            auto b = figures.at(baseline).find(name);
-            if (v == figures.at(mode).end() || b == figures.at(baseline).end())
+            auto v = ofMode.find(name);
+            auto b = ofBaseline.find(name);
+            if (v == ofMode.end() || b == ofBaseline.end())
             {
                 continue;
             }
@@ -290,7 +292,8 @@ AddRun(const json& run, const json& result, const std::vector<std::string>& axes
         std::vector<std::pair<std::string, double>> flat;
         Flatten(figures, "", flat);
         modes.push_back(mode);
-        modeFigures[mode] = std::map<std::string, double>(flat.begin(), flat.end());
+        const auto& byName = modeFigures[mode] =
+            std::map<std::string, double>(flat.begin(), flat.end());
         if (c.columns.empty())
         {
             c.summary << "run_id";
@@ -312,7 +315,6 @@ AddRun(const json& run, const json& result, const std::vector<std::string>& axes
             c.summary << ',' << CsvField(v);
         }
         c.summary << ',' << run["repetition"].get<uint32_t>() << ',' << CsvField(mode);
-        std::map<std::string, double> byName(flat.begin(), flat.end());
         std::vector<std::string> group = keyValues;
         group.push_back(mode);
         if (!c.groups.count(group))
