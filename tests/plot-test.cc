@@ -141,7 +141,9 @@ TEST(Plot, SweepFolderGivesCurvesAgainstGroupSize)
     std::string sweep = SmallSweep(dir);
     auto r = RunCommand({"plot", sweep});
     ASSERT_EQ(r.status, 0) << r.err;
-    std::vector<std::string> names = {"latency-mean", "source-bytes", "link-transmissions"};
+    std::vector<std::string> names = {"latency-mean",       "source-bytes",
+                                      "link-transmissions", "paired-link-transmissions",
+                                      "paired-latency-mean"};
     ExpectFigures(sweep, names);
     std::string bytes = ReadFile(sweep + "/plots/source-bytes.gp");
     EXPECT_NE(bytes.find("plot-test-sweep"), std::string::npos);
@@ -160,6 +162,18 @@ TEST(Plot, SweepFolderGivesCurvesAgainstGroupSize)
     EXPECT_EQ(x1, 2);
     EXPECT_EQ(x2, 8);
     EXPECT_NEAR(y2 / y1, 4.0, 0.1);
+    // Paired against replicated unicast in the same run, whose 10 messages put 10 g frames on
+    // the LAN plus dynamic ARP's request and reply per member: multicast's 10 frames are
+    // 10 / 12 g of that, replicated unicast's own curve 1.
+    std::string paired = ReadFile(sweep + "/plots/paired-link-transmissions.dat");
+    EXPECT_NE(paired.find("# multicast\n2 0.4166666667 0 0.4166666667 0.4166666667\n"
+                          "8 0.1041666667 0 0.1041666667 0.1041666667\n"),
+              std::string::npos)
+        << paired;
+    EXPECT_NE(paired.find("# replicated-unicast\n2 1 0 1 1\n8 1 0 1 1\n"), std::string::npos);
+    EXPECT_NE(ReadFile(sweep + "/plots/paired-link-transmissions.gp")
+                  .find("/ replicated-unicast in the same run"),
+              std::string::npos);
     // The latency figure carries 95 % confidence bars.
     EXPECT_NE(ReadFile(sweep + "/plots/latency-mean.gp").find("yerrorlines"), std::string::npos);
     ExpectScriptsRerender(sweep, names);

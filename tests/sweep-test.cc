@@ -125,6 +125,17 @@ TEST(SweepPlan, BadSweepsAreRefusedBeforeAnyRun)
     refuse("[sweep]\n\"group.members\" = [2]\nskip = [\"group.size > 3\"]\n", "is not set");
     refuse("[sweep]\n\"group.members\" = 2\n", "non-empty list");
     refuse("[sweep]\nrepetitions = 0\n", "sweep.repetitions");
+    refuse("[sweep]\nprecision = 0.05\nrepetitions = 3\n", "sweep.repetitions");
+    refuse("[sweep]\nprecision = 0\n", "sweep.precision");
+    refuse("[sweep]\nprecision = \"5%\"\n", "sweep.precision");
+    refuse("[sweep]\nmin_repetitions = 3\n", "goes with sweep.precision");
+    refuse("[sweep]\nprecision = 0.1\nmin_repetitions = 1\n", "sweep.min_repetitions");
+    refuse("[sweep]\nprecision = 0.1\nmin_repetitions = 9\nmax_repetitions = 8\n",
+           "below min_repetitions");
+    refuse("[sweep]\nprecision = 0.1\nprecision_figure = \"latency p99\"\n",
+           "sweep.precision_figure");
+    refuse("[sweep]\nprecision = 0.1\nprecision_figure = \"multicats.latency_ns_mean\"\n",
+           "did you mean 'multicast'");
 }
 
 TEST(SweepRuns, JobsOneAndTwoGiveIdenticalSummaries)
@@ -414,6 +425,130 @@ repetitions = 3
                 << out.str();
         }
     }
+}
+
+/// The entries of folder \p dir.
+uint32_t
+CountEntries(const std::string& dir)
+{
+    return static_cast<uint32_t>(
+        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+/// kPairedLan on one LAN and on a router tree (members drawn per repetition), until the
+/// paired multicast/replicated-unicast link-transmission ratio is known within 5 %.
+const std::string kPrecise = std::string(kPairedLan) + R"([sweep]
+precision = 0.05
+precision_figure = "paired_link_transmissions_ratio"
+min_repetitions = 3
+max_repetitions = 20
+"topology.kind" = ["lan", "tree"]
+)";
+
+// [sweep] precision: on one LAN the ratio is 1/g in every repetition, so the first three settle
+// it; on the tree it moves with where the members sit, and the sweep goes on until the interval
+// recomputed here from summary.csv's runs is within 5 % of the mean, or stops at the maximum
+// saying it was not met. The count is judged on each combination's own results, so --jobs 1,
+// --jobs 2 and two shards run the same runs and collect byte-identical files.
+TEST(SweepPrecision, EachCombinationRunsUntilItsIntervalIsNarrowEnough)
+{
+    ScratchFolder dir;
+    Sweep sweep(WriteScenario(dir, kPrecise), {});
+    EXPECT_EQ(sweep.Runs().size(), 2u * 20); // every repetition the rule may ask for
+    std::ostringstream log;
+    SweepOutcome one = RunSweep(sweep, Options(dir / "one", 1), log);
+    ASSERT_EQ(one.failed, 0u) << log.str();
+    auto rows = ReadCsv(ReadFile(dir / "one/aggregate.csv"));
+    ASSERT_EQ(rows.size(), 5u);
+    std::size_t reps = Column(rows, "repetitions");
+    std::size_t met = Column(rows, "precision_met");
+    std::size_t relative = Column(rows, "precision_relative_ci95");
+    // Each run's ratio, recomputed from summary.csv, per topology.
+    auto summary = ReadCsv(ReadFile(dir / "one/summary.csv"));
+    std::size_t links = Column(summary, "link_transmissions");
+    std::map<std::string, std::map<std::string, double>> byRun; // run id -> mode -> figure
+    std::map<std::string, std::vector<std::string>> runsOf;     // topology -> run ids
+    for (std::size_t i = 1; i < summary.size(); ++i)
+    {
+        const auto& r = summary[i];
+        if (!byRun.count(r[0]))
+        {
+            runsOf[r[1]].push_back(r[0]);
+        }
+        byRun[r[0]][r[3]] = std::stod(r[links]);
+    }
+    for (std::size_t i = 1; i < rows.size(); ++i)
+    {
+        const std::string& kind = rows[i][0];
+        uint32_t n = std::stoul(rows[i][reps]);
+        EXPECT_EQ(runsOf[kind].size(), n) << kind;
+        std::vector<double> ratios;
+        for (const auto& id : runsOf[kind])
+        {
+            ratios.push_back(byRun[id]["multicast"] / byRun[id]["replicated-unicast"]);
+        }
+        MeanCi ci = MeanWithCi(ratios);
+        double rel = ci.ci95 / ci.mean;
+        if (kind == "lan")
+        {
+            EXPECT_EQ(n, 3u);
+            EXPECT_EQ(rows[i][met], "1");
+            EXPECT_DOUBLE_EQ(ci.mean, 0.25);
+            continue;
+        }
+        EXPECT_GT(n, 3u) << "placement on the tree moves the ratio";
+        if (rows[i][1] == "multicast")
+        {
+            EXPECT_NEAR(std::stod(rows[i][relative]), rel, 1e-9);
+            EXPECT_EQ(rows[i][met], rel <= 0.05 ? "1" : "0");
+            EXPECT_TRUE(rel <= 0.05 || n == 20) << rel << " after " << n;
+        }
+    }
+    SweepOutcome two = RunSweep(sweep, Options(dir / "two", 2), log);
+    for (uint32_t shard : {0, 1})
+    {
+        SweepOptions o = Options(dir / "shards", 2);
+        o.shardIndex = shard;
+        o.shardCount = 2;
+        o.collect = false;
+        RunSweep(sweep, o, log);
+    }
+    std::ostringstream collected;
+    CollectSweep(dir / "shards", collected);
+    EXPECT_EQ(two.completed, one.completed);
+    for (std::string file : {"summary.csv", "aggregate.csv", "sweep.json"})
+    {
+        EXPECT_EQ(ReadFile(dir / ("one/" + file)), ReadFile(dir / ("two/" + file))) << file;
+        EXPECT_EQ(ReadFile(dir / ("one/" + file)), ReadFile(dir / ("shards/" + file))) << file;
+    }
+    EXPECT_EQ(CountEntries(dir / "one/runs"), one.completed);
+    EXPECT_EQ(CountEntries(dir / "shards/runs"), one.completed);
+    // Resumed, a finished sweep runs nothing more.
+    EXPECT_EQ(RunSweep(sweep, Options(dir / "one", 2), log).completed, 0u);
+}
+
+// A figure no mode has is refused on the first run's result, naming the key, not after a
+// whole batch of runs.
+TEST(SweepPrecision, AFigureNoRunHasIsRefusedAfterTheFirstRun)
+{
+    ScratchFolder dir;
+    std::string text = kPrecise;
+    text.replace(text.find("\"paired_link_transmissions_ratio\""), 33, "\"latncy_ns_mean\"");
+    Sweep sweep(WriteScenario(dir, text), {});
+    std::ostringstream log;
+    try
+    {
+        RunSweep(sweep, Options(dir / "out", 1), log);
+        ADD_FAILURE() << "ran with an unknown figure: " << log.str();
+    }
+    catch (const InputError& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("sweep.precision_figure"), std::string::npos)
+            << e.what();
+        EXPECT_NE(std::string(e.what()).find("did you mean 'latency_ns_mean'"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(CountEntries(dir / "out/runs"), 1u);
 }
 
 } // namespace

@@ -130,6 +130,27 @@ SlurmPattern(const std::string& path)
     return escaped;
 }
 
+/// How many combinations \p sweep has.
+uint32_t
+Combinations(const Sweep& sweep)
+{
+    return sweep.Runs().empty() ? 0 : sweep.Runs().back().combination + 1;
+}
+
+/// "80 runs", or with a precision "2 combinations, at most 80 runs".
+std::string
+RunsText(const Sweep& sweep)
+{
+    std::string runs = std::to_string(sweep.Runs().size()) + " runs";
+    if (sweep.Precision().precision > 0)
+    {
+        uint32_t n = Combinations(sweep);
+        return std::to_string(n) + (n == 1 ? " combination" : " combinations") + ", at most " +
+               runs;
+    }
+    return runs;
+}
+
 } // namespace
 
 int
@@ -171,7 +192,7 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
         " --no-collect" + (limits.allowLarge ? " --allow-large" : "");
     std::ostringstream script;
     script << "#!/bin/bash\n"
-           << "# The sweep " << sweep.Name() << " (" << sweep.Runs().size() << " runs) in "
+           << "# The sweep " << sweep.Name() << " (" << RunsText(sweep) << ") in "
            << arraySize << " shards, one per array task. When all tasks are done:\n"
            << "#   " << ShellQuote(SelfExecutable()) << " collect " << ShellQuote(folder.string())
            << "\n"
@@ -184,8 +205,15 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     fs::path path = folder / "slurm" / "sweep.sbatch";
     WriteFileAtomically((target / "slurm" / "sweep.sbatch").string(), script.str(), path.string(),
                         0777);
-    out << "wrote " << path.string() << " (" << sweep.Runs().size() << " runs in " << arraySize
+    out << "wrote " << path.string() << " (" << RunsText(sweep) << " in " << arraySize
         << " array tasks)\n";
+    if (uint32_t combinations = Combinations(sweep);
+        sweep.Precision().precision > 0 && combinations < arraySize)
+    {
+        out << "note: with sweep.precision a shard runs whole combinations; " << arraySize
+            << " array tasks for " << combinations << " combinations leave "
+            << arraySize - combinations << " of them idle\n";
+    }
     if (!submit)
     {
         out << "submit it with: sbatch " << ShellQuote(path.string()) << '\n';

@@ -5,6 +5,7 @@
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/scenario.h"
+#include "scratch/gcsim/scenario/reader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -171,12 +172,14 @@ CheckPlan(const json& plan, const std::string& where)
     {
         bool valid = run.is_object() && run.contains("id") && run["id"].is_string() &&
                      run.contains("keys") && run["keys"].is_object() &&
-                     run.contains("repetition") && run["repetition"].is_number_unsigned();
+                     run.contains("repetition") && run["repetition"].is_number_unsigned() &&
+                     run["repetition"].get<uint64_t>() >= 1 &&
+                     run["repetition"].get<uint64_t>() <= 100000;
         std::string id = valid ? run["id"].get<std::string>() : "";
         if (!valid || id.size() != 16 ||
             id.find_first_not_of("0123456789abcdef") != std::string::npos)
         {
-            throw bad("a run without its 16-digit id, keys and repetition");
+            throw bad("a run without its 16-digit id, keys and repetition (1 to 100000)");
         }
         for (const auto& [key, value] : run["keys"].items())
         {
@@ -186,30 +189,6 @@ CheckPlan(const json& plan, const std::string& where)
             }
         }
     }
-}
-
-/// A run's summary.json, or a discarded value when it is not there (yet) or not a gcsim
-/// summary.
-json
-ReadRunSummary(const fs::path& dir, const std::string& id)
-{
-    json result;
-    try
-    {
-        result = json::parse(
-            ns3::gcsim::ReadTextFile((dir / "runs" / id / "summary.json").string(), 256ULL << 20),
-            nullptr, false);
-    }
-    catch (const std::invalid_argument&)
-    {
-        result = json(json::value_t::discarded); // not there (yet), or not a file
-    }
-    if (result.is_discarded() || !result.is_object() || !result.contains("modes") ||
-        !result["modes"].is_object())
-    {
-        return json(json::value_t::discarded);
-    }
-    return result;
 }
 
 /// A run's swept values in the order of \p axes, a TOML string as its text.
@@ -243,6 +222,9 @@ struct Collected
     std::vector<std::string> wide;
     std::string preferredBaseline; //!< the plan's "baseline", if any
     std::size_t rows{0};
+    PrecisionRule rule; //!< the plan's "precision" (precision 0: none)
+    /// Per combination (swept values), where the rule left it.
+    std::map<std::vector<std::string>, PrecisionStep> precision;
 };
 
 /**
@@ -382,6 +364,10 @@ AggregateCsv(const std::vector<std::string>& axes, Collected& c)
             aggregate << ",paired_" << name << kind << "_mean,paired_" << name << kind << "_ci95";
         }
     }
+    if (c.rule.precision > 0)
+    {
+        aggregate << ",precision_relative_ci95,precision_met";
+    }
     aggregate << '\n';
     for (const auto& group : c.groupOrder)
     {
@@ -417,12 +403,289 @@ AggregateCsv(const std::vector<std::string>& axes, Collected& c)
                 aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
             }
         }
+        if (c.rule.precision > 0)
+        {
+            const PrecisionStep& step =
+                c.precision[std::vector<std::string>(group.begin(), group.end() - 1)];
+            aggregate << ',' << (step.finished ? NumberOrEmpty(step.relative) : "") << ','
+                      << (step.finished ? (step.met ? "1" : "0") : "");
+        }
         aggregate << '\n';
     }
     return aggregate.str();
 }
 
+/// Every mode's figures in a run's summary, flattened, and the modes in order.
+std::map<std::string, std::map<std::string, double>>
+ModeFigures(const json& summary, std::vector<std::string>& modes)
+{
+    std::map<std::string, std::map<std::string, double>> figures;
+    for (const auto& [mode, ofMode] : summary["modes"].items())
+    {
+        std::vector<std::pair<std::string, double>> flat;
+        Flatten(ofMode, "", flat);
+        modes.push_back(mode);
+        figures[mode] = std::map<std::string, double>(flat.begin(), flat.end());
+    }
+    return figures;
+}
+
+/**
+ * \p figure of each mode in one run (of \p mode alone if not empty): a flattened figure, or
+ * paired_<figure>_ratio / _diff against the run's baseline. Modes without it are left out.
+ */
+std::map<std::string, double>
+FigureOfRun(const json& summary, const std::string& mode, const std::string& figure,
+            const std::string& preferredBaseline)
+{
+    std::vector<std::string> modes;
+    auto figures = ModeFigures(summary, modes);
+    std::string paired;
+    bool ratio = false;
+    const std::string prefix = "paired_";
+    for (const std::string kind : {"_ratio", "_diff"})
+    {
+        if (figure.size() > prefix.size() + kind.size() && figure.rfind(prefix, 0) == 0 &&
+            figure.compare(figure.size() - kind.size(), kind.size(), kind) == 0)
+        {
+            paired = figure.substr(prefix.size(), figure.size() - prefix.size() - kind.size());
+            ratio = kind == "_ratio";
+        }
+    }
+    const auto& ofBaseline = figures[BaselineMode(modes, preferredBaseline)];
+    std::map<std::string, double> values;
+    for (const auto& m : modes)
+    {
+        if (!mode.empty() && m != mode)
+        {
+            continue;
+        }
+        const auto& ofMode = figures[m];
+        auto v = ofMode.find(paired.empty() ? figure : paired);
+        auto b = ofBaseline.find(paired);
+        if (v == ofMode.end() || (!paired.empty() && b == ofBaseline.end()))
+        {
+            continue;
+        }
+        if (paired.empty())
+        {
+            values[m] = v->second;
+        }
+        else if (!ratio || b->second != 0)
+        {
+            values[m] = ratio ? v->second / b->second : v->second - b->second;
+        }
+    }
+    return values;
+}
+
+/// The plan's "precision" as a rule (precision 0 when it has none).
+PrecisionRule
+PlanPrecision(const json& plan, const std::string& where)
+{
+    PrecisionRule rule;
+    if (!plan.contains("precision"))
+    {
+        return rule;
+    }
+    const json& p = plan["precision"];
+    bool valid = p.is_object() && p.value("precision", json()).is_number() &&
+                 p.value("figure", json()).is_string() &&
+                 p.value("min_repetitions", json()).is_number_unsigned() &&
+                 p.value("max_repetitions", json()).is_number_unsigned();
+    if (!valid || p["precision"].get<double>() <= 0 || p["min_repetitions"].get<uint32_t>() < 2)
+    {
+        throw InputError(where, "", "is not a gcsim sweep plan: a \"precision\" that is not "
+                                    "{precision, figure, min_repetitions, max_repetitions}");
+    }
+    rule.precision = p["precision"].get<double>();
+    rule.figure = p["figure"].get<std::string>();
+    rule.minRuns = p["min_repetitions"].get<uint32_t>();
+    rule.maxRuns = p["max_repetitions"].get<uint32_t>();
+    rule.where = p.value("where", where);
+    return rule;
+}
+
+/// The plan's runs by combination, in plan order: each indexed by repetition - 1 (null where
+/// the plan has no such repetition).
+std::vector<std::vector<const json*>>
+Combinations(const json& plan, const std::vector<std::string>& axes)
+{
+    std::vector<std::vector<const json*>> combinations;
+    std::map<std::vector<std::string>, std::size_t> index;
+    for (const auto& run : plan["runs"])
+    {
+        auto [it, added] = index.emplace(KeyValues(run, axes), combinations.size());
+        if (added)
+        {
+            combinations.emplace_back();
+        }
+        auto& runs = combinations[it->second];
+        uint32_t r = run["repetition"].get<uint32_t>();
+        if (runs.size() < r)
+        {
+            runs.resize(r, nullptr);
+        }
+        runs[r - 1] = &run;
+    }
+    return combinations;
+}
+
+/// What the precision rule did: how many combinations met it, and how many runs they took.
+void
+PrintPrecision(const Collected& c, std::ostream& out)
+{
+    if (c.rule.precision <= 0)
+    {
+        return;
+    }
+    std::size_t met = 0;
+    std::size_t capped = 0;
+    std::size_t open = 0;
+    uint32_t fewest = UINT32_MAX;
+    uint32_t most = 0;
+    for (const auto& [keys, step] : c.precision)
+    {
+        met += step.finished && step.met;
+        capped += step.finished && !step.met;
+        open += !step.finished;
+        fewest = std::min(fewest, step.runs);
+        most = std::max(most, step.runs);
+    }
+    out << "precision " << Number(c.rule.precision * 100) << " % of " << c.rule.figure << ": "
+        << met << " of " << c.precision.size() << " combinations met it";
+    if (capped)
+    {
+        out << ", " << capped << " stopped at max_repetitions = " << c.rule.maxRuns
+            << " without (precision_met = 0 in aggregate.csv)";
+    }
+    if (open)
+    {
+        out << ", " << open << " still running";
+    }
+    out << "; " << fewest << " to " << most << " repetitions each" << std::endl;
+}
+
+/// InputError naming sweep.precision_figure: \p figure is in no mode of \p summary.
+InputError
+UnknownFigure(const json& summary, const std::string& mode, const std::string& figure,
+              const std::string& where)
+{
+    std::vector<std::string> modes;
+    auto figures = ModeFigures(summary, modes);
+    if (!mode.empty() && !figures.count(mode))
+    {
+        return InputError(where, "sweep.precision_figure",
+                          sections::UnknownName("mode", mode, modes));
+    }
+    std::vector<std::string> names;
+    for (const auto& [name, value] : figures[mode.empty() ? modes.front() : mode])
+    {
+        names.push_back(name);
+    }
+    for (const auto& name : PairedFigures())
+    {
+        names.push_back("paired_" + name + "_ratio");
+        names.push_back("paired_" + name + "_diff");
+    }
+    return InputError(where, "sweep.precision_figure",
+                      sections::UnknownName("figure", figure, names));
+}
+
 } // namespace
+
+json
+ReadSweepRunSummary(const std::string& folder, const std::string& id)
+{
+    json result;
+    try
+    {
+        result = json::parse(ns3::gcsim::ReadTextFile(
+                                 (fs::path(folder) / "runs" / id / "summary.json").string(),
+                                 256ULL << 20),
+                             nullptr, false);
+    }
+    catch (const std::invalid_argument&)
+    {
+        result = json(json::value_t::discarded); // not there (yet), or not a file
+    }
+    if (result.is_discarded() || !result.is_object() || !result.contains("modes") ||
+        !result["modes"].is_object() || result["modes"].empty())
+    {
+        return json(json::value_t::discarded);
+    }
+    return result;
+}
+
+PrecisionStep
+WalkPrecision(const PrecisionRule& rule, const std::function<json(uint32_t)>& summaryOf,
+              const std::string& preferredBaseline)
+{
+    std::size_t dot = rule.figure.find('.');
+    std::string mode = dot == std::string::npos ? "" : rule.figure.substr(0, dot);
+    std::string figure = dot == std::string::npos ? rule.figure : rule.figure.substr(dot + 1);
+    PrecisionStep step;
+    step.runs = std::min(rule.minRuns, rule.maxRuns);
+    std::vector<json> summaries;
+    while (true)
+    {
+        for (uint32_t r = uint32_t(summaries.size()) + 1; r <= step.runs; ++r)
+        {
+            summaries.push_back(summaryOf(r));
+        }
+        step.missing.clear();
+        for (uint32_t r = 1; r <= step.runs; ++r)
+        {
+            if (summaries[r - 1].is_discarded())
+            {
+                step.missing.push_back(r);
+            }
+        }
+        if (!step.missing.empty())
+        {
+            return step;
+        }
+        std::map<std::string, std::vector<double>> values; // per mode, over the repetitions
+        for (const auto& summary : summaries)
+        {
+            auto ofRun = FigureOfRun(summary, mode, figure, preferredBaseline);
+            if (ofRun.empty())
+            {
+                throw UnknownFigure(summary, mode, figure, rule.where);
+            }
+            for (const auto& [m, v] : ofRun)
+            {
+                values[m].push_back(v);
+            }
+        }
+        step.relative = 0;
+        for (const auto& [m, ofMode] : values)
+        {
+            MeanCi ci = MeanWithCi(ofMode);
+            double relative = std::isnan(ci.ci95) ? INFINITY
+                              : ci.ci95 == 0      ? 0
+                                                  : ci.ci95 / std::fabs(ci.mean);
+            if (step.widest.empty() || relative > step.relative)
+            {
+                step.relative = relative;
+                step.widest = m;
+            }
+        }
+        step.met = step.relative <= rule.precision;
+        if (step.met || step.runs >= rule.maxRuns)
+        {
+            step.finished = true;
+            return step;
+        }
+        double wanted = step.runs * std::pow(step.relative / rule.precision, 2);
+        uint32_t n = step.runs;
+        step.runs = std::isfinite(wanted) && wanted < 2.0 * n
+                        ? std::max(n + 1, uint32_t(std::ceil(wanted)))
+                        : 2 * n;
+        step.runs = std::min(step.runs, rule.maxRuns);
+        step.widest.clear();
+    }
+}
 
 std::size_t
 CollectSweep(const std::string& folder, std::ostream& out)
@@ -447,29 +710,62 @@ CollectSweep(const std::string& folder, std::ostream& out)
     {
         collected.preferredBaseline = plan["baseline"].get<std::string>();
     }
+    collected.rule = PlanPrecision(plan, (dir / "sweep.json").string());
     std::size_t missing = 0;
-    for (const auto& run : plan["runs"])
+    std::size_t planned = 0;
+    for (const auto& runs : Combinations(plan, axes))
     {
-        json result = ReadRunSummary(dir, run["id"].get<std::string>());
-        if (result.is_discarded())
+        std::vector<uint32_t> wanted; // the repetitions collected
+        if (collected.rule.precision > 0)
         {
-            ++missing;
-            continue;
+            PrecisionStep step = WalkPrecision(
+                collected.rule,
+                [&](uint32_t r) {
+                    return r <= runs.size() && runs[r - 1]
+                               ? ReadSweepRunSummary(folder, (*runs[r - 1])["id"])
+                               : json(json::value_t::discarded);
+                },
+                collected.preferredBaseline);
+            collected.precision[KeyValues(*runs.front(), axes)] = step;
+            for (uint32_t r = 1; r <= step.runs; ++r)
+            {
+                wanted.push_back(r);
+            }
         }
-        AddRun(run, result, axes, collected);
+        else
+        {
+            for (uint32_t r = 1; r <= runs.size(); ++r)
+            {
+                wanted.push_back(r);
+            }
+        }
+        for (uint32_t r : wanted)
+        {
+            ++planned;
+            json result = r <= runs.size() && runs[r - 1]
+                              ? ReadSweepRunSummary(folder, (*runs[r - 1])["id"])
+                              : json(json::value_t::discarded);
+            if (result.is_discarded())
+            {
+                ++missing;
+                continue;
+            }
+            AddRun(*runs[r - 1], result, axes, collected);
+        }
     }
     std::string aggregate = AggregateCsv(axes, collected);
     RemoveDeadTempFiles(folder);
     WriteFileAtomically((dir / "summary.csv").string(), collected.summary.str());
     WriteFileAtomically((dir / "aggregate.csv").string(), aggregate);
-    out << "collected " << collected.rows << " rows from " << plan["runs"].size() - missing
-        << " of " << plan["runs"].size() << " runs into " << (dir / "summary.csv").string()
+    out << "collected " << collected.rows << " rows from " << planned - missing << " of "
+        << planned << " runs into " << (dir / "summary.csv").string()
         << " and " << (dir / "aggregate.csv").string();
     if (missing)
     {
         out << " (" << missing << " runs have no results yet)";
     }
     out << std::endl;
+    PrintPrecision(collected, out);
     if (!collected.wide.empty())
     {
         out << "warning: " << collected.wide.size()

@@ -2,7 +2,9 @@
 #define GCSIM_COLLECT_H
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +36,50 @@ const std::vector<std::string>& PairedFigures();
 /// The mode the others are compared with in a run: \p preferred ([sweep] baseline) if the run
 /// has it, else replicated-unicast if the run has it, else the run's first mode.
 std::string BaselineMode(const std::vector<std::string>& modes, const std::string& preferred = "");
+
+/**
+ * \brief `[sweep] precision`: repeat each combination until the 95 % interval of one figure
+ * is within a fraction of its mean.
+ *
+ * The figure is a column of aggregate.csv without its suffix (`latency_ns_mean`,
+ * `link_transmissions`, `paired_link_transmissions_ratio`), for every mode of the run, or
+ * for one mode as `MODE.FIGURE`. A combination is judged after its first `minRuns`
+ * repetitions and again after each further batch, only on its own results: the count it
+ * takes is the same with any --jobs, in any shard, and when a sweep is resumed.
+ */
+struct PrecisionRule
+{
+    double precision{0};  //!< the interval's half-width at most this fraction of |mean|; 0: off
+    std::string figure;   //!< as written: FIGURE or MODE.FIGURE
+    uint32_t minRuns{5};  //!< judged first after so many repetitions (at least 2)
+    uint32_t maxRuns{50}; //!< never more, met or not
+    std::string where{"sweep.json"}; //!< file:line of the figure's key, for messages
+};
+
+/// Where a combination stands under a PrecisionRule.
+struct PrecisionStep
+{
+    uint32_t runs{0};              //!< it needs repetitions 1..runs (so far)
+    std::vector<uint32_t> missing; //!< those of 1..runs without results (yet)
+    bool finished{false};          //!< all there and the rule stops here
+    bool met{false};               //!< the interval is within the precision at `runs`
+    double relative{0};            //!< the widest half-width / |mean| over the modes judged
+    std::string widest;            //!< the mode it belongs to
+};
+
+/**
+ * Walks \p rule over a combination's repetitions: \p summaryOf(r) is repetition r's
+ * summary.json (a discarded value when it has none yet). Judged at minRuns, then at the next
+ * count the widest interval asks for (n (h / precision)^2, at least n + 1, at most 2 n and
+ * maxRuns). InputError naming `sweep.precision_figure` when no mode of a run has the figure.
+ */
+PrecisionStep WalkPrecision(const PrecisionRule& rule,
+                            const std::function<nlohmann::ordered_json(uint32_t)>& summaryOf,
+                            const std::string& preferredBaseline);
+
+/// Run \p id's summary.json in sweep folder \p folder, or a discarded value when it is not
+/// there (yet) or not a gcsim summary.
+nlohmann::ordered_json ReadSweepRunSummary(const std::string& folder, const std::string& id);
 
 /**
  * Collects a sweep folder (one written by `gcsim sweep`, or by its shards into one folder):

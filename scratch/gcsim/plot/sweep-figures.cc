@@ -652,6 +652,19 @@ SweepFigures(const fs::path& dir)
         {"link-transmissions", "per_message_link_transmissions", "Link transmissions per message",
          "link transmissions per message", false, "frames", true},
     };
+    // Paired against the run's baseline mode (aggregate.csv of a gcsim that writes them).
+    const auto& first = l.rows.front().cells;
+    auto baseline = first.find("baseline");
+    if (baseline != first.end() && first.count("paired_link_transmissions_ratio_mean"))
+    {
+        std::string against = "/ " + baseline->second + " in the same run";
+        metrics.push_back({"paired-link-transmissions", "paired_link_transmissions_ratio",
+                           "Link transmissions " + against, "link transmissions " + against,
+                           false, "ratio", false});
+        metrics.push_back({"paired-latency-mean", "paired_latency_ns_mean_ratio",
+                           "Mean latency " + against, "mean latency " + against, false, "ratio",
+                           false});
+    }
     std::vector<Figure> figures;
     for (const auto& metric : metrics)
     {

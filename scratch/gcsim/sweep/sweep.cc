@@ -5,6 +5,7 @@
 #include "scratch/gcsim/output/child-process.h"
 #include "scratch/gcsim/output/interrupt.h"
 #include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/scenario-toml.h"
 #include "scratch/gcsim/scenario/reader.h"
 #include "scratch/gcsim/text-parse.h"
@@ -19,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sstream>
@@ -65,8 +67,10 @@ CollectAxes(const toml::table& table, const std::string& prefix, const std::stri
     {
         std::string key =
             prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-        if (prefix.empty() &&
-            (key == "repetitions" || key == "together" || key == "skip" || key == "baseline"))
+        static const std::vector<std::string> settings = {
+            "repetitions",     "together",        "skip",           "baseline",
+            "precision",       "precision_figure", "min_repetitions", "max_repetitions"};
+        if (prefix.empty() && std::find(settings.begin(), settings.end(), key) != settings.end())
         {
             continue;
         }
@@ -246,6 +250,7 @@ struct SweepTable
     std::string where;                                      //!< the table's file:line
     std::string baseline; //!< the paired figures' baseline run ("": collect's default)
     std::string baselineWhere;
+    PrecisionRule precision; //!< precision 0: `repetitions` runs of each combination
 };
 
 /// One axis of the keys of a sweep.together table, whose lists have one length.
@@ -326,6 +331,88 @@ ReadSkips(const toml::node& skip, const std::string& scenarioPath, SweepTable& t
     }
 }
 
+/// An integer key of [sweep] from \p low to 100000, or \p otherwise when absent.
+uint32_t
+SweepCount(const toml::table& sweep, const std::string& key, const std::string& scenarioPath,
+           int64_t low, uint32_t otherwise)
+{
+    const toml::node* n = sweep.get(key);
+    if (!n)
+    {
+        return otherwise;
+    }
+    if (!n->is_integer() || *n->value<int64_t>() < low || *n->value<int64_t>() > 100000)
+    {
+        throw InputError(Where(scenarioPath, *n), "sweep." + key,
+                         "expected an integer from " + std::to_string(low) + " to 100000");
+    }
+    return static_cast<uint32_t>(*n->value<int64_t>());
+}
+
+/// sweep.precision and the keys that go with it.
+void
+ReadPrecision(const toml::table& sweep, const std::string& scenarioPath, SweepTable& table)
+{
+    PrecisionRule& rule = table.precision;
+    const toml::node* p = sweep.get("precision");
+    if (!p)
+    {
+        for (const char* key : {"precision_figure", "min_repetitions", "max_repetitions"})
+        {
+            if (const toml::node* n = sweep.get(key))
+            {
+                throw InputError(Where(scenarioPath, *n), std::string("sweep.") + key,
+                                 "goes with sweep.precision (repeat each combination until a "
+                                 "figure's interval is that narrow); without it, "
+                                 "sweep.repetitions sets the count");
+            }
+        }
+        return;
+    }
+    double value = p->is_number() ? *p->value<double>() : 0;
+    if (!(value > 0 && value <= 1))
+    {
+        throw InputError(Where(scenarioPath, *p), "sweep.precision",
+                         "expected a fraction of the mean above 0 and at most 1, e.g. 0.05 for "
+                         "a 95 % interval within 5 % of the mean");
+    }
+    if (const toml::node* r = sweep.get("repetitions"))
+    {
+        throw InputError(Where(scenarioPath, *r), "sweep.repetitions",
+                         "is a fixed count; with sweep.precision each combination runs from "
+                         "min_repetitions (default 5) to max_repetitions (default 50)");
+    }
+    rule.precision = value;
+    rule.figure = "latency_ns_mean";
+    rule.where = Where(scenarioPath, *p);
+    if (const toml::node* f = sweep.get("precision_figure"))
+    {
+        std::string figure = f->value<std::string>().value_or("");
+        std::size_t dot = figure.find('.');
+        std::string name = dot == std::string::npos ? figure : figure.substr(dot + 1);
+        if (!f->is_string() || name.empty() ||
+            name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos ||
+            dot == 0)
+        {
+            throw InputError(Where(scenarioPath, *f), "sweep.precision_figure",
+                             "expected a figure of aggregate.csv without _mean, e.g. "
+                             "\"latency_ns_p99\", \"paired_link_transmissions_ratio\", or "
+                             "\"multicast.latency_ns_mean\" for one run's alone");
+        }
+        rule.figure = figure;
+        rule.where = Where(scenarioPath, *f);
+    }
+    rule.minRuns = SweepCount(sweep, "min_repetitions", scenarioPath, 2, 5);
+    rule.maxRuns = SweepCount(sweep, "max_repetitions", scenarioPath, 2, std::max(50U, rule.minRuns));
+    if (rule.maxRuns < rule.minRuns)
+    {
+        throw InputError(Where(scenarioPath, *sweep.get("max_repetitions")),
+                         "sweep.max_repetitions",
+                         "is below min_repetitions (" + std::to_string(rule.minRuns) + ")");
+    }
+    table.repetitions = rule.maxRuns;
+}
+
 /// The [sweep] table of \p root; a scenario without one is one combination.
 SweepTable
 ReadSweepTable(const toml::table& root, const std::string& scenarioPath)
@@ -362,6 +449,7 @@ ReadSweepTable(const toml::table& root, const std::string& scenarioPath)
         table.baseline = *b->value<std::string>();
         table.baselineWhere = Where(scenarioPath, *b);
     }
+    ReadPrecision(sweep, scenarioPath, table);
     CollectAxes(sweep, "", scenarioPath, table.axes);
     if (const toml::node* together = sweep.get("together"))
     {
@@ -417,6 +505,18 @@ NextCombination(std::vector<std::size_t>& at, const std::vector<Axis>& axes)
     return !(axes.empty() || a == axes.size() + 1);
 }
 
+/// A combination's swept values as "key = value, key = value".
+std::string
+KeysText(const std::vector<std::pair<std::string, std::string>>& keys)
+{
+    std::string text;
+    for (const auto& [k, v] : keys)
+    {
+        text += (text.empty() ? "" : ", ") + k + " = " + v;
+    }
+    return text;
+}
+
 /// Repetition \p r of one combination (\p keys, set by \p sets) as a run.
 SweepRun
 ResolveRun(const std::string& text, const std::string& scenarioPath, const std::string& base,
@@ -431,13 +531,8 @@ ResolveRun(const std::string& text, const std::string& scenarioPath, const std::
     }
     catch (const InputError& e)
     {
-        std::string combination;
-        for (const auto& [k, v] : keys)
-        {
-            combination += (combination.empty() ? "" : ", ") + k + " = " + v;
-        }
         throw InputError(scenarioPath, "sweep",
-                         "the combination " + combination + " is not a valid scenario: " +
+                         "the combination " + KeysText(keys) + " is not a valid scenario: " +
                              e.what() + " (skip it with sweep.skip)");
     }
     SweepRun run;
@@ -475,6 +570,14 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
                          sections::UnknownName("run", table.baseline, labels));
     }
     m_baseline = table.baseline;
+    m_precision = table.precision;
+    std::size_t dot = m_precision.figure.find('.');
+    if (dot != std::string::npos &&
+        std::find(labels.begin(), labels.end(), m_precision.figure.substr(0, dot)) == labels.end())
+    {
+        throw InputError(m_precision.where, "sweep.precision_figure",
+                         sections::UnknownName("run", m_precision.figure.substr(0, dot), labels));
+    }
     for (const auto& axis : axes)
     {
         for (const auto& key : axis.keys)
@@ -495,6 +598,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
     // Every combination, the first axis varying slowest.
     std::vector<std::size_t> at(axes.size(), 0);
     std::map<std::string, std::size_t> seen;
+    uint32_t combination = 0;
     do
     {
         std::vector<std::string> sets = overrides;
@@ -525,11 +629,21 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
         for (uint32_t r = 1; r <= table.repetitions && !skipped; ++r)
         {
             SweepRun run = ResolveRun(text, scenarioPath, base, sets, limits, keys, r);
-            if (seen.emplace(run.id, m_runs.size()).second)
+            run.combination = combination;
+            auto [it, added] = seen.emplace(run.id, m_runs.size());
+            if (added)
             {
                 m_runs.push_back(run);
             }
+            else if (m_precision.precision > 0)
+            {
+                throw InputError(table.where, "sweep",
+                                 "two combinations are the same scenario (" +
+                                     KeysText(m_runs[it->second].keys) + "; " + KeysText(keys) +
+                                     "); with sweep.precision each needs runs of its own");
+            }
         }
+        combination += !skipped;
     } while (NextCombination(at, axes));
 }
 
@@ -569,13 +683,24 @@ Sweep::Skipped() const
     return m_skipped;
 }
 
+const PrecisionRule&
+Sweep::Precision() const
+{
+    return m_precision;
+}
+
 std::vector<SweepRun>
 Sweep::Shard(uint32_t index, uint32_t count) const
 {
     std::vector<SweepRun> runs;
-    for (std::size_t i = index; i < m_runs.size(); i += count)
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
     {
-        runs.push_back(m_runs[i]);
+        bool mine = m_precision.precision > 0 ? m_runs[i].combination % count == index
+                                              : i % count == index;
+        if (mine)
+        {
+            runs.push_back(m_runs[i]);
+        }
     }
     return runs;
 }
@@ -610,6 +735,13 @@ WriteSweepPlan(const Sweep& sweep, const std::string& folder)
     if (!sweep.Baseline().empty())
     {
         plan["baseline"] = sweep.Baseline();
+    }
+    if (const PrecisionRule& rule = sweep.Precision(); rule.precision > 0)
+    {
+        plan["precision"] = {{"precision", rule.precision},
+                             {"figure", rule.figure},
+                             {"min_repetitions", rule.minRuns},
+                             {"max_repetitions", rule.maxRuns}};
     }
     plan["runs"] = nlohmann::ordered_json::array();
     for (const auto& run : sweep.Runs())
@@ -693,7 +825,9 @@ PendingRuns(const std::vector<SweepRun>& mine, const SweepFolders& f, SweepOutco
 class SweepProgress
 {
 public:
-    SweepProgress(const SweepOutcome& outcome, std::size_t pending, bool bar, std::ostream& out)
+    /// \p pending may grow while the sweep runs (a precision asking for more repetitions).
+    SweepProgress(const SweepOutcome& outcome, const std::size_t& pending, bool bar,
+                  std::ostream& out)
       : m_outcome(outcome)
       , m_pending(pending)
       , m_bar(bar)
@@ -729,7 +863,7 @@ public:
 
 private:
     const SweepOutcome& m_outcome;
-    std::size_t m_pending;
+    const std::size_t& m_pending;
     bool m_bar;
     std::ostream& m_out;
     std::chrono::steady_clock::time_point m_start{std::chrono::steady_clock::now()};
@@ -795,6 +929,173 @@ RecordRunEnd(const SweepRun& run, int status, const SweepFolders& f, const Sweep
         << ShellQuote((f.runs / run.id).string()) << std::endl;
 }
 
+/// A fraction as a percentage with one decimal: 0.0753 -> "7.5 %".
+std::string
+Percent(double fraction)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %%", fraction * 100);
+    return text;
+}
+
+/**
+ * Hands out the runs of one shard: all of them at once, or, with a precision, each
+ * combination's first repetitions and, as each batch ends, those WalkPrecision asks for next.
+ */
+class RunPlanner
+{
+public:
+    RunPlanner(const Sweep& sweep, const std::vector<SweepRun>& mine, const SweepFolders& f,
+               std::ostream& out, bool bar)
+      : m_rule(sweep.Precision()),
+        m_baseline(sweep.Baseline()),
+        m_folders(f),
+        m_out(out),
+        m_bar(bar)
+    {
+        for (const auto& run : mine)
+        {
+            auto& c = m_combinations[run.combination];
+            c.byRepetition.resize(std::max<std::size_t>(c.byRepetition.size(), run.repetition));
+            c.byRepetition[run.repetition - 1] = &run;
+        }
+    }
+
+    bool Adaptive() const
+    {
+        return m_rule.precision > 0;
+    }
+
+    /// The runs to start first (each input written); counts those complete already.
+    std::vector<const SweepRun*> First(const std::vector<SweepRun>& mine, SweepOutcome& outcome)
+    {
+        if (!Adaptive())
+        {
+            return PendingRuns(mine, m_folders, outcome);
+        }
+        std::vector<const SweepRun*> next;
+        for (auto& [index, c] : m_combinations)
+        {
+            Advance(c, outcome, next);
+        }
+        return next;
+    }
+
+    /// \p run ended (\p ok: with its results); the runs to start now.
+    std::vector<const SweepRun*> Ended(const SweepRun& run, bool ok, SweepOutcome& outcome)
+    {
+        std::vector<const SweepRun*> next;
+        if (!Adaptive())
+        {
+            return next;
+        }
+        if (!ok)
+        {
+            m_failed.insert(&run);
+        }
+        else if (!m_figureChecked)
+        {
+            // The figure named is checked on the first result, not after a whole batch.
+            PrecisionRule first = m_rule;
+            first.minRuns = first.maxRuns = 1;
+            WalkPrecision(
+                first,
+                [&](uint32_t) { return ReadSweepRunSummary(m_folders.dir.string(), run.id); },
+                m_baseline);
+            m_figureChecked = true;
+        }
+        Combination& c = m_combinations.at(run.combination);
+        if (--c.running == 0)
+        {
+            Advance(c, outcome, next);
+        }
+        return next;
+    }
+
+private:
+    struct Combination
+    {
+        std::vector<const SweepRun*> byRepetition; //!< repetition r at r - 1
+        uint32_t running{0};                       //!< of its runs handed out, not ended
+    };
+
+    /// Judges \p c on the results it has; queues what it needs next into \p next.
+    void Advance(Combination& c, SweepOutcome& outcome, std::vector<const SweepRun*>& next)
+    {
+        PrecisionStep step = WalkPrecision(
+            m_rule,
+            [&](uint32_t r) {
+                return r <= c.byRepetition.size() && c.byRepetition[r - 1]
+                           ? ReadSweepRunSummary(m_folders.dir.string(), c.byRepetition[r - 1]->id)
+                           : nlohmann::ordered_json(nlohmann::ordered_json::value_t::discarded);
+            },
+            m_baseline);
+        const SweepRun& first = *c.byRepetition.front();
+        std::string name = first.keys.empty() ? "the scenario" : KeysText(first.keys);
+        if (step.finished)
+        {
+            outcome.total += step.runs;
+            std::string figure = m_rule.figure.substr(m_rule.figure.find('.') + 1);
+            Say("precision: " + name + ": " + std::to_string(step.runs) + " runs, " + figure +
+                " of " + step.widest + " within " +
+                Percent(step.relative) + " of its mean" +
+                (step.met ? "" : " (max_repetitions reached, precision " +
+                                     Percent(m_rule.precision) + " not met)"));
+            return;
+        }
+        for (uint32_t r : step.missing)
+        {
+            const SweepRun* run = c.byRepetition.at(r - 1);
+            if (m_failed.count(run))
+            {
+                outcome.total += step.runs;
+                Say("precision: " + name + ": stopped after a failed run (" + run->id + ")");
+                return;
+            }
+        }
+        for (uint32_t r : step.missing)
+        {
+            const SweepRun* run = c.byRepetition.at(r - 1);
+            fs::path input = m_folders.inputs / (run->id + ".toml");
+            if (!fs::exists(input))
+            {
+                WriteFileAtomically(input.string(), run->resolved);
+            }
+            next.push_back(run);
+            ++c.running;
+        }
+    }
+
+    void Say(const std::string& line)
+    {
+        m_out << (m_bar ? "\r" : "") << line << (m_bar ? "\x1b[K" : "") << std::endl;
+    }
+
+    const PrecisionRule& m_rule;
+    const std::string& m_baseline;
+    const SweepFolders& m_folders;
+    std::ostream& m_out;
+    bool m_bar;
+    std::map<uint32_t, Combination> m_combinations;
+    std::set<const SweepRun*> m_failed;
+    bool m_figureChecked{false};
+};
+
+/// Stops the runs still going (an error ends the sweep early) and waits for them.
+void
+StopRuns(const std::map<pid_t, const SweepRun*>& running)
+{
+    for (const auto& [pid, run] : running)
+    {
+        kill(pid, SIGTERM);
+    }
+    for (const auto& [pid, run] : running)
+    {
+        int status = 0;
+        WaitForChild(pid, &status);
+    }
+}
+
 } // namespace
 
 SweepOutcome
@@ -806,18 +1107,40 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
                              ", and the same command resumes the sweep");
     SweepFolders f = PrepareSweepFolder(sweep, options);
     std::vector<SweepRun> mine = sweep.Shard(options.shardIndex, options.shardCount);
+    RunPlanner planner(sweep, mine, f, out, options.progressBar);
     SweepOutcome outcome;
-    outcome.total = static_cast<uint32_t>(mine.size());
-    std::vector<const SweepRun*> pending = PendingRuns(mine, f, outcome);
-    out << "sweep " << sweep.Name() << ": " << outcome.total << " runs";
+    outcome.total = planner.Adaptive() ? 0 : static_cast<uint32_t>(mine.size());
+    std::vector<const SweepRun*> pending = planner.First(mine, outcome);
+    out << "sweep " << sweep.Name() << ": ";
+    if (planner.Adaptive())
+    {
+        std::set<uint32_t> combinations;
+        for (const auto& run : mine)
+        {
+            combinations.insert(run.combination);
+        }
+        const PrecisionRule& rule = sweep.Precision();
+        out << combinations.size() << (combinations.size() == 1 ? " combination" : " combinations")
+            << ", each until the 95 % interval of "
+            << rule.figure << " is within " << Percent(rule.precision) << " of its mean (" << rule.minRuns << " to " << rule.maxRuns << " repetitions)";
+    }
+    else
+    {
+        out << outcome.total << " runs";
+    }
     if (options.shardCount > 1)
     {
         out << " in shard " << options.shardIndex + 1 << "/" << options.shardCount;
     }
-    out << ", " << outcome.skipped << " already complete, " << pending.size() << " to run, "
+    if (!planner.Adaptive())
+    {
+        out << ", " << outcome.skipped << " already complete";
+    }
+    out << ", " << pending.size() << " to run" << (planner.Adaptive() ? " first" : "") << ", "
         << options.jobs << " at a time" << std::endl;
 
-    SweepProgress progress(outcome, pending.size(), options.progressBar, out);
+    std::size_t handedOut = pending.size();
+    SweepProgress progress(outcome, handedOut, options.progressBar, out);
     std::map<pid_t, const SweepRun*> running;
     std::size_t next = 0;
     while (next < pending.size() || !running.empty())
@@ -840,7 +1163,22 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
         }
         const SweepRun* run = it->second;
         running.erase(it);
+        uint32_t failedBefore = outcome.failed;
         RecordRunEnd(*run, status, f, options, outcome, out);
+        try
+        {
+            for (const SweepRun* more : planner.Ended(*run, outcome.failed == failedBefore, outcome))
+            {
+                pending.push_back(more);
+            }
+        }
+        catch (const InputError&)
+        {
+            StopRuns(running);
+            RemoveDeadStaging(f.runs.string());
+            throw;
+        }
+        handedOut = pending.size();
         progress.Report(false);
     }
     progress.Report(true);

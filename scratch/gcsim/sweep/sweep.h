@@ -1,6 +1,7 @@
 #ifndef GCSIM_SWEEP_H
 #define GCSIM_SWEEP_H
 
+#include "scratch/gcsim/collect/collect.h"
 #include "scratch/gcsim/scenario.h"
 
 #include <functional>
@@ -18,6 +19,7 @@ struct SweepRun
     std::string id;                                        //!< hash of the resolved scenario
     std::vector<std::pair<std::string, std::string>> keys; //!< swept key -> value (TOML text)
     uint32_t repetition{1};                                //!< ns-3 RngRun
+    uint32_t combination{0}; //!< which combination of the axes, from 0 in sweep order
     std::string resolved;                                  //!< the resolved scenario (TOML)
 };
 
@@ -33,6 +35,11 @@ struct SweepRun
  * together = [{ "topology.clients" = [16, 64], "traffic.messages" = [100, 25] }]
  * skip = ["group.members > topology.clients"]
  * ```
+ *
+ * With `precision = 0.05` (and optionally `precision_figure`, `min_repetitions`,
+ * `max_repetitions`) instead of `repetitions`, each combination runs until the 95 % interval
+ * of the figure is within 5 % of its mean (PrecisionRule): Runs() then holds every
+ * repetition up to the maximum, of which RunSweep runs those the rule asks for.
  *
  * Axes combine as a cartesian product, in the order written; the keys of one `together`
  * table vary together (their lists have one length). A `skip` expression is
@@ -60,10 +67,14 @@ public:
     const std::vector<SweepRun>& Runs() const;    //!< in sweep order
     /// The run the paired figures compare with ([sweep] baseline; "": collect's default).
     const std::string& Baseline() const;
+    /// [sweep] precision and its figure and counts (precision 0: a fixed count of repetitions).
+    const PrecisionRule& Precision() const;
     uint32_t Skipped() const;             //!< combinations the constraints removed
     const ScenarioLimits& Limits() const; //!< what its runs may be
 
-    /// The runs of shard \p index of \p count: every count-th run from \p index.
+    /// The runs of shard \p index of \p count: every count-th run from \p index; with a
+    /// precision, every count-th combination's runs (a combination's count is judged on its
+    /// own results, so one shard runs all of it).
     std::vector<SweepRun> Shard(uint32_t index, uint32_t count) const;
 
 private:
@@ -71,6 +82,7 @@ private:
     std::vector<std::string> m_axes;
     std::vector<SweepRun> m_runs;
     std::string m_baseline;
+    PrecisionRule m_precision;
     uint32_t m_skipped{0};
     ScenarioLimits m_limits;
 };
