@@ -7,6 +7,7 @@
 #include "scratch/gcsim/sweep/sweep.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -44,6 +45,25 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             Finding("run " + run.id + " does not give each swept key a value", run.resolved);
         }
         gcsim::fuzz::ExpectReadsBack(run.resolved);
+    }
+    // With a precision, every combination holds repetitions 1..max_repetitions, each once.
+    if (sweep->Precision().precision > 0)
+    {
+        std::map<uint32_t, std::set<uint32_t>> repetitions;
+        for (const auto& run : sweep->Runs())
+        {
+            repetitions[run.combination].insert(run.repetition);
+        }
+        for (const auto& [combination, of] : repetitions)
+        {
+            if (of.size() != sweep->Precision().maxRuns || *of.begin() != 1 ||
+                *of.rbegin() != sweep->Precision().maxRuns)
+            {
+                Finding("combination " + std::to_string(combination) +
+                            " does not hold repetitions 1..max_repetitions",
+                        text);
+            }
+        }
     }
     return 0;
 }

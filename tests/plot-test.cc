@@ -30,6 +30,40 @@ SmallRun(const ScratchFolder& dir)
     return out;
 }
 
+/// The figures of a sweep folder.
+std::vector<std::string>
+SweepFigureNames()
+{
+    return {
+        "latency-mean", "latency-p99",        "completion-mean",           "delivery-ratio",
+        "source-bytes", "link-transmissions", "paired-link-transmissions", "paired-latency-mean"};
+}
+
+/// Sets an environment variable for the scope, and puts it back.
+class ScopedEnv
+{
+public:
+    ScopedEnv(const char* name, const char* value)
+      : m_name(name)
+    {
+        if (const char* old = std::getenv(name))
+        {
+            m_old = old;
+            m_had = true;
+        }
+        value ? setenv(name, value, 1) : unsetenv(name);
+    }
+    ~ScopedEnv()
+    {
+        m_had ? setenv(m_name.c_str(), m_old.c_str(), 1) : unsetenv(m_name.c_str());
+    }
+
+private:
+    std::string m_name;
+    std::string m_old;
+    bool m_had{false};
+};
+
 /// A small sweep: 2 group sizes, 2 repetitions, run by the gcsim binary.
 std::string
 SmallSweep(const ScratchFolder& dir)
@@ -141,9 +175,7 @@ TEST(Plot, SweepFolderGivesCurvesAgainstGroupSize)
     std::string sweep = SmallSweep(dir);
     auto r = RunCommand({"plot", sweep});
     ASSERT_EQ(r.status, 0) << r.err;
-    std::vector<std::string> names = {"latency-mean",       "source-bytes",
-                                      "link-transmissions", "paired-link-transmissions",
-                                      "paired-latency-mean"};
+    std::vector<std::string> names = SweepFigureNames();
     ExpectFigures(sweep, names);
     std::string bytes = ReadFile(sweep + "/plots/source-bytes.gp");
     EXPECT_NE(bytes.find("plot-test-sweep"), std::string::npos);
@@ -177,6 +209,76 @@ TEST(Plot, SweepFolderGivesCurvesAgainstGroupSize)
     // The latency figure carries 95 % confidence bars.
     EXPECT_NE(ReadFile(sweep + "/plots/latency-mean.gp").find("yerrorlines"), std::string::npos);
     ExpectScriptsRerender(sweep, names);
+}
+
+// One step: `gcsim run` draws its figures into the results folder and shows them in
+// report.html, unless --no-plots; without gnuplot it says so in one line and succeeds.
+TEST(Plot, RunDrawsItsFiguresIntoTheReportUnlessToldNot)
+{
+    if (!HaveGnuplot())
+    {
+        GTEST_SKIP() << "gnuplot is not installed";
+    }
+    ScopedEnv plots("GCSIM_NO_PLOTS", nullptr);
+    ScratchFolder dir;
+    auto r = RunCommand({"run", "--out", dir / "run", "-q", "--set", "traffic.messages=5"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::vector<std::string> names = {"latency-cdf", "link-stress", "per-message-cost"};
+    ExpectFigures(dir / "run", names);
+    EXPECT_NE(r.out.find("plots in " + dir / "run" + "/plots: latency-cdf"), std::string::npos)
+        << r.out;
+    std::string report = ReadFile(dir / "run/report.html");
+    for (const auto& name : names)
+    {
+        EXPECT_NE(report.find(name + ".svg"), std::string::npos) << name;
+    }
+    r = RunCommand(
+        {"run", "--out", dir / "bare", "-q", "--no-plots", "--set", "traffic.messages=5"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "bare/plots"));
+    {
+        ScopedEnv path("PATH", (dir / "nowhere").c_str());
+        r = RunCommand({"run", "--out", dir / "nognuplot", "-q", "--set", "traffic.messages=5"});
+    }
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "nognuplot/plots"));
+    EXPECT_EQ(r.err,
+              "gcsim: note: no plots: gnuplot is not installed (apt-get install gnuplot-nox, or "
+              "scripts/setup.sh; --no-plots skips them)\n");
+    EXPECT_TRUE(fs::exists(dir / "nognuplot/report.html"));
+}
+
+// `gcsim sweep` alone: runs, collects, draws the sweep's figures and writes the report that
+// shows them; its runs draw none (`gcsim plot DIR/runs/<id>` does).
+TEST(Plot, SweepDrawsItsFiguresAfterCollecting)
+{
+    if (!HaveGnuplot())
+    {
+        GTEST_SKIP() << "gnuplot is not installed";
+    }
+    ScopedEnv plots("GCSIM_NO_PLOTS", nullptr);
+    ScratchFolder dir;
+    std::string scenario = dir / "sweep.toml";
+    WriteFile(scenario, R"(name = "one-step"
+[topology]
+clients = 8
+[traffic]
+messages = 5
+[delivery]
+modes = ["replicated-unicast", "multicast"]
+[sweep]
+repetitions = 2
+"group.members" = [2, 4]
+)");
+    auto r = RunCommand({"sweep", scenario, "--out", dir / "sweep", "--jobs", "2"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    ExpectFigures(dir / "sweep", SweepFigureNames());
+    std::string report = ReadFile(dir / "sweep/report.html");
+    EXPECT_NE(report.find("paired-link-transmissions.svg"), std::string::npos);
+    for (const auto& run : fs::directory_iterator(dir / "sweep/runs"))
+    {
+        EXPECT_FALSE(fs::exists(run.path() / "plots")) << run.path();
+    }
 }
 
 TEST(Plot, AThroughputRunAlsoGivesDeliveryRatioAndLatencyAgainstOfferedLoad)

@@ -29,6 +29,7 @@ struct Options
     bool quiet{false};
     bool keepExisting{false};
     bool noReport{false};
+    bool noPlots{false};
     bool narrate{false};
     bool timings{false};
     ScenarioLimits limits;
@@ -89,6 +90,9 @@ DeclareRun(CLI::App& app, Options& o, Subcommands& c)
                     "If --out already holds complete results, keep them and discard this run's "
                     "(what a sweep asks of its runs)");
     c.run->add_flag("--no-report", o.noReport, "Do not write report.html");
+    c.run->add_flag("--no-plots", o.noPlots,
+                    "Do not draw the figures into plots/ (drawn with gnuplot when it is "
+                    "installed; also GCSIM_NO_PLOTS=1)");
     c.run->add_flag("--narrate", o.narrate,
                     "After the table, tell step by step what happened to message 0 in each mode");
     c.run->add_flag("--allow-large", o.limits.allowLarge, kAllowLargeHelp);
@@ -114,6 +118,8 @@ DeclareSweep(CLI::App& app, Options& o, Subcommands& c)
     c.sweep->add_option("--shard", o.shard, "Run only shard I of N (I from 1), e.g. --shard 2/8")
         ->type_name("I/N");
     c.sweep->add_flag("--no-collect", o.noCollect, "Do not collect at the end");
+    c.sweep->add_flag("--no-plots", o.noPlots,
+                      "Do not draw the sweep's figures after collecting (also GCSIM_NO_PLOTS=1)");
     c.sweep->add_flag("--allow-large", o.limits.allowLarge,
                       "Accept more than 10000 runs, and runs estimated above 1 hour or 10 GB each");
 }
@@ -188,13 +194,14 @@ Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine,
         if (c.run->parsed())
         {
             return RunCommand({o.scenarioPath, o.sets, o.outDir, o.quiet, o.keepExisting,
-                               commandLine, !o.noReport, o.narrate, o.timings, o.limits},
+                               commandLine, !o.noReport, o.narrate, o.timings, o.limits,
+                               PlotsWanted(o.noPlots)},
                               out, err);
         }
         if (c.sweep->parsed())
         {
             return SweepCommand(o.scenarioPath, o.sets, o.limits, o.outDir, o.jobs, o.shard,
-                                !o.noCollect, out, err);
+                                !o.noCollect, out, err, PlotsWanted(o.noPlots));
         }
         if (c.collect->parsed())
         {

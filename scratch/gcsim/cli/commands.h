@@ -24,7 +24,11 @@ struct RunRequest
     bool narrate{false};      //!< tell what happened to message 0 after the table
     bool timings{false};      //!< print each phase's wall-clock time to `err`
     ScenarioLimits limits;    //!< --allow-large
+    bool plots{true};         //!< draw the figures with gnuplot, if it is there
 };
+
+/// Whether figures are drawn: not with --no-plots, nor with GCSIM_NO_PLOTS set non-empty.
+bool PlotsWanted(bool noPlotsFlag);
 
 /// `gcsim run`: simulates every mode of the scenario and writes its results folder.
 int RunCommand(const RunRequest& request, std::ostream& out, std::ostream& err);
@@ -36,7 +40,8 @@ int ValidateCommand(const std::string& scenarioPath, const std::vector<std::stri
 /// `gcsim sweep`: every run of the scenario's [sweep] table (shard \p shard, "" all).
 int SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
                  const ScenarioLimits& limits, const std::string& outOption, uint32_t jobs,
-                 const std::string& shard, bool collect, std::ostream& out, std::ostream& err);
+                 const std::string& shard, bool collect, std::ostream& out, std::ostream& err,
+                 bool plots = true);
 
 /// `gcsim slurm`: writes (and with \p submit, submits) a job-array script for the sweep.
 int SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,

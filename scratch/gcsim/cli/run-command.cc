@@ -6,13 +6,17 @@
 #include "scratch/gcsim/output/interrupt.h"
 #include "scratch/gcsim/output/run-folder.h"
 #include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/plot/plot.h"
 #include "scratch/gcsim/run-estimate.h"
+#include "scratch/gcsim/sweep/sweep.h"
 #include "scratch/gcsim/throughput.h"
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <ns3/simulator.h>
+#include <sstream>
 #include <unistd.h>
 
 namespace gcsim
@@ -196,11 +200,38 @@ SimulateModes(const Scenario& scenario, RunSinks& sinks, RunConsole& console,
     return results;
 }
 
+/**
+ * Draws the run's figures into \p folder's staging folder, so that the report shows them and
+ * they land with the rest; "" if it drew none (no gnuplot: one line on \p err, not an error).
+ */
+std::string
+DrawRunPlots(const ResultsFolder& folder, std::ostream& err)
+{
+    std::ostringstream said; // PlotFolder names the staging folder; the line names the destination
+    try
+    {
+        std::vector<std::string> names = PlotFolder(folder.Path(""), said);
+        return "plots in " + folder.Destination() + "/plots: " + Join(names, " ") + "\n";
+    }
+    catch (const GnuplotMissing&)
+    {
+        err << "gcsim: note: no plots: gnuplot is not installed (apt-get install gnuplot-nox, "
+               "or scripts/setup.sh; --no-plots skips them)\n";
+    }
+    catch (const std::exception& e)
+    {
+        err << "gcsim: warning: plots not drawn: " << Printable(e.what())
+            << "; the results are complete (`gcsim plot "
+            << Printable(ShellQuote(folder.Destination())) << "` draws them)\n";
+    }
+    return "";
+}
+
 /// Puts \p folder in place and says where; a sweep's run keeps complete results there.
 int
 CommitRunFolder(ResultsFolder& folder, const RunRequest& request, const std::string& table,
                 bool reported, const std::vector<ns3::gcsim::Narration>& narrations,
-                std::ostream& out)
+                const std::string& plotted, std::ostream& out)
 {
     if (request.keepExisting)
     {
@@ -230,7 +261,7 @@ CommitRunFolder(ResultsFolder& folder, const RunRequest& request, const std::str
     {
         out << "the previous results were kept in " << moved << '\n';
     }
-    out << "results in " << folder.Destination() << '\n';
+    out << "results in " << folder.Destination() << '\n' << plotted;
     if (reported)
     {
         out << "report in " << folder.Destination() << "/report.html\n";
@@ -274,8 +305,9 @@ RunCommand(const RunRequest& request, std::ostream& out, std::ostream& err)
 
     std::string table =
         WriteRunFolder(folder, scenario, results, streams, animation, request.commandLine);
+    std::string plotted = request.plots ? DrawRunPlots(folder, err) : "";
     bool reported = request.report && WriteRunReport(folder, err);
-    return CommitRunFolder(folder, request, table, reported, narrations, out);
+    return CommitRunFolder(folder, request, table, reported, narrations, plotted, out);
 }
 
 namespace
@@ -289,6 +321,13 @@ ModelNames(const Scenario& s)
 }
 
 } // namespace
+
+bool
+PlotsWanted(bool noPlotsFlag)
+{
+    const char* env = std::getenv("GCSIM_NO_PLOTS");
+    return !noPlotsFlag && !(env && *env);
+}
 
 int
 ValidateCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,

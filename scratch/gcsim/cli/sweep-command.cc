@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
+#include "scratch/gcsim/plot/plot.h"
 #include "scratch/gcsim/report/html-report.h"
 #include "scratch/gcsim/sweep/sweep.h"
 
@@ -61,12 +62,33 @@ ParseShard(const std::string& shard)
     return {uint32_t(index - 1), uint32_t(count)};
 }
 
+/// The sweep's figures into DIR/plots (no gnuplot: one line on \p err, not an error).
+void
+DrawSweepPlots(const std::string& folder, std::ostream& out, std::ostream& err)
+{
+    try
+    {
+        PlotFolder(folder, out);
+    }
+    catch (const GnuplotMissing&)
+    {
+        err << "gcsim: note: no plots: gnuplot is not installed (apt-get install gnuplot-nox, "
+               "or scripts/setup.sh; --no-plots skips them)\n";
+    }
+    catch (const std::exception& e)
+    {
+        err << "gcsim: warning: plots not drawn: " << Printable(e.what()) << " (`gcsim plot "
+            << Printable(ShellQuote(folder)) << "` draws them)\n";
+    }
+}
+
 } // namespace
 
 int
 SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& sets,
              const ScenarioLimits& limits, const std::string& outOption, uint32_t jobs,
-             const std::string& shard, bool collect, std::ostream& out, std::ostream& err)
+             const std::string& shard, bool collect, std::ostream& out, std::ostream& err,
+             bool plots)
 {
     std::pair<uint32_t, uint32_t> shardOf{0, 1};
     if (!shard.empty())
@@ -87,6 +109,10 @@ SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     SweepOutcome outcome = RunSweep(sweep, options, out);
     if (options.collect && options.shardCount == 1)
     {
+        if (plots)
+        {
+            DrawSweepPlots(options.out, out, err);
+        }
         try
         {
             std::string page = WriteReport(options.out);
@@ -192,8 +218,8 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
         " --no-collect" + (limits.allowLarge ? " --allow-large" : "");
     std::ostringstream script;
     script << "#!/bin/bash\n"
-           << "# The sweep " << sweep.Name() << " (" << RunsText(sweep) << ") in "
-           << arraySize << " shards, one per array task. When all tasks are done:\n"
+           << "# The sweep " << sweep.Name() << " (" << RunsText(sweep) << ") in " << arraySize
+           << " shards, one per array task. When all tasks are done:\n"
            << "#   " << ShellQuote(SelfExecutable()) << " collect " << ShellQuote(folder.string())
            << "\n"
            << "#SBATCH --job-name=" << SlurmQuote("gcsim-" + sweep.Name()) << "\n"

@@ -495,8 +495,9 @@ PlanPrecision(const json& plan, const std::string& where)
                  p.value("max_repetitions", json()).is_number_unsigned();
     if (!valid || p["precision"].get<double>() <= 0 || p["min_repetitions"].get<uint32_t>() < 2)
     {
-        throw InputError(where, "", "is not a gcsim sweep plan: a \"precision\" that is not "
-                                    "{precision, figure, min_repetitions, max_repetitions}");
+        throw InputError(where, "",
+                         "is not a gcsim sweep plan: a \"precision\" that is not "
+                         "{precision, figure, min_repetitions, max_repetitions}");
     }
     rule.precision = p["precision"].get<double>();
     rule.figure = p["figure"].get<std::string>();
@@ -600,10 +601,10 @@ ReadSweepRunSummary(const std::string& folder, const std::string& id)
     json result;
     try
     {
-        result = json::parse(ns3::gcsim::ReadTextFile(
-                                 (fs::path(folder) / "runs" / id / "summary.json").string(),
-                                 256ULL << 20),
-                             nullptr, false);
+        result = json::parse(
+            ns3::gcsim::ReadTextFile((fs::path(folder) / "runs" / id / "summary.json").string(),
+                                     256ULL << 20),
+            nullptr, false);
     }
     catch (const std::invalid_argument&)
     {
@@ -720,7 +721,8 @@ CollectSweep(const std::string& folder, std::ostream& out)
         {
             PrecisionStep step = WalkPrecision(
                 collected.rule,
-                [&](uint32_t r) {
+                [&](uint32_t r)
+                {
                     return r <= runs.size() && runs[r - 1]
                                ? ReadSweepRunSummary(folder, (*runs[r - 1])["id"])
                                : json(json::value_t::discarded);
@@ -757,9 +759,9 @@ CollectSweep(const std::string& folder, std::ostream& out)
     RemoveDeadTempFiles(folder);
     WriteFileAtomically((dir / "summary.csv").string(), collected.summary.str());
     WriteFileAtomically((dir / "aggregate.csv").string(), aggregate);
-    out << "collected " << collected.rows << " rows from " << planned - missing << " of "
-        << planned << " runs into " << (dir / "summary.csv").string()
-        << " and " << (dir / "aggregate.csv").string();
+    out << "collected " << collected.rows << " rows from " << planned - missing << " of " << planned
+        << " runs into " << (dir / "summary.csv").string() << " and "
+        << (dir / "aggregate.csv").string();
     if (missing)
     {
         out << " (" << missing << " runs have no results yet)";

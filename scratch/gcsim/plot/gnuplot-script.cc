@@ -132,19 +132,19 @@ ScriptHead(const std::string& name, const std::string& what, const std::string& 
 }
 
 std::string
-OutputLoop(const std::string& name, const std::string& body)
+OutputLoop(const std::string& name, const std::string& body, int width, int height)
 {
     std::ostringstream s;
     s << "do for [format in \"png svg\"] {\n"
       << "    if (format eq \"svg\") {\n"
-      << "        set terminal svg size " << kWidth << "," << kHeight
+      << "        set terminal svg size " << width << "," << height
       << " dynamic font \"Sans,12\" noenhanced background \"white\"\n"
       << "    } else {\n"
       << "        if (strstrt(GPVAL_TERMINALS, \"pngcairo\") > 0) {\n"
-      << "            set terminal pngcairo size " << kWidth << "," << kHeight
+      << "            set terminal pngcairo size " << width << "," << height
       << " font \"Sans,11\" noenhanced\n"
       << "        } else {\n"
-      << "            set terminal png size " << kWidth << "," << kHeight << " noenhanced\n"
+      << "            set terminal png size " << width << "," << height << " noenhanced\n"
       << "        }\n"
       << "    }\n"
       << "    set output dir . \"" << name << ".\" . format\n";

@@ -37,8 +37,10 @@ std::pair<std::string, double> TimeUnit(double maxNs);
 std::string ScriptHead(const std::string& name, const std::string& what,
                        const std::string& dataColumns);
 
-/// The loop that draws \p body once per output format, into NAME.png and NAME.svg.
-std::string OutputLoop(const std::string& name, const std::string& body);
+/// The loop that draws \p body once per output format, into NAME.png and NAME.svg, on a
+/// canvas of \p width x \p height pixels.
+std::string OutputLoop(const std::string& name, const std::string& body, int width = kWidth,
+                       int height = kHeight);
 
 /// Settings every figure shares.
 extern const char* kCommonSettings;

@@ -315,28 +315,20 @@ ReadSweep(const fs::path& dir)
     return l;
 }
 
-/// A curve's name in the legend: the mode, then the other swept keys' values.
+/// A panel's title: the other swept keys' values, "core_delay = 1ms, kind = tree".
 std::string
-CurveTitle(const SweepLayout& l, const std::string& mode, const std::vector<std::string>& others)
+PanelTitle(const SweepLayout& l, const std::vector<std::string>& others)
 {
-    std::string title = mode;
+    std::string title;
     std::size_t k = 0;
     for (std::size_t i = 0; i < l.axes.size(); ++i)
     {
-        if (!IsOther(l, i))
+        if (IsOther(l, i))
         {
-            continue;
+            title += (title.empty() ? "" : ", ") + ShortKey(l.axes[i]) + " = " + others[k++];
         }
-        title += ", " + ShortKey(l.axes[i]) + "=" + others[k++];
     }
     return title;
-}
-
-/// The one other swept key's value.
-std::string
-OneValue(const std::vector<std::string>& others)
-{
-    return others.empty() ? "" : others.front();
 }
 
 /// What one sweep figure shows.
@@ -349,37 +341,45 @@ struct SweepMetric
     bool time{false};   //!< nanoseconds, shown in a readable unit
     std::string unit;   //!< otherwise, its unit
     bool alwaysLogY{false};
+    /// The bars' ends, if not mean -+ ci95: columns of a bootstrap interval.
+    std::string lowColumn, highColumn;
 };
 
-/// One point of a sweep curve: x, the mean and its 95 % confidence half-width.
+/// One point of a sweep curve: x, the mean and its 95 % interval's ends.
 struct SweepPoint
 {
-    double x, mean, ci;
+    double x, mean, low, high;
 };
 
-/// One curve: a mode and one combination of the other swept keys.
+/// One curve: a mode in one panel (a combination of the other swept keys).
 struct SweepCurve
 {
     std::size_t mode;
-    std::size_t others;
+    std::size_t panel;
     std::vector<SweepPoint> points;
 };
 
-/// The curves of one metric, in drawing order, and the range of their values.
+/// The curves of one metric, panel by panel, and the range of their values.
 struct SweepCurves
 {
-    std::vector<SweepCurve> drawn;
-    std::vector<Points> shapes; //!< each curve's (x, mean), for FindOverlaps
+    std::vector<SweepCurve> drawn; //!< by panel, then by mode
     double top{0};
     double bottom{INFINITY};
     bool positive{true};
 };
 
+/// \p row's value of \p column into \p v; false if it has none.
+bool
+Cell(const AggregateRow& row, const std::string& column, double& v)
+{
+    auto it = row.cells.find(column);
+    return it != row.cells.end() && ParseNumber(it->second, v);
+}
+
 SweepCurves
 ReadCurves(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
 {
     std::string meanColumn = metric.column + "_mean";
-    std::string ciColumn = metric.column + "_ci95";
     if (!l.rows.front().cells.count(meanColumn))
     {
         throw InputError((dir / "aggregate.csv").string(), "",
@@ -391,26 +391,35 @@ ReadCurves(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
     {
         double mean = 0;
         double ci = 0;
-        if (!ParseNumber(row.cells.at(meanColumn), mean))
+        if (!Cell(row, meanColumn, mean))
         {
             continue;
         }
-        auto it = row.cells.find(ciColumn);
-        if (it == row.cells.end() || !ParseNumber(it->second, ci))
+        SweepPoint p{XOf(l, row), mean, mean, mean};
+        double low = 0;
+        double high = 0;
+        if (!metric.lowColumn.empty() && Cell(row, metric.lowColumn, low) &&
+            Cell(row, metric.highColumn, high))
         {
-            ci = 0;
+            p.low = low;
+            p.high = high;
         }
-        curves[{row.mode, OthersOf(l, row)}].push_back({XOf(l, row), mean, ci});
-        result.top = std::max(result.top, mean + ci);
+        else if (Cell(row, metric.column + "_ci95", ci))
+        {
+            p.low = mean - ci;
+            p.high = mean + ci;
+        }
+        curves[{row.mode, OthersOf(l, row)}].push_back(p);
+        result.top = std::max(result.top, p.high);
         result.positive = result.positive && mean > 0;
         if (mean > 0)
         {
-            result.bottom = std::min(result.bottom, mean - ci > 0 ? mean - ci : mean);
+            result.bottom = std::min(result.bottom, p.low > 0 ? p.low : mean);
         }
     }
-    for (std::size_t m = 0; m < l.modes.size(); ++m)
+    for (std::size_t o = 0; o < l.others.size(); ++o)
     {
-        for (std::size_t o = 0; o < l.others.size(); ++o)
+        for (std::size_t m = 0; m < l.modes.size(); ++m)
         {
             auto it = curves.find({l.modes[m], l.others[o]});
             if (it == curves.end())
@@ -420,13 +429,7 @@ ReadCurves(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
             SweepCurve c{m, o, it->second};
             std::sort(c.points.begin(), c.points.end(),
                       [](const SweepPoint& a, const SweepPoint& b) { return a.x < b.x; });
-            Points shape;
-            for (const auto& p : c.points)
-            {
-                shape.push_back({p.x, p.mean});
-            }
             result.drawn.push_back(c);
-            result.shapes.push_back(shape);
         }
     }
     return result;
@@ -434,114 +437,147 @@ ReadCurves(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
 
 const int kPointTypes[] = {7, 5, 9, 11, 13, 15, 4, 6};
 
-/// A title-only key entry.
-std::string
-KeyHeading(const std::string& text)
+/// Where a sweep figure's panels sit: one per combination of the other swept keys, in rows
+/// of at most three, the title above them and the legend and a note below.
+struct PanelGrid
 {
-    return "keyentry with lines lt nodraw title " + Quote(text);
+    std::size_t panels{1};
+    std::size_t columns{1};
+    std::size_t rows{1};
+    int panelWidth{kWidth - 40}; //!< pixels
+    int panelHeight{440};
+    int width{kWidth}; //!< the canvas
+    int height{kHeight};
+    int top{70};    //!< pixels above the panels, for the title
+    int bottom{60}; //!< pixels below them, for the legend and the note
+    std::size_t legendColumns{1};
+};
+
+PanelGrid
+LayOutPanels(std::size_t panels, const std::vector<std::string>& modes)
+{
+    PanelGrid g;
+    g.panels = std::max<std::size_t>(1, panels);
+    g.columns = g.panels <= 3 ? g.panels : (g.panels == 4 ? 2 : 3);
+    g.rows = (g.panels + g.columns - 1) / g.columns;
+    if (g.panels > 1)
+    {
+        g.panelWidth = 460;
+        g.panelHeight = 360;
+    }
+    g.width = std::max(kWidth, int(g.columns) * g.panelWidth + 40);
+    std::size_t longest = 1;
+    for (const auto& m : modes)
+    {
+        longest = std::max(longest, m.size());
+    }
+    // About 7.5 pixels a character at 11 points, and the sample line beside the text.
+    int entry = int(7.5 * double(longest + 8));
+    g.legendColumns = std::max<std::size_t>(
+        1, std::min<std::size_t>(modes.size(), std::size_t((g.width - 80) / entry)));
+    std::size_t legendRows = (modes.size() + g.legendColumns - 1) / g.legendColumns;
+    g.bottom = 34 + 22 * int(legendRows) + 22;
+    g.height = g.top + int(g.rows) * g.panelHeight + g.bottom;
+    return g;
+}
+
+/// \p pixels of the canvas as a fraction of \p of.
+std::string
+Screen(double pixels, int of)
+{
+    return Fixed(pixels / double(of), 4);
 }
 
 /**
- * The factored legend, with other swept keys: colour names the mode, line and point style
- * the other keys' values; curves drawn on one another are listed below.
+ * One short line on the curves that lie on one another, panel by panel ("multicast =
+ * broadcast in every panel"); "" if none do. Such curves are drawn nested, the first widest.
  */
-void
-FactoredKey(const SweepLayout& l, const std::vector<SweepCurve>& drawn,
-            const std::vector<Overlap>& overlaps, const std::vector<std::string>& colors,
-            std::vector<std::string>& clauses)
+std::string
+CoincidenceNote(const SweepLayout& l, const SweepCurves& curves,
+                const std::vector<std::vector<Overlap>>& overlaps, const PanelGrid& g)
 {
-    clauses.push_back(KeyHeading("mode"));
-    for (std::size_t m = 0; m < l.modes.size(); ++m)
+    std::vector<std::string> ofPanel(g.panels);
+    std::size_t first = 0; // the panel's first curve in curves.drawn
+    for (std::size_t p = 0; p < g.panels; ++p)
     {
-        clauses.push_back("keyentry with lines lw 2 lc rgb \"" + colors[m] + "\" title " +
-                          Quote(l.modes[m]));
-    }
-    clauses.push_back(KeyHeading(" "));
-    std::string keys;
-    for (std::size_t a = 0; a < l.axes.size(); ++a)
-    {
-        if (IsOther(l, a))
+        const auto& o = overlaps[p];
+        for (std::size_t i = 0; i < o.size(); ++i)
         {
-            keys += (keys.empty() ? "" : ", ") + ShortKey(l.axes[a]);
-        }
-    }
-    clauses.push_back(KeyHeading(keys));
-    for (std::size_t o = 0; o < l.others.size(); ++o)
-    {
-        std::ostringstream e;
-        e << "keyentry with linespoints lw 2 lc rgb \"#404040\" dt " << (o % 5) + 1 << " pt "
-          << kPointTypes[o % 8] << " title "
-          << Quote(keys.find(',') == std::string::npos ? OneValue(l.others[o])
-                                                       : CurveTitle(l, "", l.others[o]).substr(2));
-        clauses.push_back(e.str());
-    }
-    bool first = true;
-    for (std::size_t i = 0; i < drawn.size(); ++i)
-    {
-        if (overlaps[i].under != i)
-        {
-            continue;
-        }
-        std::vector<std::size_t> group;
-        for (std::size_t j = i; j < drawn.size(); ++j)
-        {
-            if (overlaps[j].under == i)
+            std::string group;
+            for (std::size_t j = i; o[i].under == i && j < o.size(); ++j)
             {
-                group.push_back(j);
+                group += o[j].under == i
+                             ? (j == i ? "" : " = ") + l.modes[curves.drawn[first + j].mode]
+                             : "";
+            }
+            if (group.find(" = ") != std::string::npos)
+            {
+                ofPanel[p] += (ofPanel[p].empty() ? "" : "; ") + group;
             }
         }
-        if (group.size() < 2)
+        first += o.size();
+    }
+    bool same = std::all_of(ofPanel.begin(), ofPanel.end(),
+                            [&](const std::string& s) { return s == ofPanel.front(); });
+    std::string note;
+    if (same && !ofPanel.front().empty())
+    {
+        note = "on one another: " + ofPanel.front() + (g.panels > 1 ? " (every panel)" : "");
+    }
+    for (std::size_t p = 0; !same && p < g.panels; ++p)
+    {
+        if (!ofPanel[p].empty())
         {
-            continue;
-        }
-        if (first)
-        {
-            clauses.push_back(KeyHeading(" "));
-            clauses.push_back(KeyHeading("drawn on one another:"));
-            first = false;
-        }
-        for (std::size_t k = 0; k < group.size(); ++k)
-        {
-            const SweepCurve& c = drawn[group[k]];
-            clauses.push_back(
-                KeyHeading((k ? " + " : "") + CurveTitle(l, l.modes[c.mode], l.others[c.others])));
+            note += (note.empty() ? "on one another: " : " | ") + Join(l.others[p], ", ") + ": " +
+                    ofPanel[p];
         }
     }
+    std::size_t room = std::size_t(double(g.width) / 6.5);
+    if (note.size() > room)
+    {
+        note = note.substr(0, room - 4) + " ...";
+    }
+    return note;
 }
 
-/// The x and y ranges and tics of a sweep figure.
+/// The ranges and tics of every panel of a sweep figure (they share the y range).
 std::string
-SweepAxes(const SweepLayout& l, bool logY, double bottom, double top, double scale)
+SweepAxes(const SweepLayout& l, bool logY, double bottom, double top, double scale, int room)
 {
     std::ostringstream s;
+    s << "unset logscale\n"
+      << "set border 3 lw 1\n"
+      << "set xtics nomirror out\n"
+      << "set ytics nomirror out\n"
+      << "set grid back lt 1 lc rgb \"#e4e4e4\" lw 1\n"
+      << "set mytics default\n";
     if (l.numeric)
     {
         double lo = l.xValues.front();
         double hi = l.xValues.back();
-        if (l.logX)
+        double pad = hi > lo ? 0.05 * (hi - lo) : std::max(1.0, std::fabs(hi) * 0.1);
+        s << (l.logX ? "set logscale x 2\n" : "") << "set xrange ["
+          << Number(l.logX ? lo / 1.25 : lo - pad) << ":" << Number(l.logX ? hi * 1.25 : hi + pad)
+          << "]\n";
+        std::size_t longest = 1;
+        for (double v : l.xValues)
         {
-            s << "set logscale x 2\n"
-              << "set xrange [" << Number(lo / 1.25) << ":" << Number(hi * 1.25) << "]\n";
+            longest = std::max(longest, Number(v).size());
         }
-        else
+        // Labels of about 7.5 pixels a character: every k-th when they would not fit.
+        std::size_t each = std::size_t(7.5 * double(longest) + 12);
+        std::size_t step = (l.xValues.size() * each + std::size_t(room) - 1) / std::size_t(room);
+        s << "set xtics (";
+        for (std::size_t i = 0; i < l.xValues.size(); i += std::max<std::size_t>(1, step))
         {
-            double pad = hi > lo ? 0.05 * (hi - lo) : std::max(1.0, std::fabs(hi) * 0.1);
-            s << "set xrange [" << Number(lo - pad) << ":" << Number(hi + pad) << "]\n";
+            s << (i ? ", " : "") << Number(l.xValues[i]);
         }
-        if (l.xValues.size() <= 16)
-        {
-            s << "set xtics (";
-            for (std::size_t i = 0; i < l.xValues.size(); ++i)
-            {
-                s << (i ? ", " : "") << Number(l.xValues[i]);
-            }
-            s << ")\n";
-        }
+        s << ")\n";
     }
     else
     {
         s << "set xrange [-0.5:" << Number(double(l.xNames.size()) - 0.5) << "]\n"
-          << ModeTics(l.xTics, kWidth - 300);
+          << ModeTics(l.xTics, room);
     }
     if (logY)
     {
@@ -557,83 +593,138 @@ SweepAxes(const SweepLayout& l, bool logY, double bottom, double top, double sca
     return s.str();
 }
 
+/// Panel \p p's place, title and labels: x labelled on the bottom row, y on the left column.
+std::string
+PanelScript(const SweepLayout& l, std::size_t p, const PanelGrid& g, const std::string& yLabel)
+{
+    std::size_t column = p % g.columns;
+    std::size_t row = p / g.columns;
+    std::ostringstream s;
+    std::string title = PanelTitle(l, l.others[p]);
+    s << "# Panel " << p + 1 << (title.empty() ? "" : ": " + title) << "\n"
+      << "set origin " << Screen(20 + double(column) * g.panelWidth, g.width) << ","
+      << Screen(g.bottom + double(g.rows - 1 - row) * g.panelHeight, g.height) << "\n"
+      << "set size " << Screen(g.panelWidth, g.width) << "," << Screen(g.panelHeight, g.height)
+      << "\n"
+      << "set lmargin 10\nset rmargin 3\nset tmargin " << (title.empty() ? 1 : 2.5)
+      << "\nset bmargin 4\nunset key\n"
+      << (title.empty() ? "unset title\n" : "set title " + Quote(title) + " font \",12\"\n")
+      << "set xlabel " << Quote(row + 1 == g.rows || p + g.columns >= g.panels ? l.xLabel : "")
+      << "\n"
+      << "set ylabel " << Quote(column == 0 ? yLabel : "") << "\n";
+    return s.str();
+}
+
+/// The legend below the panels: one entry per mode, in its colour and point type.
+std::string
+LegendScript(const SweepLayout& l, const std::vector<std::string>& colors, const PanelGrid& g,
+             const std::string& note)
+{
+    std::ostringstream s;
+    s << "# The legend and the note, below the panels.\n"
+      << "set origin 0,0\n"
+      << "set size 1," << Screen(g.bottom, g.height) << "\n"
+      << "unset title\nunset xlabel\nunset ylabel\nunset border\nunset tics\nunset grid\n"
+      << "unset logscale\nset xrange [0:1]\nset yrange [0:1]\n"
+      << "set key at screen 0.5," << Screen(g.bottom - 8, g.height)
+      << " center top horizontal Left reverse maxcols " << g.legendColumns << " noopaque nobox\n";
+    if (!note.empty())
+    {
+        s << "set label 1 " << Quote(note) << " at screen 0.5," << Screen(12, g.height)
+          << " center font \",10\"\n";
+    }
+    s << "plot NaN notitle";
+    for (std::size_t m = 0; m < l.modes.size(); ++m)
+    {
+        s << ", \\\n     keyentry with linespoints lw 2 lc rgb \"" << colors[m] << "\" pt "
+          << kPointTypes[m % 8] << " title " << Quote(l.modes[m]);
+    }
+    s << "\nunset label 1\n";
+    return s.str();
+}
+
 Figure
 SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
 {
     Figure f;
     f.name = metric.name;
     SweepCurves curves = ReadCurves(l, metric, dir);
-    double top = curves.top;
-    double bottom = curves.bottom;
     std::string unit = metric.unit;
     double scale = 1;
     if (metric.time)
     {
-        std::tie(unit, scale) = TimeUnit(top);
+        std::tie(unit, scale) = TimeUnit(curves.top);
     }
-    bool logY = curves.positive && bottom < INFINITY &&
-                (metric.alwaysLogY ? top > bottom : top / bottom > 50);
-    const std::vector<SweepCurve>& drawn = curves.drawn;
-    std::vector<Overlap> overlaps = FindOverlaps(curves.shapes, l.numeric && l.logX, logY, true);
-
-    // With other swept keys the legend is factored (FactoredKey).
-    bool factored = l.others.size() > 1;
-    std::ostringstream data;
-    std::vector<std::string> clauses;
-    std::vector<std::string> curveTitles;
+    bool logY = curves.positive && curves.bottom < INFINITY &&
+                (metric.alwaysLogY ? curves.top > curves.bottom : curves.top / curves.bottom > 50);
+    PanelGrid g = LayOutPanels(l.others.size(), l.modes);
     std::vector<std::string> colors = ModeColors(l.modes);
-    for (std::size_t i = 0; i < drawn.size(); ++i)
+    std::vector<std::vector<Overlap>> overlaps(g.panels);
+    std::ostringstream data;
+    std::vector<std::string> titles;
+    std::vector<std::vector<std::string>> clauses(g.panels);
+    for (std::size_t p = 0, i = 0; p < g.panels; ++p)
     {
-        const SweepCurve& c = drawn[i];
-        std::string title = CurveTitle(l, l.modes[c.mode], l.others[c.others]);
-        curveTitles.push_back(title);
-        data << (i ? "\n\n" : "") << "# " << OneLine(title) << "\n";
-        for (const auto& p : c.points)
+        std::vector<Points> shapes;
+        std::size_t first = i;
+        for (; i < curves.drawn.size() && curves.drawn[i].panel == p; ++i)
         {
-            data << Number(p.x) << ' ' << Number(p.mean / scale) << ' ' << Number(p.ci / scale)
-                 << ' ' << Number((p.mean - p.ci) / scale) << ' ' << Number((p.mean + p.ci) / scale)
-                 << '\n';
+            Points shape;
+            for (const auto& pt : curves.drawn[i].points)
+            {
+                shape.push_back({pt.x, pt.mean});
+            }
+            shapes.push_back(shape);
         }
-        if (overlaps[i].under != i && !factored)
+        overlaps[p] = FindOverlaps(shapes, l.numeric && l.logX, logY, true);
+        for (std::size_t k = first; k < i; ++k)
         {
-            title += " (overlaps " + l.modes[drawn[overlaps[i].under].mode] + ")";
+            const SweepCurve& c = curves.drawn[k];
+            const Overlap& o = overlaps[p][k - first];
+            std::string title = l.modes[c.mode];
+            std::string panel = PanelTitle(l, l.others[p]);
+            titles.push_back(title + (panel.empty() ? "" : ", " + panel));
+            data << (k ? "\n\n" : "") << "# " << OneLine(titles.back()) << "\n";
+            for (const auto& pt : c.points)
+            {
+                data << Number(pt.x) << ' ' << Number(pt.mean / scale) << ' '
+                     << Number((pt.high - pt.mean) / scale) << ' ' << Number(pt.low / scale) << ' '
+                     << Number(pt.high / scale) << '\n';
+            }
+            std::ostringstream clause;
+            clause << "data index " << k << " using 1:2:4:5 with yerrorlines lw "
+                   << Fixed(o.width, 1) << " lc rgb \"" << colors[c.mode] << "\" pt "
+                   << kPointTypes[c.mode % 8] << " ps " << Fixed(o.size, 2) << " notitle";
+            clauses[p].push_back(clause.str());
         }
-        std::ostringstream clause;
-        clause << "data index " << i << " using 1:2:4:5 with yerrorlines lw "
-               << Fixed(overlaps[i].width, 1) << " lc rgb \"" << colors[c.mode] << "\" dt "
-               << (c.others % 5) + 1 << " pt " << kPointTypes[c.others % 8] << " ps "
-               << Fixed(overlaps[i].size, 2) << " "
-               << (factored ? std::string("notitle") : "title " + Quote(title));
-        clauses.push_back(clause.str());
-    }
-    if (factored)
-    {
-        FactoredKey(l, drawn, overlaps, colors, clauses);
     }
     f.data = data.str();
-
+    std::string note = CoincidenceNote(l, curves, overlaps, g);
     std::string xName = l.xAxis >= 0 ? l.axes[l.xAxis] : std::string("nothing");
-    std::string subtitle = "mean of " + l.repetitions + " per point";
+    std::string bars =
+        metric.lowColumn.empty() ? "95 % confidence interval" : "95 % bootstrap interval";
     std::ostringstream s;
     s << ScriptHead(f.name, metric.title + " against " + xName + ": sweep " + l.name + ".",
                     "one block per curve (index 0, 1, ...): " + xName + ", mean (" + unit +
-                        "), 95 % confidence half-width, mean - half-width, mean + half-width.")
+                        "), upper half-width, bar's low end, bar's high end.")
       << kCommonSettings;
-    s << "set title "
-      << Quote(metric.title + ": " + l.name + "\n" + subtitle + "; bars: 95 % confidence interval")
-      << " font \",13\"\n"
-      << "set xlabel " << Quote(l.xLabel) << "\n"
-      << "set ylabel " << Quote(metric.what + " (" + unit + ")") << "\n"
-      << SweepAxes(l, logY, bottom, top, scale);
-    s << "set key outside right top vertical Left reverse\n";
-    std::ostringstream plot;
-    plot << "plot ";
-    for (std::size_t i = 0; i < clauses.size(); ++i)
+    std::ostringstream body;
+    body << "set multiplot title "
+         << Quote(metric.title + ": " + l.name + "\nmean of " + l.repetitions +
+                  " per point; bars: " + bars)
+         << " font \",13\"\n";
+    for (std::size_t p = 0; p < g.panels; ++p)
     {
-        plot << (i ? ", \\\n     " : "") << clauses[i];
+        body << PanelScript(l, p, g, metric.what + " (" + unit + ")")
+             << SweepAxes(l, logY, curves.bottom, curves.top, scale, g.panelWidth - 110) << "plot ";
+        for (std::size_t c = 0; c < clauses[p].size(); ++c)
+        {
+            body << (c ? ", \\\n     " : "") << clauses[p][c];
+        }
+        body << "\n";
     }
-    plot << "\n";
-    s << CurveIndex(curveTitles) << "\n" << OutputLoop(f.name, plot.str());
+    body << LegendScript(l, colors, g, note) << "unset multiplot\n";
+    s << CurveIndex(titles) << "\n" << OutputLoop(f.name, body.str(), g.width, g.height);
     f.script = s.str();
     return f;
 }
@@ -645,12 +736,18 @@ SweepFigures(const fs::path& dir)
 {
     SweepLayout l = ReadSweep(dir);
     std::vector<SweepMetric> metrics = {
-        {"latency-mean", "latency_ns_mean", "Mean latency",
-         "mean latency, P1's send to the destination's receive", true, "", false},
-        {"source-bytes", "per_message_source_bytes", "P1 bytes per message",
-         "P1 bytes per message, on the wire", false, "bytes", true},
+        {"latency-mean", "latency_ns_mean", "Mean latency", "mean latency", true, "", false, "",
+         ""},
+        {"latency-p99", "latency_ns_p99", "99th-percentile latency", "latency p99", true, "", false,
+         "latency_ns_p99_boot95_low", "latency_ns_p99_boot95_high"},
+        {"completion-mean", "completion_ns_mean", "Mean completion time", "mean completion time",
+         true, "", false, "", ""},
+        {"delivery-ratio", "delivery_ratio", "Delivery ratio", "delivery ratio", false, "fraction",
+         false, "", ""},
+        {"source-bytes", "per_message_source_bytes", "P1 bytes per message", "P1 bytes per message",
+         false, "bytes", true, "", ""},
         {"link-transmissions", "per_message_link_transmissions", "Link transmissions per message",
-         "link transmissions per message", false, "frames", true},
+         "link transmissions per message", false, "frames", true, "", ""},
     };
     // Paired against the run's baseline mode (aggregate.csv of a gcsim that writes them).
     const auto& first = l.rows.front().cells;
@@ -659,11 +756,11 @@ SweepFigures(const fs::path& dir)
     {
         std::string against = "/ " + baseline->second + " in the same run";
         metrics.push_back({"paired-link-transmissions", "paired_link_transmissions_ratio",
-                           "Link transmissions " + against, "link transmissions " + against,
-                           false, "ratio", false});
+                           "Link transmissions " + against, "link transmissions", false, "ratio",
+                           false, "", ""});
         metrics.push_back({"paired-latency-mean", "paired_latency_ns_mean_ratio",
-                           "Mean latency " + against, "mean latency " + against, false, "ratio",
-                           false});
+                           "Mean latency " + against, "mean latency", false, "ratio", false, "",
+                           ""});
     }
     std::vector<Figure> figures;
     for (const auto& metric : metrics)

@@ -20,8 +20,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <signal.h>
 #include <sstream>
 #include <sys/prctl.h>
@@ -68,8 +68,8 @@ CollectAxes(const toml::table& table, const std::string& prefix, const std::stri
         std::string key =
             prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
         static const std::vector<std::string> settings = {
-            "repetitions",     "together",        "skip",           "baseline",
-            "precision",       "precision_figure", "min_repetitions", "max_repetitions"};
+            "repetitions",      "together",        "skip",           "baseline", "precision",
+            "precision_figure", "min_repetitions", "max_repetitions"};
         if (prefix.empty() && std::find(settings.begin(), settings.end(), key) != settings.end())
         {
             continue;
@@ -403,7 +403,8 @@ ReadPrecision(const toml::table& sweep, const std::string& scenarioPath, SweepTa
         rule.where = Where(scenarioPath, *f);
     }
     rule.minRuns = SweepCount(sweep, "min_repetitions", scenarioPath, 2, 5);
-    rule.maxRuns = SweepCount(sweep, "max_repetitions", scenarioPath, 2, std::max(50U, rule.minRuns));
+    rule.maxRuns =
+        SweepCount(sweep, "max_repetitions", scenarioPath, 2, std::max(50U, rule.minRuns));
     if (rule.maxRuns < rule.minRuns)
     {
         throw InputError(Where(scenarioPath, *sweep.get("max_repetitions")),
@@ -695,8 +696,8 @@ Sweep::Shard(uint32_t index, uint32_t count) const
     std::vector<SweepRun> runs;
     for (std::size_t i = 0; i < m_runs.size(); ++i)
     {
-        bool mine = m_precision.precision > 0 ? m_runs[i].combination % count == index
-                                              : i % count == index;
+        bool mine =
+            m_precision.precision > 0 ? m_runs[i].combination % count == index : i % count == index;
         if (mine)
         {
             runs.push_back(m_runs[i]);
@@ -878,8 +879,11 @@ StartRun(const SweepRun& run, const SweepFolders& f, const Sweep& sweep,
     std::string input = (f.inputs / (run.id + ".toml")).string();
     std::string target = (f.runs / run.id).string();
     std::string log = (f.logs / (run.id + ".log")).string();
-    std::vector<std::string> args = {options.executable, "run", input, "--out", target, "--quiet",
-                                     "--keep-existing"};
+    // Each run's report without figures: gnuplot for every run would cost more than many a
+    // run; `gcsim plot DIR/runs/<id>` draws them.
+    std::vector<std::string> args = {
+        options.executable, "run",       input, "--out", target, "--quiet",
+        "--keep-existing",  "--no-plots"};
     if (sweep.Limits().allowLarge)
     {
         args.push_back("--allow-large"); // the sweep was checked with it
@@ -947,11 +951,11 @@ class RunPlanner
 public:
     RunPlanner(const Sweep& sweep, const std::vector<SweepRun>& mine, const SweepFolders& f,
                std::ostream& out, bool bar)
-      : m_rule(sweep.Precision()),
-        m_baseline(sweep.Baseline()),
-        m_folders(f),
-        m_out(out),
-        m_bar(bar)
+      : m_rule(sweep.Precision())
+      , m_baseline(sweep.Baseline())
+      , m_folders(f)
+      , m_out(out)
+      , m_bar(bar)
     {
         for (const auto& run : mine)
         {
@@ -1024,7 +1028,8 @@ private:
     {
         PrecisionStep step = WalkPrecision(
             m_rule,
-            [&](uint32_t r) {
+            [&](uint32_t r)
+            {
                 return r <= c.byRepetition.size() && c.byRepetition[r - 1]
                            ? ReadSweepRunSummary(m_folders.dir.string(), c.byRepetition[r - 1]->id)
                            : nlohmann::ordered_json(nlohmann::ordered_json::value_t::discarded);
@@ -1037,10 +1042,10 @@ private:
             outcome.total += step.runs;
             std::string figure = m_rule.figure.substr(m_rule.figure.find('.') + 1);
             Say("precision: " + name + ": " + std::to_string(step.runs) + " runs, " + figure +
-                " of " + step.widest + " within " +
-                Percent(step.relative) + " of its mean" +
-                (step.met ? "" : " (max_repetitions reached, precision " +
-                                     Percent(m_rule.precision) + " not met)"));
+                " of " + step.widest + " within " + Percent(step.relative) + " of its mean" +
+                (step.met ? ""
+                          : " (max_repetitions reached, precision " + Percent(m_rule.precision) +
+                                " not met)"));
             return;
         }
         for (uint32_t r : step.missing)
@@ -1121,8 +1126,9 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
         }
         const PrecisionRule& rule = sweep.Precision();
         out << combinations.size() << (combinations.size() == 1 ? " combination" : " combinations")
-            << ", each until the 95 % interval of "
-            << rule.figure << " is within " << Percent(rule.precision) << " of its mean (" << rule.minRuns << " to " << rule.maxRuns << " repetitions)";
+            << ", each until the 95 % interval of " << rule.figure << " is within "
+            << Percent(rule.precision) << " of its mean (" << rule.minRuns << " to " << rule.maxRuns
+            << " repetitions)";
     }
     else
     {
@@ -1167,7 +1173,8 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
         RecordRunEnd(*run, status, f, options, outcome, out);
         try
         {
-            for (const SweepRun* more : planner.Ended(*run, outcome.failed == failedBefore, outcome))
+            for (const SweepRun* more :
+                 planner.Ended(*run, outcome.failed == failedBefore, outcome))
             {
                 pending.push_back(more);
             }
