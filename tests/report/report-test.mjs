@@ -172,6 +172,45 @@ try {
   check(failedRequests.length === 0, 'no failed requests', failedRequests.join(' | '));
   const foreign = requests.filter((r) => r !== url);
   check(foreign.length === 0, 'the page loads nothing but itself', foreign.join(' | '));
+
+  // A sweep's report, written by `gcsim sweep` alone: its headline figures first, an
+  // aggregate table that fits the 1400-pixel window, values as written, runs linked.
+  const sweepDir = path.join(work, 'sweep');
+  const sweep = spawnSync(gcsim, ['sweep', path.join(here, 'small-sweep.toml'), '--out', sweepDir,
+                                  '--jobs', '2'], { encoding: 'utf8' });
+  if (!check(sweep.status === 0, 'gcsim sweep exits 0', sweep.stderr + sweep.stdout)) {
+    throw new Error('gcsim sweep failed');
+  }
+  const sweepUrl = pathToFileURL(path.join(sweepDir, 'report.html')).href;
+  requests.length = 0;
+  errors.length = 0;
+  await page.goto(sweepUrl, { waitUntil: 'load' });
+  const headline = await page.$$eval('#plots figcaption', (fs) => fs.map((f) => f.textContent));
+  check(headline.join(',') ===
+        'latency-mean.svg,link-transmissions.svg,paired-link-transmissions.svg,source-bytes.svg',
+        'the sweep report opens with its headline figures', headline.join(','));
+  check(await page.locator('#plots figure svg').count() === 4, 'the headline figures are drawn');
+  check(await page.locator('#more-plots figure svg').count() === 4,
+        'the other four figures are one click away');
+  const fit = await page.$eval('#aggregate table.headline', (t) => ({
+    table: Math.ceil(t.getBoundingClientRect().width),
+    room: t.parentElement.clientWidth,
+    columns: t.rows[0].cells.length,
+    page: document.documentElement.scrollWidth,
+  }));
+  check(fit.table <= fit.room && fit.page <= 1400, 'the aggregate table fits the 1400-pixel window',
+        JSON.stringify(fit));
+  check(fit.columns >= 8 && fit.columns <= 12, 'the aggregate table shows the 8-12 columns that matter',
+        JSON.stringify(fit));
+  const values = await page.$$eval('#runs table tr:nth-child(2) td', (c) => c.map((d) => d.textContent));
+  check(values[2] === '100us' && !values.join('').includes("'"),
+        'the runs table shows values as written', values.join(' | '));
+  const link = await page.getAttribute('#runs table a', 'href');
+  check(link !== null && fs.existsSync(path.join(sweepDir, link)), 'each run links to its report',
+        String(link));
+  check(errors.length === 0, 'the sweep report logs no error', errors.join(' | '));
+  check(requests.every((r) => r === sweepUrl), 'the sweep report loads nothing but itself',
+        requests.join(' | '));
 } catch (e) {
   check(false, 'the test ran to its end', e.stack || String(e));
 } finally {

@@ -4,10 +4,13 @@
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/plot/plot-csv.h"
 #include "scratch/gcsim/scenario.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -280,8 +283,9 @@ CsvHtml(const std::string& csv)
     return html.str();
 }
 
-std::string
-PlotsHtml(const fs::path& dir)
+/// The SVG figures in DIR/plots: those named in \p first in that order, then the rest by name.
+std::vector<fs::path>
+PlotFiles(const fs::path& dir, const std::vector<std::string>& first)
 {
     std::vector<fs::path> plots;
     std::error_code ec;
@@ -292,25 +296,46 @@ PlotsHtml(const fs::path& dir)
             plots.push_back(entry.path());
         }
     }
+    auto rank = [&](const fs::path& p)
+    {
+        auto it = std::find(first.begin(), first.end(), p.stem().string());
+        return std::make_pair(std::size_t(it - first.begin()), p.filename().string());
+    };
+    std::sort(plots.begin(), plots.end(),
+              [&](const fs::path& a, const fs::path& b) { return rank(a) < rank(b); });
+    return plots;
+}
+
+/// \p plots as figures, their SVG inline, ids prefixed from \p index on.
+std::string
+FiguresHtml(const std::vector<fs::path>& plots, std::size_t index, bool wide = false)
+{
+    std::ostringstream html;
+    html << "<div class=\"plots" << (wide ? " wide" : "") << "\">\n";
+    for (const auto& plot : plots)
+    {
+        std::string svg;
+        if (!ReadText(plot, svg))
+        {
+            continue;
+        }
+        html << "<figure>" << InlineSvg(svg, "plot" + std::to_string(index++) + "-")
+             << "<figcaption>" << Escape(plot.filename().string()) << "</figcaption></figure>\n";
+    }
+    html << "</div>\n";
+    return html.str();
+}
+
+std::string
+PlotsHtml(const fs::path& dir)
+{
+    std::vector<fs::path> plots = PlotFiles(dir, {});
     if (plots.empty())
     {
         return "";
     }
-    std::sort(plots.begin(), plots.end());
-    std::ostringstream html;
-    html << "<section class=\"card\" id=\"plots\">\n<h2>Plots</h2>\n<div class=\"plots\">\n";
-    for (std::size_t i = 0; i < plots.size(); ++i)
-    {
-        std::string svg;
-        if (!ReadText(plots[i], svg))
-        {
-            continue;
-        }
-        html << "<figure>" << InlineSvg(svg, "plot" + std::to_string(i) + "-") << "<figcaption>"
-             << Escape(plots[i].filename().string()) << "</figcaption></figure>\n";
-    }
-    html << "</div>\n</section>\n";
-    return html.str();
+    return "<section class=\"card\" id=\"plots\">\n<h2>Plots</h2>\n" + FiguresHtml(plots, 0) +
+           "</section>\n";
 }
 
 std::string
@@ -458,6 +483,199 @@ RunReport(const fs::path& dir, const std::string& summaryText)
     return Fill(ReportPage(), "gcsim: " + name, description, Metadata(dir), sections, animation);
 }
 
+/// A swept value as the user wrote it: a TOML string without its quotes.
+std::string
+AsWritten(const std::string& value)
+{
+    if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"') &&
+        value.back() == value.front())
+    {
+        return value.substr(1, value.size() - 2);
+    }
+    return value;
+}
+
+/// The sweep figures shown first, in this order; the others follow under "More figures".
+const std::vector<std::string>&
+HeadlineFigures()
+{
+    static const std::vector<std::string> names = {"latency-mean", "link-transmissions",
+                                                   "paired-link-transmissions", "source-bytes"};
+    return names;
+}
+
+std::string
+SweepFiguresHtml(const fs::path& dir)
+{
+    std::vector<fs::path> plots = PlotFiles(dir, HeadlineFigures());
+    auto split =
+        std::find_if(plots.begin(), plots.end(),
+                     [](const fs::path& p)
+                     {
+                         const auto& h = HeadlineFigures();
+                         return std::find(h.begin(), h.end(), p.stem().string()) == h.end();
+                     });
+    std::vector<fs::path> headline(plots.begin(), split);
+    std::vector<fs::path> more(split, plots.end());
+    if (plots.empty())
+    {
+        return Section("plots", "Figures",
+                       Note("No figures yet: gcsim plot on this folder draws them (gnuplot)."));
+    }
+    std::string html = Section("plots", "Headline figures", FiguresHtml(headline, 0, true));
+    if (!more.empty())
+    {
+        html += Section("more-plots", "More figures",
+                        "<details><summary>" + std::to_string(more.size()) +
+                            " more: latency p99, completion, delivery ratio, ...</summary>\n" +
+                            FiguresHtml(more, headline.size(), true) + "</details>\n");
+    }
+    return html;
+}
+
+/// One column of the sweep report's headline table: a figure of aggregate.csv.
+struct HeadlineColumn
+{
+    std::string figure; //!< FIGURE_mean and FIGURE_ci95 in aggregate.csv
+    std::string title;
+    bool time; //!< nanoseconds, shown in the column's unit
+};
+
+/// "12.3", "4530": three significant digits, never an exponent.
+std::string
+Significant(double v)
+{
+    char text[64];
+    std::snprintf(text, sizeof text, std::fabs(v) >= 1000 ? "%.0f" : "%.3g", v);
+    return text;
+}
+
+/// aggregate.csv's rows as the figures that matter, mean +- 95 % half-width, in units.
+std::string
+HeadlineTableHtml(const std::string& csvText)
+{
+    const std::vector<HeadlineColumn> columns = {
+        {"delivery_ratio", "delivery ratio", false},
+        {"latency_ns_mean", "latency mean", true},
+        {"latency_ns_p99", "latency p99", true},
+        {"completion_ns_mean", "completion mean", true},
+        {"per_message_source_bytes", "P1 bytes / message", false},
+        {"per_message_link_transmissions", "link transmissions / message", false},
+        {"paired_link_transmissions_ratio", "link transmissions / baseline's", false},
+    };
+    auto rows = plotting::ParseCsv(csvText);
+    if (rows.size() < 2)
+    {
+        return Note("aggregate.csv has no rows yet.");
+    }
+    const auto& header = rows[0];
+    auto at = [&](const std::string& name)
+    { return std::size_t(std::find(header.begin(), header.end(), name) - header.begin()); };
+    std::size_t mode = at("mode");
+    std::ostringstream html;
+    html << "<div class=\"scroll\"><table class=\"csv headline\">\n<tr>";
+    for (std::size_t k = 0; k < mode && k < header.size(); ++k)
+    {
+        std::size_t dot = header[k].rfind('.');
+        html << "<th title=\"" << Escape(header[k]) << "\">"
+             << Escape(dot == std::string::npos ? header[k] : header[k].substr(dot + 1)) << "</th>";
+    }
+    html << "<th>mode</th><th>runs</th>";
+    std::vector<double> scale(columns.size(), 1);
+    for (std::size_t c = 0; c < columns.size(); ++c)
+    {
+        double top = 0;
+        for (std::size_t r = 1; r < rows.size(); ++r)
+        {
+            double v = 0;
+            std::size_t i = at(columns[c].figure + "_mean");
+            if (i < rows[r].size() && plotting::ParseNumber(rows[r][i], v))
+            {
+                top = std::max(top, std::fabs(v));
+            }
+        }
+        std::string unit;
+        if (columns[c].time)
+        {
+            unit = top < 1e6 ? "µs" : top < 1e9 ? "ms" : "s";
+            scale[c] = top < 1e6 ? 1e3 : top < 1e9 ? 1e6 : 1e9;
+        }
+        html << "<th>" << Escape(columns[c].title) << (unit.empty() ? "" : " (" + unit + ")")
+             << "</th>";
+    }
+    html << "</tr>\n";
+    for (std::size_t r = 1; r < rows.size(); ++r)
+    {
+        const auto& row = rows[r];
+        if (row.size() != header.size())
+        {
+            continue;
+        }
+        html << "<tr>";
+        for (std::size_t k = 0; k <= mode + 1; ++k)
+        {
+            html << "<td>" << Escape(row[k]) << "</td>";
+        }
+        for (std::size_t c = 0; c < columns.size(); ++c)
+        {
+            std::size_t m = at(columns[c].figure + "_mean");
+            std::size_t h = at(columns[c].figure + "_ci95");
+            double mean = 0;
+            double ci = 0;
+            bool has = m < row.size() && plotting::ParseNumber(row[m], mean);
+            bool hasCi = h < row.size() && plotting::ParseNumber(row[h], ci);
+            html << "<td>"
+                 << (has ? Significant(mean / scale[c]) +
+                               (hasCi ? " ± " + Significant(ci / scale[c]) : std::string())
+                         : std::string())
+                 << "</td>";
+        }
+        html << "</tr>\n";
+    }
+    html << "</table></div>\n";
+    return html.str();
+}
+
+/// The runs of the plan, each with its swept values as written and a link to its report.
+std::string
+RunsTableHtml(const fs::path& dir, const json& runs, const std::vector<std::string>& axes,
+              uint32_t& complete)
+{
+    std::ostringstream list;
+    list << "<div class=\"scroll tall\"><table class=\"csv runs\">\n<tr><th>run</th>";
+    for (const auto& a : axes)
+    {
+        list << "<th>" << Escape(a) << "</th>";
+    }
+    list << "<th>repetition</th><th>results</th></tr>\n";
+    for (const auto& run : runs)
+    {
+        std::string id = run.value("id", "");
+        fs::path folder = dir / "runs" / id;
+        bool done = fs::exists(folder / "summary.json");
+        complete += done;
+        list << "<tr><td><code>" << Escape(id) << "</code></td>";
+        const json keys = run.value("keys", json::object());
+        for (const auto& a : axes)
+        {
+            list << "<td>" << Escape(keys.contains(a) ? AsWritten(keys[a].get<std::string>()) : "")
+                 << "</td>";
+        }
+        list << "<td>" << run.value("repetition", 1) << "</td><td>";
+        if (done && fs::exists(folder / "report.html"))
+        {
+            list << "<a href=\"runs/" << Escape(id) << "/report.html\">report</a>";
+        }
+        else
+        {
+            list << (done ? "complete" : "not run");
+        }
+        list << "</td></tr>\n";
+    }
+    list << "</table></div>\n";
+    return list.str();
+}
+
 std::string
 SweepReport(const fs::path& dir, const std::string& planText)
 {
@@ -478,58 +696,35 @@ SweepReport(const fs::path& dir, const std::string& planText)
         axes.push_back(a.get<std::string>());
     }
     const json runs = plan.value("runs", json::array());
-
-    std::ostringstream list;
     uint32_t complete = 0;
-    list << "<div class=\"scroll tall\"><table class=\"csv runs\">\n<tr><th>run</th>";
-    for (const auto& a : axes)
-    {
-        list << "<th>" << Escape(a) << "</th>";
-    }
-    list << "<th>repetition</th><th>results</th></tr>\n";
-    for (const auto& run : runs)
-    {
-        std::string id = run.value("id", "");
-        fs::path folder = dir / "runs" / id;
-        bool done = fs::exists(folder / "summary.json");
-        complete += done;
-        list << "<tr><td><code>" << Escape(id) << "</code></td>";
-        const json keys = run.value("keys", json::object());
-        for (const auto& a : axes)
-        {
-            list << "<td>" << Escape(keys.contains(a) ? keys[a].get<std::string>() : "") << "</td>";
-        }
-        list << "<td>" << run.value("repetition", 1) << "</td><td>";
-        if (done && fs::exists(folder / "report.html"))
-        {
-            list << "<a href=\"runs/" << Escape(id) << "/report.html\">report</a>";
-        }
-        else
-        {
-            list << (done ? "complete" : "missing");
-        }
-        list << "</td></tr>\n";
-    }
-    list << "</table></div>\n";
+    std::string runsTable = RunsTableHtml(dir, runs, axes, complete);
 
-    std::string sections;
+    std::string sections = SweepFiguresHtml(dir);
     std::string axesText = Join(axes, ", ");
-    std::string intro = std::to_string(runs.size()) + " runs (" + std::to_string(complete) +
+    std::string intro = std::to_string(runs.size()) + " runs planned (" + std::to_string(complete) +
                         " complete) over " + (axesText.empty() ? "no axes" : axesText);
+    if (plan.contains("precision"))
+    {
+        intro += "; each combination repeated until its interval is narrow enough, so not "
+                 "every planned run is needed";
+    }
     std::string text;
     if (ReadText(dir / "aggregate.csv", text))
     {
-        sections +=
-            Section("aggregate", "Aggregate: mean and 95 % confidence half-width over repetitions",
-                    CsvHtml(text));
+        sections += Section(
+            "aggregate", "Aggregate: mean ± 95 % confidence half-width over repetitions",
+            HeadlineTableHtml(text) +
+                "<p class=\"note\">Every figure: <a href=\"aggregate.csv\">aggregate.csv</a> "
+                "(per combination and mode) and <a href=\"summary.csv\">summary.csv</a> (per "
+                "run and mode).</p>\n<details><summary>All columns of aggregate.csv</summary>\n" +
+                CsvHtml(text) + "</details>\n");
     }
     else
     {
         sections += Section("aggregate", "Aggregate",
                             Note("No aggregate.csv yet: run gcsim collect on this folder."));
     }
-    sections += PlotsHtml(dir);
-    sections += Section("runs", "Runs", list.str());
+    sections += Section("runs", "Runs", runsTable);
     return Fill(ReportPage(), "gcsim sweep: " + name, intro, "", sections, "null");
 }
 
