@@ -149,7 +149,8 @@ TEST(Plot, RunFolderGivesLatencyCdfLinkStressAndPerMessageCost)
     std::string run = SmallRun(dir);
     auto r = RunCommand({"plot", run});
     ASSERT_EQ(r.status, 0) << r.err;
-    std::vector<std::string> names = {"latency-cdf", "link-stress", "per-message-cost"};
+    std::vector<std::string> names = {"latency-cdf", "link-stress", "per-message-cost",
+                                      "latency-parts"};
     ExpectFigures(run, names);
     // The scenario names the figures; every mode has a curve or bars.
     std::string cdf = ReadFile(run + "/plots/latency-cdf.gp");
@@ -223,7 +224,8 @@ TEST(Plot, RunDrawsItsFiguresIntoTheReportUnlessToldNot)
     ScratchFolder dir;
     auto r = RunCommand({"run", "--out", dir / "run", "-q", "--set", "traffic.messages=5"});
     ASSERT_EQ(r.status, 0) << r.err;
-    std::vector<std::string> names = {"latency-cdf", "link-stress", "per-message-cost"};
+    std::vector<std::string> names = {"latency-cdf", "link-stress", "per-message-cost",
+                                      "latency-parts"};
     ExpectFigures(dir / "run", names);
     EXPECT_NE(r.out.find("plots in " + dir / "run" + "/plots: latency-cdf"), std::string::npos)
         << r.out;
@@ -304,7 +306,8 @@ modes = ["replicated-unicast", "multicast"]
     ASSERT_EQ(run.status, 0) << run.err;
     CommandResult plot = RunCommand({"plot", dir / "run"});
     ASSERT_EQ(plot.status, 0) << plot.err;
-    ExpectFigures(dir / "run", {"latency-cdf", "link-stress", "per-message-cost", "offered-load"});
+    ExpectFigures(dir / "run", {"latency-cdf", "link-stress", "per-message-cost", "latency-parts",
+                                "offered-load"});
     // One block per mode, each as many rows as that mode's search tried rates.
     std::string data = ReadFile(dir / "run/plots/offered-load.dat");
     auto rows = ReadCsv(ReadFile(dir / "run/throughput.csv"));

@@ -279,16 +279,26 @@ CheckRun(const Case& c, const Scenario& s, const std::string& run,
     }
 
     // deliveries.csv: mode,message,receiver,member,destination,duplicate,send_ns,recv_ns,
-    // latency_ns,bytes,hops,origin
+    // latency_ns,bytes,hops,origin, then the latency's parts (transmission .. other)
     std::set<std::pair<std::string, std::string>> seen;
     uint64_t rows = 0;
     for (const auto& row : ReadCsv(csv.str()))
     {
-        ASSERT_EQ(row.size(), 12u);
+        ASSERT_EQ(row.size(), 19u);
         ++rows;
         int64_t sendNs = std::stoll(row[6]);
         int64_t recvNs = std::stoll(row[7]);
         int64_t latency = std::stoll(row[8]);
+        // The parts add up to the latency, and the frames traced explain all of it.
+        int64_t parts = 0;
+        for (std::size_t p = 12; p < 19; ++p)
+        {
+            parts += std::stoll(row[p]);
+            EXPECT_GE(std::stoll(row[p]), 0) << "a negative part of message " << row[1];
+        }
+        EXPECT_EQ(parts, latency);
+        EXPECT_EQ(row[18], "0") << "latency the frames do not explain, message " << row[1]
+                                << " at C" << row[2];
         uint32_t receiver = std::stoul(row[2]);
         EXPECT_GE(sendNs, s.traffic.start.GetNanoSeconds());
         EXPECT_GT(recvNs, sendNs) << "a delivery before its send";

@@ -36,7 +36,14 @@ const char*
 DeliveryTracker::CsvHeader()
 {
     return "mode,message,receiver,member,destination,duplicate,send_ns,recv_ns,latency_ns,bytes,"
-           "hops,origin";
+           "hops,origin,transmission_ns,propagation_ns,queueing_ns,access_ns,resolution_ns,"
+           "relay_ns,other_ns";
+}
+
+void
+DeliveryTracker::SetBreakdown(const LatencyBreakdown* breakdown)
+{
+    m_breakdown = breakdown;
 }
 
 void
@@ -149,6 +156,11 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
     bool duplicate = false;
     uint32_t id = header.GetMessage();
     uint32_t origin = header.GetOrigin();
+    LatencyParts parts;
+    if (m_breakdown)
+    {
+        parts = m_breakdown->Explain(client, datagram, sendNs, recvNs);
+    }
     std::vector<Message>* messages = origin < m_messages.size() ? &m_messages[origin] : nullptr;
     if (messages && id < messages->size() && (*messages)[id].destinations)
     {
@@ -160,6 +172,10 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
         {
             ++m_counts.deliveries;
             m_latencies.Add(recvNs - sendNs);
+            for (std::size_t i = 0; m_breakdown && i < parts.ns.size(); ++i)
+            {
+                m_parts[i].Add(parts.ns[i]);
+            }
             m_hops.Add(hops);
             if (origin != 0)
             {
@@ -197,14 +213,14 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
     if (m_csv)
     {
         WriteRow(id, client, member, destination, duplicate, sendNs, recvNs, datagram->GetSize(),
-                 hops, origin);
+                 hops, origin, m_breakdown ? &parts : nullptr);
     }
 }
 
 void
 DeliveryTracker::WriteRow(uint32_t id, uint32_t client, bool member, bool destination,
                           bool duplicate, int64_t sendNs, int64_t recvNs, uint32_t bytes,
-                          uint32_t hops, uint32_t origin)
+                          uint32_t hops, uint32_t origin, const LatencyParts* parts)
 {
     NS_LOG_FUNCTION(this << id << client);
     // One write per row, numbers by std::to_chars: a 100,000-client run writes a million.
@@ -227,6 +243,17 @@ DeliveryTracker::WriteRow(uint32_t id, uint32_t client, bool member, bool destin
     number(bytes);
     number(hops);
     number(origin);
+    for (std::size_t i = 0; i < LatencyParts::COUNT; ++i)
+    {
+        if (parts)
+        {
+            number(parts->ns[i]);
+        }
+        else
+        {
+            line += ',';
+        }
+    }
     line += '\n';
     m_csv->write(line.data(), line.size());
 }
@@ -275,6 +302,11 @@ DeliveryTracker::Finish()
     m_counts.completionGrowthNs =
         CompletionGrowth(m_messages.empty() ? std::vector<Message>{} : m_messages[0]);
     m_counts.hops = m_hops.Summarize();
+    m_counts.partsTraced = m_breakdown != nullptr;
+    for (std::size_t i = 0; m_breakdown && i < m_parts.size(); ++i)
+    {
+        m_counts.parts[i] = m_parts[i].Summarize();
+    }
     uint32_t receivers = 0;
     for (std::size_t c = 0; c < m_stretchCount.size(); ++c)
     {

@@ -2,8 +2,10 @@
 #define GCSIM_DELIVERY_TRACKER_H
 
 #include "../group/group-header.h"
+#include "latency-breakdown.h"
 #include "statistics.h"
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <ns3/application-container.h>
@@ -42,6 +44,9 @@ struct DeliveryCounts
      * warm-up). 0 for a steady run; a queue that fills makes it grow with the run's length.
      */
     double completionGrowthNs{0};
+    /// With a LatencyBreakdown: each part of the deliveries' latency, over deliveries, ns.
+    bool partsTraced{false};
+    std::array<Distribution, LatencyParts::COUNT> parts;
 };
 
 /**
@@ -67,6 +72,11 @@ public:
      * \p client on an idle network, the denominator of stretch.
      */
     void SetBaseline(std::function<int64_t(uint32_t client, uint32_t bytes)> baseline);
+    /**
+     * Splits every copy's latency into its parts with \p breakdown (deliveries.csv's part
+     * columns, DeliveryCounts::parts); without it those columns stay empty.
+     */
+    void SetBreakdown(const LatencyBreakdown* breakdown);
     /// Connects to P1's GroupServer and to every GroupClient.
     void Attach(const ApplicationContainer& server, const ApplicationContainer& clients);
     /**
@@ -91,7 +101,8 @@ private:
               uint32_t hops);
 
     void WriteRow(uint32_t id, uint32_t client, bool member, bool destination, bool duplicate,
-                  int64_t sendNs, int64_t recvNs, uint32_t bytes, uint32_t hops, uint32_t origin);
+                  int64_t sendNs, int64_t recvNs, uint32_t bytes, uint32_t hops, uint32_t origin,
+                  const LatencyParts* parts);
 
     struct Message
     {
@@ -122,6 +133,8 @@ private:
     Histogram m_firstLatencies;
     Histogram m_otherOriginLatencies;
     Histogram m_hops; //!< over deliveries
+    const LatencyBreakdown* m_breakdown{nullptr};
+    std::array<Histogram, LatencyParts::COUNT> m_parts; //!< ns, over deliveries
     std::function<int64_t(uint32_t, uint32_t)> m_baseline;
     std::vector<double> m_stretchSum;     //!< per client
     std::vector<uint32_t> m_stretchCount; //!< per client

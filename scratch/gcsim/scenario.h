@@ -230,6 +230,8 @@ struct Scenario
     {
         bool pcap{false};
         bool netanim{false};
+        /// Split each copy's latency into its parts (deliveries.csv, summary.json).
+        bool latencyBreakdown{true};
     } output;
 };
 

@@ -245,6 +245,84 @@ LinkStress(const std::string& scenario, const std::string& subtitle,
     return f;
 }
 
+/// Whether some mode of \p summaryModes has latency_parts_ns (a run with the breakdown).
+bool
+HasLatencyParts(const std::vector<std::string>& modes, const json& summaryModes)
+{
+    return std::any_of(modes.begin(), modes.end(),
+                       [&](const std::string& m)
+                       { return summaryModes[m].contains("latency_parts_ns"); });
+}
+
+/// Per mode, its mean latency as stacked parts (transmission, propagation, ...).
+Figure
+LatencyParts(const std::string& scenario, const std::string& subtitle,
+             const std::vector<std::string>& modes, const json& summaryModes)
+{
+    const std::vector<std::pair<std::string, std::string>> parts = {
+        {"transmission", "#1f4e79"}, {"propagation", "#9dc3e6"}, {"queueing", "#c55a11"},
+        {"access", "#f4b183"},       {"resolution", "#7f7f7f"},  {"relay", "#70ad47"},
+        {"other", "#000000"}};
+    Figure f;
+    f.name = "latency-parts";
+    std::ostringstream data;
+    data << "# index, then the mean of each part (transmission, propagation, queueing, access,"
+            " resolution, relay, other; ns), mode\n";
+    double top = 1;
+    for (std::size_t i = 0; i < modes.size(); ++i)
+    {
+        const json& of = summaryModes[modes[i]].value("latency_parts_ns", json::object());
+        double sum = 0;
+        data << i;
+        for (const auto& [part, color] : parts)
+        {
+            double v = of.value(part, json::object()).value("mean", 0.0);
+            sum += v;
+            data << ' ' << Number(v);
+        }
+        top = std::max(top, sum);
+        data << "  # " << OneLine(modes[i]) << '\n';
+    }
+    f.data = data.str();
+    auto [unit, scale] = TimeUnit(top);
+    std::ostringstream s;
+    s << ScriptHead(f.name,
+                    "Where each mode's mean latency goes: " + scenario + " (" + subtitle + ").",
+                    "one row per mode: index, the mean of each part in ns (transmission, "
+                    "propagation, queueing, access, resolution, relay, other).")
+      << kCommonSettings;
+    s << "set title " << Quote("Mean latency by part: " + scenario + "\n" + subtitle)
+      << " font \",13\"\n"
+      << "set xlabel \"delivery mode\"\n"
+      << "set ylabel " << Quote("mean latency (" + unit + ")") << "\n"
+      << ModeTics(modes, kWidth - 150) << "set xrange [-0.6:" << Number(double(modes.size()) - 0.4)
+      << "]\n"
+      << "set yrange [0:" << Number(top / scale * 1.15) << "]\n"
+      << "set grid noxtics\n"
+      << "set boxwidth 0.6\n"
+      << "set style fill solid 0.9 border lc rgb \"#404040\"\n"
+      << KeyBelow(
+             {"transmission", "propagation", "queueing", "access", "resolution", "relay", "other"});
+    // Each part's box stands on the parts before it: columns 2.. summed up to it.
+    std::ostringstream plot;
+    plot << "plot ";
+    for (std::size_t p = parts.size(); p-- > 0;)
+    {
+        std::string sum;
+        for (std::size_t q = 0; q <= p; ++q)
+        {
+            sum += (q ? "+$" : "$") + std::to_string(q + 2);
+        }
+        plot << (p + 1 == parts.size() ? "" : ", \\\n     ") << "data using 1:((" << sum << ")/"
+             << Number(scale) << ") with boxes lc rgb \"" << parts[p].second << "\" title "
+             << Quote(parts[p].first);
+    }
+    plot << "\n";
+    s << "\n" << OutputLoop(f.name, plot.str());
+    f.script = s.str();
+    return f;
+}
+
 Figure
 PerMessageCost(const std::string& scenario, const std::string& subtitle,
                const std::vector<std::string>& modes, const json& summaryModes)
@@ -498,6 +576,10 @@ RunFigures(const fs::path& dir)
     }
     figures.push_back(LinkStress(scenario, subtitle, summaryModes, summary["modes"]));
     figures.push_back(PerMessageCost(scenario, subtitle, summaryModes, summary["modes"]));
+    if (HasLatencyParts(summaryModes, summary["modes"]))
+    {
+        figures.push_back(LatencyParts(scenario, subtitle, summaryModes, summary["modes"]));
+    }
     if (fs::exists(dir / "throughput.csv"))
     {
         figures.push_back(OfferedLoad(scenario, subtitle, ReadText(dir / "throughput.csv")));

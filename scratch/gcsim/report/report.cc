@@ -50,6 +50,17 @@ ModeJson(const ModeResult& r)
     // The first message apart: on a cold network (dynamic ARP) it alone waits for resolution.
     j["first_message_latency_ns"] = d.firstMessageLatencyMean;
     j["latency_after_first_ns"] = DistributionJson(d.latencyAfterFirst);
+    if (d.partsTraced)
+    {
+        // Where the deliveries' latency went: each part's mean and p99, ns (means add up).
+        json parts;
+        for (std::size_t i = 0; i < d.parts.size(); ++i)
+        {
+            parts[ns3::gcsim::kLatencyPartNames[i]] =
+                json{{"mean", d.parts[i].mean}, {"p99", d.parts[i].p99}};
+        }
+        j["latency_parts_ns"] = parts;
+    }
     j["completion_ns"] = DistributionJson(d.completion);
     j["hops"] = json{{"mean", d.hops.mean}, {"max", d.hops.max}};
     // Stretch compares with P1's unicast path; the senders' messages of an ordering run

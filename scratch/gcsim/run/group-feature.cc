@@ -115,6 +115,11 @@ public:
         run.deliveries = std::make_unique<DeliveryTracker>(
             run.label, run.s.group.members, network.ClientCount(), run.sinks.deliveries);
         run.deliveries->Attach(run.server, run.clients);
+        if (run.s.output.latencyBreakdown)
+        {
+            run.breakdown = std::make_unique<LatencyBreakdown>(network);
+            run.deliveries->SetBreakdown(run.breakdown.get());
+        }
         std::vector<std::vector<uint32_t>> paths(network.ClientCount() + 1);
         for (uint32_t c = 1; c <= network.ClientCount(); ++c)
         {

@@ -70,6 +70,7 @@ struct RunContext
     ns3::Time lastSend;                              //!< when the last message leaves
 
     std::unique_ptr<ns3::gcsim::DeliveryTracker> deliveries; //!< Collectors
+    std::unique_ptr<ns3::gcsim::LatencyBreakdown> breakdown; //!< Collectors (output key)
     std::unique_ptr<ns3::gcsim::HostLoadTracker> hosts;      //!< Collectors
 };
 

@@ -1,0 +1,343 @@
+#include "latency-breakdown.h"
+
+#include "../group/group-message-tag.h"
+#include "../network/trace-connect.h"
+
+#include <ns3/ipv4-header.h>
+#include <ns3/ipv4-l3-protocol.h>
+#include <ns3/log.h>
+#include <ns3/pointer.h>
+#include <ns3/queue-disc.h>
+#include <ns3/queue.h>
+#include <ns3/simulator.h>
+#include <ns3/traffic-control-layer.h>
+
+namespace ns3
+{
+namespace gcsim
+{
+
+NS_LOG_COMPONENT_DEFINE("GcsimLatencyBreakdown");
+
+const std::array<const char*, LatencyParts::COUNT> kLatencyPartNames = {
+    "transmission", "propagation", "queueing", "access", "resolution", "relay", "other"};
+
+namespace
+{
+
+int64_t
+Now()
+{
+    return Simulator::Now().GetNanoSeconds();
+}
+
+} // namespace
+
+LatencyBreakdown::LatencyBreakdown(const Network& network)
+{
+    NS_LOG_FUNCTION(this);
+    uint32_t nodes = 0;
+    for (const auto& link : network.links)
+    {
+        for (const auto& device : link.ends)
+        {
+            nodes = std::max(nodes, device->GetNode()->GetId() + 1);
+        }
+    }
+    m_rx.resize(nodes);
+    m_heardTag.resize(nodes);
+    m_senders.resize(network.links.size());
+    for (std::size_t l = 0; l < network.links.size(); ++l)
+    {
+        for (const auto& device : network.links[l].ends)
+        {
+            Connect(device, l);
+        }
+    }
+    for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
+    {
+        Ptr<Node> node = network.hosts.Get(h);
+        m_hostNode.push_back(node->GetId());
+        if (Ptr<Ipv4L3Protocol> ip = node->GetObject<Ipv4L3Protocol>())
+        {
+            uint32_t id = node->GetId();
+            Subscribe(ip, "SendOutgoing",
+                      Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+                          [this, id](const Ipv4Header& header, Ptr<const Packet> p, uint32_t i)
+                          { OnSendOutgoing(id, header, p, i); }));
+        }
+    }
+}
+
+void
+LatencyBreakdown::Connect(const Ptr<NetDevice>& device, std::size_t channel)
+{
+    auto index = static_cast<uint32_t>(m_hops.size());
+    m_hops.emplace_back();
+    m_deviceChannel.push_back(static_cast<uint32_t>(channel));
+    uint32_t node = device->GetNode()->GetId();
+    m_deviceNode.push_back(node);
+    using PacketSink = Callback<void, Ptr<const Packet>>;
+    Subscribe(device, "MacTx",
+              PacketSink([this, index](Ptr<const Packet> p)
+                         { Open(index, p->GetUid(), false).macTx = Now(); }));
+    Subscribe(device, "PhyTxBegin",
+              PacketSink(
+                  [this, index](Ptr<const Packet> p)
+                  {
+                      if (Hop* hop = Next(index, p->GetUid(), &Hop::txBegin, &Hop::dequeue))
+                      {
+                          hop->txBegin = Now();
+                      }
+                  }));
+    Subscribe(device, "PhyTxEnd",
+              PacketSink(
+                  [this, index, channel](Ptr<const Packet> p)
+                  {
+                      if (Hop* hop = Next(index, p->GetUid(), &Hop::txEnd, &Hop::txBegin))
+                      {
+                          hop->txEnd = Now();
+                          m_senders[channel][p->GetUid()].push_back(index);
+                      }
+                  }));
+    auto received = [this, index, node, channel](Ptr<const Packet> p)
+    {
+        m_rx[node][p->GetUid()].push_back(Rx{Now(), channel, index});
+        GroupMessageTag tag;
+        if (p->PeekPacketTag(tag))
+        {
+            m_heardTag[node].emplace(tag.GetMessage(), std::make_pair(p->GetUid(), Now()));
+        }
+    };
+    Subscribe(device, "MacRx", PacketSink(received));
+    Subscribe(device, "MacPromiscRx", PacketSink(received));
+    PointerValue queue;
+    if (device->GetAttributeFailSafe("TxQueue", queue))
+    {
+        Subscribe(queue.Get<Queue<Packet>>(), "Dequeue",
+                  PacketSink(
+                      [this, index](Ptr<const Packet> p)
+                      {
+                          if (Hop* hop = Next(index, p->GetUid(), &Hop::dequeue, &Hop::macTx))
+                          {
+                              hop->dequeue = Now();
+                          }
+                      }));
+    }
+    ConnectQueueDisc(device, index);
+}
+
+void
+LatencyBreakdown::ConnectQueueDisc(const Ptr<NetDevice>& device, uint32_t index)
+{
+    auto tc = device->GetNode()->GetObject<TrafficControlLayer>();
+    Ptr<QueueDisc> qd = tc ? tc->GetRootQueueDiscOnDevice(device) : nullptr;
+    if (!qd)
+    {
+        return;
+    }
+    using ItemSink = Callback<void, Ptr<const QueueDiscItem>>;
+    Subscribe(qd, "Enqueue",
+              ItemSink([this, index](Ptr<const QueueDiscItem> item)
+                       { Open(index, item->GetPacket()->GetUid(), true).queueDiscIn = Now(); }));
+    Subscribe(qd, "Dequeue",
+              ItemSink(
+                  [this, index](Ptr<const QueueDiscItem> item)
+                  {
+                      if (Hop* hop = Next(index, item->GetPacket()->GetUid(), &Hop::queueDiscOut,
+                                          &Hop::queueDiscIn))
+                      {
+                          hop->queueDiscOut = Now();
+                      }
+                  }));
+}
+
+LatencyBreakdown::Hop&
+LatencyBreakdown::Open(uint32_t device, uint64_t uid, bool queueDisc)
+{
+    auto& hops = m_hops[device][uid];
+    // The device's MacTx completes the oldest hop its queue disc let through; anything else
+    // opens one.
+    for (Hop& hop : hops)
+    {
+        if (!queueDisc && hop.queueDiscOut >= 0 && hop.macTx < 0)
+        {
+            return hop;
+        }
+    }
+    hops.push_back(Hop{});
+    hops.back().node = m_deviceNode[device];
+    return hops.back();
+}
+
+LatencyBreakdown::Hop*
+LatencyBreakdown::Next(uint32_t device, uint64_t uid, int64_t Hop::*stage, int64_t Hop::*before)
+{
+    // Copies of one packet (replicated unicast's, a router's) share its uid and go through a
+    // device's queue in order: a stage belongs to the oldest copy that has not reached it.
+    auto it = m_hops[device].find(uid);
+    if (it == m_hops[device].end())
+    {
+        return nullptr;
+    }
+    for (Hop& hop : it->second)
+    {
+        if (hop.*stage < 0 && hop.*before >= 0)
+        {
+            return &hop;
+        }
+    }
+    return nullptr;
+}
+
+void
+LatencyBreakdown::OnSendOutgoing(uint32_t node, const Ipv4Header&, Ptr<const Packet> packet,
+                                 uint32_t)
+{
+    GroupMessageTag tag;
+    m_sent.emplace(std::make_pair(node, packet->GetUid()),
+                   std::make_pair(Now(), packet->PeekPacketTag(tag) ? int64_t(tag.GetMessage())
+                                                                    : int64_t(-1)));
+}
+
+const LatencyBreakdown::Rx*
+LatencyBreakdown::FindRx(uint32_t node, uint64_t uid, int64_t atMost) const
+{
+    if (node >= m_rx.size())
+    {
+        return nullptr;
+    }
+    auto it = m_rx[node].find(uid);
+    if (it == m_rx[node].end())
+    {
+        return nullptr;
+    }
+    const Rx* found = nullptr;
+    for (const Rx& rx : it->second)
+    {
+        if (rx.ns <= atMost)
+        {
+            found = &rx;
+        }
+    }
+    return found;
+}
+
+const LatencyBreakdown::Rx*
+LatencyBreakdown::FirstHeard(uint32_t node, uint64_t uid, int64_t before) const
+{
+    if (node >= m_rx.size())
+    {
+        return nullptr;
+    }
+    auto it = m_rx[node].find(uid);
+    if (it == m_rx[node].end() || it->second.empty() || it->second.front().ns > before)
+    {
+        return nullptr;
+    }
+    return &it->second.front();
+}
+
+const LatencyBreakdown::Hop*
+LatencyBreakdown::FindTx(std::size_t channel, uint32_t receiver, uint64_t uid, int64_t atMost) const
+{
+    auto it = m_senders[channel].find(uid);
+    if (it == m_senders[channel].end())
+    {
+        return nullptr;
+    }
+    const Hop* found = nullptr;
+    for (uint32_t device : it->second)
+    {
+        if (device == receiver)
+        {
+            continue;
+        }
+        for (const Hop& hop : m_hops[device].at(uid))
+        {
+            if (hop.txEnd >= 0 && hop.txEnd <= atMost && (!found || hop.txEnd > found->txEnd))
+            {
+                found = &hop;
+            }
+        }
+    }
+    return found;
+}
+
+LatencyParts
+LatencyBreakdown::Explain(uint32_t client, Ptr<const Packet> copy, int64_t sendNs,
+                          int64_t recvNs) const
+{
+    uint32_t node = client < m_hostNode.size() ? m_hostNode[client] : UINT32_MAX;
+    LatencyParts parts;
+    auto& ns = parts.ns;
+    uint64_t uid = copy->GetUid();
+    int64_t at = recvNs; // when the packet was at `node`, walking back
+    for (int guard = 0; guard < 4096; ++guard)
+    {
+        const Rx* rx = FindRx(node, uid, at);
+        const Hop* hop = rx ? FindTx(rx->channel, rx->device, uid, rx->ns) : nullptr;
+        if (!hop || hop->txBegin < 0 || hop->dequeue < 0 || hop->macTx < 0)
+        {
+            break;
+        }
+        ns[LatencyParts::PROPAGATION] += rx->ns - hop->txEnd;
+        ns[LatencyParts::TRANSMISSION] += hop->txEnd - hop->txBegin;
+        ns[LatencyParts::ACCESS] += hop->txBegin - hop->dequeue;
+        ns[LatencyParts::QUEUEING] += hop->dequeue - hop->macTx;
+        int64_t entered = hop->macTx;
+        if (hop->queueDiscIn >= 0 && hop->queueDiscOut >= 0)
+        {
+            ns[LatencyParts::QUEUEING] += hop->queueDiscOut - hop->queueDiscIn;
+            ns[LatencyParts::RESOLUTION] += hop->macTx - hop->queueDiscOut;
+            entered = hop->queueDiscIn;
+        }
+        node = hop->node;
+        auto sent = m_sent.find({node, uid});
+        if (sent != m_sent.end() && sent->second.first <= entered)
+        {
+            // Its IP sent it: the origin, or a relay that received it before (the same
+            // packet, or one with the same message tag: the sequencer's).
+            int64_t sentNs = sent->second.first;
+            ns[LatencyParts::RESOLUTION] += entered - sentNs;
+            at = sentNs;
+            std::pair<uint64_t, int64_t> heard{uid, -1};
+            if (const Rx* same = FirstHeard(node, uid, sentNs))
+            {
+                heard.second = same->ns;
+            }
+            else if (auto t = m_heardTag[node].find(sent->second.second);
+                     sent->second.second >= 0 && t != m_heardTag[node].end() &&
+                     t->second.second <= sentNs)
+            {
+                heard = t->second;
+            }
+            if (heard.second < 0)
+            {
+                break;
+            }
+            ns[LatencyParts::RELAY] += sentNs - heard.second;
+            uid = heard.first;
+            at = heard.second;
+            continue;
+        }
+        const Rx* arrival = FindRx(node, uid, entered);
+        if (!arrival)
+        {
+            at = entered;
+            break;
+        }
+        ns[LatencyParts::RESOLUTION] += entered - arrival->ns;
+        at = arrival->ns;
+    }
+    int64_t explained = 0;
+    for (int64_t part : ns)
+    {
+        explained += part;
+    }
+    ns[LatencyParts::OTHER] = (recvNs - sendNs) - explained;
+    return parts;
+}
+
+} // namespace gcsim
+} // namespace ns3
