@@ -495,8 +495,9 @@ PlanPrecision(const json& plan, const std::string& where)
                  p.value("max_repetitions", json()).is_number_unsigned();
     if (!valid || p["precision"].get<double>() <= 0 || p["min_repetitions"].get<uint32_t>() < 2)
     {
-        throw InputError(where, "", "is not a gcsim sweep plan: a \"precision\" that is not "
-                                    "{precision, figure, min_repetitions, max_repetitions}");
+        throw InputError(where, "",
+                         "is not a gcsim sweep plan: a \"precision\" that is not "
+                         "{precision, figure, min_repetitions, max_repetitions}");
     }
     rule.precision = p["precision"].get<double>();
     rule.figure = p["figure"].get<std::string>();
@@ -553,7 +554,7 @@ PrintPrecision(const Collected& c, std::ostream& out)
         most = std::max(most, step.runs);
     }
     out << "precision " << Number(c.rule.precision * 100) << " % of " << c.rule.figure << ": "
-        << met << " of " << c.precision.size() << " combinations met it";
+        << met << " of " << Plural(c.precision.size(), "combination") << " met it";
     if (capped)
     {
         out << ", " << capped << " stopped at max_repetitions = " << c.rule.maxRuns
@@ -563,7 +564,7 @@ PrintPrecision(const Collected& c, std::ostream& out)
     {
         out << ", " << open << " still running";
     }
-    out << "; " << fewest << " to " << most << " repetitions each" << std::endl;
+    out << "; " << fewest << " to " << Plural(most, "repetition") << " each" << std::endl;
 }
 
 /// InputError naming sweep.precision_figure: \p figure is in no mode of \p summary.
@@ -600,10 +601,10 @@ ReadSweepRunSummary(const std::string& folder, const std::string& id)
     json result;
     try
     {
-        result = json::parse(ns3::gcsim::ReadTextFile(
-                                 (fs::path(folder) / "runs" / id / "summary.json").string(),
-                                 256ULL << 20),
-                             nullptr, false);
+        result = json::parse(
+            ns3::gcsim::ReadTextFile((fs::path(folder) / "runs" / id / "summary.json").string(),
+                                     256ULL << 20),
+            nullptr, false);
     }
     catch (const std::invalid_argument&)
     {
@@ -720,7 +721,8 @@ CollectSweep(const std::string& folder, std::ostream& out)
         {
             PrecisionStep step = WalkPrecision(
                 collected.rule,
-                [&](uint32_t r) {
+                [&](uint32_t r)
+                {
                     return r <= runs.size() && runs[r - 1]
                                ? ReadSweepRunSummary(folder, (*runs[r - 1])["id"])
                                : json(json::value_t::discarded);
@@ -757,19 +759,22 @@ CollectSweep(const std::string& folder, std::ostream& out)
     RemoveDeadTempFiles(folder);
     WriteFileAtomically((dir / "summary.csv").string(), collected.summary.str());
     WriteFileAtomically((dir / "aggregate.csv").string(), aggregate);
-    out << "collected " << collected.rows << " rows from " << planned - missing << " of "
-        << planned << " runs into " << (dir / "summary.csv").string()
-        << " and " << (dir / "aggregate.csv").string();
+    out << "collected " << Plural(collected.rows, "row") << " from " << planned - missing << " of "
+        << Plural(planned, "run") << " into " << (dir / "summary.csv").string() << " and "
+        << (dir / "aggregate.csv").string();
     if (missing)
     {
-        out << " (" << missing << " runs have no results yet)";
+        out << " (" << Plural(missing, "run") << (missing == 1 ? " has" : " have")
+            << " no results yet)";
     }
     out << std::endl;
     PrintPrecision(collected, out);
     if (!collected.wide.empty())
     {
-        out << "warning: " << collected.wide.size()
-            << " figures have a 95 % confidence interval wider than their mean; more "
+        out << "warning: " << Plural(collected.wide.size(), "figure")
+            << (collected.wide.size() == 1 ? " has a 95 % confidence interval wider than its"
+                                           : " have a 95 % confidence interval wider than their")
+            << " mean; more "
                "repetitions (sweep.repetitions) would narrow them: ";
         for (std::size_t i = 0; i < collected.wide.size() && i < 3; ++i)
         {

@@ -20,8 +20,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <signal.h>
 #include <sstream>
 #include <sys/prctl.h>
@@ -68,8 +68,8 @@ CollectAxes(const toml::table& table, const std::string& prefix, const std::stri
         std::string key =
             prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
         static const std::vector<std::string> settings = {
-            "repetitions",     "together",        "skip",           "baseline",
-            "precision",       "precision_figure", "min_repetitions", "max_repetitions"};
+            "repetitions",      "together",        "skip",           "baseline", "precision",
+            "precision_figure", "min_repetitions", "max_repetitions"};
         if (prefix.empty() && std::find(settings.begin(), settings.end(), key) != settings.end())
         {
             continue;
@@ -403,7 +403,8 @@ ReadPrecision(const toml::table& sweep, const std::string& scenarioPath, SweepTa
         rule.where = Where(scenarioPath, *f);
     }
     rule.minRuns = SweepCount(sweep, "min_repetitions", scenarioPath, 2, 5);
-    rule.maxRuns = SweepCount(sweep, "max_repetitions", scenarioPath, 2, std::max(50U, rule.minRuns));
+    rule.maxRuns =
+        SweepCount(sweep, "max_repetitions", scenarioPath, 2, std::max(50U, rule.minRuns));
     if (rule.maxRuns < rule.minRuns)
     {
         throw InputError(Where(scenarioPath, *sweep.get("max_repetitions")),
@@ -558,6 +559,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
 {
     Scenario plain = ParseScenario(text, scenarioPath, base, overrides, limits);
     m_name = plain.name;
+    m_given = plain.swept;
 
     toml::table root = toml::parse(text, scenarioPath); // valid: ParseScenario read it
     SweepTable table = ReadSweepTable(root, scenarioPath);
@@ -591,6 +593,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
                 throw InputError(axis.where, "sweep." + key, "is swept twice");
             }
             m_axes.push_back(key);
+            m_axisLengths.push_back(axis.values.size());
         }
     }
     CheckRunCount(table, limits);
@@ -645,6 +648,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
         }
         combination += !skipped;
     } while (NextCombination(at, axes));
+    m_combinations = combination;
 }
 
 const ScenarioLimits&
@@ -659,10 +663,28 @@ Sweep::Name() const
     return m_name;
 }
 
+bool
+Sweep::Given() const
+{
+    return m_given;
+}
+
 const std::vector<std::string>&
 Sweep::Axes() const
 {
     return m_axes;
+}
+
+const std::vector<std::size_t>&
+Sweep::AxisLengths() const
+{
+    return m_axisLengths;
+}
+
+uint32_t
+Sweep::Combinations() const
+{
+    return m_combinations;
 }
 
 const std::string&
@@ -695,8 +717,8 @@ Sweep::Shard(uint32_t index, uint32_t count) const
     std::vector<SweepRun> runs;
     for (std::size_t i = 0; i < m_runs.size(); ++i)
     {
-        bool mine = m_precision.precision > 0 ? m_runs[i].combination % count == index
-                                              : i % count == index;
+        bool mine =
+            m_precision.precision > 0 ? m_runs[i].combination % count == index : i % count == index;
         if (mine)
         {
             runs.push_back(m_runs[i]);
@@ -846,8 +868,8 @@ public:
             const int width = 30;
             int filled = m_pending == 0 ? width : int(width * done / m_pending);
             m_out << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
-                  << done << "/" << m_pending << " runs, " << m_outcome.failed << " failed, "
-                  << (done ? Duration(left) + " left" : "estimating") << "   "
+                  << done << "/" << Plural(m_pending, "run") << ", " << m_outcome.failed
+                  << " failed, " << (done ? Duration(left) + " left" : "estimating") << "   "
                   << (final ? "\n" : "") << std::flush;
             return;
         }
@@ -855,8 +877,8 @@ public:
         if (final || std::chrono::duration<double>(now - m_lastLine).count() >= 10)
         {
             m_lastLine = now;
-            m_out << "sweep: " << done << "/" << m_pending << " runs done, " << m_outcome.failed
-                  << " failed, " << Duration(elapsed) << " elapsed"
+            m_out << "sweep: " << done << "/" << Plural(m_pending, "run") << " done, "
+                  << m_outcome.failed << " failed, " << Duration(elapsed) << " elapsed"
                   << (final || !done ? "" : ", about " + Duration(left) + " left") << std::endl;
         }
     }
@@ -947,11 +969,11 @@ class RunPlanner
 public:
     RunPlanner(const Sweep& sweep, const std::vector<SweepRun>& mine, const SweepFolders& f,
                std::ostream& out, bool bar)
-      : m_rule(sweep.Precision()),
-        m_baseline(sweep.Baseline()),
-        m_folders(f),
-        m_out(out),
-        m_bar(bar)
+      : m_rule(sweep.Precision())
+      , m_baseline(sweep.Baseline())
+      , m_folders(f)
+      , m_out(out)
+      , m_bar(bar)
     {
         for (const auto& run : mine)
         {
@@ -1024,7 +1046,8 @@ private:
     {
         PrecisionStep step = WalkPrecision(
             m_rule,
-            [&](uint32_t r) {
+            [&](uint32_t r)
+            {
                 return r <= c.byRepetition.size() && c.byRepetition[r - 1]
                            ? ReadSweepRunSummary(m_folders.dir.string(), c.byRepetition[r - 1]->id)
                            : nlohmann::ordered_json(nlohmann::ordered_json::value_t::discarded);
@@ -1036,11 +1059,11 @@ private:
         {
             outcome.total += step.runs;
             std::string figure = m_rule.figure.substr(m_rule.figure.find('.') + 1);
-            Say("precision: " + name + ": " + std::to_string(step.runs) + " runs, " + figure +
-                " of " + step.widest + " within " +
-                Percent(step.relative) + " of its mean" +
-                (step.met ? "" : " (max_repetitions reached, precision " +
-                                     Percent(m_rule.precision) + " not met)"));
+            Say("precision: " + name + ": " + Plural(step.runs, "run") + ", " + figure + " of " +
+                step.widest + " within " + Percent(step.relative) + " of its mean" +
+                (step.met ? ""
+                          : " (max_repetitions reached, precision " + Percent(m_rule.precision) +
+                                " not met)"));
             return;
         }
         for (uint32_t r : step.missing)
@@ -1120,13 +1143,13 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             combinations.insert(run.combination);
         }
         const PrecisionRule& rule = sweep.Precision();
-        out << combinations.size() << (combinations.size() == 1 ? " combination" : " combinations")
-            << ", each until the 95 % interval of "
-            << rule.figure << " is within " << Percent(rule.precision) << " of its mean (" << rule.minRuns << " to " << rule.maxRuns << " repetitions)";
+        out << Plural(combinations.size(), "combination") << ", each until the 95 % interval of "
+            << rule.figure << " is within " << Percent(rule.precision) << " of its mean ("
+            << rule.minRuns << " to " << rule.maxRuns << " repetitions)";
     }
     else
     {
-        out << outcome.total << " runs";
+        out << Plural(outcome.total, "run");
     }
     if (options.shardCount > 1)
     {
@@ -1167,7 +1190,8 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
         RecordRunEnd(*run, status, f, options, outcome, out);
         try
         {
-            for (const SweepRun* more : planner.Ended(*run, outcome.failed == failedBefore, outcome))
+            for (const SweepRun* more :
+                 planner.Ended(*run, outcome.failed == failedBefore, outcome))
             {
                 pending.push_back(more);
             }
