@@ -165,6 +165,49 @@ TEST(PlainAnswers, SweepAndSlurmCountInTheSingularForOne)
     EXPECT_EQ(sweep.out.find("1 runs"), std::string::npos) << sweep.out;
 }
 
+TEST(PlainAnswers, ABareNameIsAListOfOne)
+{
+    const std::string lan = "[topology]\nkind = \"lan\"\nclients = 4\n";
+    Scenario listed = ScenarioFrom(lan + "[delivery]\nmodes = [\"multicast\"]\n");
+    Scenario bare = ScenarioFrom(lan + "[delivery]\nmodes = \"multicast\"\n");
+    Scenario set = ScenarioFrom(lan, {"delivery.modes=multicast"});
+    EXPECT_EQ(bare.delivery.modes, std::vector<std::string>{"multicast"});
+    EXPECT_EQ(set.delivery.modes, std::vector<std::string>{"multicast"});
+    // The resolved scenario still writes a list: the same text either way.
+    EXPECT_EQ(ResolvedToml(bare), ResolvedToml(listed));
+    EXPECT_EQ(ResolvedToml(set), ResolvedToml(listed));
+    EXPECT_NE(ResolvedToml(bare).find("modes = [ 'multicast' ]"), std::string::npos)
+        << ResolvedToml(bare);
+
+    // The other name lists took a bare name already.
+    Scenario model = ScenarioFrom(lan + "[group]\nmembers = [1]\n[membership]\nmodel = \"igmp\"\n"
+                                        "events = [{ at = \"2s\", client = 4, action = "
+                                        "\"join\" }]\n");
+    EXPECT_EQ(model.membership.models, std::vector<std::string>{"igmp"});
+
+    auto refusal = [&lan](const std::string& modes)
+    {
+        try
+        {
+            ScenarioFrom(lan + "[delivery]\nmodes = " + modes + "\n");
+        }
+        catch (const InputError& e)
+        {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    EXPECT_EQ(refusal("\"multicats\"")
+                  .rfind("test.toml:5: delivery.modes: unknown mode "
+                         "'multicats' (did you mean 'multicast'?); accepted: ",
+                         0),
+              0U)
+        << refusal("\"multicats\"");
+    EXPECT_NE(refusal("3").find("expected a mode name or a list of them, got an integer"),
+              std::string::npos);
+    EXPECT_NE(refusal("[]").find("the list is empty"), std::string::npos);
+}
+
 /// The table a run prints (from its first mode's header to "results in").
 std::vector<std::string>
 PrintedTable(const std::string& out)
