@@ -208,6 +208,24 @@ TEST(PlainAnswers, ABareNameIsAListOfOne)
     EXPECT_NE(refusal("[]").find("the list is empty"), std::string::npos);
 }
 
+TEST(PlainAnswers, AnUnknownCommandIsNamedWithADidYouMean)
+{
+    CommandResult r = RunCommand({"frobnicate"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "gcsim: error: unknown command 'frobnicate'; the commands are: run, sweep, "
+                     "collect, plot, slurm, report, validate\nRun with --help for more "
+                     "information.\n");
+    CommandResult near = RunCommand({"swep", "s.toml"});
+    EXPECT_EQ(near.status, 2);
+    EXPECT_EQ(near.err.rfind("gcsim: error: unknown command 'swep' (did you mean 'sweep'?); the "
+                             "commands are: run, sweep,",
+                             0),
+              0U)
+        << near.err;
+    EXPECT_NE(RunCommand({"valdiate"}).err.find("(did you mean 'validate'?)"), std::string::npos);
+}
+
 /// The table a run prints (from its first mode's header to "results in").
 std::vector<std::string>
 PrintedTable(const std::string& out)
