@@ -309,5 +309,20 @@ multicast_routing = ["source-tree", "shared-tree", "flood", "dense"]
     EXPECT_EQ(seen, modes); // every column once, in order
 }
 
+TEST(PlainAnswers, TheDemoReadsAScenarioAndOutFromTheFolderItWasCalledFrom)
+{
+    ScratchFolder dir;
+    fs::create_directories(dir / "mine");
+    WriteFile(dir / "mine/tiny.toml", kSmall);
+    std::string command = "cd " + ShellQuote(dir.Path()) + " && GCSIM=" + GCSIM_BINARY + " " +
+                          ShellQuote(SourcePath("scripts/demo.sh")) +
+                          " mine/tiny.toml --out here -q --no-report >" + ShellQuote(dir / "log") +
+                          " 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << ReadFile(dir / "log");
+    EXPECT_TRUE(fs::exists(dir / "here/summary.json")) << ReadFile(dir / "log");
+    EXPECT_NE(ReadFile(dir / "log").find("results in " + dir / "here"), std::string::npos)
+        << ReadFile(dir / "log");
+}
+
 } // namespace
 } // namespace gcsim::test
