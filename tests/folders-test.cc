@@ -285,7 +285,9 @@ TEST_P(OutMistakes, ExitTwoNamingTheArgumentAndWriteNothing)
     const Mistake& m = GetParam();
     ScratchFolder dir;
     ScratchFolder logs;
-    WriteFile(dir / "s.toml", kScenario);
+    // A sweep's mistakes in a file that has something to sweep (one without is refused).
+    WriteFile(dir / "s.toml", std::string(kScenario) +
+                                  (m.args.front() == "sweep" ? "[sweep]\nrepetitions = 1\n" : ""));
     fs::create_directories(dir / "work");
     fs::create_symlink(dir / "nowhere", dir / "dangling");
     fs::create_symlink(dir / "loop-b", dir / "loop-a");

@@ -408,7 +408,7 @@ ErrorOf(const std::string& toml, const std::vector<std::string>& overrides = {})
 TEST(Ordering, BadInputIsRefused)
 {
     EXPECT_NE(ErrorOf(kSmallTree, {"ordering.order=\"causal\""})
-                  .find("ordering.order: unknown value 'causal'"),
+                  .find("ordering.order: unknown order 'causal'"),
               std::string::npos);
     EXPECT_NE(ErrorOf(kSmallTree, {"ordering.order=[\"fifo\", \"totl\"]"})
                   .find("unknown order 'totl' (did you mean 'total'?)"),

@@ -14,6 +14,8 @@ main(int argc, char** argv)
 {
     ns3::Time::SetResolution(ns3::Time::NS);
     setenv("GCSIM_NO_PLOTS", "1", 1);
+    // gcsim wraps its console table to COLUMNS: tests see the unwrapped one unless they set it.
+    unsetenv("COLUMNS");
     testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

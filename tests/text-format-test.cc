@@ -68,5 +68,40 @@ TEST(TextFormat, TrimBlanksAtBothEnds)
     EXPECT_EQ(TrimBlanks("a\r", " \t"), "a\r");
 }
 
+TEST(TextFormat, PluralAgreesWithItsCount)
+{
+    EXPECT_EQ(Plural(1, "run"), "1 run");
+    EXPECT_EQ(Plural(2, "run"), "2 runs");
+    EXPECT_EQ(Plural(0, "link"), "0 links");
+    EXPECT_EQ(Plural(1, "join or leave", "joins and leaves"), "1 join or leave");
+    EXPECT_EQ(Plural(3, "join or leave", "joins and leaves"), "3 joins and leaves");
+}
+
+TEST(TextFormat, RenderTableWrapsWholeColumnsAndRepeatsTheLabels)
+{
+    TextTable t{
+        {"one", "twenty", "three"}, {"a", "long label"}, {{"1", "2", "3"}, {"", "x", "33"}}};
+    EXPECT_EQ(RenderTable(t), "            one  twenty  three\n"
+                              "a             1       2      3\n"
+                              "long label            x     33\n");
+    EXPECT_EQ(RenderTable(t, 30), RenderTable(t)); // it fits
+    EXPECT_EQ(RenderTable(t, 25), "            one  twenty\n"
+                                  "a             1       2\n"
+                                  "long label            x\n"
+                                  "\n"
+                                  "            three\n"
+                                  "a               3\n"
+                                  "long label     33\n");
+    // Too narrow for even one column beside the labels: one column a block, never split.
+    EXPECT_EQ(RenderTable(t, 5).substr(0, 32), "            one\na             1\n");
+}
+
+TEST(TextFormat, WrapWordsBreaksAtSpacesOnly)
+{
+    EXPECT_EQ(WrapWords("a bb ccc dddd", 0), "a bb ccc dddd");
+    EXPECT_EQ(WrapWords("a bb ccc dddd", 6), "a bb\nccc\ndddd");
+    EXPECT_EQ(WrapWords("unbreakable word", 4), "unbreakable\nword");
+}
+
 } // namespace
 } // namespace gcsim

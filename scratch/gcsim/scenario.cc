@@ -449,6 +449,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
         throw InputError(sourceName + ":" + std::to_string(e.source().begin.line), "",
                          "not valid TOML: " + std::string(e.description()));
     }
+    bool swept = root.contains("sweep"); // as the sweep reads it: from the file, not --set
     std::map<std::string, std::string> overridden;
     for (const auto& o : overrides)
     {
@@ -472,6 +473,7 @@ ParseScenario(const std::string& text, const std::string& sourceName, const std:
 
     Scenario s;
     s.source = sourceName;
+    s.swept = swept;
     sections::SectionContext context;
     context.baseDir = baseDir;
     for (const auto& section : sections::ScenarioSections())

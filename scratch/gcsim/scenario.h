@@ -70,6 +70,7 @@ struct Scenario
     std::string description;
     uint32_t seed{1};
     uint32_t run{1};
+    bool swept{false}; //!< the file has a [sweep] table, which a single run ignores
 
     ns3::gcsim::TopologyConfig topology;
 

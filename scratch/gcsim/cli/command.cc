@@ -6,11 +6,13 @@
 #include "scratch/gcsim/collect/collect.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/interrupt.h"
+#include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/plot/plot.h"
 #include "scratch/gcsim/report/html-report.h"
 #include "scratch/gcsim/sweep/sweep.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -182,6 +184,30 @@ DeclareReportAndValidate(CLI::App& app, Options& o, Subcommands& c)
     c.validate->add_flag("--allow-large", o.limits.allowLarge, kAllowLargeHelp);
 }
 
+/// The message for a first argument that names no subcommand, or "" when it names one (or is
+/// an option, which CLI11 reads).
+std::string
+UnknownCommand(int argc, char** argv, const Subcommands& c)
+{
+    if (argc < 2 || argv[1][0] == '-')
+    {
+        return "";
+    }
+    std::vector<std::string> names;
+    for (const CLI::App* sub : {c.run, c.sweep, c.collect, c.plot, c.slurm, c.report, c.validate})
+    {
+        names.push_back(sub->get_name());
+    }
+    if (std::find(names.begin(), names.end(), argv[1]) != names.end())
+    {
+        return "";
+    }
+    std::string hint = DidYouMean(argv[1], names);
+    return "unknown command '" + std::string(argv[1]) + "'" +
+           (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+           "; the commands are: " + Join(names, ", ");
+}
+
 /// Runs the subcommand given; InputError is exit status 2, any other failure 1.
 int
 Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine, std::ostream& out,
@@ -269,6 +295,12 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
         commandLine += (i ? " " : "") + ShellQuote(i == 0 ? SelfExecutable() : argv[i]);
     }
 
+    if (std::string unknown = UnknownCommand(argc, argv, c); !unknown.empty())
+    {
+        err << "gcsim: error: " << Printable(unknown)
+            << "\nRun with --help for more information.\n";
+        return EXIT_BAD_INPUT;
+    }
     try
     {
         app.parse(argc, argv);

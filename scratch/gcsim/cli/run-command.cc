@@ -7,6 +7,7 @@
 #include "scratch/gcsim/output/run-folder.h"
 #include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/plot/plot.h"
+#include "scratch/gcsim/report/report.h"
 #include "scratch/gcsim/run-estimate.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "scratch/gcsim/throughput.h"
@@ -227,6 +228,29 @@ DrawRunPlots(const ResultsFolder& folder, std::ostream& err)
     return "";
 }
 
+/// `gcsim sweep FILE --set ...`: the command that runs the sweep of \p path.
+std::string
+SweepCommandLine(const std::string& path, const std::vector<std::string>& sets)
+{
+    std::string command = "gcsim sweep " + ShellQuote(path);
+    for (const auto& set : sets)
+    {
+        command += " --set " + ShellQuote(set);
+    }
+    return command;
+}
+
+/// The line `gcsim run` prints for a file with a [sweep] table: what it runs, and what would
+/// run the sweep.
+std::string
+SweepNote(const RunRequest& request)
+{
+    return Printable("note: " + request.scenario +
+                     " has a [sweep] table; gcsim run runs its base scenario once, without the "
+                     "sweep (" +
+                     SweepCommandLine(request.scenario, request.sets) + " runs the sweep)");
+}
+
 /// Puts \p folder in place and says where; a sweep's run keeps complete results there.
 int
 CommitRunFolder(ResultsFolder& folder, const RunRequest& request, const std::string& table,
@@ -283,6 +307,10 @@ RunCommand(const RunRequest& request, std::ostream& out, std::ostream& err)
     ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
     InterruptCleanup::SetNote("the unfinished results were removed; " +
                               Printable(folder.Destination(), 300) + " is as it was");
+    if (scenario.swept && !request.quiet)
+    {
+        out << SweepNote(request) << std::endl;
+    }
     if (RunEstimate estimate = EstimateRun(scenario);
         !request.quiet && (estimate.seconds > 10 || estimate.outputBytes > 1e9))
     {
@@ -306,6 +334,10 @@ RunCommand(const RunRequest& request, std::ostream& out, std::ostream& err)
     std::string table =
         WriteRunFolder(folder, scenario, results, streams, animation, request.commandLine);
     std::string plotted = request.plots ? DrawRunPlots(folder, err) : "";
+    if (std::size_t width = ConsoleWidth(out))
+    {
+        table = ModeTable(scenario, results, width); // table.txt stays one block
+    }
     bool reported = request.report && WriteRunReport(folder, err);
     return CommitRunFolder(folder, request, table, reported, narrations, plotted, out);
 }
@@ -318,6 +350,41 @@ std::string
 ModelNames(const Scenario& s)
 {
     return Join(s.membership.models, ", ");
+}
+
+/// What the [sweep] table of \p scenarioPath runs: its axes, combinations and runs.
+std::string
+SweepLine(const std::string& scenarioPath, const std::vector<std::string>& sets,
+          const ScenarioLimits& limits)
+{
+    Sweep sweep(scenarioPath, sets, limits); // every combination checked, as the sweep would
+    std::vector<std::string> axes;
+    for (std::size_t a = 0; a < sweep.Axes().size(); ++a)
+    {
+        axes.push_back(sweep.Axes()[a] + " (" + Plural(sweep.AxisLengths()[a], "value") + ")");
+    }
+    std::string line =
+        "sweep: " + (axes.empty() ? "no axes" : Join(axes, ", ")) + "; " +
+        Plural(sweep.Combinations(), "combination") +
+        (sweep.Skipped() ? " (" + std::to_string(sweep.Skipped()) + " skipped)" : "");
+    std::string command = " (" + Printable(SweepCommandLine(scenarioPath, sets)) + " runs them)";
+    const PrecisionRule& rule = sweep.Precision();
+    if (rule.precision > 0)
+    {
+        uint64_t combinations = sweep.Combinations();
+        return line + ", each " + std::to_string(rule.minRuns) + ".." +
+               Plural(rule.maxRuns, "repetition") + " until the 95 % interval of " + rule.figure +
+               " is within " + Number(rule.precision * 100) +
+               " % of its mean: " + std::to_string(combinations * rule.minRuns) + " to " +
+               Plural(combinations * rule.maxRuns, "run") + command;
+    }
+    uint32_t repetitions = 0;
+    for (const auto& run : sweep.Runs())
+    {
+        repetitions = std::max(repetitions, run.repetition);
+    }
+    return line + ", " + Plural(repetitions, "repetition") +
+           " each: " + Plural(sweep.Runs().size(), "run") + command;
 }
 
 } // namespace
@@ -335,17 +402,25 @@ ValidateCommand(const std::string& scenarioPath, const std::vector<std::string>&
 {
     Scenario s = Resolve(scenarioPath, sets, limits);
     CheckNetwork(s);
-    out << s.source << ": valid: " << s.name << ", " << s.topology.clients << " clients on a "
-        << s.topology.kind << ", group of " << s.group.members.size()
-        << (s.membership.given ? " at the start, " + std::to_string(s.membership.schedule.size()) +
-                                     " joins and leaves (" + ModelNames(s) + ")"
-                               : std::string())
-        << ", " << s.traffic.messages << " " << s.traffic.pattern << " messages, modes:";
+    std::string sweep = s.swept ? SweepLine(scenarioPath, sets, limits) : "";
+    out << s.source << ": valid: " << s.name << ", " << Plural(s.topology.clients, "client")
+        << " on a " << s.topology.kind << ", group of " << s.group.members.size()
+        << (s.membership.given
+                ? " at the start, " +
+                      Plural(s.membership.schedule.size(), "join or leave", "joins and leaves") +
+                      " (" + ModelNames(s) + ")"
+                : std::string())
+        << ", " << s.traffic.messages << " " << s.traffic.pattern
+        << (s.traffic.messages == 1 ? " message" : " messages") << ", modes:";
     for (const auto& m : s.Runs())
     {
         out << ' ' << m;
     }
-    out << '\n' << EstimateLine(EstimateRun(s)) << '\n';
+    out << '\n' << EstimateLine(EstimateRun(s)) << (s.swept ? " per run" : "") << '\n';
+    if (s.swept)
+    {
+        out << sweep << '\n';
+    }
     return EXIT_OK;
 }
 

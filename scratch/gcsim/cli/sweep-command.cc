@@ -3,6 +3,7 @@
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/plot/plot.h"
+#include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/report/html-report.h"
 #include "scratch/gcsim/sweep/sweep.h"
 
@@ -82,6 +83,20 @@ DrawSweepPlots(const std::string& folder, std::ostream& out, std::ostream& err)
     }
 }
 
+/// A scenario without a [sweep] table is refused: sweeping it would be one plain run.
+void
+RequireSweepTable(const Sweep& sweep, const std::string& scenarioPath)
+{
+    if (!sweep.Given())
+    {
+        throw InputError(scenarioPath, "",
+                         "has no [sweep] table, so there is nothing to sweep; `gcsim run " +
+                             ShellQuote(scenarioPath) +
+                             "` runs it once, and a [sweep] table with e.g. `repetitions = 5` "
+                             "repeats it (see the README's Sweeps)");
+    }
+}
+
 } // namespace
 
 int
@@ -96,6 +111,7 @@ SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& se
         shardOf = ParseShard(shard); // before the plan: the cheapest check first
     }
     Sweep sweep(scenarioPath, sets, limits);
+    RequireSweepTable(sweep, scenarioPath);
     SweepOptions options;
     options.out = SweepFolder(outOption, sweep.Name());
     options.jobs = jobs;
@@ -156,23 +172,14 @@ SlurmPattern(const std::string& path)
     return escaped;
 }
 
-/// How many combinations \p sweep has.
-uint32_t
-Combinations(const Sweep& sweep)
-{
-    return sweep.Runs().empty() ? 0 : sweep.Runs().back().combination + 1;
-}
-
 /// "80 runs", or with a precision "2 combinations, at most 80 runs".
 std::string
 RunsText(const Sweep& sweep)
 {
-    std::string runs = std::to_string(sweep.Runs().size()) + " runs";
+    std::string runs = Plural(sweep.Runs().size(), "run");
     if (sweep.Precision().precision > 0)
     {
-        uint32_t n = Combinations(sweep);
-        return std::to_string(n) + (n == 1 ? " combination" : " combinations") + ", at most " +
-               runs;
+        return Plural(sweep.Combinations(), "combination") + ", at most " + runs;
     }
     return runs;
 }
@@ -186,6 +193,7 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
 {
     namespace fs = std::filesystem;
     Sweep sweep(scenarioPath, sets, limits); // every run checked here, before anything is submitted
+    RequireSweepTable(sweep, scenarioPath);
     std::string typed = SweepFolder(outOption, sweep.Name());
     fs::path folder = fs::absolute(typed).lexically_normal();
     fs::path scenario = fs::absolute(scenarioPath).lexically_normal();
@@ -218,8 +226,8 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
         " --no-collect" + (limits.allowLarge ? " --allow-large" : "");
     std::ostringstream script;
     script << "#!/bin/bash\n"
-           << "# The sweep " << sweep.Name() << " (" << RunsText(sweep) << ") in " << arraySize
-           << " shards, one per array task. When all tasks are done:\n"
+           << "# The sweep " << sweep.Name() << " (" << RunsText(sweep) << ") in "
+           << Plural(arraySize, "shard") << ", one per array task. When all tasks are done:\n"
            << "#   " << ShellQuote(SelfExecutable()) << " collect " << ShellQuote(folder.string())
            << "\n"
            << "#SBATCH --job-name=" << SlurmQuote("gcsim-" + sweep.Name()) << "\n"
@@ -231,14 +239,14 @@ SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     fs::path path = folder / "slurm" / "sweep.sbatch";
     WriteFileAtomically((target / "slurm" / "sweep.sbatch").string(), script.str(), path.string(),
                         0777);
-    out << "wrote " << path.string() << " (" << RunsText(sweep) << " in " << arraySize
-        << " array tasks)\n";
-    if (uint32_t combinations = Combinations(sweep);
+    out << "wrote " << path.string() << " (" << RunsText(sweep) << " in "
+        << Plural(arraySize, "array task") << ")\n";
+    if (uint32_t combinations = sweep.Combinations();
         sweep.Precision().precision > 0 && combinations < arraySize)
     {
-        out << "note: with sweep.precision a shard runs whole combinations; " << arraySize
-            << " array tasks for " << combinations << " combinations leave "
-            << arraySize - combinations << " of them idle\n";
+        out << "note: with sweep.precision a shard runs whole combinations; "
+            << Plural(arraySize, "array task") << " for " << Plural(combinations, "combination")
+            << " leave " << arraySize - combinations << " of them idle\n";
     }
     if (!submit)
     {

@@ -554,7 +554,7 @@ PrintPrecision(const Collected& c, std::ostream& out)
         most = std::max(most, step.runs);
     }
     out << "precision " << Number(c.rule.precision * 100) << " % of " << c.rule.figure << ": "
-        << met << " of " << c.precision.size() << " combinations met it";
+        << met << " of " << Plural(c.precision.size(), "combination") << " met it";
     if (capped)
     {
         out << ", " << capped << " stopped at max_repetitions = " << c.rule.maxRuns
@@ -564,7 +564,7 @@ PrintPrecision(const Collected& c, std::ostream& out)
     {
         out << ", " << open << " still running";
     }
-    out << "; " << fewest << " to " << most << " repetitions each" << std::endl;
+    out << "; " << fewest << " to " << Plural(most, "repetition") << " each" << std::endl;
 }
 
 /// InputError naming sweep.precision_figure: \p figure is in no mode of \p summary.
@@ -759,19 +759,22 @@ CollectSweep(const std::string& folder, std::ostream& out)
     RemoveDeadTempFiles(folder);
     WriteFileAtomically((dir / "summary.csv").string(), collected.summary.str());
     WriteFileAtomically((dir / "aggregate.csv").string(), aggregate);
-    out << "collected " << collected.rows << " rows from " << planned - missing << " of " << planned
-        << " runs into " << (dir / "summary.csv").string() << " and "
+    out << "collected " << Plural(collected.rows, "row") << " from " << planned - missing << " of "
+        << Plural(planned, "run") << " into " << (dir / "summary.csv").string() << " and "
         << (dir / "aggregate.csv").string();
     if (missing)
     {
-        out << " (" << missing << " runs have no results yet)";
+        out << " (" << Plural(missing, "run") << (missing == 1 ? " has" : " have")
+            << " no results yet)";
     }
     out << std::endl;
     PrintPrecision(collected, out);
     if (!collected.wide.empty())
     {
-        out << "warning: " << collected.wide.size()
-            << " figures have a 95 % confidence interval wider than their mean; more "
+        out << "warning: " << Plural(collected.wide.size(), "figure")
+            << (collected.wide.size() == 1 ? " has a 95 % confidence interval wider than its"
+                                           : " have a 95 % confidence interval wider than their")
+            << " mean; more "
                "repetitions (sweep.repetitions) would narrow them: ";
         for (std::size_t i = 0; i < collected.wide.size() && i < 3; ++i)
         {

@@ -476,26 +476,10 @@ ThroughputRow(const Scenario& s)
             }};
 }
 
-/// The table's text: the scenario line, then one column per mode, right-aligned.
+/// The table's first line: the scenario in one sentence.
 std::string
-RenderTable(const Scenario& s, const std::vector<ModeResult>& results,
-            const std::vector<TableRow>& rows)
+TitleLine(const Scenario& s, const std::vector<ModeResult>& results)
 {
-    std::size_t labelWidth = 0;
-    for (const auto& row : rows)
-    {
-        labelWidth = std::max(labelWidth, row.label.size());
-    }
-    std::vector<std::size_t> widths;
-    for (const auto& r : results)
-    {
-        std::size_t w = r.mode.size();
-        for (const auto& row : rows)
-        {
-            w = std::max(w, row.cell(r).size());
-        }
-        widths.push_back(w);
-    }
     std::ostringstream out;
     std::ostringstream rate;
     rate << s.topology.dataRate.GetBitRate() / 1e6 << " Mbit/s, "
@@ -507,30 +491,37 @@ RenderTable(const Scenario& s, const std::vector<ModeResult>& results,
                                      " joins and leaves"
                                : std::string())
         << ", " << (results.empty() ? 0 : results.front().delivery.messages) << " messages of "
-        << s.traffic.size << " bytes, seed " << s.seed << ", run " << s.run << "\n\n";
-    out << std::string(labelWidth, ' ');
-    for (std::size_t i = 0; i < results.size(); ++i)
+        << s.traffic.size << " bytes, seed " << s.seed << ", run " << s.run;
+    return out.str();
+}
+
+/// The table's text: the scenario line, then one column per mode, right-aligned (in blocks
+/// of whole columns that fit \p width, if above 0).
+std::string
+RenderModes(const Scenario& s, const std::vector<ModeResult>& results,
+            const std::vector<TableRow>& rows, std::size_t width)
+{
+    TextTable table;
+    for (const auto& r : results)
     {
-        out << "  " << std::string(widths[i] - results[i].mode.size(), ' ') << results[i].mode;
+        table.headers.push_back(r.mode);
     }
-    out << '\n';
     for (const auto& row : rows)
     {
-        out << row.label << std::string(labelWidth - row.label.size(), ' ');
-        for (std::size_t i = 0; i < results.size(); ++i)
+        table.labels.push_back(row.label);
+        table.cells.emplace_back();
+        for (const auto& r : results)
         {
-            std::string cell = row.cell(results[i]);
-            out << "  " << std::string(widths[i] - cell.size(), ' ') << cell;
+            table.cells.back().push_back(row.cell(r));
         }
-        out << '\n';
     }
-    return out.str();
+    return WrapWords(TitleLine(s, results), width) + "\n\n" + RenderTable(table, width);
 }
 
 } // namespace
 
 std::string
-ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
+ModeTable(const Scenario& s, const std::vector<ModeResult>& results, std::size_t width)
 {
     std::vector<TableRow> rows = DeliveryRows(s);
     auto append = [&rows](const std::vector<TableRow>& more)
@@ -556,7 +547,7 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results)
     {
         rows.insert(rows.begin(), ThroughputRow(s));
     }
-    return RenderTable(s, results, rows);
+    return RenderModes(s, results, rows, width);
 }
 
 } // namespace gcsim

@@ -15,8 +15,10 @@ namespace gcsim
 nlohmann::ordered_json SummaryJson(const Scenario& scenario,
                                    const std::vector<ModeResult>& results);
 
-/// The side-by-side table `gcsim run` prints: one column per mode.
-std::string ModeTable(const Scenario& scenario, const std::vector<ModeResult>& results);
+/// The side-by-side table `gcsim run` prints: one column per mode (table.txt); with \p width
+/// above 0, in blocks of whole columns that fit that many characters, for the console.
+std::string ModeTable(const Scenario& scenario, const std::vector<ModeResult>& results,
+                      std::size_t width = 0);
 
 } // namespace gcsim
 

@@ -28,7 +28,7 @@ ReadModes(const Reader& r, Scenario::Delivery& d)
     {
         modeNames.emplace_back(e.name);
     }
-    d.modes = r.Names("delivery.modes", modeNames, {"mode", true}).value_or(modeNames);
+    d.modes = r.Names("delivery.modes", modeNames, {"mode"}).value_or(modeNames);
     std::vector<std::string> variants;
     for (const auto& e : ns3::gcsim::MulticastRoutingTable())
     {

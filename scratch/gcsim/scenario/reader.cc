@@ -333,13 +333,19 @@ Reader::Names(const std::string& key, const std::vector<std::string>& accepted,
     {
         return std::nullopt;
     }
-    if (rule.listOnly && (!n->is_array() || n->as_array()->empty()))
-    {
-        Fail(key, "expected a non-empty list of " + rule.what + "s; accepted: " + Join(accepted));
-    }
     if (!n->is_array())
     {
-        return std::vector<std::string>{*Choice(key, accepted)};
+        if (!n->is_string())
+        {
+            Fail(key, "expected a " + rule.what + " name or a list of them, got " + TypeName(*n) +
+                          "; accepted: " + Join(accepted));
+        }
+        std::string name = *n->value<std::string>();
+        if (std::find(accepted.begin(), accepted.end(), name) == accepted.end())
+        {
+            Fail(key, UnknownName(rule.what, name, accepted));
+        }
+        return std::vector<std::string>{name}; // a bare name: a list of one
     }
     std::vector<std::string> names;
     for (auto& e : *n->as_array())

@@ -75,13 +75,12 @@ public:
     /// How Names() reads its key.
     struct NameRule
     {
-        std::string what;     //!< one name's noun in messages: "mode", "variant", ...
-        bool listOnly{false}; //!< a single name is not accepted, only a non-empty list
+        std::string what; //!< one name's noun in messages: "mode", "variant", ...
     };
 
     /**
-     * A name of \p accepted, or a non-empty list of them, each at most once (in the order
-     * given); nullopt if the key is absent. Unknown names get a did-you-mean.
+     * A name of \p accepted (a list of one), or a non-empty list of them, each at most once
+     * (in the order given); nullopt if the key is absent. Unknown names get a did-you-mean.
      */
     std::optional<std::vector<std::string>> Names(const std::string& key,
                                                   const std::vector<std::string>& accepted,

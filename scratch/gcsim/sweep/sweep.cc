@@ -559,6 +559,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
 {
     Scenario plain = ParseScenario(text, scenarioPath, base, overrides, limits);
     m_name = plain.name;
+    m_given = plain.swept;
 
     toml::table root = toml::parse(text, scenarioPath); // valid: ParseScenario read it
     SweepTable table = ReadSweepTable(root, scenarioPath);
@@ -592,6 +593,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
                 throw InputError(axis.where, "sweep." + key, "is swept twice");
             }
             m_axes.push_back(key);
+            m_axisLengths.push_back(axis.values.size());
         }
     }
     CheckRunCount(table, limits);
@@ -646,6 +648,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
         }
         combination += !skipped;
     } while (NextCombination(at, axes));
+    m_combinations = combination;
 }
 
 const ScenarioLimits&
@@ -660,10 +663,28 @@ Sweep::Name() const
     return m_name;
 }
 
+bool
+Sweep::Given() const
+{
+    return m_given;
+}
+
 const std::vector<std::string>&
 Sweep::Axes() const
 {
     return m_axes;
+}
+
+const std::vector<std::size_t>&
+Sweep::AxisLengths() const
+{
+    return m_axisLengths;
+}
+
+uint32_t
+Sweep::Combinations() const
+{
+    return m_combinations;
 }
 
 const std::string&
@@ -847,8 +868,8 @@ public:
             const int width = 30;
             int filled = m_pending == 0 ? width : int(width * done / m_pending);
             m_out << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
-                  << done << "/" << m_pending << " runs, " << m_outcome.failed << " failed, "
-                  << (done ? Duration(left) + " left" : "estimating") << "   "
+                  << done << "/" << Plural(m_pending, "run") << ", " << m_outcome.failed
+                  << " failed, " << (done ? Duration(left) + " left" : "estimating") << "   "
                   << (final ? "\n" : "") << std::flush;
             return;
         }
@@ -856,8 +877,8 @@ public:
         if (final || std::chrono::duration<double>(now - m_lastLine).count() >= 10)
         {
             m_lastLine = now;
-            m_out << "sweep: " << done << "/" << m_pending << " runs done, " << m_outcome.failed
-                  << " failed, " << Duration(elapsed) << " elapsed"
+            m_out << "sweep: " << done << "/" << Plural(m_pending, "run") << " done, "
+                  << m_outcome.failed << " failed, " << Duration(elapsed) << " elapsed"
                   << (final || !done ? "" : ", about " + Duration(left) + " left") << std::endl;
         }
     }
@@ -1041,8 +1062,8 @@ private:
         {
             outcome.total += step.runs;
             std::string figure = m_rule.figure.substr(m_rule.figure.find('.') + 1);
-            Say("precision: " + name + ": " + std::to_string(step.runs) + " runs, " + figure +
-                " of " + step.widest + " within " + Percent(step.relative) + " of its mean" +
+            Say("precision: " + name + ": " + Plural(step.runs, "run") + ", " + figure + " of " +
+                step.widest + " within " + Percent(step.relative) + " of its mean" +
                 (step.met ? ""
                           : " (max_repetitions reached, precision " + Percent(m_rule.precision) +
                                 " not met)"));
@@ -1125,14 +1146,13 @@ RunSweep(const Sweep& sweep, const SweepOptions& options, std::ostream& out)
             combinations.insert(run.combination);
         }
         const PrecisionRule& rule = sweep.Precision();
-        out << combinations.size() << (combinations.size() == 1 ? " combination" : " combinations")
-            << ", each until the 95 % interval of " << rule.figure << " is within "
-            << Percent(rule.precision) << " of its mean (" << rule.minRuns << " to " << rule.maxRuns
-            << " repetitions)";
+        out << Plural(combinations.size(), "combination") << ", each until the 95 % interval of "
+            << rule.figure << " is within " << Percent(rule.precision) << " of its mean ("
+            << rule.minRuns << " to " << rule.maxRuns << " repetitions)";
     }
     else
     {
-        out << outcome.total << " runs";
+        out << Plural(outcome.total, "run");
     }
     if (options.shardCount > 1)
     {

@@ -63,8 +63,13 @@ public:
           const std::vector<std::string>& overrides, const ScenarioLimits& limits = {});
 
     const std::string& Name() const;
+    /// Whether the scenario has a [sweep] table (without one it is one run).
+    bool Given() const;
     const std::vector<std::string>& Axes() const; //!< swept keys, in order
-    const std::vector<SweepRun>& Runs() const;    //!< in sweep order
+    /// How many values each of Axes() takes, in the same order.
+    const std::vector<std::size_t>& AxisLengths() const;
+    uint32_t Combinations() const;             //!< of the axes' values, less those skipped
+    const std::vector<SweepRun>& Runs() const; //!< in sweep order
     /// The run the paired figures compare with ([sweep] baseline; "": collect's default).
     const std::string& Baseline() const;
     /// [sweep] precision and its figure and counts (precision 0: a fixed count of repetitions).
@@ -79,7 +84,10 @@ public:
 
 private:
     std::string m_name;
+    bool m_given{false};
     std::vector<std::string> m_axes;
+    std::vector<std::size_t> m_axisLengths;
+    uint32_t m_combinations{0};
     std::vector<SweepRun> m_runs;
     std::string m_baseline;
     PrecisionRule m_precision;
