@@ -42,6 +42,7 @@ PinnedFingerprints()
 {
     static const std::map<std::string, Pinned> pinned = {
         {"churn.toml", {{}, "46bca5269df7c120"}},
+        {"cross-traffic.toml", {{"traffic.messages=10"}, "f5a874ea57c06e19"}},
         {"dense-tree.toml", {{}, "5076e964e0a2ec03"}},
         {"group-size-sweep.toml", {{"traffic.messages=5"}, "e7133069269779d2"}},
         {"internet-map.toml", {{"traffic.messages=2"}, "81e6925b5736a548"}},

@@ -41,6 +41,13 @@ struct ModeResult
     /// Several senders and their delivery order; only for the multicast runs of scenarios
     /// with [ordering].
     ns3::gcsim::OrderingCounts ordering;
+    /// What [background]'s cross traffic got through; flows 0 without it.
+    struct Background
+    {
+        uint64_t flows{0};
+        uint64_t bytesReceived{0}; //!< by the flows' sinks (UDP payload, TCP stream bytes)
+        double throughputBps{0};   //!< bytesReceived x 8 over the time the flows ran
+    } background;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.

@@ -227,6 +227,23 @@ struct Scenario
         std::vector<std::vector<ns3::Time>> sendTimes;
     } ordering;
 
+    /// [background]: unicast cross traffic between hosts.
+    struct Background
+    {
+        struct Flow
+        {
+            uint32_t from{1}; //!< 0: P1, n: client n
+            uint32_t to{2};
+            bool tcp{false}; //!< TCP as fast as it goes (BulkSend); else UDP at `rate`
+            ns3::DataRate rate{"1Mbps"};
+        };
+        std::vector<Flow> flows;     //!< listed and drawn (random_pairs)
+        std::string protocol{"udp"}; //!< of drawn pairs and flows without their own
+        ns3::DataRate rate{"1Mbps"}; //!< the same
+        uint32_t size{1000};         //!< UDP payload bytes of each packet; TCP segment size
+        ns3::Time start{0};          //!< when the flows start; they run to the end of the run
+    } background;
+
     struct Output
     {
         bool pcap{false};

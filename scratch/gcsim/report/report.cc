@@ -94,6 +94,12 @@ ModeJson(const ModeResult& r)
                             {"link_transmissions", PerMessage(l.frames, d.messages)},
                             {"link_bytes", PerMessage(l.bytes, d.messages)}};
     j["simulated_ns"] = r.simulatedNs;
+    if (r.background.flows)
+    {
+        j["background"] = json{{"flows", r.background.flows},
+                               {"bytes_received", r.background.bytesReceived},
+                               {"throughput_bps", r.background.throughputBps}};
+    }
     if (r.throughput)
     {
         json steps = json::array();

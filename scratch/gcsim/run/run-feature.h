@@ -110,6 +110,7 @@ std::unique_ptr<RunFeature> MakeRepairFeature();
 std::unique_ptr<RunFeature> MakeOrderingFeature();
 std::unique_ptr<RunFeature> MakeReplayFeature();
 std::unique_ptr<RunFeature> MakePoissonFeature();
+std::unique_ptr<RunFeature> MakeBackgroundFeature();
 std::unique_ptr<RunFeature> MakeLoadFeature();
 std::unique_ptr<RunFeature> MakeAnimationFeature();
 std::unique_ptr<RunFeature> MakeNarrationFeature();

@@ -43,6 +43,7 @@ RunFeatures()
         {"ordering", &MakeOrderingFeature},       // senders, agents, sequencer ([ordering])
         {"replay", &MakeReplayFeature},           // a transcript's messages (pattern = "replay")
         {"poisson", &MakePoissonFeature},         // exponential gaps (pattern = "poisson")
+        {"background", &MakeBackgroundFeature},   // cross traffic ([background])
         {"load", &MakeLoadFeature},               // links.csv and the hosts' load
         {"animation", &MakeAnimationFeature},     // animation.json
         {"narration", &MakeNarrationFeature},     // --narrate

@@ -69,6 +69,7 @@ const ScenarioSection& TrafficSection();
 const ScenarioSection& MembershipSection();
 const ScenarioSection& ReliabilitySection();
 const ScenarioSection& OrderingSection();
+const ScenarioSection& BackgroundSection();
 const ScenarioSection& OutputSection();
 
 } // namespace sections
