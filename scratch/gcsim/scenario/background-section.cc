@@ -51,18 +51,7 @@ ReadFlows(const Reader& r, Scenario& s)
             r.Fail(key, "expected a flow such as { from = 1, to = 9, protocol = \"tcp\" }, got " +
                             r.TypeName(f));
         }
-        for (const auto& [k, v] : *f.as_table())
-        {
-            std::string name(k.str());
-            if (std::find(flowKeys.begin(), flowKeys.end(), name) == flowKeys.end())
-            {
-                std::string hint = DidYouMean(name, flowKeys);
-                throw InputError(r.Where(key + "." + name, &v), key + "." + name,
-                                 "unknown key" +
-                                     (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-                                     "; a flow has: " + Join(flowKeys));
-            }
-        }
+        CheckEntryKeys(r, key, *f.as_table(), flowKeys, "a flow");
         for (const char* required : {"from", "to"})
         {
             if (!f.as_table()->get(required))

@@ -115,18 +115,7 @@ ReadEvents(const Reader& r, uint32_t n, const RunEnd& run, Scenario::Membership&
                         "\"join\" }, got " +
                             r.TypeName(e));
         }
-        for (const auto& [k, v] : *e.as_table())
-        {
-            std::string name(k.str());
-            if (std::find(eventKeys.begin(), eventKeys.end(), name) == eventKeys.end())
-            {
-                std::string hint = DidYouMean(name, eventKeys);
-                throw InputError(r.Where(key + "." + name, &v), key + "." + name,
-                                 "unknown key" +
-                                     (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-                                     "; an event has: " + Join(eventKeys));
-            }
-        }
+        CheckEntryKeys(r, key, *e.as_table(), eventKeys, "an event");
         for (const auto& required : eventKeys)
         {
             if (!e.as_table()->get(required))

@@ -58,6 +58,13 @@ struct ScenarioSection
 /// the ones before it read.
 const std::vector<ScenarioSection>& ScenarioSections();
 
+/**
+ * Refuses a key of the table \p entry (the list entry \p key, e.g. "membership.events[2]")
+ * that is not one of \p allowed, with a did-you-mean; \p what names the entry ("an event").
+ */
+void CheckEntryKeys(const Reader& r, const std::string& key, const toml::table& entry,
+                    const std::vector<std::string>& allowed, const std::string& what);
+
 /// Refuses keys no section declares, and a section's key given as a value, not a table.
 void CheckKeys(const toml::table& root, const Reader& reader);
 

@@ -96,9 +96,9 @@ const std::vector<ScenarioSection>&
 ScenarioSections()
 {
     static const std::vector<ScenarioSection> table = {
-        TopSection(),      TopologySection(),   GroupSection(),       TrafficSection(),
-        DeliverySection(), MembershipSection(), ReliabilitySection(), OrderingSection(),
-        BackgroundSection(), OutputSection(),   SweepSection(),
+        TopSection(),        TopologySection(),   GroupSection(),       TrafficSection(),
+        DeliverySection(),   MembershipSection(), ReliabilitySection(), OrderingSection(),
+        BackgroundSection(), OutputSection(),     SweepSection(),
     };
     return table;
 }
@@ -108,6 +108,24 @@ CheckKeys(const toml::table& root, const Reader& reader)
 {
     static const auto schema = Schema();
     CheckTable(root, "", reader, schema);
+}
+
+void
+CheckEntryKeys(const Reader& r, const std::string& key, const toml::table& entry,
+               const std::vector<std::string>& allowed, const std::string& what)
+{
+    for (const auto& [k, v] : entry)
+    {
+        std::string name(k.str());
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+        {
+            std::string hint = DidYouMean(name, allowed);
+            throw InputError(r.Where(key + "." + name, &v), key + "." + name,
+                             "unknown key" +
+                                 (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; " +
+                                 what + " has: " + Join(allowed));
+        }
+    }
 }
 
 } // namespace sections
