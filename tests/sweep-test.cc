@@ -1,6 +1,7 @@
 // Sweeps: expansion of the [sweep] table, resumption after a kill, --jobs independence,
 // shards, and the confidence interval of collect.
 #include "scratch/gcsim/collect/collect.h"
+#include "scratch/gcsim/collect/columns.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
@@ -549,6 +550,81 @@ TEST(SweepPrecision, AFigureNoRunHasIsRefusedAfterTheFirstRun)
             << e.what();
     }
     EXPECT_EQ(CountEntries(dir / "out/runs"), 1u);
+}
+
+/// Every numeric leaf of \p j, flattened as collect names it (a.b -> a_b).
+void
+Leaves(const nlohmann::json& j, const std::string& prefix, std::set<std::string>& out)
+{
+    for (const auto& [k, v] : j.items())
+    {
+        std::string name = prefix.empty() ? k : prefix + "_" + k;
+        if (v.is_object())
+        {
+            Leaves(v, name, out);
+        }
+        else if (v.is_number())
+        {
+            out.insert(name);
+        }
+    }
+}
+
+// Every figure of every mode's summary.json is a column of summary.csv and a mean and
+// interval of aggregate.csv, also those only one mode has (dense mode's); counts and times are
+// integers; long.csv holds each filled cell once; columns.md explains every column.
+TEST(Collect, EveryFigureOfEveryModeIsAColumnAndEveryColumnIsExplained)
+{
+    ScratchFolder dir;
+    std::string text = ReadFile(SourcePath("scenarios/dense-tree.toml")) +
+                       "\n[sweep]\nrepetitions = 2\n\"traffic.messages\" = [10]\n";
+    Sweep sweep(WriteScenario(dir, text), {});
+    std::ostringstream log;
+    ASSERT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
+    auto summary = ReadCsv(ReadFile(dir / "out/summary.csv"));
+    auto aggregate = ReadCsv(ReadFile(dir / "out/aggregate.csv"));
+    std::set<std::string> summaryColumns(summary[0].begin(), summary[0].end());
+    std::set<std::string> aggregateColumns(aggregate[0].begin(), aggregate[0].end());
+    auto result = nlohmann::json::parse(
+        ReadFile(dir / ("out/runs/" + sweep.Runs().front().id + "/summary.json")));
+    std::set<std::string> leaves;
+    for (const auto& [mode, figures] : result["modes"].items())
+    {
+        Leaves(figures, "", leaves);
+    }
+    EXPECT_TRUE(leaves.count("dense_prunes"));
+    for (const auto& leaf : leaves)
+    {
+        EXPECT_TRUE(summaryColumns.count(leaf)) << leaf;
+        EXPECT_TRUE(aggregateColumns.count(leaf + "_mean")) << leaf;
+        EXPECT_TRUE(aggregateColumns.count(leaf + "_ci95")) << leaf;
+    }
+    std::size_t prunes = Column(summary, "dense_prunes");
+    std::size_t simulated = Column(summary, "simulated_ns");
+    std::size_t filled = 0;
+    for (std::size_t i = 1; i < summary.size(); ++i)
+    {
+        EXPECT_EQ(summary[i][prunes].empty(), summary[i][3] != "multicast/dense") << i;
+        EXPECT_EQ(summary[i][simulated].find_first_not_of("0123456789"), std::string::npos)
+            << summary[i][simulated];
+        for (std::size_t c = 4; c < summary[i].size(); ++c)
+        {
+            filled += !summary[i][c].empty();
+        }
+    }
+    EXPECT_EQ(ReadCsv(ReadFile(dir / "out/long.csv")).size(), 1 + filled);
+    std::string columns = ReadFile(dir / "out/columns.md");
+    for (const auto& header : {summary[0], aggregate[0]})
+    {
+        for (std::size_t c = 0; c < header.size(); ++c)
+        {
+            EXPECT_NE(columns.find("| `" + header[c] + "` |"), std::string::npos) << header[c];
+            if (header[c] != "traffic.messages")
+            {
+                EXPECT_FALSE(ColumnMeaning(header[c]).empty()) << header[c] << " is not explained";
+            }
+        }
+    }
 }
 
 } // namespace

@@ -548,4 +548,26 @@ ResolvedToml(const Scenario& s)
     return out.str();
 }
 
+std::string
+ScenarioFilePath(const std::string& folder, const std::string& path)
+{
+    return folder + "/" + std::filesystem::path(path).filename().string();
+}
+
+std::vector<std::pair<std::string, std::string>>
+ScenarioFiles(const Scenario& s)
+{
+    std::vector<std::pair<std::string, std::string>> files;
+    if (!s.traffic.transcript.empty())
+    {
+        files.emplace_back(s.traffic.transcript,
+                           ScenarioFilePath("transcripts", s.traffic.transcript));
+    }
+    if (!s.topology.mapFile.empty())
+    {
+        files.emplace_back(s.topology.mapFile, ScenarioFilePath("maps", s.topology.mapFile));
+    }
+    return files;
+}
+
 } // namespace gcsim

@@ -277,8 +277,17 @@ std::string ReadScenarioText(const std::string& path);
 /// The built-in default scenario (scenarios/lan-modes.toml at build time).
 const std::string& DefaultScenarioText();
 
-/// The scenario as TOML, every key explicit, as written to the results folder.
+/// The scenario as TOML, every key explicit, as written to the results folder. The files it
+/// names (a transcript, a map) are named as `transcripts/NAME`, `maps/NAME` beside it: the
+/// results folder holds copies there (ScenarioFiles), so it reruns from anywhere and its
+/// text does not depend on where the scenario was read from.
 std::string ResolvedToml(const Scenario& scenario);
+
+/// `FOLDER/NAME` for file \p path (NAME its file name): how the resolved scenario names it.
+std::string ScenarioFilePath(const std::string& folder, const std::string& path);
+
+/// The files \p scenario reads: (where it read each, where ResolvedToml names it).
+std::vector<std::pair<std::string, std::string>> ScenarioFiles(const Scenario& scenario);
 
 /// The closest of \p candidates to \p word, or "" if none is close.
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);

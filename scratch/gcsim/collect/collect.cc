@@ -1,5 +1,6 @@
 #include "collect.h"
 
+#include "columns.h"
 #include "models/network/text-file.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
@@ -211,8 +212,18 @@ KeyValues(const json& run, const std::vector<std::string>& axes)
 /// summary.csv as it is written, and each combination's figures for aggregate.csv.
 struct Collected
 {
-    std::ostringstream summary;
-    std::vector<std::string> columns; //!< the figures, from the first mode's summary
+    /// One run's mode: summary.csv's row and long.csv's rows.
+    struct Row
+    {
+        std::string id;
+        std::vector<std::string> keys;
+        uint32_t repetition{1};
+        std::string mode;
+        std::map<std::string, double> figures;
+    };
+    std::vector<Row> rows;
+    std::vector<std::string> columns; //!< every figure any mode has, in the order first seen
+    std::set<std::string> known;      //!< the same, to look up
     std::map<std::vector<std::string>, std::map<std::string, std::vector<double>>> groups;
     std::vector<std::vector<std::string>> groupOrder; //!< swept values + mode, as first seen
     /// Per group, per paired figure: each run's ratio and difference against its baseline.
@@ -221,8 +232,7 @@ struct Collected
     /// Headline figures whose interval is wider than their mean, as "figure of group (m +- h)".
     std::vector<std::string> wide;
     std::string preferredBaseline; //!< the plan's "baseline", if any
-    std::size_t rows{0};
-    PrecisionRule rule; //!< the plan's "precision" (precision 0: none)
+    PrecisionRule rule;            //!< the plan's "precision" (precision 0: none)
     /// Per combination (swept values), where the rule left it.
     std::map<std::vector<std::string>, PrecisionStep> precision;
 };
@@ -274,29 +284,20 @@ AddRun(const json& run, const json& result, const std::vector<std::string>& axes
         std::vector<std::pair<std::string, double>> flat;
         Flatten(figures, "", flat);
         modes.push_back(mode);
-        const auto& byName = modeFigures[mode] =
-            std::map<std::string, double>(flat.begin(), flat.end());
-        if (c.columns.empty())
+        // The columns: every figure any mode of any run has, in the order first seen.
+        for (const auto& [name, value] : flat)
         {
-            c.summary << "run_id";
-            for (const auto& axis : axes)
-            {
-                c.summary << ',' << CsvField(axis);
-            }
-            c.summary << ",repetition,mode";
-            for (const auto& [name, value] : flat)
+            if (c.known.insert(name).second)
             {
                 c.columns.push_back(name);
-                c.summary << ',' << name;
             }
-            c.summary << '\n';
         }
-        c.summary << id;
-        for (const auto& v : keyValues)
-        {
-            c.summary << ',' << CsvField(v);
-        }
-        c.summary << ',' << run["repetition"].get<uint32_t>() << ',' << CsvField(mode);
+        Collected::Row row;
+        row.id = id;
+        row.keys = keyValues;
+        row.repetition = run["repetition"].get<uint32_t>();
+        row.mode = mode;
+        row.figures = modeFigures[mode] = std::map<std::string, double>(flat.begin(), flat.end());
         std::vector<std::string> group = keyValues;
         group.push_back(mode);
         if (!c.groups.count(group))
@@ -304,20 +305,100 @@ AddRun(const json& run, const json& result, const std::vector<std::string>& axes
             c.groupOrder.push_back(group);
         }
         auto& figuresOfGroup = c.groups[group];
-        for (const auto& name : c.columns)
+        for (const auto& [name, v] : row.figures)
         {
-            auto it = byName.find(name);
-            double v = it == byName.end() ? std::nan("") : it->second;
-            c.summary << ',' << NumberOrEmpty(v);
-            if (!std::isnan(v))
-            {
-                figuresOfGroup[name].push_back(v);
-            }
+            figuresOfGroup[name].push_back(v);
         }
-        c.summary << '\n';
-        ++c.rows;
+        c.rows.push_back(std::move(row));
     }
     AddPaired(keyValues, modes, modeFigures, c);
+}
+
+/// A figure in a CSV: an integral value as an integer, never an exponent for large ones.
+std::string
+CsvNumber(double v)
+{
+    char text[64];
+    if (!std::isnan(v) && !std::isinf(v) && v == std::floor(v) && std::fabs(v) < 1e18)
+    {
+        std::snprintf(text, sizeof text, "%.0f", v);
+        return text;
+    }
+    if (std::fabs(v) >= 1e9 && !std::isinf(v))
+    {
+        std::snprintf(text, sizeof text, "%.3f", v);
+        return text;
+    }
+    return NumberOrEmpty(v);
+}
+
+/// summary.csv: one row per run and mode, a column per figure (empty where a mode lacks it).
+std::string
+SummaryCsv(const std::vector<std::string>& axes, const Collected& c)
+{
+    std::ostringstream csv;
+    if (c.rows.empty())
+    {
+        return "";
+    }
+    csv << "run_id";
+    for (const auto& axis : axes)
+    {
+        csv << ',' << CsvField(axis);
+    }
+    csv << ",repetition,mode";
+    for (const auto& name : c.columns)
+    {
+        csv << ',' << name;
+    }
+    csv << '\n';
+    for (const auto& row : c.rows)
+    {
+        csv << row.id;
+        for (const auto& v : row.keys)
+        {
+            csv << ',' << CsvField(v);
+        }
+        csv << ',' << row.repetition << ',' << CsvField(row.mode);
+        for (const auto& name : c.columns)
+        {
+            auto it = row.figures.find(name);
+            csv << ',' << (it == row.figures.end() ? "" : CsvNumber(it->second));
+        }
+        csv << '\n';
+    }
+    return csv.str();
+}
+
+/// long.csv: one row per run, mode and figure, for tools that want data in long form.
+std::string
+LongCsv(const std::vector<std::string>& axes, const Collected& c)
+{
+    std::ostringstream csv;
+    csv << "run_id";
+    for (const auto& axis : axes)
+    {
+        csv << ',' << CsvField(axis);
+    }
+    csv << ",repetition,mode,metric,value\n";
+    for (const auto& row : c.rows)
+    {
+        std::ostringstream prefix;
+        prefix << row.id;
+        for (const auto& v : row.keys)
+        {
+            prefix << ',' << CsvField(v);
+        }
+        prefix << ',' << row.repetition << ',' << CsvField(row.mode) << ',';
+        for (const auto& name : c.columns)
+        {
+            if (auto it = row.figures.find(name); it != row.figures.end())
+            {
+                csv << prefix.str() << name << ',' << CsvNumber(it->second) << '\n';
+            }
+        }
+    }
+    return csv.str();
 }
 
 /// The figures whose too-wide interval collect warns about.
@@ -382,7 +463,7 @@ AggregateCsv(const std::vector<std::string>& axes, Collected& c)
         {
             auto it = figures.find(name);
             MeanCi m = MeanWithCi(it == figures.end() ? std::vector<double>{} : it->second);
-            aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
+            aggregate << ',' << CsvNumber(m.mean) << ',' << CsvNumber(m.ci95);
             if (IsHeadline(name) && m.n >= 2 && m.mean != 0 && m.ci95 > std::fabs(m.mean))
             {
                 c.wide.push_back(name + " of " + GroupText(axes, group) + " (" +
@@ -391,7 +472,7 @@ AggregateCsv(const std::vector<std::string>& axes, Collected& c)
         }
         auto p99 = figures.find("latency_ns_p99");
         auto boot = BootstrapCi(p99 == figures.end() ? std::vector<double>{} : p99->second);
-        aggregate << ',' << NumberOrEmpty(boot.first) << ',' << NumberOrEmpty(boot.second) << ','
+        aggregate << ',' << CsvNumber(boot.first) << ',' << CsvNumber(boot.second) << ','
                   << CsvField(c.baseline[group]);
         const auto& paired = c.paired[group];
         for (const auto& name : PairedFigures())
@@ -400,7 +481,7 @@ AggregateCsv(const std::vector<std::string>& axes, Collected& c)
             {
                 auto it = paired.find(name + kind);
                 MeanCi m = MeanWithCi(it == paired.end() ? std::vector<double>{} : it->second);
-                aggregate << ',' << NumberOrEmpty(m.mean) << ',' << NumberOrEmpty(m.ci95);
+                aggregate << ',' << CsvNumber(m.mean) << ',' << CsvNumber(m.ci95);
             }
         }
         if (c.rule.precision > 0)
@@ -757,10 +838,14 @@ CollectSweep(const std::string& folder, std::ostream& out)
     }
     std::string aggregate = AggregateCsv(axes, collected);
     RemoveDeadTempFiles(folder);
-    WriteFileAtomically((dir / "summary.csv").string(), collected.summary.str());
+    WriteFileAtomically((dir / "summary.csv").string(), SummaryCsv(axes, collected));
+    WriteFileAtomically((dir / "long.csv").string(), LongCsv(axes, collected));
+    std::string header = aggregate.substr(0, aggregate.find('\n'));
+    WriteFileAtomically((dir / "columns.md").string(),
+                        ColumnsMarkdown(axes, collected.columns, header));
     WriteFileAtomically((dir / "aggregate.csv").string(), aggregate);
-    out << "collected " << Plural(collected.rows, "row") << " from " << planned - missing << " of "
-        << Plural(planned, "run") << " into " << (dir / "summary.csv").string() << " and "
+    out << "collected " << Plural(collected.rows.size(), "row") << " from " << planned - missing
+        << " of " << Plural(planned, "run") << " into " << (dir / "summary.csv").string() << " and "
         << (dir / "aggregate.csv").string();
     if (missing)
     {

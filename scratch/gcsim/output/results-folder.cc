@@ -11,7 +11,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -617,6 +619,32 @@ ResultsFolder::Commit()
     }
     throw WriteError("cannot put the results in place at " + m_shown +
                      ": other runs keep taking the place");
+}
+
+void
+PlaceScenarioFiles(const std::vector<std::pair<std::string, std::string>>& files,
+                   const std::string& folder)
+{
+    namespace fs = std::filesystem;
+    for (const auto& [source, relative] : files)
+    {
+        fs::path target = fs::path(folder) / relative;
+        std::error_code ec;
+        if (fs::exists(target, ec))
+        {
+            continue;
+        }
+        fs::create_directories(target.parent_path(), ec);
+        // A copy, not a link: a user editing the original must not change the results.
+        std::ifstream in(source, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (!in)
+        {
+            throw WriteError("cannot copy " + source + " into the results: cannot read it");
+        }
+        WriteFileAtomically(target.string(), text.str());
+    }
 }
 
 } // namespace gcsim

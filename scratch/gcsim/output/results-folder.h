@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gcsim
@@ -65,6 +66,14 @@ private:
 
 /// Removes the staging folders in \p parent whose process is gone (see StagingFolder).
 void RemoveDeadStaging(const std::string& parent);
+
+/**
+ * Copies each file of \p files (source path, path relative to \p folder) into \p folder,
+ * atomically; a file already there is kept (a sweep's runs share their inputs' copies).
+ * WriteError if one cannot be read or written.
+ */
+void PlaceScenarioFiles(const std::vector<std::pair<std::string, std::string>>& files,
+                        const std::string& folder);
 
 /**
  * \brief A results folder that appears whole or not at all.

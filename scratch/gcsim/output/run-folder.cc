@@ -116,6 +116,7 @@ WriteRunFolder(const ResultsFolder& folder, const Scenario& scenario,
         WriteResult(folder, "membership.csv", MembershipCsv(scenario));
     }
     WriteResult(folder, "scenario.toml", ResolvedToml(scenario));
+    PlaceScenarioFiles(ScenarioFiles(scenario), folder.Path("")); // what scenario.toml names
     std::string table = ModeTable(scenario, results);
     WriteResult(folder, "table.txt", table);
     WriteResult(folder, "run.json", ProvenanceJson(scenario, commandLine));

@@ -38,16 +38,37 @@ SimulatedText(long double ns)
     return text;
 }
 
+namespace
+{
+
+/// \p value in the largest of \p units (name, size, ascending) that divides it exactly.
+std::string
+ExactText(int64_t value, const std::vector<std::pair<const char*, int64_t>>& units)
+{
+    for (auto unit = units.rbegin(); unit != units.rend(); ++unit)
+    {
+        if (value != 0 && value % unit->second == 0)
+        {
+            return std::to_string(value / unit->second) + unit->first;
+        }
+    }
+    return std::to_string(value) + units.front().first;
+}
+
+} // namespace
+
 std::string
 TimeText(ns3::Time t)
 {
-    return std::to_string(t.GetNanoSeconds()) + "ns";
+    return ExactText(t.GetNanoSeconds(),
+                     {{"ns", 1}, {"us", 1000}, {"ms", 1000000}, {"s", 1000000000}});
 }
 
 std::string
 RateText(ns3::DataRate d)
 {
-    return std::to_string(d.GetBitRate()) + "bps";
+    return ExactText(static_cast<int64_t>(d.GetBitRate()),
+                     {{"bps", 1}, {"kbps", 1000}, {"Mbps", 1000000}, {"Gbps", 1000000000}});
 }
 
 std::string

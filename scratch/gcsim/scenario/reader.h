@@ -31,9 +31,11 @@ std::string Join(const std::vector<std::string>& words);
 std::string SecondsText(ns3::Time t);
 /// \p ns of simulated time for messages: "12.5 s", "3.2e+12 s".
 std::string SimulatedText(long double ns);
-/// A time as the resolved scenario writes it: "2000000ns".
+/// A time as the resolved scenario writes it, exact, in the largest unit that divides it:
+/// "2ms", "1500us", "1s".
 std::string TimeText(ns3::Time t);
-/// A data rate as the resolved scenario writes it: "100000000bps".
+/// A data rate as the resolved scenario writes it, exact, in the largest unit that divides
+/// it: "100Mbps", "1500kbps".
 std::string RateText(ns3::DataRate d);
 /// \p values as a TOML array.
 template<typename T, typename As = T>

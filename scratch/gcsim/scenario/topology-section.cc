@@ -497,7 +497,7 @@ KindValues(const ns3::gcsim::TopologyConfig& t)
     };
     if (!t.mapFile.empty())
     {
-        values.insert("map", t.mapFile);
+        values.insert("map", ScenarioFilePath("maps", t.mapFile));
         values.insert("format", t.mapFormat);
     }
     if (t.serverRouter >= 0)
@@ -521,12 +521,10 @@ void
 Write(const Scenario& s, toml::table& root)
 {
     const auto& t = s.topology;
-    std::ostringstream rate;
-    rate << t.dataRate.GetBitRate() << "bps";
     toml::table topology{
         {"kind", t.kind},
         {"clients", static_cast<int64_t>(t.clients)},
-        {"data_rate", rate.str()},
+        {"data_rate", RateText(t.dataRate)},
         {"delay", TimeText(t.delay)},
         {"queue_size", t.queueSize},
         {"queue_disc", t.queueDisc},

@@ -276,7 +276,7 @@ Write(const Scenario& s, toml::table& root)
     }
     if (!s.traffic.transcript.empty())
     {
-        traffic.insert("transcript", s.traffic.transcript);
+        traffic.insert("transcript", ScenarioFilePath("transcripts", s.traffic.transcript));
     }
     root.insert("traffic", traffic);
 }

@@ -540,6 +540,7 @@ ResolveRun(const std::string& text, const std::string& scenarioPath, const std::
     std::string resolved = ResolvedToml(s);
     run.resolved = resolved;
     run.id = StableHash(resolved.substr(resolved.find('\n') + 1));
+    run.files = ScenarioFiles(s);
     run.keys = keys;
     run.repetition = r;
     return run;
@@ -821,6 +822,18 @@ PrepareSweepFolder(const Sweep& sweep, const SweepOptions& options)
     return f;
 }
 
+/// inputs/ID.toml, and the files it names beside it (shared by the runs that name them).
+void
+WriteRunInput(const SweepRun& run, const SweepFolders& f)
+{
+    PlaceScenarioFiles(run.files, f.inputs.string());
+    fs::path input = f.inputs / (run.id + ".toml");
+    if (!fs::exists(input))
+    {
+        WriteFileAtomically(input.string(), run.resolved);
+    }
+}
+
 /// The runs of \p mine not complete yet, each with its input written; counts the others.
 std::vector<const SweepRun*>
 PendingRuns(const std::vector<SweepRun>& mine, const SweepFolders& f, SweepOutcome& outcome)
@@ -833,11 +846,7 @@ PendingRuns(const std::vector<SweepRun>& mine, const SweepFolders& f, SweepOutco
             ++outcome.skipped;
             continue;
         }
-        fs::path input = f.inputs / (run.id + ".toml");
-        if (!fs::exists(input))
-        {
-            WriteFileAtomically(input.string(), run.resolved);
-        }
+        WriteRunInput(run, f);
         pending.push_back(&run);
     }
     return pending;
@@ -1082,11 +1091,7 @@ private:
         for (uint32_t r : step.missing)
         {
             const SweepRun* run = c.byRepetition.at(r - 1);
-            fs::path input = m_folders.inputs / (run->id + ".toml");
-            if (!fs::exists(input))
-            {
-                WriteFileAtomically(input.string(), run->resolved);
-            }
+            WriteRunInput(*run, m_folders);
             next.push_back(run);
             ++c.running;
         }

@@ -20,7 +20,9 @@ struct SweepRun
     std::vector<std::pair<std::string, std::string>> keys; //!< swept key -> value (TOML text)
     uint32_t repetition{1};                                //!< ns-3 RngRun
     uint32_t combination{0}; //!< which combination of the axes, from 0 in sweep order
-    std::string resolved;    //!< the resolved scenario (TOML)
+    /// The files the resolved scenario names (ScenarioFiles): copied beside its input.
+    std::vector<std::pair<std::string, std::string>> files;
+    std::string resolved; //!< the resolved scenario (TOML)
 };
 
 /**

@@ -1,0 +1,71 @@
+// A results folder's scenario.toml reruns from anywhere and gives the same results byte for
+// byte: the files it names are copied beside it, and times and rates are written exactly, in
+// readable units.
+#include "test-utilities.h"
+
+#include <filesystem>
+
+namespace gcsim::test
+{
+namespace
+{
+
+namespace fs = std::filesystem;
+
+// seed-replay names a transcript, internet-map a map: both run, the results folder is copied
+// to another place, and its scenario.toml, run from there, reproduces summary.json and
+// deliveries.csv.
+TEST(Rerun, AResultsFoldersScenarioRerunsFromACopyByteForByte)
+{
+    for (const char* name : {"seed-replay", "internet-map"})
+    {
+        SCOPED_TRACE(name);
+        ScratchFolder dir;
+        std::string first = dir / "first";
+        auto r = RunCommand({"run", SourcePath(std::string("scenarios/") + name + ".toml"), "--out",
+                             first, "-q", "--no-report", "--set", "traffic.messages=2"});
+        ASSERT_EQ(r.status, 0) << r.err;
+        std::string moved = dir / "elsewhere/copy";
+        fs::create_directories(dir / "elsewhere");
+        fs::copy(first, moved, fs::copy_options::recursive);
+        fs::remove_all(first); // nothing of the first folder is left to lean on
+        r = RunCommand(
+            {"run", moved + "/scenario.toml", "--out", dir / "again", "-q", "--no-report"});
+        ASSERT_EQ(r.status, 0) << r.err;
+        for (const char* file : {"summary.json", "deliveries.csv"})
+        {
+            EXPECT_EQ(ReadFile(moved + "/" + file), ReadFile(dir / (std::string("again/") + file)))
+                << file;
+        }
+        // The scenario too, but for its first line: the comment naming where it was read.
+        auto body = [](const std::string& t) { return t.substr(t.find('\n')); };
+        EXPECT_EQ(body(ReadFile(moved + "/scenario.toml")),
+                  body(ReadFile(dir / "again/scenario.toml")));
+    }
+}
+
+// Times and rates come back in the largest unit that holds them exactly.
+TEST(Rerun, TimesAndRatesAreWrittenInReadableExactUnits)
+{
+    Scenario s = ScenarioFrom(R"(
+[topology]
+kind = "tree"
+clients = 4
+data_rate = "100Mbps"
+core_rate = "1500kbps"
+delay = "1500us"
+core_delay = "0.25ms"
+[traffic]
+interval = "1s"
+)");
+    std::string resolved = ResolvedToml(s);
+    for (const char* text : {"data_rate = '100Mbps'", "core_rate = '1500kbps'", "delay = '1500us'",
+                             "core_delay = '250us'", "interval = '1s'", "drain = '10s'"})
+    {
+        EXPECT_NE(resolved.find(text), std::string::npos) << text << "\n" << resolved;
+    }
+    EXPECT_EQ(ResolvedToml(ScenarioFrom(resolved)), resolved);
+}
+
+} // namespace
+} // namespace gcsim::test
