@@ -7,7 +7,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
+#include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace gcsim::fuzz
@@ -29,11 +32,46 @@ Finding(const std::string& what, const std::string& first, const std::string& se
 }
 
 /**
+ * A folder laid out as a results folder is beside its scenario.toml: each file \p files names
+ * (ScenarioFiles: source, relative path) reachable at its relative path, by a symbolic link to
+ * the source. One folder per process, its links replaced at each call.
+ */
+inline std::string
+FilesFolder(const std::vector<std::pair<std::string, std::string>>& files)
+{
+    namespace fs = std::filesystem;
+    // Removed when the process ends normally.
+    static const struct Folder
+    {
+        // The pid in ten digits: paths of one length, whatever the pid (messages quote them).
+        fs::path path =
+            fs::temp_directory_path() /
+            ("gcsim-fuzz-files-" + std::string(10 - std::to_string(::getpid()).size(), '0') +
+             std::to_string(::getpid()));
+        ~Folder()
+        {
+            std::error_code ec;
+            fs::remove_all(path, ec);
+        }
+    } owned;
+    const fs::path& folder = owned.path;
+    for (const auto& [source, relative] : files)
+    {
+        fs::path link = folder / relative;
+        std::error_code ec;
+        fs::create_directories(link.parent_path(), ec);
+        fs::remove(link, ec);
+        fs::create_symlink(fs::absolute(source), link, ec);
+    }
+    return folder.string();
+}
+
+/**
  * Aborts unless \p resolved reads back (relative paths from \p baseDir, \p overrides applied
  * again) as the scenario it was written from.
  */
 inline void
-ExpectReadsBack(const std::string& resolved, const std::string& baseDir = "/",
+ExpectReadsBack(const std::string& resolved, const std::string& baseDir,
                 const std::vector<std::string>& overrides = {})
 {
     std::string again;
@@ -49,6 +87,14 @@ ExpectReadsBack(const std::string& resolved, const std::string& baseDir = "/",
     {
         Finding("the resolved scenario reads back differently:", resolved, again);
     }
+}
+
+/// The same, read as a results folder reads it: its files beside it (FilesFolder).
+inline void
+ExpectReadsBack(const std::string& resolved,
+                const std::vector<std::pair<std::string, std::string>>& files)
+{
+    ExpectReadsBack(resolved, FilesFolder(files));
 }
 
 } // namespace gcsim::fuzz

@@ -69,6 +69,6 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return 0;
     }
     ExpectTimesInRange(scenario);
-    gcsim::fuzz::ExpectReadsBack(gcsim::ResolvedToml(scenario));
+    gcsim::fuzz::ExpectReadsBack(gcsim::ResolvedToml(scenario), gcsim::ScenarioFiles(scenario));
     return 0;
 }

@@ -73,7 +73,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return 0;
     }
     std::string resolved = gcsim::ResolvedToml(scenario);
-    gcsim::fuzz::ExpectReadsBack(resolved);
+    gcsim::fuzz::ExpectReadsBack(resolved, gcsim::ScenarioFiles(scenario));
     gcsim::fuzz::ExpectReadsBack(resolved, kScenarios, overrides);
     return 0;
 }

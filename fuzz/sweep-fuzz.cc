@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         {
             Finding("run " + run.id + " does not give each swept key a value", run.resolved);
         }
-        gcsim::fuzz::ExpectReadsBack(run.resolved);
+        gcsim::fuzz::ExpectReadsBack(run.resolved, run.files);
     }
     // With a precision, every combination holds repetitions 1..max_repetitions, each once.
     if (sweep->Precision().precision > 0)
