@@ -43,7 +43,7 @@ PinnedFingerprints()
 {
     static const std::map<std::string, Pinned> pinned = {
         {"churn.toml", {{}, "f320b5ce58ba9488"}},
-        {"cross-traffic.toml", {{"traffic.messages=10"}, "10fab4ac4e2df7b8"}},
+        {"cross-traffic.toml", {{"traffic.messages=10"}, "90341df8d5f47b77"}},
         {"dense-tree.toml", {{}, "16afd775126d89c6"}},
         {"group-size-sweep.toml", {{"traffic.messages=5"}, "70896f6c365121cc"}},
         {"internet-map.toml", {{"traffic.messages=2"}, "f09080c78a8d06cd"}},

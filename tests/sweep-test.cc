@@ -442,7 +442,7 @@ const std::string kPrecise = std::string(kPairedLan) + R"([sweep]
 precision = 0.05
 precision_figure = "paired_link_transmissions_ratio"
 min_repetitions = 3
-max_repetitions = 20
+max_repetitions = 12
 "topology.kind" = ["lan", "tree"]
 )";
 
@@ -455,7 +455,7 @@ TEST(SweepPrecision, EachCombinationRunsUntilItsIntervalIsNarrowEnough)
 {
     ScratchFolder dir;
     Sweep sweep(WriteScenario(dir, kPrecise), {});
-    EXPECT_EQ(sweep.Runs().size(), 2u * 20); // every repetition the rule may ask for
+    EXPECT_EQ(sweep.Runs().size(), 2u * 12); // every repetition the rule may ask for
     std::ostringstream log;
     SweepOutcome one = RunSweep(sweep, Options(dir / "one", 1), log);
     ASSERT_EQ(one.failed, 0u) << log.str();
@@ -502,7 +502,7 @@ TEST(SweepPrecision, EachCombinationRunsUntilItsIntervalIsNarrowEnough)
         {
             EXPECT_NEAR(std::stod(rows[i][relative]), rel, 1e-9);
             EXPECT_EQ(rows[i][met], rel <= 0.05 ? "1" : "0");
-            EXPECT_TRUE(rel <= 0.05 || n == 20) << rel << " after " << n;
+            EXPECT_TRUE(rel <= 0.05 || n == 12) << rel << " after " << n;
         }
     }
     SweepOutcome two = RunSweep(sweep, Options(dir / "two", 2), log);
