@@ -2,8 +2,8 @@
 #include "commands.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
-#include "scratch/gcsim/plot/plot.h"
 #include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/plot/plot.h"
 #include "scratch/gcsim/report/html-report.h"
 #include "scratch/gcsim/sweep/sweep.h"
 
