@@ -203,29 +203,15 @@ SimulateModes(const Scenario& scenario, RunSinks& sinks, RunConsole& console,
 
 /**
  * Draws the run's figures into \p folder's staging folder, so that the report shows them and
- * they land with the rest; "" if it drew none (no gnuplot: one line on \p err, not an error).
+ * they land with the rest: the line that says so, or "" if it drew none (PlotOrSay said why).
  */
 std::string
 DrawRunPlots(const ResultsFolder& folder, std::ostream& err)
 {
-    std::ostringstream said; // PlotFolder names the staging folder; the line names the destination
-    try
-    {
-        std::vector<std::string> names = PlotFolder(folder.Path(""), said);
-        return "plots in " + folder.Destination() + "/plots: " + Join(names, " ") + "\n";
-    }
-    catch (const GnuplotMissing&)
-    {
-        err << "gcsim: note: no plots: gnuplot is not installed (apt-get install gnuplot-nox, "
-               "or scripts/setup.sh; --no-plots skips them)\n";
-    }
-    catch (const std::exception& e)
-    {
-        err << "gcsim: warning: plots not drawn: " << Printable(e.what())
-            << "; the results are complete (`gcsim plot "
-            << Printable(ShellQuote(folder.Destination())) << "` draws them)\n";
-    }
-    return "";
+    std::vector<std::string> names = PlotOrSay(folder.Path(""), folder.Destination(), err);
+    return names.empty()
+               ? ""
+               : "plots in " + folder.Destination() + "/plots: " + Join(names, " ") + "\n";
 }
 
 /// `gcsim sweep FILE --set ...`: the command that runs the sweep of \p path.

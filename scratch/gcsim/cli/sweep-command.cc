@@ -63,26 +63,6 @@ ParseShard(const std::string& shard)
     return {uint32_t(index - 1), uint32_t(count)};
 }
 
-/// The sweep's figures into DIR/plots (no gnuplot: one line on \p err, not an error).
-void
-DrawSweepPlots(const std::string& folder, std::ostream& out, std::ostream& err)
-{
-    try
-    {
-        PlotFolder(folder, out);
-    }
-    catch (const GnuplotMissing&)
-    {
-        err << "gcsim: note: no plots: gnuplot is not installed (apt-get install gnuplot-nox, "
-               "or scripts/setup.sh; --no-plots skips them)\n";
-    }
-    catch (const std::exception& e)
-    {
-        err << "gcsim: warning: plots not drawn: " << Printable(e.what()) << " (`gcsim plot "
-            << Printable(ShellQuote(folder)) << "` draws them)\n";
-    }
-}
-
 /// A scenario without a [sweep] table is refused: sweeping it would be one plain run.
 void
 RequireSweepTable(const Sweep& sweep, const std::string& scenarioPath)
@@ -127,7 +107,10 @@ SweepCommand(const std::string& scenarioPath, const std::vector<std::string>& se
     {
         if (plots)
         {
-            DrawSweepPlots(options.out, out, err);
+            if (auto names = PlotOrSay(options.out, options.out, err); !names.empty())
+            {
+                out << "plots in " << options.out << "/plots: " << Join(names, " ") << '\n';
+            }
         }
         try
         {

@@ -797,19 +797,28 @@ CollectSweep(const std::string& folder, std::ostream& out)
     std::size_t planned = 0;
     for (const auto& runs : Combinations(plan, axes))
     {
+        // Each run's summary read once, whether the precision rule or the rows ask first.
+        std::map<uint32_t, json> read;
+        auto summaryOf = [&](uint32_t r) -> const json&
+        {
+            auto it = read.find(r);
+            if (it == read.end())
+            {
+                it = read.emplace(r, r <= runs.size() && runs[r - 1]
+                                         ? ReadSweepRunSummary(folder, (*runs[r - 1])["id"])
+                                         : json(json::value_t::discarded))
+                         .first;
+            }
+            return it->second;
+        };
         std::vector<uint32_t> wanted; // the repetitions collected
         if (collected.rule.precision > 0)
         {
-            PrecisionStep step = WalkPrecision(
-                collected.rule,
-                [&](uint32_t r)
-                {
-                    return r <= runs.size() && runs[r - 1]
-                               ? ReadSweepRunSummary(folder, (*runs[r - 1])["id"])
-                               : json(json::value_t::discarded);
-                },
-                collected.preferredBaseline);
-            collected.precision[KeyValues(*runs.front(), axes)] = step;
+            PrecisionStep step =
+                WalkPrecision(collected.rule, summaryOf, collected.preferredBaseline);
+            const json* any = *std::find_if(runs.begin(), runs.end(),
+                                            [](const json* run) { return run != nullptr; });
+            collected.precision[KeyValues(*any, axes)] = step;
             for (uint32_t r = 1; r <= step.runs; ++r)
             {
                 wanted.push_back(r);
@@ -825,9 +834,7 @@ CollectSweep(const std::string& folder, std::ostream& out)
         for (uint32_t r : wanted)
         {
             ++planned;
-            json result = r <= runs.size() && runs[r - 1]
-                              ? ReadSweepRunSummary(folder, (*runs[r - 1])["id"])
-                              : json(json::value_t::discarded);
+            const json& result = summaryOf(r);
             if (result.is_discarded())
             {
                 ++missing;

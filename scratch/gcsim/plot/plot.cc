@@ -11,6 +11,7 @@
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/scenario.h"
+#include "scratch/gcsim/sweep/sweep.h"
 #include "sweep-figures.h"
 
 #include <algorithm>
@@ -243,6 +244,28 @@ PlotFolder(const std::string& folder, std::ostream& out, const PlotOptions& opti
     }
     out << " (.png, .svg; each NAME.gp re-renders with `gnuplot NAME.gp`)\n";
     return names;
+}
+
+std::vector<std::string>
+PlotOrSay(const std::string& folder, const std::string& shown, std::ostream& err)
+{
+    std::ostringstream said; // PlotFolder's line names `folder`, maybe a staging folder
+    try
+    {
+        return PlotFolder(folder, said);
+    }
+    catch (const GnuplotMissing&)
+    {
+        err << "gcsim: note: no plots: gnuplot is not installed (apt-get install gnuplot-nox, "
+               "or scripts/setup.sh; --no-plots skips them)\n";
+    }
+    catch (const std::exception& e)
+    {
+        err << "gcsim: warning: plots not drawn: " << Printable(e.what())
+            << "; the results are complete (`gcsim plot " << Printable(ShellQuote(shown))
+            << "` draws them)\n";
+    }
+    return {};
 }
 
 int

@@ -44,6 +44,15 @@ std::vector<std::string> PlotFolder(const std::string& folder, std::ostream& out
                                     const PlotOptions& options = {});
 
 /**
+ * What `gcsim run` and `gcsim sweep` do after their results: PlotFolder into \p folder (its
+ * own line not printed), or, when that cannot be done, one line on \p err (a note without
+ * gnuplot, a warning naming `gcsim plot SHOWN` otherwise) and nothing drawn: the results are
+ * complete either way. \p shown names the folder in that line. Returns the figures drawn.
+ */
+std::vector<std::string> PlotOrSay(const std::string& folder, const std::string& shown,
+                                   std::ostream& err);
+
+/**
  * `gcsim plot DIR`: PlotFolder, with a missing gnuplot reported on \p err as exit status 1.
  * InputError propagates (exit status 2 in Main).
  */

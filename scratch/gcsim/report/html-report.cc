@@ -4,6 +4,7 @@
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
 #include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/plot/gnuplot-script.h"
 #include "scratch/gcsim/plot/plot-csv.h"
 #include "scratch/gcsim/scenario.h"
 
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 namespace gcsim
@@ -597,8 +599,7 @@ HeadlineTableHtml(const std::string& csvText)
         std::string unit;
         if (columns[c].time)
         {
-            unit = top < 1e6 ? "µs" : top < 1e9 ? "ms" : "s";
-            scale[c] = top < 1e6 ? 1e3 : top < 1e9 ? 1e6 : 1e9;
+            std::tie(unit, scale[c]) = plotting::TimeUnit(top); // the figures' own rule
         }
         html << "<th>" << Escape(columns[c].title) << (unit.empty() ? "" : " (" + unit + ")")
              << "</th>";

@@ -1033,9 +1033,7 @@ public:
             PrecisionRule first = m_rule;
             first.minRuns = first.maxRuns = 1;
             WalkPrecision(
-                first,
-                [&](uint32_t) { return ReadSweepRunSummary(m_folders.dir.string(), run.id); },
-                m_baseline);
+                first, [&](uint32_t) { return Summary(run.id); }, m_baseline);
             m_figureChecked = true;
         }
         Combination& c = m_combinations.at(run.combination);
@@ -1061,7 +1059,7 @@ private:
             [&](uint32_t r)
             {
                 return r <= c.byRepetition.size() && c.byRepetition[r - 1]
-                           ? ReadSweepRunSummary(m_folders.dir.string(), c.byRepetition[r - 1]->id)
+                           ? Summary(c.byRepetition[r - 1]->id)
                            : nlohmann::ordered_json(nlohmann::ordered_json::value_t::discarded);
             },
             m_baseline);
@@ -1097,6 +1095,24 @@ private:
         }
     }
 
+    /// Run \p id's summary.json, read once it is there: every judgment of a combination reads
+    /// all its runs again.
+    const nlohmann::ordered_json& Summary(const std::string& id)
+    {
+        auto it = m_summaries.find(id);
+        if (it != m_summaries.end())
+        {
+            return it->second;
+        }
+        nlohmann::ordered_json summary = ReadSweepRunSummary(m_folders.dir.string(), id);
+        if (summary.is_discarded())
+        {
+            static const nlohmann::ordered_json none(nlohmann::ordered_json::value_t::discarded);
+            return none; // not there yet: read again next time
+        }
+        return m_summaries.emplace(id, std::move(summary)).first->second;
+    }
+
     void Say(const std::string& line)
     {
         m_out << (m_bar ? "\r" : "") << line << (m_bar ? "\x1b[K" : "") << std::endl;
@@ -1109,6 +1125,7 @@ private:
     bool m_bar;
     std::map<uint32_t, Combination> m_combinations;
     std::set<const SweepRun*> m_failed;
+    std::map<std::string, nlohmann::ordered_json> m_summaries; //!< complete runs', by id
     bool m_figureChecked{false};
 };
 
