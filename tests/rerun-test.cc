@@ -1,6 +1,7 @@
 // A results folder's scenario.toml reruns from anywhere and gives the same results byte for
 // byte: the files it names are copied beside it, and times and rates are written exactly, in
 // readable units.
+#include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
 #include <filesystem>
@@ -76,6 +77,55 @@ interval = "1s"
         EXPECT_NE(resolved.find(text), std::string::npos) << text << "\n" << resolved;
     }
     EXPECT_EQ(ResolvedToml(ScenarioFrom(resolved)), resolved);
+}
+
+// A sweep over two maps of one file name in different folders (a/x.txt, b/x.txt) is refused
+// before any run, naming both and the copy name they share: copied as maps/x.txt, both
+// combinations would read alike and silently run one map. Two paths to the same bytes are
+// one scenario and share their runs. A sweep resumed after its map changed is refused too:
+// its runs done read the copy in inputs/.
+TEST(Rerun, ASweepRefusesTwoFilesOfOneCopyName)
+{
+    ScratchFolder dir;
+    std::string map = ReadFile(SourcePath("scenarios/maps/Inet_small_toposample.txt"));
+    std::string other = map;
+    other.replace(other.rfind("3\t4\t"), 4, "2\t4\t"); // router 4 hangs on 2, not 3
+    for (const char* folder : {"a", "b", "c"})
+    {
+        fs::create_directories(dir / folder);
+    }
+    WriteFile(dir / "a/x.txt", map);
+    WriteFile(dir / "b/x.txt", other);
+    WriteFile(dir / "c/x.txt", map);
+    auto scenario = [&](const std::string& maps)
+    {
+        std::string path = dir / "sweep.toml";
+        WriteFile(path, "[topology]\nkind = \"file\"\nmap = \"a/x.txt\"\nformat = \"inet\"\n"
+                        "clients = 4\n[traffic]\nmessages = 2\n[sweep]\n\"topology.map\" = [" +
+                            maps + "]\n");
+        return path;
+    };
+    auto r = RunCommand({"sweep", scenario("\"a/x.txt\", \"b/x.txt\""), "--out", dir / "out"});
+    EXPECT_EQ(r.status, 2);
+    for (const char* part : {"sweep.toml:", "a/x.txt", "b/x.txt", "as maps/x.txt"})
+    {
+        EXPECT_NE(r.err.find(part), std::string::npos) << part << "\n" << r.err;
+    }
+    EXPECT_FALSE(fs::exists(dir / "out"));
+    EXPECT_EQ(Sweep(scenario("\"a/x.txt\", \"c/x.txt\""), {}).Runs().size(), 1u);
+
+    std::vector<std::string> sweep = {"sweep", scenario("\"a/x.txt\""), "--out", dir / "out",
+                                      "--no-plots"};
+    r = RunCommand(sweep);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(ReadFile(dir / "out/inputs/maps/x.txt"), map);
+    WriteFile(dir / "a/x.txt", other);
+    std::string plan = ReadFile(dir / "out/sweep.json");
+    r = RunCommand(sweep);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("differs from"), std::string::npos) << r.err;
+    EXPECT_EQ(ReadFile(dir / "out/inputs/maps/x.txt"), map);
+    EXPECT_EQ(ReadFile(dir / "out/sweep.json"), plan);
 }
 
 } // namespace

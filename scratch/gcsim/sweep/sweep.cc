@@ -546,6 +546,42 @@ ResolveRun(const std::string& text, const std::string& scenarioPath, const std::
     return run;
 }
 
+/// The bytes of \p path ("" when it cannot be read: the run will say why).
+std::string
+FileBytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+/// Each name a file is copied under (maps/x.txt): the file, and the first combination naming it.
+using CopyNames =
+    std::map<std::string, std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>;
+
+/// Refuses a run that names a file under a copy name an earlier combination gave another file
+/// (a/x.txt and b/x.txt, both maps/x.txt): a copy keeps only the file's name, so the two
+/// resolved scenarios would read alike and silently share one run and one copy.
+void
+CheckCopyNames(const SweepRun& run, CopyNames& names, const std::string& where)
+{
+    for (const auto& [source, copy] : run.files)
+    {
+        auto [it, added] = names.emplace(copy, std::make_pair(source, run.keys));
+        const std::string& first = it->second.first;
+        if (added || first == source || FileBytes(first) == FileBytes(source))
+        {
+            continue;
+        }
+        throw InputError(where, "sweep",
+                         "the combinations " + KeysText(it->second.second) + " and " +
+                             KeysText(run.keys) + " name two different files, " + first + " and " +
+                             source + ", that would both be copied into the results as " + copy +
+                             " (a copy keeps only the file's name); give them different names");
+    }
+}
+
 } // namespace
 
 Sweep::Sweep(const std::string& scenarioPath, const std::vector<std::string>& overrides,
@@ -602,6 +638,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
     // Every combination, the first axis varying slowest.
     std::vector<std::size_t> at(axes.size(), 0);
     std::map<std::string, std::size_t> seen;
+    CopyNames copies;
     uint32_t combination = 0;
     do
     {
@@ -634,6 +671,7 @@ Sweep::Sweep(const std::string& text, const std::string& scenarioPath, const std
         {
             SweepRun run = ResolveRun(text, scenarioPath, base, sets, limits, keys, r);
             run.combination = combination;
+            CheckCopyNames(run, copies, table.where);
             auto [it, added] = seen.emplace(run.id, m_runs.size());
             if (added)
             {
@@ -794,11 +832,39 @@ struct SweepFolders
 
 /// Creates the folders of options.out and writes the plan into it; removes what an
 /// interrupted sweep left.
+/// Refuses a sweep folder whose copy of a file the runs read (inputs/maps/x.txt) is not that
+/// file any more: the runs done read the copy, and a run id names the file, not its bytes.
+void
+CheckInputCopies(const Sweep& sweep, const std::string& out)
+{
+    std::map<std::string, std::string> copies; // copy -> the file
+    for (const auto& run : sweep.Runs())
+    {
+        for (const auto& [source, copy] : run.files)
+        {
+            copies.emplace(copy, source);
+        }
+    }
+    for (const auto& [copy, source] : copies)
+    {
+        fs::path kept = fs::path(out) / "inputs" / copy;
+        std::error_code ec;
+        if (fs::exists(kept, ec) && FileBytes(kept.string()) != FileBytes(source))
+        {
+            throw InputError("--out " + out, "",
+                             kept.string() + ", copied when this sweep began, differs from " +
+                                 source + " now, and the runs done read the copy: restore " +
+                                 source + " or sweep into a new folder");
+        }
+    }
+}
+
 SweepFolders
 PrepareSweepFolder(const Sweep& sweep, const SweepOptions& options)
 {
     // Only an empty folder or a sweep folder of gcsim's: never a user's own files.
     CheckOutFolder(options.out, FolderUse::SWEEP);
+    CheckInputCopies(sweep, options.out);
     SweepFolders f;
     f.dir = options.out;
     f.runs = f.dir / "runs";
