@@ -5,6 +5,7 @@
 #include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -570,35 +571,62 @@ Leaves(const nlohmann::json& j, const std::string& prefix, std::set<std::string>
     }
 }
 
-// Every figure of every mode's summary.json is a column of summary.csv and a mean and
-// interval of aggregate.csv, also those only one mode has (dense mode's); counts and times are
-// integers; long.csv holds each filled cell once; columns.md explains every column.
-TEST(Collect, EveryFigureOfEveryModeIsAColumnAndEveryColumnIsExplained)
+/// Sweeps \p scenario (a shipped one) twice over at \p messages and checks that every numeric
+/// leaf of every run's summary.json, every mode, is a column of summary.csv and a mean and
+/// interval of aggregate.csv, and that columns.md explains every column of both; returns the
+/// leaves.
+std::set<std::string>
+CheckEveryFigureIsAColumn(const ScratchFolder& dir, const std::string& scenario, int messages)
 {
-    ScratchFolder dir;
-    std::string text = ReadFile(SourcePath("scenarios/dense-tree.toml")) +
-                       "\n[sweep]\nrepetitions = 2\n\"traffic.messages\" = [10]\n";
+    std::string text = ReadFile(SourcePath("scenarios/" + scenario + ".toml")) +
+                       "\n[sweep]\nrepetitions = 2\n\"traffic.messages\" = [" +
+                       std::to_string(messages) + "]\n";
     Sweep sweep(WriteScenario(dir, text), {});
     std::ostringstream log;
-    ASSERT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
+    EXPECT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
     auto summary = ReadCsv(ReadFile(dir / "out/summary.csv"));
     auto aggregate = ReadCsv(ReadFile(dir / "out/aggregate.csv"));
     std::set<std::string> summaryColumns(summary[0].begin(), summary[0].end());
     std::set<std::string> aggregateColumns(aggregate[0].begin(), aggregate[0].end());
-    auto result = nlohmann::json::parse(
-        ReadFile(dir / ("out/runs/" + sweep.Runs().front().id + "/summary.json")));
     std::set<std::string> leaves;
-    for (const auto& [mode, figures] : result["modes"].items())
+    for (const auto& run : sweep.Runs())
     {
-        Leaves(figures, "", leaves);
+        auto result =
+            nlohmann::json::parse(ReadFile(dir / ("out/runs/" + run.id + "/summary.json")));
+        for (const auto& [mode, figures] : result["modes"].items())
+        {
+            Leaves(figures, "", leaves);
+        }
     }
-    EXPECT_TRUE(leaves.count("dense_prunes"));
     for (const auto& leaf : leaves)
     {
         EXPECT_TRUE(summaryColumns.count(leaf)) << leaf;
         EXPECT_TRUE(aggregateColumns.count(leaf + "_mean")) << leaf;
         EXPECT_TRUE(aggregateColumns.count(leaf + "_ci95")) << leaf;
     }
+    std::string columns = ReadFile(dir / "out/columns.md");
+    for (const auto& header : {summary[0], aggregate[0]})
+    {
+        for (std::size_t c = 0; c < header.size(); ++c)
+        {
+            EXPECT_NE(columns.find("| `" + header[c] + "` |"), std::string::npos) << header[c];
+            if (header[c] != "traffic.messages")
+            {
+                EXPECT_FALSE(ColumnMeaning(header[c]).empty()) << header[c] << " is not explained";
+            }
+        }
+    }
+    return leaves;
+}
+
+// Every figure of every mode's summary.json is a column of summary.csv and a mean and
+// interval of aggregate.csv, also those only one mode has (dense mode's); counts and times are
+// integers; long.csv holds each filled cell once; columns.md explains every column.
+TEST(Collect, EveryFigureOfEveryModeIsAColumnAndEveryColumnIsExplained)
+{
+    ScratchFolder dir;
+    EXPECT_TRUE(CheckEveryFigureIsAColumn(dir, "dense-tree", 10).count("dense_prunes"));
+    auto summary = ReadCsv(ReadFile(dir / "out/summary.csv"));
     std::size_t prunes = Column(summary, "dense_prunes");
     std::size_t simulated = Column(summary, "simulated_ns");
     std::size_t filled = 0;
@@ -613,17 +641,21 @@ TEST(Collect, EveryFigureOfEveryModeIsAColumnAndEveryColumnIsExplained)
         }
     }
     EXPECT_EQ(ReadCsv(ReadFile(dir / "out/long.csv")).size(), 1 + filled);
-    std::string columns = ReadFile(dir / "out/columns.md");
-    for (const auto& header : {summary[0], aggregate[0]})
+}
+
+// The same for the figures membership (churn: IGMP's joins, leaves and control traffic) and
+// ordering (hold-back, sequencer traffic) add to their modes.
+TEST(Collect, MembershipAndOrderingFiguresAreColumnsToo)
+{
+    for (const auto& [scenario, figure] :
+         {std::pair<std::string, std::string>{"churn", "membership_"}, {"ordering", "ordering_"}})
     {
-        for (std::size_t c = 0; c < header.size(); ++c)
-        {
-            EXPECT_NE(columns.find("| `" + header[c] + "` |"), std::string::npos) << header[c];
-            if (header[c] != "traffic.messages")
-            {
-                EXPECT_FALSE(ColumnMeaning(header[c]).empty()) << header[c] << " is not explained";
-            }
-        }
+        SCOPED_TRACE(scenario);
+        ScratchFolder dir;
+        auto leaves = CheckEveryFigureIsAColumn(dir, scenario, 3);
+        EXPECT_TRUE(std::any_of(leaves.begin(), leaves.end(),
+                                [&](const std::string& l) { return l.rfind(figure, 0) == 0; }))
+            << figure;
     }
 }
 

@@ -155,8 +155,8 @@ DeclareSlurm(CLI::App& app, Options& o, Subcommands& c)
 void
 DeclareCollectAndPlot(CLI::App& app, Options& o, Subcommands& c)
 {
-    c.collect =
-        app.add_subcommand("collect", "Write summary.csv and aggregate.csv of a sweep folder.");
+    c.collect = app.add_subcommand(
+        "collect", "Write summary.csv, aggregate.csv, long.csv and columns.md of a sweep folder.");
     c.collect->add_option("DIR", o.outDir, "Sweep folder")->required();
 
     c.plot = app.add_subcommand(
