@@ -82,9 +82,10 @@ interval = "1s"
 // A sweep over two maps of one file name in different folders (a/x.txt, b/x.txt) is refused
 // before any run, naming both and the copy name they share: copied as maps/x.txt, both
 // combinations would read alike and silently run one map. Two paths to the same bytes are
-// one scenario and share their runs. A sweep resumed after its map changed is refused too:
-// its runs done read the copy in inputs/.
-TEST(Rerun, ASweepRefusesTwoFilesOfOneCopyName)
+// one scenario and share their runs. The runs of a sweep link its one copy in inputs/ rather
+// than copy it again (the same file on one file system). A sweep resumed after its map
+// changed is refused: its runs done read the copy in inputs/.
+TEST(Rerun, ASweepKeepsOneCopyOfAFileAndRefusesTwoFilesOfOneName)
 {
     ScratchFolder dir;
     std::string map = ReadFile(SourcePath("scenarios/maps/Inet_small_toposample.txt"));
@@ -119,6 +120,10 @@ TEST(Rerun, ASweepRefusesTwoFilesOfOneCopyName)
     r = RunCommand(sweep);
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(ReadFile(dir / "out/inputs/maps/x.txt"), map);
+    for (const auto& run : fs::directory_iterator(dir / "out/runs"))
+    {
+        EXPECT_TRUE(fs::equivalent(run.path() / "maps/x.txt", dir / "out/inputs/maps/x.txt"));
+    }
     WriteFile(dir / "a/x.txt", other);
     std::string plan = ReadFile(dir / "out/sweep.json");
     r = RunCommand(sweep);

@@ -621,6 +621,21 @@ ResultsFolder::Commit()
                      ": other runs keep taking the place");
 }
 
+namespace
+{
+
+/// Whether \p source is a sweep's own copy, DIR/inputs/maps/NAME beside DIR/sweep.json.
+bool
+IsSweepInput(const std::string& source)
+{
+    namespace fs = std::filesystem;
+    fs::path inputs = fs::path(source).parent_path().parent_path();
+    std::error_code ec;
+    return inputs.filename() == "inputs" && fs::exists(inputs.parent_path() / "sweep.json", ec);
+}
+
+} // namespace
+
 void
 PlaceScenarioFiles(const std::vector<std::pair<std::string, std::string>>& files,
                    const std::string& folder)
@@ -635,7 +650,17 @@ PlaceScenarioFiles(const std::vector<std::pair<std::string, std::string>>& files
             continue;
         }
         fs::create_directories(target.parent_path(), ec);
-        // A copy, not a link: a user editing the original must not change the results.
+        // A sweep's runs link their inputs' copy (a 100 KB map, thousands of runs) where the
+        // file system lets them; anything else is copied, not linked: a user editing the
+        // original must not change the results.
+        if (IsSweepInput(source))
+        {
+            fs::create_hard_link(source, target, ec);
+            if (!ec)
+            {
+                continue;
+            }
+        }
         std::ifstream in(source, std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();

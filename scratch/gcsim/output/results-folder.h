@@ -70,6 +70,8 @@ void RemoveDeadStaging(const std::string& parent);
 /**
  * Copies each file of \p files (source path, path relative to \p folder) into \p folder,
  * atomically; a file already there is kept (a sweep's runs share their inputs' copies).
+ * A sweep's own copy (DIR/inputs/maps/NAME beside DIR/sweep.json) is hard-linked where the
+ * file system allows, so a sweep of thousands of runs keeps one copy of its map.
  * WriteError if one cannot be read or written.
  */
 void PlaceScenarioFiles(const std::vector<std::pair<std::string, std::string>>& files,
