@@ -3,8 +3,8 @@
 // up to the RP, then down the RP's shortest-path tree, pruned to the members' branches.
 //
 // The RP is the scenario's `rendezvous` router if it names one; otherwise the router with
-// the smallest sum of hop counts to P1 and to every member (the 1-median of the group),
-// the lowest router index on a tie.
+// the smallest sum of costs (the routing metric's: hop counts by default) to P1 and to every
+// member (the 1-median of the group), the lowest router index on a tie.
 
 #include "shared-tree.h"
 
@@ -33,7 +33,8 @@ ChooseRendezvous(const Network& network, const RoutingGraph& graph, const Multic
         }
         return network.routers.Get(static_cast<uint32_t>(group.rendezvous))->GetId();
     }
-    std::vector<uint64_t> total(network.routers.GetN(), 0);
+    // Sums of hop counts are exact in a double; an unreached end counts 2^32 - 1.
+    std::vector<double> total(network.routers.GetN(), 0);
     std::vector<uint32_t> ends = group.members;
     ends.push_back(group.source);
     for (uint32_t end : ends)
@@ -42,7 +43,7 @@ ChooseRendezvous(const Network& network, const RoutingGraph& graph, const Multic
         for (uint32_t r = 0; r < network.routers.GetN(); ++r)
         {
             uint32_t id = network.routers.Get(r)->GetId();
-            total[r] += tree.reached[id] ? tree.hops[id] : std::numeric_limits<uint32_t>::max();
+            total[r] += tree.reached[id] ? tree.cost[id] : std::numeric_limits<uint32_t>::max();
         }
     }
     uint32_t best = 0;

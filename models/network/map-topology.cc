@@ -26,8 +26,17 @@
 //               link in both directions; the reader keeps one). The first line tells them
 //               apart. The reader matches each line with a pattern that splits at spaces and
 //               tabs only: a name may hold any other byte.
-// Link attributes (Inet's and Rocketfuel's weights) are not used: every link gets core_rate
-// and core_delay, and unicast routes go by hop count.
+// Link weights and positions, read from the file's text (ns-3's readers keep them as strings):
+//   weights     Inet's and Rocketfuel weights files' third field, the link's cost under
+//               routing_metric = "weight" (OSPF-like: routes minimise their sum). A link
+//               listed twice (Rocketfuel: once each way) keeps the weight listed first. Any
+//               weight that is not a number above zero is refused with its line, but only
+//               when the scenario routes by weight (routes by hops or delay never read them).
+//   positions   Inet's node lines `id x y`, one unit a km (Inet's plane is 10,000 units on a
+//               side); with core_delay = "distance" each link's delay is DistanceDelay of
+//               the straight line between its routers (5 us per km, to the ns, at least 1 us).
+// Orbis maps and Rocketfuel maps files have neither; every link gets core_rate, and
+// core_delay unless it is "distance".
 //
 // Router numbering: router i is the i-th of the map's node names in order, by value when
 // every name is an integer (Inet, Orbis, Rocketfuel maps: router i of an Inet map whose
@@ -77,6 +86,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -97,6 +107,9 @@ namespace gcsim
 
 NS_LOG_COMPONENT_DEFINE("GcsimMapTopology");
 
+/// Kilometres in one unit of an Inet map's plane (10,000 units on a side).
+constexpr double kInetKmPerUnit = 1.0;
+
 namespace
 {
 
@@ -109,6 +122,11 @@ struct FileLinks
     std::vector<uint32_t> lines;    //!< the line of each link
     std::vector<std::string> nodes; //!< the nodes the reader makes, first appearance first
     uint32_t unlinkedNodes{0};      //!< Inet nodes in no link
+    /// Each link's weight as written (Inet, Rocketfuel weights files); empty: none.
+    std::vector<std::string> weights;
+    bool placed{false}; //!< whether the format places its nodes (Inet's `id x y` lines)
+    /// Inet: each node's line (first if listed twice) as its fields, and its line number.
+    std::map<std::string, std::pair<std::vector<std::string>, uint32_t>> nodeLines;
 };
 
 [[noreturn]] void
@@ -268,7 +286,9 @@ CheckInet(const std::string& file, const std::vector<std::string>& lines)
                    Shown(lines[i]) + " is not an Inet node line (`id x y`)" + CutHint(i, lines));
         }
         ids.push_back(f[0]);
+        map.nodeLines.emplace(f[0], std::make_pair(f, static_cast<uint32_t>(i + 1)));
     }
+    map.placed = true;
     for (uint32_t j = 0; j < links; ++j)
     {
         std::size_t i = 1 + std::size_t(nodes) + j;
@@ -286,6 +306,7 @@ CheckInet(const std::string& file, const std::vector<std::string>& lines)
                        CutHint(i, lines));
         }
         AddLink(map, seen, f[0], f[1], static_cast<uint32_t>(i + 1), file);
+        map.weights.push_back(f[2]);
     }
     for (std::size_t i = 1 + std::size_t(nodes) + links; i < lines.size(); ++i)
     {
@@ -365,9 +386,10 @@ SplitAtSpaces(const std::string& line)
 
 const std::string kNotWeights = "not a Rocketfuel weights line (`from to weight`)";
 
-/// What ns-3's Rocketfuel reader makes of a line: "" and the link, or why it reads none.
+/// What ns-3's Rocketfuel reader makes of a line: "" and the link and its weight, or why it
+/// reads none.
 std::string
-ReadWeightsLine(const std::string& line, NamePair& link)
+ReadWeightsLine(const std::string& line, NamePair& link, std::string& weight)
 {
     SpacedWords split = SplitAtSpaces(line);
     const auto& w = split.words;
@@ -385,6 +407,7 @@ ReadWeightsLine(const std::string& line, NamePair& link)
         return "ns-3's reader cannot read the weight `" + w[2] + "` (a number in range)";
     }
     link = {w[0], w[1]};
+    weight = w[2];
     return "";
 }
 
@@ -542,10 +565,12 @@ CheckRocketfuel(const std::string& file, const std::vector<std::string>& lines)
             continue;
         }
         NamePair link;
-        std::string fault = ReadWeightsLine(lines[i], link);
+        std::string weight;
+        std::string fault = ReadWeightsLine(lines[i], link, weight);
         if (fault.empty())
         {
             AddLink(map, seen, link.first, link.second, line, file);
+            map.weights.push_back(weight);
             continue;
         }
         bool neither = i == 0 && fault == kNotWeights;
@@ -699,6 +724,92 @@ Assemble(const std::string& file, std::vector<std::string> names,
     return map;
 }
 
+/// \p text as a finite number, read whole (std::strtod); false if it is not one.
+bool
+ReadNumber(const std::string& text, double& value)
+{
+    char* end = nullptr;
+    errno = 0;
+    value = std::strtod(text.c_str(), &end);
+    return !text.empty() && end == text.c_str() + text.size() && errno != ERANGE &&
+           std::isfinite(value);
+}
+
+/// The weights of \p map's links: each the weight the file lists first for its two routers.
+void
+AddWeights(RouterMap& map, const FileLinks& listed, const std::string& file)
+{
+    std::map<std::string, uint32_t> index;
+    for (uint32_t r = 0; r < map.names.size(); ++r)
+    {
+        index[map.names[r]] = r;
+    }
+    std::map<std::pair<uint32_t, uint32_t>, double> first;
+    for (std::size_t k = 0; k < listed.links.size(); ++k)
+    {
+        double weight = 0;
+        if ((!ReadNumber(listed.weights[k], weight) || weight <= 0) && map.weightFault.empty())
+        {
+            map.weightFault = file + ", line " + std::to_string(listed.lines[k]) +
+                              ": the link's weight " + Shown(listed.weights[k]) +
+                              " is not a number above zero";
+        }
+        uint32_t a = index.at(listed.links[k].first);
+        uint32_t b = index.at(listed.links[k].second);
+        first.emplace(std::make_pair(std::min(a, b), std::max(a, b)), weight);
+    }
+    for (const auto& [a, b] : map.links)
+    {
+        map.weights.push_back(first.at({std::min(a, b), std::max(a, b)}));
+    }
+}
+
+/// The positions of \p map's routers: their Inet node lines' `x y`.
+void
+AddPositions(RouterMap& map, const FileLinks& listed, const std::string& file)
+{
+    for (const auto& name : map.names)
+    {
+        auto node = listed.nodeLines.find(name);
+        double x = 0;
+        double y = 0;
+        if (node == listed.nodeLines.end())
+        {
+            map.positionFault = map.positionFault.empty() ? file + ": node " + name +
+                                                                " is in a link but has no node "
+                                                                "line `id x y`"
+                                                          : map.positionFault;
+        }
+        else if ((!ReadNumber(node->second.first[1], x) || !ReadNumber(node->second.first[2], y)) &&
+                 map.positionFault.empty())
+        {
+            map.positionFault = file + ", line " + std::to_string(node->second.second) + ": " +
+                                Shown(node->second.first[0] + " " + node->second.first[1] + " " +
+                                      node->second.first[2]) +
+                                ": the node's coordinates are not two numbers";
+        }
+        map.positions.emplace_back(x, y);
+    }
+}
+
+/// \p map with its links' weights and its routers' positions, where the file has them.
+RouterMap
+WithAttributes(RouterMap map, const FileLinks& listed, const std::string& file)
+{
+    map.unlinkedNodes = listed.unlinkedNodes;
+    map.weighted = !listed.weights.empty();
+    map.placed = listed.placed;
+    if (map.weighted)
+    {
+        AddWeights(map, listed, file);
+    }
+    if (map.placed)
+    {
+        AddPositions(map, listed, file);
+    }
+    return map;
+}
+
 } // namespace
 
 RouterMap
@@ -706,9 +817,7 @@ CheckRouterMap(const std::string& file, const std::string& format)
 {
     NS_LOG_FUNCTION(file << format);
     FileLinks listed = ListedLinks(file, format);
-    RouterMap map = Assemble(file, listed.nodes, listed.links);
-    map.unlinkedNodes = listed.unlinkedNodes;
-    return map;
+    return WithAttributes(Assemble(file, listed.nodes, listed.links), listed, file);
 }
 
 void
@@ -740,6 +849,36 @@ CheckMapPlacement(const RouterMap& map, const TopologyConfig& config)
                                   " falls into " + std::to_string(map.parts) +
                                   " disconnected parts and they are in different ones");
         }
+    }
+}
+
+void
+CheckMapMetric(const RouterMap& map, const TopologyConfig& config)
+{
+    NS_LOG_FUNCTION_NOARGS();
+    if (config.routingMetric == RoutingMetric::WEIGHT && !map.weighted)
+    {
+        throw ConfigError("topology.routing_metric",
+                          "\"weight\" routes by the map's link weights, and the map " +
+                              config.mapFile +
+                              " has none: Inet maps and Rocketfuel weights files have them");
+    }
+    if (config.routingMetric == RoutingMetric::WEIGHT && !map.weightFault.empty())
+    {
+        throw ConfigError("topology.routing_metric",
+                          map.weightFault + "; \"weight\" needs every weight above zero");
+    }
+    if (config.distanceDelay && !map.placed)
+    {
+        throw ConfigError("topology.core_delay",
+                          "\"distance\" derives each link's delay from its routers' positions, "
+                          "and the map " +
+                              config.mapFile +
+                              " places none: only Inet maps do (their `id x y` node lines)");
+    }
+    if (config.distanceDelay && !map.positionFault.empty())
+    {
+        throw ConfigError("topology.core_delay", map.positionFault);
     }
 }
 
@@ -800,8 +939,7 @@ ReadRouterMap(const std::string& file, const std::string& format)
     }
 
     // Links in the order the reader lists them.
-    RouterMap map = Assemble(file, listed.nodes, links);
-    map.unlinkedNodes = listed.unlinkedNodes;
+    RouterMap map = WithAttributes(Assemble(file, listed.nodes, links), listed, file);
     NS_LOG_INFO(file << ": " << map.names.size() << " routers, " << map.links.size() << " links, "
                      << map.parts << " parts");
     if (map.selfLoops || map.duplicates || map.parts > 1 || map.unlinkedNodes)
@@ -833,9 +971,19 @@ BuildFromMap(const TopologyConfig& config)
     {
         routers.push_back(builder.AddRouter());
     }
-    for (const auto& [a, b] : map.links)
+    CheckMapMetric(map, config);
+    for (std::size_t i = 0; i < map.links.size(); ++i)
     {
-        builder.AddP2p(routers[a], routers[b], config.coreRate, config.coreDelay);
+        auto [a, b] = map.links[i];
+        Time delay = config.coreDelay;
+        if (config.distanceDelay)
+        {
+            double dx = map.positions[a].first - map.positions[b].first;
+            double dy = map.positions[a].second - map.positions[b].second;
+            delay = DistanceDelay(kInetKmPerUnit * std::hypot(dx, dy));
+        }
+        std::size_t link = builder.AddP2p(routers[a], routers[b], config.coreRate, delay);
+        builder.Get().links[link].weight = map.weighted ? map.weights[i] : 1.0;
     }
 
     std::vector<Ptr<Node>> reachable;

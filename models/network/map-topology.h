@@ -34,6 +34,15 @@ struct RouterMap
     uint32_t selfLoops{0};     //!< links from a node to itself, skipped
     uint32_t duplicates{0};    //!< links read again (either direction), skipped
     uint32_t unlinkedNodes{0}; //!< Inet nodes in no link: ns-3's reader makes no node of them
+    /// Whether the file weighs its links (Inet maps, Rocketfuel weights files).
+    bool weighted{false};
+    /// Link i's weight: the one the file lists first for its two routers (weighted maps).
+    std::vector<double> weights;
+    std::string weightFault; //!< the first weight that is not above zero, with its line; or ""
+    bool placed{false};      //!< whether the file places its routers (Inet maps)
+    /// Router i's position, its Inet node line's `x y` (placed maps).
+    std::vector<std::pair<double, double>> positions;
+    std::string positionFault; //!< the first router without a readable position; or ""
 };
 
 /**
@@ -61,6 +70,13 @@ RouterMap CheckRouterMap(const std::string& file, const std::string& format);
  * in the server router's part.
  */
 void CheckMapPlacement(const RouterMap& map, const TopologyConfig& config);
+
+/**
+ * Throws ConfigError (field topology.routing_metric or topology.core_delay) unless \p map has
+ * what \p config's metric and delays need: link weights above zero for routing_metric
+ * "weight", router positions for core_delay "distance".
+ */
+void CheckMapMetric(const RouterMap& map, const TopologyConfig& config);
 
 /**
  * Topology kind `map`: the routers and links of config.mapFile (read with ReadRouterMap),

@@ -15,6 +15,7 @@
 #include "waxman-topology.h"
 
 #include <algorithm>
+#include <cmath>
 #include <ns3/arp-cache.h>
 #include <ns3/arp-l3-protocol.h>
 #include <ns3/boolean.h>
@@ -101,6 +102,27 @@ Network::NodeName(uint32_t nodeId) const
     return nodeId < names.size() ? names[nodeId] : "node" + std::to_string(nodeId);
 }
 
+std::string
+RoutingMetricName(RoutingMetric metric)
+{
+    switch (metric)
+    {
+        case RoutingMetric::WEIGHT:
+            return "weight";
+        case RoutingMetric::DELAY:
+            return "delay";
+        default:
+            return "hops";
+    }
+}
+
+Time
+DistanceDelay(double km)
+{
+    return NanoSeconds(
+        std::max<int64_t>(kMinDistanceDelayNs, std::llround(km * kPropagationNsPerKm)));
+}
+
 const std::vector<TopologyEntry>&
 TopologyTable()
 {
@@ -159,6 +181,7 @@ BuildNetwork(const TopologyConfig& config)
         if (config.kind == entry.kind)
         {
             Network network = entry.build(config);
+            network.metric = config.routingMetric;
             NS_LOG_INFO(config.kind << ": " << network.hosts.GetN() << " hosts, "
                                     << network.routers.GetN() << " routers, "
                                     << network.switches.GetN() << " switches, "

@@ -19,6 +19,28 @@ namespace ns3
 namespace gcsim
 {
 
+/// What routes minimise (unicast routes and the multicast trees built from them).
+enum class RoutingMetric
+{
+    HOPS,   //!< router hops: breadth-first searches
+    WEIGHT, //!< the sum of the links' weights (a map's link weights)
+    DELAY,  //!< the sum of the links' propagation delays
+};
+
+/// The metric's name as scenarios spell it: "hops", "weight", "delay".
+std::string RoutingMetricName(RoutingMetric metric);
+
+/// Light in fibre: 2e8 m/s, 5 us per km.
+constexpr double kPropagationNsPerKm = 5000.0;
+/// The shortest delay a link gets from a distance (routers at one place).
+constexpr int64_t kMinDistanceDelayNs = 1000;
+
+/**
+ * The propagation delay of a link of \p km kilometres (core_delay = "distance"): 5 us per km,
+ * rounded to the nearest nanosecond (halves away from zero), at least 1 us.
+ */
+Time DistanceDelay(double km);
+
 /// What a topology builder needs to know: plain values, already validated.
 struct TopologyConfig
 {
@@ -28,7 +50,10 @@ struct TopologyConfig
     Time delay{NanoSeconds(500)};    //!< their propagation delay
     DataRate coreRate{"1Gbps"};      //!< router-to-router links
     Time coreDelay{MilliSeconds(1)}; //!< their propagation delay
-    std::string queueSize{"100p"};   //!< each device's DropTail queue ("100p", "64kB")
+    /// Core link delays from the routers' positions (DistanceDelay) instead of coreDelay.
+    bool distanceDelay{false};
+    RoutingMetric routingMetric{RoutingMetric::HOPS}; //!< what routes minimise
+    std::string queueSize{"100p"}; //!< each device's DropTail queue ("100p", "64kB")
     std::string queueDisc{"none"}; //!< traffic-control root queue disc: none, pfifo-fast, fq-codel
     bool staticArp{true};          //!< pre-fill ARP caches (false: a cold network)
     /// With staticArp, also pre-fill entries between clients on a segment of up to 1024
@@ -87,6 +112,7 @@ struct Link
     double loss{0};                   //!< probability a receiver loses a frame it takes in
     /// Per end, the FrameLoss of its receiver; empty on a lossless link.
     std::vector<Ptr<FrameLoss>> lossModels;
+    double weight{1}; //!< its routing weight: a map's link weight, else 1
 
     /// Bytes on the wire of an IPv4 packet of \p ipBytes on this link.
     uint32_t FrameBytes(uint32_t ipBytes) const;
@@ -101,13 +127,14 @@ struct Link
  */
 struct Network
 {
-    NodeContainer hosts;                      //!< P1 first, then clients 1..N
-    NodeContainer routers;                    //!< IP routers ("R0", "R1", ...)
-    NodeContainer switches;                   //!< Ethernet switches ("S0", ...)
-    Ipv4Address serverAddress;                //!< P1's address
-    std::vector<Ipv4Address> clientAddresses; //!< client n at index n - 1
-    std::vector<Link> links;                  //!< every link, in build order
-    std::vector<std::string> names;           //!< by node id
+    NodeContainer hosts;                       //!< P1 first, then clients 1..N
+    NodeContainer routers;                     //!< IP routers ("R0", "R1", ...)
+    NodeContainer switches;                    //!< Ethernet switches ("S0", ...)
+    Ipv4Address serverAddress;                 //!< P1's address
+    std::vector<Ipv4Address> clientAddresses;  //!< client n at index n - 1
+    std::vector<Link> links;                   //!< every link, in build order
+    std::vector<std::string> names;            //!< by node id
+    RoutingMetric metric{RoutingMetric::HOPS}; //!< what its routes minimise
 
     Ptr<Node> Server() const;
     NodeContainer Clients() const;

@@ -1,9 +1,14 @@
 #include "routing-graph.h"
 
+#include <algorithm>
 #include <deque>
+#include <functional>
+#include <limits>
 #include <ns3/ipv4.h>
 #include <ns3/log.h>
 #include <ns3/node-list.h>
+#include <queue>
+#include <tuple>
 
 namespace ns3
 {
@@ -19,8 +24,18 @@ RoutingGraph::RoutingGraph(const Network& network)
   , m_linkNodes(network.links.size())
   , m_router(m_nodes, false)
   , m_switch(m_nodes, false)
+  , m_metric(network.metric)
+  , m_linkCost(network.links.size(), 1.0)
 {
     NS_LOG_FUNCTION(this);
+    for (uint32_t l = 0; l < network.links.size(); ++l)
+    {
+        const Link& link = network.links[l];
+        m_linkCost[l] = network.metric == RoutingMetric::WEIGHT ? link.weight
+                        : network.metric == RoutingMetric::DELAY
+                            ? static_cast<double>(link.delay.GetNanoSeconds())
+                            : 1.0;
+    }
     for (uint32_t r = 0; r < network.routers.GetN(); ++r)
     {
         m_router[network.routers.Get(r)->GetId()] = true;
@@ -141,8 +156,22 @@ RoutingGraph::FromLink(uint32_t link) const
     return Search({LinkVertex(link)});
 }
 
+bool
+RoutingGraph::IsTransit(uint64_t v, const std::vector<uint64_t>& sources) const
+{
+    // Hosts are end points: a search starts at them but never crosses them.
+    return IsLinkVertex(v) || m_router[v] || m_switch[v] ||
+           std::find(sources.begin(), sources.end(), v) != sources.end();
+}
+
 RoutingGraph::Tree
 RoutingGraph::Search(std::vector<uint64_t> sources) const
+{
+    return m_metric == RoutingMetric::HOPS ? BreadthFirst(sources) : Dijkstra(sources);
+}
+
+RoutingGraph::Tree
+RoutingGraph::BreadthFirst(const std::vector<uint64_t>& sources) const
 {
     std::size_t vertices = m_nodes + m_linkNodes.size();
     Tree tree;
@@ -155,8 +184,6 @@ RoutingGraph::Search(std::vector<uint64_t> sources) const
         tree.reached[s] = true;
         queue.push_back(s);
     }
-    auto sourceSet = [&](uint64_t v)
-    { return std::find(sources.begin(), sources.end(), v) != sources.end(); };
     while (!queue.empty())
     {
         uint64_t v = queue.front();
@@ -174,13 +201,8 @@ RoutingGraph::Search(std::vector<uint64_t> sources) const
                 }
             }
         }
-        else
+        else if (IsTransit(v, sources))
         {
-            // Hosts are end points: a search starts at them but never crosses them.
-            if (!m_router[v] && !m_switch[v] && !sourceSet(v))
-            {
-                continue;
-            }
             for (const auto& a : m_attachments[v])
             {
                 uint32_t lv = LinkVertex(a.link);
@@ -191,6 +213,65 @@ RoutingGraph::Search(std::vector<uint64_t> sources) const
                     tree.hops[lv] = tree.hops[v];
                     queue.push_back(lv);
                 }
+            }
+        }
+    }
+    tree.cost.assign(tree.hops.begin(), tree.hops.end());
+    return tree;
+}
+
+RoutingGraph::Tree
+RoutingGraph::Dijkstra(const std::vector<uint64_t>& sources) const
+{
+    std::size_t vertices = m_nodes + m_linkNodes.size();
+    Tree tree;
+    tree.parent.assign(vertices, -1);
+    tree.hops.assign(vertices, 0);
+    tree.cost.assign(vertices, std::numeric_limits<double>::infinity());
+    tree.reached.assign(vertices, false);
+    // (cost, order reached, vertex), cheapest first, then first reached.
+    using Entry = std::tuple<double, uint64_t, uint64_t>;
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+    uint64_t order = 0;
+    for (uint64_t s : sources)
+    {
+        tree.cost[s] = 0;
+        queue.emplace(0.0, order++, s);
+    }
+    std::vector<bool> settled(vertices, false);
+    auto relax = [&](uint64_t from, uint64_t to, double cost, uint32_t hops)
+    {
+        if (cost < tree.cost[to])
+        {
+            tree.cost[to] = cost;
+            tree.parent[to] = static_cast<int64_t>(from);
+            tree.hops[to] = hops;
+            queue.emplace(cost, order++, to);
+        }
+    };
+    while (!queue.empty())
+    {
+        uint64_t v = std::get<2>(queue.top());
+        queue.pop();
+        if (settled[v])
+        {
+            continue;
+        }
+        settled[v] = true;
+        tree.reached[v] = true;
+        if (IsLinkVertex(v))
+        {
+            for (uint32_t node : m_linkNodes[LinkOf(v)])
+            {
+                relax(v, node, tree.cost[v], tree.hops[v] + 1);
+            }
+        }
+        else if (IsTransit(v, sources))
+        {
+            // Crossing a link costs its cost once, on the way in.
+            for (const auto& a : m_attachments[v])
+            {
+                relax(v, LinkVertex(a.link), tree.cost[v] + m_linkCost[a.link], tree.hops[v]);
             }
         }
     }

@@ -19,6 +19,12 @@ namespace gcsim
  * not N² times). Only routers, switches and links are transit: a search enters hosts but never
  * leaves them, so no route runs through a host. Neighbours are visited in build order, so ties
  * break the same way every time.
+ *
+ * Searches minimise the network's RoutingMetric. Hops: breadth-first. Weight or delay:
+ * Dijkstra, crossing a link costing its weight or its propagation delay (in ns); vertices are
+ * settled in order of cost and, among equal costs, in the order they were reached, so a tie
+ * goes to the path found first, as in the breadth-first search (with every link costing the
+ * same, the two searches give the same trees).
  */
 class RoutingGraph
 {
@@ -35,17 +41,18 @@ public:
         uint32_t interface; //!< the node's IPv4 interface index
     };
 
-    /// A breadth-first search tree: every vertex's parent towards the sources.
+    /// A shortest-path tree: every vertex's parent towards the sources.
     struct Tree
     {
         std::vector<int64_t> parent; //!< vertex, or -1 at a source or when unreached
-        std::vector<uint32_t> hops;  //!< node-to-node hops from the nearest source
+        std::vector<uint32_t> hops;  //!< node-to-node hops from the nearest source, on the tree
+        std::vector<double> cost;    //!< the metric's cost from the nearest source (hops: hops)
         std::vector<bool> reached;   //!< whether the search reached the vertex
     };
 
-    /// Breadth-first from the nodes \p nodeIds (node ids).
+    /// The shortest-path tree from the nodes \p nodeIds (node ids).
     Tree FromNodes(const std::vector<uint32_t>& nodeIds) const;
-    /// Breadth-first from a link (all its ends are one hop from each other).
+    /// The shortest-path tree from a link (all its ends are one hop from each other).
     Tree FromLink(uint32_t link) const;
 
     uint32_t NodeCount() const;
@@ -73,6 +80,12 @@ public:
 
 private:
     Tree Search(std::vector<uint64_t> sources) const;
+    /// Breadth-first: the tree of RoutingMetric::HOPS.
+    Tree BreadthFirst(const std::vector<uint64_t>& sources) const;
+    /// Dijkstra by the links' costs.
+    Tree Dijkstra(const std::vector<uint64_t>& sources) const;
+    /// Whether a search may leave vertex \p v (a link, a router, a switch, or a source).
+    bool IsTransit(uint64_t v, const std::vector<uint64_t>& sources) const;
 
     uint32_t m_nodes;
     std::vector<std::vector<Attachment>> m_attachments; //!< by node id
@@ -80,6 +93,8 @@ private:
     std::vector<std::vector<uint32_t>> m_linkNodes;     //!< by link
     std::vector<bool> m_router;                         //!< by node id
     std::vector<bool> m_switch;                         //!< by node id: Ethernet switches
+    RoutingMetric m_metric;                             //!< what searches minimise
+    std::vector<double> m_linkCost;                     //!< by link: the cost of crossing it
 };
 
 } // namespace gcsim

@@ -43,6 +43,11 @@
 // routers (squared distance; on a tie, the pair (u, v) first in router order, u in the
 // component being joined). The links are built in the order of the edges drawn, then the
 // joining edges, each from its lower-numbered router.
+//
+// With core_delay = "distance" each link's delay comes from the distance between its routers:
+// the unit square is taken as 10,000 km on a side, the plane an Inet map spans (one Inet unit
+// is a km), and DistanceDelay gives 5 us per km (light in fibre), rounded to the nanosecond,
+// at least 1 us.
 
 #include "waxman-topology.h"
 
@@ -65,6 +70,9 @@ namespace gcsim
 {
 
 NS_LOG_COMPONENT_DEFINE("GcsimWaxmanTopology");
+
+/// Kilometres in one unit of the square the routers are placed in.
+constexpr double kWaxmanKmPerUnit = 10000.0;
 
 namespace
 {
@@ -239,7 +247,10 @@ BuildWaxman(const TopologyConfig& config)
     }
     for (const auto& [u, v] : edges)
     {
-        builder.AddP2p(routers[u], routers[v], config.coreRate, config.coreDelay);
+        Time delay = config.distanceDelay
+                         ? DistanceDelay(kWaxmanKmPerUnit * std::sqrt(SquaredDistance(x, y, u, v)))
+                         : config.coreDelay;
+        builder.AddP2p(routers[u], routers[v], config.coreRate, delay);
     }
     AttachHosts(builder, routers, Placement::SEEDED);
     return builder.Get();

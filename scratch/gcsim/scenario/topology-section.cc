@@ -11,6 +11,7 @@
 #include "section.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <random>
@@ -41,6 +42,7 @@ Keys()
         {"queue_disc"},
         {"core_rate", kRouted},
         {"core_delay", kRouted},
+        {"routing_metric", kRouted},
         {"fanout", {"tree"}},
         {"depth", {"tree"}},
         {"clients_per_leaf", {"tree"}},
@@ -158,6 +160,7 @@ CheckMap(const Reader& r, ns3::gcsim::TopologyConfig& t)
                            t.serverRouter = DrawRouter(t, LargestPart(map));
                        }
                        ns3::gcsim::CheckMapPlacement(map, t);
+                       ns3::gcsim::CheckMapMetric(map, t);
                        Routers routers;
                        routers.count = map.names.size();
                        uint32_t server =
@@ -262,7 +265,22 @@ ReadLinks(const Reader& r, ns3::gcsim::TopologyConfig& t)
     t.delay =
         r.Duration("topology.delay").value_or(p2p ? ns3::MilliSeconds(2) : ns3::NanoSeconds(500));
     t.coreRate = r.Rate("topology.core_rate").value_or(ns3::DataRate("1Gbps"));
-    t.coreDelay = r.Duration("topology.core_delay").value_or(ns3::MilliSeconds(1));
+    toml::node* coreDelay = r.Find("topology.core_delay");
+    if (coreDelay && coreDelay->is_string() && !coreDelay->as_string()->get().empty() &&
+        std::isalpha(static_cast<unsigned char>(coreDelay->as_string()->get()[0])))
+    {
+        if (coreDelay->as_string()->get() != "distance")
+        {
+            r.Fail("topology.core_delay",
+                   UnknownName("value", coreDelay->as_string()->get(), {"distance"}) +
+                       ", or a duration such as \"1ms\"");
+        }
+        t.distanceDelay = true;
+    }
+    else
+    {
+        t.coreDelay = r.Duration("topology.core_delay").value_or(ns3::MilliSeconds(1));
+    }
     t.bottleneckRate = r.Rate("topology.bottleneck_rate").value_or(ns3::DataRate("10Mbps"));
     t.bottleneckDelay = r.Duration("topology.bottleneck_delay").value_or(ns3::MilliSeconds(10));
     // Packet error rates: access links; router-to-router links (the dumbbell has one).
@@ -320,6 +338,35 @@ ReadShape(const Reader& r, ns3::gcsim::TopologyConfig& t)
         {
             r.Fail("topology.server_router", noRouter(t.serverRouter));
         }
+    }
+}
+
+/// What routes minimise; refuses a metric or core_delay = "distance" the kind has nothing for
+/// (a map's own weights and positions are checked with the map).
+void
+ReadMetric(const Reader& r, ns3::gcsim::TopologyConfig& t)
+{
+    using ns3::gcsim::RoutingMetric;
+    std::string metric =
+        r.Choice("topology.routing_metric", {"hops", "weight", "delay"}).value_or("hops");
+    t.routingMetric = metric == "weight"  ? RoutingMetric::WEIGHT
+                      : metric == "delay" ? RoutingMetric::DELAY
+                                          : RoutingMetric::HOPS;
+    if (t.routingMetric == RoutingMetric::WEIGHT && t.kind != "file")
+    {
+        r.Fail("topology.routing_metric",
+               "\"weight\" routes by link weights, and a " + t.kind +
+                   " has none: only maps weigh their links (kind \"file\": Inet maps, "
+                   "Rocketfuel weights files); \"hops\" and \"delay\" route every kind");
+    }
+    if (t.distanceDelay && t.kind != "file" && t.kind != "waxman")
+    {
+        r.Fail("topology.core_delay",
+               "\"distance\" derives each router link's delay from its routers' positions, and "
+               "a " +
+                   t.kind +
+                   " places none: only waxman graphs and Inet maps do; give a duration such as "
+                   "\"1ms\"");
     }
 }
 
@@ -463,6 +510,7 @@ Read(const Reader& r, Scenario& s, SectionContext& context)
     ReadLinks(r, t);
     ReadShape(r, t);
     ReadMap(r, t, context.baseDir);
+    ReadMetric(r, t);
     Routers mapRouters = t.kind == "file" ? CheckMap(r, t) : Routers{};
     ReadClients(r, t);
     ReadQueue(r, t);
@@ -477,7 +525,7 @@ KindValues(const ns3::gcsim::TopologyConfig& t)
 {
     toml::table values{
         {"core_rate", RateText(t.coreRate)},
-        {"core_delay", TimeText(t.coreDelay)},
+        {"core_delay", t.distanceDelay ? std::string("distance") : TimeText(t.coreDelay)},
         {"fanout", static_cast<int64_t>(t.fanout)},
         {"depth", static_cast<int64_t>(t.depth)},
         {"clients_per_leaf",
@@ -503,6 +551,11 @@ KindValues(const ns3::gcsim::TopologyConfig& t)
     if (t.serverRouter >= 0)
     {
         values.insert("server_router", t.serverRouter);
+    }
+    if (t.routingMetric != ns3::gcsim::RoutingMetric::HOPS)
+    {
+        // Routes by hop count resolve as they did before the metric existed.
+        values.insert("routing_metric", ns3::gcsim::RoutingMetricName(t.routingMetric));
     }
     if (t.coreLoss > 0)
     {
