@@ -1,8 +1,9 @@
 // route-setup: one route set-up on the Inet map, gcsim's or the plain ns-3 program's, in a
 // process of its own; prints its wall-clock seconds and a count (nodes or routes).
 //
-//     route-setup gcsim|plain SOURCE_DIR
+//     route-setup gcsim|plain SOURCE_DIR [KEY=VALUE]...
 //
+// gcsim's side takes overrides of the scenario as --set does: topology.routing_metric=delay.
 // route-bench runs it. It is a program of its own because Debian's libbenchmark and
 // libns3-topology-read carry incompatible copies of std::regex: a process that loads both
 // aborts while topology-read initialises.
@@ -16,13 +17,14 @@
 #include <ns3/node-list.h>
 #include <ns3/simulator.h>
 #include <string>
+#include <vector>
 
 int
 main(int argc, char** argv)
 {
-    if (argc != 3)
+    if (argc < 3)
     {
-        std::fprintf(stderr, "usage: route-setup gcsim|plain SOURCE_DIR\n");
+        std::fprintf(stderr, "usage: route-setup gcsim|plain SOURCE_DIR [KEY=VALUE]...\n");
         return 2;
     }
     // As the gcsim program does (main.cc): the resolution is final, and ns-3 stops keeping
@@ -34,7 +36,8 @@ main(int argc, char** argv)
     uint64_t count = 0;
     if (side == "gcsim")
     {
-        gcsim::Scenario s = gcsim::LoadScenario(dir + "/scenarios/internet-map.toml", {});
+        gcsim::Scenario s = gcsim::LoadScenario(dir + "/scenarios/internet-map.toml",
+                                                std::vector<std::string>(argv + 3, argv + argc));
         ns3::gcsim::TopologyConfig topology = s.topology;
         topology.members = s.group.members;
         topology.clientPairsArp = false; // as `gcsim run` builds it for every mode but overlay
