@@ -1,13 +1,12 @@
 // Routing metrics and distance delays: on a five-router Inet map, hop count, link weight and
 // delay each route P1's datagrams along a different path, with the latency its links give;
 // with every link alike, the Dijkstra searches route as the breadth-first ones; maps keep
-// their weights and positions; bad metrics and delays are refused before anything runs.
+// their weights and positions. (Bad metrics and delays: bad-input-test.cc, map-test.cc.)
 #include "models/network/map-topology.h"
 #include "models/network/network.h"
 #include "test-utilities.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <ns3/simulator.h>
 #include <set>
@@ -235,143 +234,6 @@ TEST(RoutingMetric, DistanceDelaysAreFiveMicrosecondsAKmToTheNanosecond)
     EXPECT_GE(*delays.begin(), 1000);
     EXPECT_LE(*delays.rbegin(), 70710679); // 10,000 km x sqrt(2)
 }
-
-// --- Refused -----------------------------------------------------------------------------
-
-struct BadMetric
-{
-    const char* title;
-    std::string scenario;             //!< "@" stands for the map's path
-    std::string map;                  //!< the map's text ("": none written)
-    std::vector<std::string> mustSay; //!< "@" = the scenario's path
-};
-
-void
-PrintTo(const BadMetric& c, std::ostream* os)
-{
-    *os << c.title;
-}
-
-class BadMetrics : public ::testing::TestWithParam<BadMetric>
-{
-};
-
-TEST_P(BadMetrics, ExitWithTwoNamingFileLineAndKeyAndWriteNothing)
-{
-    const BadMetric& c = GetParam();
-    ScratchFolder dir;
-    std::vector<std::string> before;
-    std::string scenario = c.scenario;
-    if (!c.map.empty())
-    {
-        WriteFile(dir / "bad_inet.txt", c.map);
-        before.push_back(dir / "bad_inet.txt");
-    }
-    if (auto at = scenario.find('@'); at != std::string::npos)
-    {
-        scenario.replace(at, 1, dir / "bad_inet.txt");
-    }
-    std::string file = dir / "scenario.toml";
-    WriteFile(file, scenario);
-    before.push_back(file);
-    CommandResult r = RunCommand({"run", file, "--out", dir / "results"});
-    EXPECT_EQ(r.status, 2) << r.err;
-    for (std::string s : c.mustSay)
-    {
-        s = s[0] == '@' ? file + s.substr(1) : s;
-        EXPECT_NE(r.err.find(s), std::string::npos) << "expected '" << s << "' in: " << r.err;
-    }
-    std::vector<std::string> after = dir.Entries();
-    std::sort(after.begin(), after.end());
-    std::sort(before.begin(), before.end());
-    EXPECT_EQ(after, before) << "something was written";
-    EXPECT_TRUE(r.out.empty()) << r.out;
-}
-
-std::string
-Ring(const std::string& line)
-{
-    return "[topology]\nkind = \"ring\"\nrouters = 4\n" + line + "\n";
-}
-
-std::string
-OnMap(const std::string& map, const std::string& format, const std::string& line)
-{
-    return "[topology]\nkind = \"file\"\nmap = \"" + map + "\"\nformat = \"" + format + "\"\n" +
-           line + "\n";
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    Scenarios, BadMetrics,
-    ::testing::Values(
-        BadMetric{"unknown metric",
-                  Ring("routing_metric = \"hop\""),
-                  "",
-                  {"@:4:", "topology.routing_metric", "unknown value 'hop' (did you mean 'hops'?)",
-                   "accepted: hops, weight, delay"}},
-        BadMetric{"metric on a lan",
-                  "[topology]\nkind = \"lan\"\nrouting_metric = \"delay\"\n",
-                  "",
-                  {"@:3:", "topology.routing_metric", "does not apply to a lan topology"}},
-        BadMetric{"weight on a ring",
-                  Ring("routing_metric = \"weight\""),
-                  "",
-                  {"@:4:", "topology.routing_metric", "a ring has none"}},
-        BadMetric{"weight on an Orbis map",
-                  OnMap(SourcePath("scenarios/maps/Orbis_toposample.txt"), "orbis",
-                        "routing_metric = \"weight\""),
-                  "",
-                  {"@:5:", "topology.routing_metric", "Orbis_toposample.txt has none"}},
-        BadMetric{"distance on a ring",
-                  Ring("core_delay = \"distance\""),
-                  "",
-                  {"@:4:", "topology.core_delay", "a ring places none",
-                   "only waxman graphs and Inet maps"}},
-        BadMetric{"distance on a grid",
-                  "[topology]\nkind = \"grid\"\ncore_delay = \"distance\"\n",
-                  "",
-                  {"@:3:", "topology.core_delay", "a grid places none"}},
-        BadMetric{"distance on a tree",
-                  "[topology]\nkind = \"tree\"\ncore_delay = \"distance\"\n",
-                  "",
-                  {"@:3:", "topology.core_delay", "a tree places none"}},
-        BadMetric{"distance on a Rocketfuel map",
-                  OnMap(SourcePath("scenarios/maps/RocketFuel_toposample_1239_weights.txt"),
-                        "rocketfuel", "core_delay = \"distance\""),
-                  "",
-                  {"@:5:", "topology.core_delay", "places none: only Inet maps do"}},
-        BadMetric{"misspelt distance",
-                  Ring("core_delay = \"distanse\""),
-                  "",
-                  {"@:4:", "topology.core_delay", "(did you mean 'distance'?)",
-                   "or a duration such as \"1ms\""}},
-        BadMetric{"a weight of zero",
-                  OnMap("@", "inet", "routing_metric = \"weight\""),
-                  "3 2\n0 0 0\n1 1 1\n2 2 2\n0 1 5\n1 2 0\n",
-                  {"@:5:", "topology.routing_metric", "bad_inet.txt, line 6",
-                   "weight `0` is not a number above zero"}},
-        BadMetric{"a negative weight",
-                  OnMap("@", "inet", "routing_metric = \"weight\""),
-                  "3 2\n0 0 0\n1 1 1\n2 2 2\n0 1 -3\n1 2 5\n",
-                  {"@:5:", "bad_inet.txt, line 5", "weight `-3` is not a number above zero"}},
-        BadMetric{"a weight that is no number",
-                  OnMap("@", "inet", "routing_metric = \"weight\""),
-                  "3 2\n0 0 0\n1 1 1\n2 2 2\n0 1 heavy\n1 2 5\n",
-                  {"@:5:", "weight `heavy` is not a number above zero"}},
-        BadMetric{"coordinates that are no numbers",
-                  OnMap("@", "inet", "core_delay = \"distance\""),
-                  "3 2\n0 0 0\n1 east 1\n2 2 2\n0 1 5\n1 2 5\n",
-                  {"@:5:", "topology.core_delay", "bad_inet.txt, line 3",
-                   "coordinates are not two numbers"}}),
-    [](const ::testing::TestParamInfo<BadMetric>& p)
-    {
-        std::string name = p.param.title;
-        for (char& ch : name)
-        {
-            ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
-        }
-        return name;
-    });
 
 } // namespace
 } // namespace gcsim::test

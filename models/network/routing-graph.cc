@@ -171,13 +171,20 @@ RoutingGraph::Search(std::vector<uint64_t> sources) const
 }
 
 RoutingGraph::Tree
-RoutingGraph::BreadthFirst(const std::vector<uint64_t>& sources) const
+RoutingGraph::Unreached() const
 {
     std::size_t vertices = m_nodes + m_linkNodes.size();
     Tree tree;
     tree.parent.assign(vertices, -1);
     tree.hops.assign(vertices, 0);
     tree.reached.assign(vertices, false);
+    return tree;
+}
+
+RoutingGraph::Tree
+RoutingGraph::BreadthFirst(const std::vector<uint64_t>& sources) const
+{
+    Tree tree = Unreached();
     std::deque<uint64_t> queue;
     for (uint64_t s : sources)
     {
@@ -223,12 +230,9 @@ RoutingGraph::BreadthFirst(const std::vector<uint64_t>& sources) const
 RoutingGraph::Tree
 RoutingGraph::Dijkstra(const std::vector<uint64_t>& sources) const
 {
-    std::size_t vertices = m_nodes + m_linkNodes.size();
-    Tree tree;
-    tree.parent.assign(vertices, -1);
-    tree.hops.assign(vertices, 0);
+    Tree tree = Unreached();
+    std::size_t vertices = tree.parent.size();
     tree.cost.assign(vertices, std::numeric_limits<double>::infinity());
-    tree.reached.assign(vertices, false);
     // (cost, order reached, vertex), cheapest first, then first reached.
     using Entry = std::tuple<double, uint64_t, uint64_t>;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;

@@ -80,6 +80,8 @@ public:
 
 private:
     Tree Search(std::vector<uint64_t> sources) const;
+    /// A tree in which nothing is reached yet (no costs).
+    Tree Unreached() const;
     /// Breadth-first: the tree of RoutingMetric::HOPS.
     Tree BreadthFirst(const std::vector<uint64_t>& sources) const;
     /// Dijkstra by the links' costs.
