@@ -241,6 +241,49 @@ DenseModeRouting::SendControl(DenseModeHeader::Type type, const Source& s, Ipv4A
 }
 
 void
+DenseModeRouting::SetRpf(Source& s, const RoutingGraph& graph, const RoutingGraph::Tree& tree) const
+{
+    s.rpf = -1;
+    s.rpfRouter = false;
+    s.rpfNeighbour = Ipv4Address();
+    if (tree.reached[m_node] && tree.parent[m_node] >= 0)
+    {
+        uint32_t link = graph.LinkOf(static_cast<uint64_t>(tree.parent[m_node]));
+        s.rpf = graph.InterfaceOn(m_node, link);
+        int64_t up = tree.parent[tree.parent[m_node]];
+        if (up >= 0 && graph.IsRouter(static_cast<uint32_t>(up)))
+        {
+            s.rpfRouter = true;
+            s.rpfNeighbour = graph.AddressOn(static_cast<uint32_t>(up), link);
+        }
+    }
+}
+
+void
+DenseModeRouting::RpfMayChange(Source& s, const RoutingGraph& graph, const RoutingGraph::Tree& tree)
+{
+    NS_LOG_FUNCTION(this);
+    int32_t before = s.rpf;
+    Ipv4Address neighbourBefore = s.rpfNeighbour;
+    SetRpf(s, graph, tree);
+    if (s.rpf == before && s.rpfNeighbour == neighbourBefore)
+    {
+        return;
+    }
+    NS_LOG_INFO("router " << m_node << ": RPF interface for " << s.address << " now " << s.rpf
+                          << " (was " << before << ")");
+    // The new upstream router never had this router's Prune: a Graft there if anything
+    // downstream wants the group (RFC 3973, 4.4.1: RPF'(S) changes with olist not empty).
+    s.prunedUpstream = false;
+    s.graftRetry.Cancel();
+    s.pruned.erase(static_cast<uint32_t>(s.rpf));
+    if (s.rpf >= 0 && s.rpfRouter && !Outputs(s).empty())
+    {
+        SendGraft(s);
+    }
+}
+
+void
 DenseModeRouting::SendPrune(Source& s)
 {
     NS_LOG_FUNCTION(this);
@@ -485,6 +528,7 @@ DenseMode::Install(const Network& network, const RoutingGraph& graph, Ipv4Addres
         m_membership = [this](uint32_t router, uint32_t iface)
         { return DefaultMembership(router, iface); };
     }
+    m_sourceNodes = sources;
     std::vector<RoutingGraph::Tree> trees;
     std::vector<Ipv4Address> addresses;
     for (uint32_t source : sources)
@@ -527,18 +571,7 @@ DenseMode::Install(const Network& network, const RoutingGraph& graph, Ipv4Addres
         {
             DenseModeRouting::Source s;
             s.address = addresses[k];
-            const RoutingGraph::Tree& tree = trees[k];
-            if (tree.reached[id] && tree.parent[id] >= 0)
-            {
-                uint32_t link = graph.LinkOf(static_cast<uint64_t>(tree.parent[id]));
-                s.rpf = graph.InterfaceOn(id, link);
-                int64_t up = tree.parent[tree.parent[id]];
-                if (up >= 0 && graph.IsRouter(static_cast<uint32_t>(up)))
-                {
-                    s.rpfRouter = true;
-                    s.rpfNeighbour = graph.AddressOn(static_cast<uint32_t>(up), link);
-                }
-            }
+            routing->SetRpf(s, graph, trees[k]);
             routing->m_sources.push_back(s);
         }
         Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
@@ -552,6 +585,24 @@ DenseMode::Install(const Network& network, const RoutingGraph& graph, Ipv4Addres
         socket->SetRecvCallback(MakeCallback(&DenseModeRouting::Receive, routing));
         routing->m_socket = socket;
         m_routers[id] = routing;
+    }
+}
+
+void
+DenseMode::RoutesChanged()
+{
+    NS_LOG_FUNCTION(this);
+    std::vector<RoutingGraph::Tree> trees;
+    for (uint32_t source : m_sourceNodes)
+    {
+        trees.push_back(m_graph->FromNodes({source}));
+    }
+    for (auto& [id, routing] : m_routers)
+    {
+        for (std::size_t k = 0; k < m_sourceNodes.size(); ++k)
+        {
+            routing->RpfMayChange(routing->m_sources[k], *m_graph, trees[k]);
+        }
     }
 }
 

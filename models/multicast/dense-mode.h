@@ -97,6 +97,10 @@ private:
     void SendControl(DenseModeHeader::Type type, const Source& s, Ipv4Address to);
     void SendPrune(Source& s);
     void SendGraft(Source& s);
+    /// Sets \p s's RPF interface and neighbour from \p tree, a search from the source.
+    void SetRpf(Source& s, const RoutingGraph& graph, const RoutingGraph::Tree& tree) const;
+    /// Unicast routes changed: the RPF of \p s may have moved; graft towards a new one.
+    void RpfMayChange(Source& s, const RoutingGraph& graph, const RoutingGraph::Tree& tree);
     /// A Prune, Graft or Ack arrived on the raw socket.
     void Receive(Ptr<Socket> socket);
     void OnPrune(Source& s, uint32_t iface, uint32_t neighbour);
@@ -146,6 +150,13 @@ public:
      */
     void Install(const Network& network, const RoutingGraph& graph, Ipv4Address group,
                  const std::vector<uint32_t>& sources);
+    /**
+     * Unicast routing reconverged (links or routers of the graph given to Install() went
+     * down or up): every router takes its RPF interfaces from the graph's searches again,
+     * and grafts towards a new RPF neighbour if it has anywhere to forward, as PIM-DM does
+     * when RPF'(S) changes. Prunes held elsewhere expire by themselves.
+     */
+    void RoutesChanged();
     /// Replaces the default local-membership predicate.
     void SetLocalMembership(LocalMembership membership);
     /// Router node \p router's members on interface \p iface may have changed.
@@ -173,6 +184,7 @@ private:
 
     const Network* m_network{nullptr};
     const RoutingGraph* m_graph{nullptr};
+    std::vector<uint32_t> m_sourceNodes; //!< as given to Install()
     Ipv4Address m_group;
     Time m_pruneLifetime;
     LocalMembership m_membership;

@@ -26,6 +26,8 @@ RoutingGraph::RoutingGraph(const Network& network)
   , m_switch(m_nodes, false)
   , m_metric(network.metric)
   , m_linkCost(network.links.size(), 1.0)
+  , m_linkDown(network.links.size(), false)
+  , m_nodeDown(m_nodes, false)
 {
     NS_LOG_FUNCTION(this);
     for (uint32_t l = 0; l < network.links.size(); ++l)
@@ -199,7 +201,7 @@ RoutingGraph::BreadthFirst(const std::vector<uint64_t>& sources) const
         {
             for (uint32_t node : m_linkNodes[LinkOf(v)])
             {
-                if (!tree.reached[node])
+                if (!tree.reached[node] && !m_nodeDown[node])
                 {
                     tree.reached[node] = true;
                     tree.parent[node] = static_cast<int64_t>(v);
@@ -213,7 +215,7 @@ RoutingGraph::BreadthFirst(const std::vector<uint64_t>& sources) const
             for (const auto& a : m_attachments[v])
             {
                 uint32_t lv = LinkVertex(a.link);
-                if (!tree.reached[lv])
+                if (!tree.reached[lv] && !m_linkDown[a.link])
                 {
                     tree.reached[lv] = true;
                     tree.parent[lv] = static_cast<int64_t>(v);
@@ -267,7 +269,10 @@ RoutingGraph::Dijkstra(const std::vector<uint64_t>& sources) const
         {
             for (uint32_t node : m_linkNodes[LinkOf(v)])
             {
-                relax(v, node, tree.cost[v], tree.hops[v] + 1);
+                if (!m_nodeDown[node])
+                {
+                    relax(v, node, tree.cost[v], tree.hops[v] + 1);
+                }
             }
         }
         else if (IsTransit(v, sources))
@@ -275,11 +280,40 @@ RoutingGraph::Dijkstra(const std::vector<uint64_t>& sources) const
             // Crossing a link costs its cost once, on the way in.
             for (const auto& a : m_attachments[v])
             {
-                relax(v, LinkVertex(a.link), tree.cost[v] + m_linkCost[a.link], tree.hops[v]);
+                if (!m_linkDown[a.link])
+                {
+                    relax(v, LinkVertex(a.link), tree.cost[v] + m_linkCost[a.link], tree.hops[v]);
+                }
             }
         }
     }
     return tree;
+}
+
+void
+RoutingGraph::SetLinkDown(uint32_t link, bool down)
+{
+    NS_LOG_FUNCTION(this << link << down);
+    m_linkDown.at(link) = down;
+}
+
+void
+RoutingGraph::SetNodeDown(uint32_t node, bool down)
+{
+    NS_LOG_FUNCTION(this << node << down);
+    m_nodeDown.at(node) = down;
+}
+
+bool
+RoutingGraph::IsLinkDown(uint32_t link) const
+{
+    return m_linkDown[link];
+}
+
+bool
+RoutingGraph::IsNodeDown(uint32_t node) const
+{
+    return m_nodeDown[node];
 }
 
 std::vector<uint32_t>

@@ -78,6 +78,16 @@ public:
      */
     std::vector<uint32_t> LinksToSource(const Tree& tree, uint32_t node) const;
 
+    /**
+     * Takes link \p link out of every later search (\p down), or puts it back: a failed
+     * link, as routing sees it once it has reconverged.
+     */
+    void SetLinkDown(uint32_t link, bool down);
+    /// Takes node \p node (a router) out of every later search, or puts it back.
+    void SetNodeDown(uint32_t node, bool down);
+    bool IsLinkDown(uint32_t link) const;
+    bool IsNodeDown(uint32_t node) const;
+
 private:
     Tree Search(std::vector<uint64_t> sources) const;
     /// A tree in which nothing is reached yet (no costs).
@@ -97,6 +107,8 @@ private:
     std::vector<bool> m_switch;                         //!< by node id: Ethernet switches
     RoutingMetric m_metric;                             //!< what searches minimise
     std::vector<double> m_linkCost;                     //!< by link: the cost of crossing it
+    std::vector<bool> m_linkDown;                       //!< by link: failed (SetLinkDown)
+    std::vector<bool> m_nodeDown;                       //!< by node id: failed (SetNodeDown)
 };
 
 } // namespace gcsim

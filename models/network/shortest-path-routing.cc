@@ -216,10 +216,34 @@ RoutingOf(Ptr<Node> node)
 } // namespace
 
 void
+ShortestPathRouting::Clear()
+{
+    NS_LOG_FUNCTION(this);
+    m_routes.clear();
+    m_hasDefault = false;
+}
+
+void
 ShortestPathRouting::Populate(const Network& network)
 {
     NS_LOG_FUNCTION_NOARGS();
-    RoutingGraph graph(network);
+    Populate(network, RoutingGraph(network));
+}
+
+void
+ShortestPathRouting::Populate(const Network& network, const RoutingGraph& graph)
+{
+    NS_LOG_FUNCTION_NOARGS();
+    for (NodeContainer nodes : {network.hosts, network.routers})
+    {
+        for (uint32_t n = 0; n < nodes.GetN(); ++n)
+        {
+            if (auto routing = RoutingOf(nodes.Get(n)))
+            {
+                routing->Clear();
+            }
+        }
+    }
     // Hosts: a default route through the first router on their first link.
     for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
     {

@@ -12,6 +12,7 @@ namespace gcsim
 {
 
 struct Network;
+class RoutingGraph;
 
 /**
  * \brief Unicast routes computed centrally by hop count and installed as tables.
@@ -31,6 +32,11 @@ public:
 
     /// Computes and installs the routes of every node of \p network.
     static void Populate(const Network& network);
+    /**
+     * Replaces the routes of every node of \p network with those of \p graph's searches
+     * (a graph with failed links or routers taken out: routing reconverged).
+     */
+    static void Populate(const Network& network, const RoutingGraph& graph);
 
     /// Routes to \p network / \p mask through \p interface via \p gateway.
     void AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_t interface,
@@ -38,6 +44,8 @@ public:
     void SetDefaultRoute(uint32_t interface, Ipv4Address gateway);
     /// Routes this node holds (the default route included).
     std::size_t GetNRoutes() const;
+    /// Forgets every route, the default one included.
+    void Clear();
 
     Ptr<Ipv4Route> RouteOutput(Ptr<Packet> p, const Ipv4Header& header, Ptr<NetDevice> oif,
                                Socket::SocketErrno& sockerr) override;

@@ -82,6 +82,13 @@ ScheduleProgress(const std::function<void(Time, Time)>& progress, Time stop)
 
 } // namespace
 
+uint64_t
+ModeResult::Drops() const
+{
+    return links.queueDrops + links.linkDrops + links.queueDiscDrops + links.lossDrops +
+           hosts.ipDrops + hosts.arpDrops + failures.framesLost;
+}
+
 void
 CheckNetwork(const Scenario& s)
 {
@@ -90,6 +97,7 @@ CheckNetwork(const Scenario& s)
     topology.members = s.group.members;
     topology.clientPairsArp = false;
     Network network = Build(s, topology);
+    CheckFailures(s, network);
     if (s.output.netanim)
     {
         CheckNetAnimSize(s, network);

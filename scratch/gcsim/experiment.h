@@ -4,6 +4,7 @@
 #include "models/stats/animation-tracker.h"
 #include "models/stats/delivery-tracker.h"
 #include "models/stats/dense-mode-tracker.h"
+#include "models/stats/failure-tracker.h"
 #include "models/stats/host-load-tracker.h"
 #include "models/stats/link-tracker.h"
 #include "models/stats/membership-tracker.h"
@@ -48,10 +49,15 @@ struct ModeResult
         uint64_t bytesReceived{0}; //!< by the flows' sinks (UDP payload, TCP stream bytes)
         double throughputBps{0};   //!< bytesReceived x 8 over the time the flows ran
     } background;
+    /// What [[failures]] cost; `used` only in scenarios with failures.
+    ns3::gcsim::FailureCounts failures;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.
     std::shared_ptr<const ThroughputSearch> throughput;
+
+    /// Frames dropped, every cause: queues, links, loss, IP, ARP, failed links and routers.
+    uint64_t Drops() const;
 };
 
 /// Where a run's streamed output goes; any of them may be left empty.

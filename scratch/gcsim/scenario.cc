@@ -292,6 +292,13 @@ Scenario::Runs() const
     return runs;
 }
 
+std::string
+Scenario::Failure::What() const
+{
+    return (link.empty() ? "router R" + std::to_string(router) : "link " + link) +
+           (down ? " down" : " up");
+}
+
 std::vector<uint32_t>
 Scenario::MembersAt(ns3::Time t) const
 {

@@ -244,6 +244,25 @@ struct Scenario
         ns3::Time start{0};          //!< when the flows start; they run to the end of the run
     } background;
 
+    /**
+     * A link or router that fails or comes back during the run ([[failures]]): from `at`
+     * frames on it are lost (or pass again); `reconvergence` later, unicast routes and the
+     * multicast trees are computed again without it (with it).
+     */
+    struct Failure
+    {
+        ns3::Time at;
+        std::string link;   //!< "R3-R7": the links between two routers; "" for a router
+        int64_t router{-1}; //!< a router's index; -1 for a link
+        bool down{true};    //!< action "down"; false: "up"
+        ns3::Time reconvergence{ns3::MilliSeconds(100)}; //!< until routing reconverges
+        std::string where; //!< FILE:LINE of the entry's link, for checks on the built network
+        std::string key;   //!< "failures[0].link"
+        /// "link R3-R7 down", "router R2 up".
+        std::string What() const;
+    };
+    std::vector<Failure> failures; //!< in time order
+
     struct Output
     {
         bool pcap{false};

@@ -13,13 +13,6 @@ namespace gcsim
 namespace
 {
 
-uint64_t
-Drops(const ModeResult& r)
-{
-    return r.links.queueDrops + r.links.linkDrops + r.links.queueDiscDrops + r.links.lossDrops +
-           r.hosts.ipDrops + r.hosts.arpDrops;
-}
-
 /// ThroughputSearch::p99DoublingRate of \p steps.
 double
 P99DoublingRate(const std::vector<ThroughputStep>& steps)
@@ -84,7 +77,7 @@ SearchThroughput(const Scenario& s, const std::string& run, const RunSinks& sink
             r.delivery.expected ? double(r.delivery.deliveries) / double(r.delivery.expected) : 0;
         step.latencyMeanNs = r.delivery.latency.mean;
         step.latencyP99Ns = r.delivery.latency.p99;
-        step.drops = Drops(r);
+        step.drops = r.Drops();
         step.completionGrowthNs = r.delivery.completionGrowthNs;
         step.sustained = Sustained(r.delivery);
         search->steps.push_back(step);
@@ -146,7 +139,7 @@ SearchThroughput(const Scenario& s, const std::string& run, const RunSinks& sink
     {
         step = st.rate == reported ? &st : step;
     }
-    if (!step || step->drops != Drops(result) ||
+    if (!step || step->drops != result.Drops() ||
         step->latencyMeanNs != result.delivery.latency.mean ||
         step->sustained != Sustained(result.delivery))
     {

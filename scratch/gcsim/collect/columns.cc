@@ -55,7 +55,7 @@ Meanings()
         {"duplicates_suppressed", "copies routers dropped as duplicates (count)"},
         {"drops", "frames dropped, every cause (count)"},
         {"drops_by_cause_*", "frames dropped by cause: device queue, link, queue disc, ip, "
-                             "arp, loss (count)"},
+                             "arp, loss, failure (count)"},
         {"per_message_*", "the figure divided by the messages sent"},
         {"simulated_ns", "simulated time when the run ended (ns)"},
         {"membership_*", "joins and leaves, their latency (ns), IGMP's control traffic"},
@@ -67,6 +67,10 @@ Meanings()
                        "sequencer traffic"},
         {"throughput_*", "the throughput pattern: sustained rate (messages/s, bit/s), bounds, "
                          "p99 doubling rate"},
+        {"failures_*", "[[failures]]: frames lost on failed links and routers; P1's messages "
+                       "and deliveries lost after events; members affected, unrecovered; "
+                       "recovery (ns, event to the first delivery after a member's last miss); "
+                       "each member's longest gap between deliveries (ns): max, mean"},
         {"background_*", "cross traffic: flows, bytes its sinks received, throughput (bit/s)"},
         {"paired_*_ratio_*", "per run, the figure / the baseline mode's, then mean or 95 % "
                              "half-width over repetitions (ratio)"},

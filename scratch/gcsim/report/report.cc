@@ -13,6 +13,7 @@ namespace gcsim
 {
 
 using json = nlohmann::ordered_json;
+using ns3::gcsim::FailureEventCounts;
 using ns3::gcsim::ReliabilityCounts;
 
 namespace
@@ -30,14 +31,74 @@ PerMessage(uint64_t total, uint64_t messages)
     return messages ? double(total) / double(messages) : 0.0;
 }
 
+/// summary.json's "failures": totals over the events (the numbers collect makes columns of),
+/// each event's window, and each destination's longest gap.
+json
+FailuresJson(const ns3::gcsim::FailureCounts& f)
+{
+    json events = json::array();
+    uint64_t messagesLost = 0;
+    uint64_t deliveriesLost = 0;
+    uint64_t affected = 0;
+    uint64_t unrecovered = 0;
+    int64_t recovery = -1;
+    for (const auto& e : f.events)
+    {
+        json event{{"what", e.what},
+                   {"at_ns", e.atNs},
+                   {"reconverged_ns", e.reconvergedNs},
+                   {"messages", e.messages},
+                   {"messages_lost", e.messagesLost},
+                   {"deliveries_lost", e.deliveriesLost},
+                   {"members_affected", e.membersAffected},
+                   {"members_unrecovered", e.membersUnrecovered}};
+        if (e.recoveryNsMax >= 0)
+        {
+            event["recovery_ns_max"] = e.recoveryNsMax;
+            event["recovery_ns_mean"] = e.recoveryNsMean;
+        }
+        events.push_back(event);
+        messagesLost += e.messagesLost;
+        deliveriesLost += e.deliveriesLost;
+        affected = std::max(affected, e.membersAffected);
+        unrecovered = std::max(unrecovered, e.membersUnrecovered);
+        recovery = std::max(recovery, e.recoveryNsMax);
+    }
+    json members = json::array();
+    int64_t gapMax = 0;
+    double gapSum = 0;
+    for (const auto& m : f.members)
+    {
+        members.push_back(json{{"client", m.client},
+                               {"missed", m.missed},
+                               {"longest_gap_ns", m.longestGapNs},
+                               {"longest_gap_end_ns", m.longestGapEndNs}});
+        gapMax = std::max(gapMax, m.longestGapNs);
+        gapSum += static_cast<double>(m.longestGapNs);
+    }
+    json j{{"frames_lost", f.framesLost},
+           {"messages_lost", messagesLost},
+           {"deliveries_lost", deliveriesLost},
+           {"members_affected", affected},
+           {"members_unrecovered", unrecovered},
+           {"gap_ns_max", gapMax},
+           {"gap_ns_mean", f.members.empty() ? 0.0 : gapSum / double(f.members.size())}};
+    if (recovery >= 0)
+    {
+        j["recovery_ns_max"] = recovery;
+    }
+    j["events"] = events;
+    j["members"] = members;
+    return j;
+}
+
 json
 ModeJson(const ModeResult& r)
 {
     const auto& d = r.delivery;
     const auto& l = r.links;
     const auto& h = r.hosts;
-    uint64_t drops =
-        l.queueDrops + l.linkDrops + l.queueDiscDrops + l.lossDrops + h.ipDrops + h.arpDrops;
+    uint64_t drops = r.Drops();
     json j;
     j["messages"] = d.messages;
     j["destinations"] = r.destinations;
@@ -89,6 +150,10 @@ ModeJson(const ModeResult& r)
                                {"ip", h.ipDrops},
                                {"arp", h.arpDrops}};
     j["drops_by_cause"]["loss"] = l.lossDrops;
+    if (r.failures.used)
+    {
+        j["drops_by_cause"]["failure"] = r.failures.framesLost;
+    }
     j["per_message"] = json{{"source_packets", PerMessage(l.serverFrames, d.messages)},
                             {"source_bytes", PerMessage(l.serverBytes, d.messages)},
                             {"link_transmissions", PerMessage(l.frames, d.messages)},
@@ -99,6 +164,10 @@ ModeJson(const ModeResult& r)
         j["background"] = json{{"flows", r.background.flows},
                                {"bytes_received", r.background.bytesReceived},
                                {"throughput_bps", r.background.throughputBps}};
+    }
+    if (r.failures.used)
+    {
+        j["failures"] = FailuresJson(r.failures);
     }
     if (r.throughput)
     {
@@ -328,12 +397,7 @@ DeliveryRows(const Scenario& s)
          [](const ModeResult& r) { return std::to_string(r.hosts.nonmemberReceptions); }},
         {"NIC-filtered frames",
          [](const ModeResult& r) { return std::to_string(r.hosts.nicFiltered); }},
-        {"drops",
-         [](const ModeResult& r)
-         {
-             return std::to_string(r.links.queueDrops + r.links.linkDrops + r.links.queueDiscDrops +
-                                   r.links.lossDrops + r.hosts.ipDrops + r.hosts.arpDrops);
-         }},
+        {"drops", [](const ModeResult& r) { return std::to_string(r.Drops()); }},
     };
     if (s.topology.loss > 0 || s.topology.coreLoss > 0)
     {
@@ -384,6 +448,53 @@ DenseRows()
         {"routing control bytes",
          [](const ModeResult& r) { return std::to_string(r.dense.controlBytes); }},
         {"RPF drops", [](const ModeResult& r) { return std::to_string(r.dense.rpfDrops); }},
+    };
+}
+
+/// What [[failures]] cost: messages lost after the events, members affected, recovery.
+std::vector<TableRow>
+FailureRows()
+{
+    // Over the events: sums of what was lost, the most members any one event affected.
+    auto over = [](uint64_t FailureEventCounts::*field, bool add)
+    {
+        return [field, add](const ModeResult& r)
+        {
+            uint64_t total = 0;
+            for (const auto& e : r.failures.events)
+            {
+                total = add ? total + e.*field : std::max(total, e.*field);
+            }
+            return std::to_string(total);
+        };
+    };
+    return {
+        {"frames lost to failures",
+         [](const ModeResult& r) { return std::to_string(r.failures.framesLost); }},
+        {"messages lost after failures", over(&FailureEventCounts::messagesLost, true)},
+        {"deliveries lost after failures", over(&FailureEventCounts::deliveriesLost, true)},
+        {"members affected", over(&FailureEventCounts::membersAffected, false)},
+        {"members never recovered", over(&FailureEventCounts::membersUnrecovered, false)},
+        {"recovery max (us)",
+         [](const ModeResult& r) -> std::string
+         {
+             int64_t worst = -1;
+             for (const auto& e : r.failures.events)
+             {
+                 worst = std::max(worst, e.recoveryNsMax);
+             }
+             return worst < 0 ? "-" : Us(static_cast<double>(worst));
+         }},
+        {"longest delivery gap (us)",
+         [](const ModeResult& r)
+         {
+             int64_t gap = 0;
+             for (const auto& m : r.failures.members)
+             {
+                 gap = std::max(gap, m.longestGapNs);
+             }
+             return Us(static_cast<double>(gap));
+         }},
     };
 }
 
@@ -544,6 +655,10 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results, std::size_t
     if (s.reliability.given)
     {
         append(ReliabilityRows());
+    }
+    if (!s.failures.empty())
+    {
+        append(FailureRows());
     }
     if (s.ordering.given)
     {

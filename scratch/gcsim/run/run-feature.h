@@ -119,6 +119,10 @@ std::unique_ptr<RunFeature> MakePcapFeature();
 std::unique_ptr<RunFeature> MakeNetAnimFeature();
 std::unique_ptr<RunFeature> MakeMembershipFeature();
 std::unique_ptr<RunFeature> MakeReliabilityFeature();
+std::unique_ptr<RunFeature> MakeFailuresFeature();
+
+/// Checks that [[failures]]' links exist in \p network; InputError at the entry's line if not.
+void CheckFailures(const Scenario& s, const ns3::gcsim::Network& network);
 
 /**
  * Makes room for the pcap files of \p network (pcap-feature.cc): raises the soft limit of

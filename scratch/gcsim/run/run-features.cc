@@ -44,6 +44,7 @@ RunFeatures()
         {"replay", &MakeReplayFeature},           // a transcript's messages (pattern = "replay")
         {"poisson", &MakePoissonFeature},         // exponential gaps (pattern = "poisson")
         {"background", &MakeBackgroundFeature},   // cross traffic ([background])
+        {"failures", &MakeFailuresFeature},       // links and routers down and up ([[failures]])
         {"load", &MakeLoadFeature},               // links.csv and the hosts' load
         {"animation", &MakeAnimationFeature},     // animation.json
         {"narration", &MakeNarrationFeature},     // --narrate

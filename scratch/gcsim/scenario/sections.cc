@@ -98,7 +98,7 @@ ScenarioSections()
     static const std::vector<ScenarioSection> table = {
         TopSection(),        TopologySection(),   GroupSection(),       TrafficSection(),
         DeliverySection(),   MembershipSection(), ReliabilitySection(), OrderingSection(),
-        BackgroundSection(), OutputSection(),     SweepSection(),
+        BackgroundSection(), FailuresSection(),   OutputSection(),      SweepSection(),
     };
     return table;
 }
