@@ -46,6 +46,13 @@ PrintTo(const Case& c, std::ostream* os)
     *os << c.title;
 }
 
+/// A ring of four routers (R0-R1-R2-R3-R0), then \p more (its line 4 on).
+std::string
+Ring4(const std::string& more)
+{
+    return "[topology]\nkind = \"ring\"\nrouters = 4\n" + more;
+}
+
 /// kValid with line \p line (1-based) replaced by \p text.
 std::string
 WithLine(int line, const std::string& text)
@@ -219,6 +226,43 @@ INSTANTIATE_TEST_SUITE_P(
              {},
              {"@:16:", "ordering", "leave out [reliability] or [ordering]"}},
         Case{"UnwritableOut", kValid, {"--out", "/dev/null/results"}, {"--out /dev/null/results"}},
+        Case{"FailureOfALinkThatIsNot",
+             Ring4("[[failures]]\nat = \"1s\"\nlink = \"R0-R2\"\n"),
+             {},
+             {"@:6:", "failures[0].link", "there is no link between R0 and R2",
+              "R0 has links to: R1, R3"}},
+        Case{"FailureOfARouterThatIsNot",
+             Ring4("[[failures]]\nat = \"1s\"\nrouter = 4\n"),
+             {},
+             {"@:6:", "failures[0].router", "must be between 0 and 3"}},
+        Case{"FailureOnALan",
+             std::string(kValid) + "[[failures]]\nat = \"1s\"\nlink = \"R0-R1\"\n",
+             {},
+             {"failures", "a lan topology has no router"}},
+        Case{"FailureWithoutAt",
+             Ring4("[[failures]]\nlink = \"R0-R1\"\n"),
+             {},
+             {"@:4:", "failures[0]", "a failure needs 'at'"}},
+        Case{"FailureOfALinkAndARouter",
+             Ring4("[[failures]]\nat = \"1s\"\nlink = \"R0-R1\"\nrouter = 1\n"),
+             {},
+             {"failures[0]", "a link or of a router, not both"}},
+        Case{"FailureUpBeforeDown",
+             Ring4("[[failures]]\nat = \"1s\"\nlink = \"R0-R1\"\naction = \"up\"\n"),
+             {},
+             {"@:7:", "failures[0].action", "link R0-R1 is not down at 1s"}},
+        Case{"FailureOfAMisspeltLink",
+             Ring4("[[failures]]\nat = \"1s\"\nlink = \"R0R1\"\n"),
+             {},
+             {"@:6:", "failures[0].link", "expected two routers such as \"R3-R7\""}},
+        Case{"FailureWithUnknownKey",
+             Ring4("[[failures]]\nat = \"1s\"\nlink = \"R0-R1\"\nreconverge = \"1s\"\n"),
+             {},
+             {"@:7:", "failures[0].reconverge", "did you mean 'reconvergence'"}},
+        Case{"FailuresWithMembership",
+             Ring4("[membership]\nevents = []\n[[failures]]\nat = \"1s\"\nlink = \"R0-R1\"\n"),
+             {},
+             {"failures", "not simulated with [membership] yet"}},
         Case{"UnknownRoutingMetric",
              "[topology]\nkind = \"ring\"\nrouting_metric = \"hop\"\n",
              {},

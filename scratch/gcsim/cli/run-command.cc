@@ -286,9 +286,10 @@ RunCommand(const RunRequest& request, std::ostream& out, std::ostream& err)
 {
     Scenario scenario = Resolve(request.scenario, request.sets, request.limits);
     CheckMapReader(scenario);
-    if (scenario.output.pcap)
+    if (scenario.output.pcap || !scenario.failures.empty())
     {
-        CheckNetwork(scenario); // the network's pcap files fit the open-file limit
+        // The network's pcap files fit the open-file limit; the failed links exist.
+        CheckNetwork(scenario);
     }
     ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
     InterruptCleanup::SetNote("the unfinished results were removed; " +

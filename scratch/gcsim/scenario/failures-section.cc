@@ -134,8 +134,8 @@ Read(const Reader& r, Scenario& s, SectionContext& context)
             f.link.empty() ? "router R" + std::to_string(f.router) : "link " + f.link;
         if (down[what] == f.down)
         {
-            r.Fail(key + ".action", what + (f.down ? " is down already at " : " is not down at ") +
-                                        SecondsText(f.at) + " s");
+            r.Fail(key + ".action",
+                   what + (f.down ? " is down already at " : " is not down at ") + TimeText(f.at));
         }
         down[what] = f.down;
         s.failures.push_back(f);
