@@ -653,9 +653,10 @@ TEST(Collect, MembershipAndOrderingFiguresAreColumnsToo)
         SCOPED_TRACE(scenario);
         ScratchFolder dir;
         auto leaves = CheckEveryFigureIsAColumn(dir, scenario, 3);
+        const std::string prefix = figure; // C++17 lambdas cannot capture a structured binding
         EXPECT_TRUE(std::any_of(leaves.begin(), leaves.end(),
-                                [&](const std::string& l) { return l.rfind(figure, 0) == 0; }))
-            << figure;
+                                [&](const std::string& l) { return l.rfind(prefix, 0) == 0; }))
+            << prefix;
     }
 }
 
