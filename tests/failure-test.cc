@@ -118,7 +118,7 @@ TEST(Failures, ARingReroutesAfterExactlyTheReconvergenceDelay)
         EXPECT_EQ(e.what, "link R0-R1 down");
         EXPECT_EQ(e.atNs, 1052500000);
         EXPECT_EQ(e.reconvergedNs, 1102500000);
-        EXPECT_EQ(e.messages, 49u); // 11 to 59
+        EXPECT_EQ(e.messages, 60u); // the first event's window: from message 0
         EXPECT_EQ(e.messagesLost, 10u);
         EXPECT_EQ(e.deliveriesLost, 30u);
         EXPECT_EQ(e.membersAffected, 3u);
@@ -222,6 +222,36 @@ reconvergence = "50ms"
     EXPECT_FALSE(at.count({21, 2}));
     EXPECT_EQ(at.at({21, 3}), SendNs(21) + Latency(4));
     EXPECT_EQ(e.recoveryNsMax, SendNs(21) + Latency(4) - 1052500000);
+}
+
+// The shared tree's rendezvous router R3 fails: after reconvergence the rule chooses
+// another, and once R3 is back (and routing with it) the tree is the scenario's again. Client
+// 1, on R0 beside P1, gets its copies from R3's tree: three router links up, three down.
+TEST(Failures, ASharedTreeChoosesAnotherRendezvousWhileItsOwnIsDown)
+{
+    Scenario s = ScenarioFrom(Ring(R"(
+[[failures]]
+at = "1.0525s"
+router = 3
+reconvergence = "50ms"
+[[failures]]
+at = "1.1525s"
+router = 3
+action = "up"
+reconvergence = "50ms"
+)"),
+                              {"delivery.rendezvous=3"});
+    std::ostringstream csv;
+    ModeResult r = Simulate(s, "multicast/shared-tree", &csv);
+    auto at = Arrivals(csv.str());
+    EXPECT_EQ(at.at({5, 1}), SendNs(5) + Latency(6)) << "by way of R3";
+    EXPECT_FALSE(at.count({10, 1})) << "in flight to R3 when it failed";
+    EXPECT_EQ(r.failures.events[0].messages, 31u) << "0 to 30";
+    EXPECT_EQ(r.failures.events[0].messagesLost, 21u) << "10 (in flight), 11 to 30";
+    EXPECT_EQ(at.at({25, 1}), SendNs(25) + Latency(0)) << "the rule's rendezvous: R0";
+    EXPECT_EQ(at.at({41, 1}), SendNs(41) + Latency(6)) << "R3 again";
+    EXPECT_EQ(r.failures.events[0].membersAffected, 6u) << "every copy went through R3";
+    EXPECT_EQ(r.failures.events[0].membersUnrecovered, 1u) << "client 4, on R3";
 }
 
 // The resolved scenario writes the failures back as [[failures]] tables that read back alike.

@@ -53,7 +53,7 @@ PinnedFingerprints()
         {"lossy-lan.toml", {{"traffic.messages=50"}, "16fbcc5f92c228b8"}},
         {"reliable-lossy.toml", {{"traffic.messages=50"}, "74a89397796178fb"}},
         {"ordering.toml", {{"traffic.messages=20"}, "fe5b952687898803"}},
-        {"ring-failure.toml", {{}, "dbbd650354c9263e"}},
+        {"ring-failure.toml", {{}, "28bd22747114ac50"}},
         {"seed-replay.toml", {{}, "28156f7a9a022d41"}},
         {"tree-modes.toml", {{"traffic.messages=5"}, "75e495e203e9ead1"}},
     };

@@ -64,10 +64,12 @@ FailureTracker::Finish(uint64_t framesLost) const
     FailureCounts counts;
     counts.used = true;
     counts.framesLost = framesLost;
-    // Each event's window: the messages sent from it to the next event.
+    // Each event's window: the messages sent from it to the next event; the first event's
+    // from the first message, so that a copy in flight when it happens counts as its loss.
     for (std::size_t e = 0; e < m_events.size(); ++e)
     {
         FailureEventCounts event = m_events[e];
+        int64_t begin = e == 0 ? std::numeric_limits<int64_t>::min() : event.atNs;
         int64_t end =
             e + 1 < m_events.size() ? m_events[e + 1].atNs : std::numeric_limits<int64_t>::max();
         std::map<uint32_t, std::size_t> lastMiss; // by destination: its last missed message
@@ -75,7 +77,7 @@ FailureTracker::Finish(uint64_t framesLost) const
         for (std::size_t m = 0; m < m_messages.size(); ++m)
         {
             const Message& msg = m_messages[m];
-            if (msg.destinations.empty() || msg.sendNs < event.atNs || msg.sendNs >= end)
+            if (msg.destinations.empty() || msg.sendNs < begin || msg.sendNs >= end)
             {
                 continue;
             }

@@ -19,10 +19,12 @@ namespace gcsim
 /// A failure or repair as the run saw it, and what P1's messages sent after it lost.
 struct FailureEventCounts
 {
-    std::string what;            //!< "link R3-R4 down", "router R2 up"
-    int64_t atNs{0};             //!< when the frames started (stopped) being lost
-    int64_t reconvergedNs{0};    //!< when the routes were recomputed
-    uint64_t messages{0};        //!< P1's messages sent from it to the next event (the window)
+    std::string what;         //!< "link R3-R4 down", "router R2 up"
+    int64_t atNs{0};          //!< when the frames started (stopped) being lost
+    int64_t reconvergedNs{0}; //!< when the routes were recomputed
+    /// P1's messages sent from it to the next event (the window; the first event's starts
+    /// with the first message: a copy in flight when it happens is its loss)
+    uint64_t messages{0};
     uint64_t messagesLost{0};    //!< of those, messages some destination never got
     uint64_t deliveriesLost{0};  //!< destinations' copies never delivered, over the window
     uint64_t membersAffected{0}; //!< destinations that missed a message of the window

@@ -2,7 +2,8 @@
 // every receiver on the link (every device of the router) starts losing (stops losing) each
 // frame; `reconvergence` later routing has caught up: unicast routes are computed again
 // without (with) it, the group's multicast routes are installed again from them (the shared
-// tree keeps its rendezvous router unless that failed), and dense mode takes its RPF
+// tree keeps its rendezvous router unless that failed; a scenario's own comes back with its
+// router), and dense mode takes its RPF
 // interfaces from them and grafts towards a new upstream router. Flooding needs nothing:
 // it already forwards on every link that works. Collects what each event cost.
 #include "models/network/link-failure.h"
@@ -203,11 +204,15 @@ private:
             return; // the other modes of a dense-mode scenario: no group routes
         }
         RemoveMulticastRoutes(network, run.group.address);
+        // The shared tree's rendezvous: the scenario's while it works, else the one the tree
+        // has, else (it failed) the rule chooses again.
         int64_t& rp = run.group.rendezvous;
-        if (rp >= 0 && graph.IsNodeDown(network.routers.Get(static_cast<uint32_t>(rp))->GetId()))
-        {
-            rp = -1; // the rendezvous router failed: choose again by the rule
-        }
+        auto works = [&](int64_t r) {
+            return r >= 0 &&
+                   !graph.IsNodeDown(network.routers.Get(static_cast<uint32_t>(r))->GetId());
+        };
+        int64_t wanted = run.s.delivery.rendezvous;
+        rp = works(wanted) ? wanted : works(rp) ? rp : -1;
         try
         {
             MulticastRoutes routes =
