@@ -144,8 +144,8 @@ public:
                                         r->SetDown(down);
                                     }
                                 });
-            Simulator::Schedule(f.at + f.reconvergence, [this, &run, target, down = f.down]
-                                { Reconverge(run, target, down); });
+            Simulator::Schedule(f.at + f.reconvergence,
+                                [&run, target, down = f.down] { Reconverge(run, target, down); });
             events.push_back(
                 {f.What(), f.at.GetNanoSeconds(), (f.at + f.reconvergence).GetNanoSeconds()});
         }
