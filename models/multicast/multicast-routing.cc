@@ -12,7 +12,6 @@
 #include <ns3/ipv4.h>
 #include <ns3/log.h>
 #include <ns3/node-list.h>
-#include <set>
 #include <stdexcept>
 
 namespace ns3
@@ -177,45 +176,6 @@ RemoveMulticastRoutes(const Network& network, Ipv4Address group)
     }
     NS_LOG_LOGIC(removed << " routes of " << group << " removed");
     return removed;
-}
-
-ForwardingState
-CountForwardingState(const Network& network, MulticastRouting variant,
-                     const std::vector<Ipv4Address>& groups)
-{
-    NS_LOG_FUNCTION(variant << groups.size());
-    ForwardingState state;
-    state.groups = groups.size();
-    state.routers = network.routers.GetN();
-    std::set<Ipv4Address> counted(groups.begin(), groups.end());
-    for (uint32_t r = 0; r < network.routers.GetN(); ++r)
-    {
-        // By entry: (origin, group) for source state, (any, group) for (*, G) state; each
-        // entry's outgoing interfaces, over its routes (one per input interface).
-        std::map<std::pair<Ipv4Address, Ipv4Address>, std::set<uint32_t>> entries;
-        for (const auto& route : StaticRoutingOf(network.routers.Get(r)->GetId())->GetRoutes())
-        {
-            if (!counted.count(route.group))
-            {
-                continue;
-            }
-            Ipv4Address origin =
-                variant == MulticastRouting::SHARED_TREE ? Ipv4Address::GetAny() : route.origin;
-            auto& outputs = entries[{origin, route.group}];
-            outputs.insert(route.outputs.begin(), route.outputs.end());
-        }
-        uint64_t interfaces = 0;
-        for (const auto& [entry, outputs] : entries)
-        {
-            interfaces += outputs.size();
-        }
-        state.routersWithState += !entries.empty();
-        state.entries += entries.size();
-        state.entriesMax = std::max<uint64_t>(state.entriesMax, entries.size());
-        state.interfaces += interfaces;
-        state.interfacesMax = std::max(state.interfacesMax, interfaces);
-    }
-    return state;
 }
 
 std::vector<std::pair<uint32_t, TreeRouter>>

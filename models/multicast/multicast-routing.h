@@ -86,29 +86,6 @@ void AddMulticastRoute(uint32_t node, const MulticastGroup& group, uint32_t inpu
  */
 std::size_t RemoveMulticastRoutes(const Network& network, Ipv4Address group);
 
-/**
- * Multicast forwarding state on the routers, as the variant's protocol would hold it for a
- * set of groups: source trees an (S, G) entry per sender per router on that sender's tree;
- * the shared tree one (*, G) entry per group per router on the tree or on a sender's way to
- * the rendezvous router, whatever the number of senders (gcsim installs a route per sender
- * to match packets by source; a PIM-SM or BIDIR router holds one); flood an entry per group
- * on every router. Interfaces: the outgoing interfaces of those entries.
- */
-struct ForwardingState
-{
-    uint64_t groups{0};           //!< groups counted
-    uint64_t routers{0};          //!< routers of the network
-    uint64_t routersWithState{0}; //!< routers holding an entry of one of them
-    uint64_t entries{0};          //!< over all routers
-    uint64_t entriesMax{0};       //!< at the router holding most
-    uint64_t interfaces{0};       //!< outgoing interfaces of the entries, over all routers
-    uint64_t interfacesMax{0};    //!< at the router with most
-};
-
-/// The forwarding state for \p groups on \p network's routers under \p variant (static).
-ForwardingState CountForwardingState(const Network& network, MulticastRouting variant,
-                                     const std::vector<Ipv4Address>& groups);
-
 /// A router of a multicast tree: where the group's packets come in and go out.
 struct TreeRouter
 {

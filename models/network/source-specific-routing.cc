@@ -130,24 +130,5 @@ SourceSpecificRouting::RemoveRoutes(Ipv4Address group)
     return removed;
 }
 
-std::vector<SourceSpecificRouting::RouteView>
-SourceSpecificRouting::GetRoutes() const
-{
-    std::vector<RouteView> routes;
-    for (const auto& [key, list] : m_routes)
-    {
-        for (const Route& r : list)
-        {
-            RouteView view{r.origin, key.first, key.second, {}};
-            for (const auto& [output, ttl] : r.entry->GetOutputTtlMap())
-            {
-                view.outputs.push_back(output);
-            }
-            routes.push_back(view);
-        }
-    }
-    return routes;
-}
-
 } // namespace gcsim
 } // namespace ns3

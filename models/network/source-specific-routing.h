@@ -47,17 +47,6 @@ public:
     /// Removes every route for \p group; returns how many.
     std::size_t RemoveRoutes(Ipv4Address group);
 
-    /// One multicast route, as reports see it.
-    struct RouteView
-    {
-        Ipv4Address origin; //!< the source it matches (any: 0.0.0.0)
-        Ipv4Address group;
-        uint32_t input;
-        std::vector<uint32_t> outputs;
-    };
-    /// Every multicast route this node holds, by group and input interface.
-    std::vector<RouteView> GetRoutes() const;
-
 protected:
     void DoDispose() override;
 

@@ -1,7 +1,6 @@
 #ifndef GCSIM_EXPERIMENT_H
 #define GCSIM_EXPERIMENT_H
 
-#include "models/multicast/multicast-routing.h"
 #include "models/stats/animation-tracker.h"
 #include "models/stats/delivery-tracker.h"
 #include "models/stats/dense-mode-tracker.h"
@@ -17,7 +16,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -51,9 +49,6 @@ struct ModeResult
         uint64_t bytesReceived{0}; //!< by the flows' sinks (UDP payload, TCP stream bytes)
         double throughputBps{0};   //!< bytesReceived x 8 over the time the flows ran
     } background;
-    /// The routers' multicast forwarding state at the end (multicast runs with a routing
-    /// variant set up in advance, on routed networks); none otherwise.
-    std::optional<ns3::gcsim::ForwardingState> forwarding;
     /// What [[failures]] cost; `used` only in scenarios with failures.
     ns3::gcsim::FailureCounts failures;
     uint64_t destinations{0}; //!< per message

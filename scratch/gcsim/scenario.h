@@ -84,14 +84,6 @@ struct Scenario
         /// "nearest" or "farthest": the member with the fewest or most hops from P1,
         /// chosen when the network is built (target then unused); "" otherwise.
         std::string targetRule;
-        /// Groups in all (this one first): the others get routes, not traffic, so that the
-        /// routers' forwarding state can be counted; addresses follow `address`.
-        uint32_t count{1};
-        /// How the other groups get their members: "random" (as many as this one's, drawn
-        /// from the run's seed), "same" (this one's).
-        std::string placement{"random"};
-        /// Senders per group, P1 included; the others are clients drawn from the run's seed.
-        uint32_t sources{1};
     } group;
 
     struct Traffic

@@ -67,10 +67,6 @@ Meanings()
                        "sequencer traffic"},
         {"throughput_*", "the throughput pattern: sustained rate (messages/s, bit/s), bounds, "
                          "p99 doubling rate"},
-        {"forwarding_state_*", "multicast routers' forwarding state at the end, as the "
-                               "variant's protocol holds it: groups, routers, routers with an "
-                               "entry, entries ((S,G) per source; shared tree (*,G) per group) "
-                               "total, max and per router, their outgoing interfaces (count)"},
         {"failures_*", "[[failures]]: frames lost on failed links and routers; P1's messages "
                        "and deliveries lost after events; members affected, unrecovered; "
                        "recovery (ns, event to the first delivery after a member's last miss); "

@@ -165,21 +165,6 @@ ModeJson(const ModeResult& r)
                                {"bytes_received", r.background.bytesReceived},
                                {"throughput_bps", r.background.throughputBps}};
     }
-    if (r.forwarding)
-    {
-        const auto& f = *r.forwarding;
-        j["forwarding_state"] =
-            json{{"groups", f.groups},
-                 {"routers", f.routers},
-                 {"routers_with_state", f.routersWithState},
-                 {"entries", f.entries},
-                 {"entries_max", f.entriesMax},
-                 {"entries_per_router", f.routers ? double(f.entries) / double(f.routers) : 0.0},
-                 {"entries_per_router_with_state",
-                  f.routersWithState ? double(f.entries) / double(f.routersWithState) : 0.0},
-                 {"interfaces", f.interfaces},
-                 {"interfaces_max", f.interfacesMax}};
-    }
     if (r.failures.used)
     {
         j["failures"] = FailuresJson(r.failures);

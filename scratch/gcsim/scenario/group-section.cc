@@ -63,38 +63,6 @@ ReadTarget(const Reader& r, Scenario& s)
     g.target = g.members[rng() % g.members.size()];
 }
 
-/// group.count, group.placement, group.sources: more groups beside the first, for the
-/// routers' forwarding state (see README, "Many groups").
-void
-ReadGroups(const Reader& r, Scenario& s)
-{
-    auto& g = s.group;
-    g.count = static_cast<uint32_t>(r.Integer("group.count", 1, 10000).value_or(1));
-    g.placement = r.Choice("group.placement", {"random", "same"}).value_or("random");
-    g.sources = static_cast<uint32_t>(
-        r.Integer("group.sources", 1, int64_t(s.topology.clients) + 1).value_or(1));
-    bool more = g.count > 1 || g.sources > 1;
-    if (more && s.topology.kind != "tree" && s.topology.kind != "dumbbell" &&
-        s.topology.kind != "ring" && s.topology.kind != "grid" && s.topology.kind != "waxman" &&
-        s.topology.kind != "file")
-    {
-        r.Fail(g.count > 1 ? "group.count" : "group.sources",
-               "several groups and sources are counted in routers' forwarding state: a routed "
-               "topology (tree, dumbbell, ring, grid, waxman, file), not a " +
-                   s.topology.kind);
-    }
-    uint32_t last = (g.address.Get() & 0xff) + g.count - 1;
-    if (more && (last > 255 || g.members.empty()))
-    {
-        r.Fail("group.count", g.members.empty()
-                                  ? "several groups need group 1's members to start with"
-                                  : "groups take the addresses after group.address, within its "
-                                    "last octet: at most " +
-                                        std::to_string(256 - (g.address.Get() & 0xff)) +
-                                        " from this address");
-    }
-}
-
 /// group.address: a multicast group gcsim does not reserve.
 void
 ReadAddress(const Reader& r, Scenario::Group& g)
@@ -232,7 +200,6 @@ Read(const Reader& r, Scenario& s, SectionContext&)
         }
     }
     ReadTarget(r, s);
-    ReadGroups(r, s);
 }
 
 void
@@ -246,12 +213,6 @@ Write(const Scenario& s, toml::table& root)
                              {"members", Array<uint32_t, int64_t>(s.group.members)},
                          });
     auto& group = *root["group"].as_table();
-    if (s.group.count > 1 || s.group.sources > 1)
-    {
-        group.insert("count", static_cast<int64_t>(s.group.count));
-        group.insert("placement", s.group.placement);
-        group.insert("sources", static_cast<int64_t>(s.group.sources));
-    }
     if (s.group.targetRule.empty())
     {
         group.insert("target", static_cast<int64_t>(s.group.target));
@@ -268,12 +229,7 @@ const ScenarioSection&
 GroupSection()
 {
     static const ScenarioSection section{
-        "group",
-        {{"address"}, {"port"}, {"members"}, {"target"}, {"count"}, {"placement"}, {"sources"}},
-        {},
-        true,
-        Read,
-        Write};
+        "group", {{"address"}, {"port"}, {"members"}, {"target"}}, {}, true, Read, Write};
     return section;
 }
 
