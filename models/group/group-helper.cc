@@ -3,6 +3,8 @@
 #include "group-client.h"
 #include "group-membership.h"
 #include "group-server.h"
+#include "group-sink.h"
+#include "group-source.h"
 
 #include <algorithm>
 #include <ns3/boolean.h>
@@ -87,6 +89,44 @@ GroupClientHelper::Install(NodeContainer nodes, uint32_t firstNumber) const
         apps.Add(client);
     }
     return apps;
+}
+
+GroupFeedHelper::GroupFeedHelper(uint16_t port)
+{
+    NS_LOG_FUNCTION(this << port);
+    m_source.SetTypeId(GroupSource::GetTypeId());
+    m_source.Set("Port", UintegerValue(port));
+    m_sink.SetTypeId(GroupSink::GetTypeId());
+    m_sink.Set("Port", UintegerValue(port));
+}
+
+void
+GroupFeedHelper::SetSourceAttribute(const std::string& name, const AttributeValue& value)
+{
+    NS_LOG_FUNCTION(this << name);
+    m_source.Set(name, value);
+}
+
+ApplicationContainer
+GroupFeedHelper::InstallSource(Ptr<Node> node, uint32_t origin,
+                               const std::vector<Ipv4Address>& groups) const
+{
+    Ptr<GroupSource> source = m_source.Create<GroupSource>();
+    source->SetAttribute("Origin", UintegerValue(origin));
+    source->SetGroups(groups);
+    node->AddApplication(source);
+    return ApplicationContainer(source);
+}
+
+ApplicationContainer
+GroupFeedHelper::InstallSink(Ptr<Node> node, uint32_t client,
+                             const std::vector<Ipv4Address>& groups) const
+{
+    Ptr<GroupSink> sink = m_sink.Create<GroupSink>();
+    sink->SetAttribute("Client", UintegerValue(client));
+    sink->SetGroups(groups);
+    node->AddApplication(sink);
+    return ApplicationContainer(sink);
 }
 
 } // namespace gcsim

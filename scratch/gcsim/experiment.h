@@ -1,9 +1,11 @@
 #ifndef GCSIM_EXPERIMENT_H
 #define GCSIM_EXPERIMENT_H
 
+#include "models/multicast/forwarding-state.h"
 #include "models/stats/animation-tracker.h"
 #include "models/stats/delivery-tracker.h"
 #include "models/stats/dense-mode-tracker.h"
+#include "models/stats/groups-tracker.h"
 #include "models/stats/host-load-tracker.h"
 #include "models/stats/link-tracker.h"
 #include "models/stats/membership-tracker.h"
@@ -15,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -48,6 +51,13 @@ struct ModeResult
         uint64_t bytesReceived{0}; //!< by the flows' sinks (UDP payload, TCP stream bytes)
         double throughputBps{0};   //!< bytesReceived x 8 over the time the flows ran
     } background;
+    /// Every group's messages, deliveries and control traffic, P1's to the first included;
+    /// only in multicast runs of scenarios with several groups or senders, or
+    /// output.forwarding_state.
+    ns3::gcsim::GroupsCounts groups;
+    /// The routers' multicast forwarding state for every group (output.forwarding_state,
+    /// multicast runs).
+    std::optional<ns3::gcsim::ForwardingState> forwarding;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.

@@ -77,6 +77,7 @@ const ScenarioSection& MembershipSection();
 const ScenarioSection& ReliabilitySection();
 const ScenarioSection& OrderingSection();
 const ScenarioSection& BackgroundSection();
+const ScenarioSection& GroupsSection();
 const ScenarioSection& OutputSection();
 
 } // namespace sections
