@@ -107,26 +107,37 @@ GroupFeedHelper::SetSourceAttribute(const std::string& name, const AttributeValu
     m_source.Set(name, value);
 }
 
+namespace
+{
+
+/// An application of \p factory's type \p App on \p node, its number attribute \p numberName
+/// set to \p number, for \p groups.
+template<typename App>
+ApplicationContainer
+InstallFeed(const ObjectFactory& factory, Ptr<Node> node, const char* numberName, uint32_t number,
+            const std::vector<Ipv4Address>& groups)
+{
+    Ptr<App> app = factory.Create<App>();
+    app->SetAttribute(numberName, UintegerValue(number));
+    app->SetGroups(groups);
+    node->AddApplication(app);
+    return ApplicationContainer(app);
+}
+
+} // namespace
+
 ApplicationContainer
 GroupFeedHelper::InstallSource(Ptr<Node> node, uint32_t origin,
                                const std::vector<Ipv4Address>& groups) const
 {
-    Ptr<GroupSource> source = m_source.Create<GroupSource>();
-    source->SetAttribute("Origin", UintegerValue(origin));
-    source->SetGroups(groups);
-    node->AddApplication(source);
-    return ApplicationContainer(source);
+    return InstallFeed<GroupSource>(m_source, node, "Origin", origin, groups);
 }
 
 ApplicationContainer
 GroupFeedHelper::InstallSink(Ptr<Node> node, uint32_t client,
                              const std::vector<Ipv4Address>& groups) const
 {
-    Ptr<GroupSink> sink = m_sink.Create<GroupSink>();
-    sink->SetAttribute("Client", UintegerValue(client));
-    sink->SetGroups(groups);
-    node->AddApplication(sink);
-    return ApplicationContainer(sink);
+    return InstallFeed<GroupSink>(m_sink, node, "Client", client, groups);
 }
 
 } // namespace gcsim
