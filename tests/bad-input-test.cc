@@ -67,6 +67,14 @@ WithLine(int line, const std::string& text)
     return out;
 }
 
+/// A ring of 4 clients, group [1, 2], multicast only, with \p lines from line 6 of [group].
+std::string
+ManyGroups(const std::string& lines, const std::string& kind = "ring")
+{
+    return "[topology]\nkind = \"" + kind + "\"\nclients = 4\n[group]\nmembers = [1, 2]\n" + lines +
+           "\n[traffic]\nmessages = 2\n[delivery]\nmodes = [\"multicast\"]\n";
+}
+
 class BadInput : public ::testing::TestWithParam<Case>
 {
 };
@@ -259,6 +267,11 @@ INSTANTIATE_TEST_SUITE_P(
              Ring4("[[failures]]\nat = \"1s\"\nlink = \"R0-R1\"\nreconverge = \"1s\"\n"),
              {},
              {"@:7:", "failures[0].reconverge", "did you mean 'reconvergence'"}},
+        Case{"FailuresWithGroups",
+             Ring4("[group]\ncount = 2\n[delivery]\nmodes = [\"multicast\"]\n[[failures]]\nat = "
+                   "\"1s\"\nlink = \"R0-R1\"\n"),
+             {},
+             {"failures", "not simulated with several groups or senders yet"}},
         Case{"FailuresWithMembership",
              Ring4("[membership]\nevents = []\n[[failures]]\nat = \"1s\"\nlink = \"R0-R1\"\n"),
              {},
@@ -293,7 +306,38 @@ INSTANTIATE_TEST_SUITE_P(
              "[topology]\nkind = \"waxman\"\ncore_delay = \"distanse\"\n",
              {},
              {"@:3:", "topology.core_delay", "(did you mean 'distance'?)",
-              "or a duration such as \"1ms\""}}),
+              "or a duration such as \"1ms\""}},
+        Case{"GroupsWithOtherModes",
+             WithLine(8, "members = [1, 2]\ncount = 2"),
+             {},
+             {"@:9:", "group.count", "multicast runs only", "delivery.modes must be"}},
+        Case{"ZeroGroups", ManyGroups("count = 0"), {}, {"@:6:", "group.count", "between 1"}},
+        Case{"GroupsPastTheLastAddress",
+             ManyGroups("address = \"239.255.255.250\"\ncount = 10"),
+             {},
+             {"@:7:", "group.count", "10 groups from 239.255.255.250", "239.255.255.254"}},
+        Case{"MoreSendersThanMembers",
+             ManyGroups("senders_per_group = 4"),
+             {},
+             {"@:6:", "group.senders_per_group", "3 members send", "a group has 2 members"}},
+        Case{"MisspeltPlacement",
+             ManyGroups("count = 2\nplacement = \"sane\""),
+             {},
+             {"@:7:", "group.placement", "(did you mean 'same'?)", "random, same"}},
+        Case{"GroupsOnAStar",
+             ManyGroups("count = 2", "star"),
+             {},
+             {"@:6:", "group.count", "snoops one group only"}},
+        Case{"SendersWithOrdering",
+             ManyGroups("senders_per_group = 2") + "[ordering]\nsenders = [1]\n",
+             {},
+             {"@:6:", "group.senders_per_group",
+              "leave out [membership], [reliability] and "
+              "[ordering]"}},
+        Case{"GroupsOnTheLastPort",
+             ManyGroups("port = 65535\ncount = 2"),
+             {},
+             {"@:6:", "group.port", "group.port + 1", "at most 65534"}}),
     [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.title); });
 
 TEST(BadInputFiles, AMissingScenarioFileIsBadInput)

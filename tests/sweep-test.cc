@@ -576,11 +576,8 @@ Leaves(const nlohmann::json& j, const std::string& prefix, std::set<std::string>
 /// interval of aggregate.csv, and that columns.md explains every column of both; returns the
 /// leaves.
 std::set<std::string>
-CheckEveryFigureIsAColumn(const ScratchFolder& dir, const std::string& scenario, int messages)
+CheckEveryFigureIsAColumnOf(const ScratchFolder& dir, const std::string& text)
 {
-    std::string text = ReadFile(SourcePath("scenarios/" + scenario + ".toml")) +
-                       "\n[sweep]\nrepetitions = 2\n\"traffic.messages\" = [" +
-                       std::to_string(messages) + "]\n";
     Sweep sweep(WriteScenario(dir, text), {});
     std::ostringstream log;
     EXPECT_EQ(RunSweep(sweep, Options(dir / "out", 2), log).failed, 0u) << log.str();
@@ -610,13 +607,23 @@ CheckEveryFigureIsAColumn(const ScratchFolder& dir, const std::string& scenario,
         for (std::size_t c = 0; c < header.size(); ++c)
         {
             EXPECT_NE(columns.find("| `" + header[c] + "` |"), std::string::npos) << header[c];
-            if (header[c] != "traffic.messages")
+            if (header[c].find('.') == std::string::npos) // an axis is a scenario key
             {
                 EXPECT_FALSE(ColumnMeaning(header[c]).empty()) << header[c] << " is not explained";
             }
         }
     }
     return leaves;
+}
+
+/// The same for shipped scenario \p scenario at \p messages.
+std::set<std::string>
+CheckEveryFigureIsAColumn(const ScratchFolder& dir, const std::string& scenario, int messages)
+{
+    return CheckEveryFigureIsAColumnOf(dir,
+                                       ReadFile(SourcePath("scenarios/" + scenario + ".toml")) +
+                                           "\n[sweep]\nrepetitions = 2\n\"traffic.messages\" = [" +
+                                           std::to_string(messages) + "]\n");
 }
 
 // Every figure of every mode's summary.json is a column of summary.csv and a mean and
@@ -657,6 +664,36 @@ TEST(Collect, MembershipAndOrderingFiguresAreColumnsToo)
         EXPECT_TRUE(std::any_of(leaves.begin(), leaves.end(),
                                 [&](const std::string& l) { return l.rfind(prefix, 0) == 0; }))
             << prefix;
+    }
+}
+
+// The same for the figures several groups and the routers' forwarding state add (a ring,
+// 1 or 3 groups, 2 senders each, with dense mode's control per group); their per-group lists
+// stay in summary.json.
+TEST(Collect, GroupsAndForwardingStateFiguresAreColumnsToo)
+{
+    ScratchFolder dir;
+    auto leaves = CheckEveryFigureIsAColumnOf(dir, R"(name = "groups-columns"
+[topology]
+kind = "ring"
+clients = 8
+[group]
+members = 3
+senders_per_group = 2
+[traffic]
+messages = 2
+[delivery]
+modes = ["multicast"]
+multicast_routing = ["shared-tree", "dense"]
+[sweep]
+repetitions = 2
+"group.count" = [1, 3]
+)");
+    for (const char* figure :
+         {"forwarding_state_entries", "forwarding_state_interfaces_per_router_max",
+          "groups_deliveries", "groups_control_bytes_per_group"})
+    {
+        EXPECT_TRUE(leaves.count(figure)) << figure;
     }
 }
 

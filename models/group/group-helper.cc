@@ -3,6 +3,8 @@
 #include "group-client.h"
 #include "group-membership.h"
 #include "group-server.h"
+#include "group-sink.h"
+#include "group-source.h"
 
 #include <algorithm>
 #include <ns3/boolean.h>
@@ -87,6 +89,55 @@ GroupClientHelper::Install(NodeContainer nodes, uint32_t firstNumber) const
         apps.Add(client);
     }
     return apps;
+}
+
+GroupFeedHelper::GroupFeedHelper(uint16_t port)
+{
+    NS_LOG_FUNCTION(this << port);
+    m_source.SetTypeId(GroupSource::GetTypeId());
+    m_source.Set("Port", UintegerValue(port));
+    m_sink.SetTypeId(GroupSink::GetTypeId());
+    m_sink.Set("Port", UintegerValue(port));
+}
+
+void
+GroupFeedHelper::SetSourceAttribute(const std::string& name, const AttributeValue& value)
+{
+    NS_LOG_FUNCTION(this << name);
+    m_source.Set(name, value);
+}
+
+namespace
+{
+
+/// An application of \p factory's type \p App on \p node, its number attribute \p numberName
+/// set to \p number, for \p groups.
+template<typename App>
+ApplicationContainer
+InstallFeed(const ObjectFactory& factory, Ptr<Node> node, const char* numberName, uint32_t number,
+            const std::vector<Ipv4Address>& groups)
+{
+    Ptr<App> app = factory.Create<App>();
+    app->SetAttribute(numberName, UintegerValue(number));
+    app->SetGroups(groups);
+    node->AddApplication(app);
+    return ApplicationContainer(app);
+}
+
+} // namespace
+
+ApplicationContainer
+GroupFeedHelper::InstallSource(Ptr<Node> node, uint32_t origin,
+                               const std::vector<Ipv4Address>& groups) const
+{
+    return InstallFeed<GroupSource>(m_source, node, "Origin", origin, groups);
+}
+
+ApplicationContainer
+GroupFeedHelper::InstallSink(Ptr<Node> node, uint32_t client,
+                             const std::vector<Ipv4Address>& groups) const
+{
+    return InstallFeed<GroupSink>(m_sink, node, "Client", client, groups);
 }
 
 } // namespace gcsim

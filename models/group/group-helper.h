@@ -4,6 +4,7 @@
 #include "delivery-mode.h"
 
 #include <ns3/application-container.h>
+#include <ns3/ipv4-address.h>
 #include <ns3/node-container.h>
 #include <ns3/object-factory.h>
 #include <string>
@@ -49,6 +50,30 @@ public:
 private:
     ObjectFactory m_factory;         //!< makes GroupClient
     std::vector<uint32_t> m_members; //!< ascending
+};
+
+/**
+ * \brief Puts GroupSources on nodes (P1 sending to many groups, clients sending to theirs)
+ * and GroupSinks on members, each with its own list of groups.
+ */
+class GroupFeedHelper
+{
+public:
+    /// Sources and sinks use \p port.
+    explicit GroupFeedHelper(uint16_t port);
+
+    /// Sets an attribute of the GroupSources made from now on.
+    void SetSourceAttribute(const std::string& name, const AttributeValue& value);
+    /// A GroupSource on \p node, origin \p origin (0: P1), sending to \p groups.
+    ApplicationContainer InstallSource(Ptr<Node> node, uint32_t origin,
+                                       const std::vector<Ipv4Address>& groups) const;
+    /// A GroupSink on client \p client's \p node, a member of \p groups.
+    ApplicationContainer InstallSink(Ptr<Node> node, uint32_t client,
+                                     const std::vector<Ipv4Address>& groups) const;
+
+private:
+    ObjectFactory m_source; //!< makes GroupSource
+    ObjectFactory m_sink;   //!< makes GroupSink
 };
 
 } // namespace gcsim

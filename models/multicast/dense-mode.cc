@@ -636,6 +636,28 @@ DenseMode::GetPruneLifetime() const
     return m_pruneLifetime;
 }
 
+std::vector<DenseMode::RouterState>
+DenseMode::ForwardingState() const
+{
+    NS_LOG_FUNCTION(this);
+    std::vector<RouterState> state;
+    for (const auto& [id, routing] : m_routers)
+    {
+        RouterState r;
+        r.router = id;
+        for (const auto& s : routing->m_sources)
+        {
+            if (s.active)
+            {
+                ++r.entries;
+                r.interfaces += static_cast<uint32_t>(routing->Outputs(s).size());
+            }
+        }
+        state.push_back(r);
+    }
+    return state;
+}
+
 bool
 DenseMode::AnyHostOn(uint32_t router, uint32_t iface,
                      const std::function<bool(uint32_t host)>& test) const

@@ -168,6 +168,17 @@ public:
     Ipv4Address GetGroup() const;
     Time GetPruneLifetime() const;
 
+    /// One router's (S, G) state for the group, as it stands.
+    struct RouterState
+    {
+        uint32_t router{0};     //!< node id
+        uint32_t entries{0};    //!< (S, G) entries: sources whose datagrams reached it
+        uint32_t interfaces{0}; //!< the interfaces those leave on now, summed over the entries
+    };
+    /// Every router's state, by node id. A pruned entry stays an entry (PIM-DM keeps its
+    /// prune state); it just forwards on fewer interfaces.
+    std::vector<RouterState> ForwardingState() const;
+
     /// Signature of the ControlTx trace: the router's node id, the IPv4 packet (header
     /// included), the message type.
     typedef void (*ControlTxCallback)(uint32_t router, Ptr<const Packet> packet, uint8_t type);

@@ -26,14 +26,17 @@ MulticastRoutingTable()
 {
     static const std::vector<MulticastRoutingEntry> table = {
         {MulticastRouting::SOURCE_TREE, "source-tree", &InstallSourceTree,
-         "shortest-path tree from P1, pruned to branches with members"},
+         "shortest-path tree from P1, pruned to branches with members", MulticastState::PER_SOURCE},
         {MulticastRouting::SHARED_TREE, "shared-tree", &InstallSharedTree,
-         "one tree rooted at a rendezvous router; P1's traffic goes there first"},
+         "one tree rooted at a rendezvous router; P1's traffic goes there first",
+         MulticastState::PER_GROUP},
         {MulticastRouting::FLOOD, "flood", &InstallFlood,
-         "every router forwards on every interface but the incoming one; duplicates dropped"},
+         "every router forwards on every interface but the incoming one; duplicates dropped",
+         MulticastState::NONE},
         // A protocol that runs during the simulation (DenseMode), not routes set up in advance.
         {MulticastRouting::DENSE, "dense", nullptr,
-         "flood and prune (PIM-DM): RPF checks, prunes that expire, grafts on joins"},
+         "flood and prune (PIM-DM): RPF checks, prunes that expire, grafts on joins",
+         MulticastState::PROTOCOL},
     };
     return table;
 }
@@ -49,6 +52,19 @@ MulticastRoutingNamed(const std::string& name)
         }
     }
     throw std::invalid_argument("unknown multicast routing '" + name + "'");
+}
+
+MulticastState
+MulticastStateOf(MulticastRouting variant)
+{
+    for (const auto& entry : MulticastRoutingTable())
+    {
+        if (variant == entry.variant)
+        {
+            return entry.state;
+        }
+    }
+    throw std::invalid_argument("unknown multicast routing variant");
 }
 
 std::ostream&
@@ -124,7 +140,10 @@ InstallMulticastRoutes(MulticastRouting variant, const Network& network, const R
             g.senders.clear();
             g.members.erase(std::remove(g.members.begin(), g.members.end(), sender),
                             g.members.end());
-            g.members.push_back(group.source);
+            if (group.sendersReachSource)
+            {
+                g.members.push_back(group.source);
+            }
             g.rendezvous = rendezvous;
             installed.routes += entry.install(network, graph, g).routes;
         }
@@ -176,6 +195,13 @@ RemoveMulticastRoutes(const Network& network, Ipv4Address group)
     }
     NS_LOG_LOGIC(removed << " routes of " << group << " removed");
     return removed;
+}
+
+std::vector<SourceSpecificRouting::HeldRoute>
+MulticastRoutesOn(uint32_t node, Ipv4Address group)
+{
+    NS_LOG_FUNCTION(node << group);
+    return StaticRoutingOf(node)->RoutesOf(group);
 }
 
 std::vector<std::pair<uint32_t, TreeRouter>>

@@ -3,6 +3,7 @@
 
 #include "../network/network.h"
 #include "../network/routing-graph.h"
+#include "../network/source-specific-routing.h"
 
 #include <ns3/ipv4-address.h>
 #include <ostream>
@@ -31,6 +32,9 @@ struct MulticastGroup
      * SourceSpecificRouting does the matching (ns-3's static routing ignores the origin).
      */
     std::vector<uint32_t> senders;
+    /// The senders' trees reach P1 too (it hears the group in ordering runs); false: the
+    /// members only (P1 is one more sender, as a head-end sending to many groups).
+    bool sendersReachSource{true};
 };
 
 /// What a variant installed, for reports and tests.
@@ -50,6 +54,18 @@ enum class MulticastRouting
     DENSE,       //!< flood and prune during the run (DenseMode)
 };
 
+/**
+ * How the protocol a variant stands for holds a group's forwarding state on a router
+ * (ForwardingStateOf() counts it).
+ */
+enum class MulticastState
+{
+    PER_SOURCE, //!< (S, G): one entry per sender whose tree crosses the router (PIM-SSM)
+    PER_GROUP,  //!< (*, G): one entry per group, whatever its senders (PIM-SM's RP tree, BIDIR)
+    NONE,       //!< no state per group: every router floods everything
+    PROTOCOL,   //!< the (S, G) state the protocol built during the run (DenseMode)
+};
+
 /// One row of the table of multicast routing variants.
 struct MulticastRoutingEntry
 {
@@ -57,6 +73,7 @@ struct MulticastRoutingEntry
     const char* name; //!< as scenarios spell it
     MulticastRoutes (*install)(const Network&, const RoutingGraph&, const MulticastGroup&);
     const char* summary;
+    MulticastState state; //!< how its forwarding state is counted
 };
 
 /// Every multicast routing variant gcsim knows.
@@ -65,6 +82,8 @@ const std::vector<MulticastRoutingEntry>& MulticastRoutingTable();
 MulticastRouting MulticastRoutingNamed(const std::string& name);
 /// The name scenarios give \p variant.
 std::string MulticastRoutingName(MulticastRouting variant);
+/// How \p variant's forwarding state is counted.
+MulticastState MulticastStateOf(MulticastRouting variant);
 /// Writes MulticastRoutingName(\p variant) (for NS_LOG).
 std::ostream& operator<<(std::ostream& os, MulticastRouting variant);
 /**
@@ -85,6 +104,9 @@ void AddMulticastRoute(uint32_t node, const MulticastGroup& group, uint32_t inpu
  * installed them; returns how many. Routes of other groups stay.
  */
 std::size_t RemoveMulticastRoutes(const Network& network, Ipv4Address group);
+
+/// The routes for \p group router node \p node holds, whichever variant installed them.
+std::vector<SourceSpecificRouting::HeldRoute> MulticastRoutesOn(uint32_t node, Ipv4Address group);
 
 /// A router of a multicast tree: where the group's packets come in and go out.
 struct TreeRouter

@@ -130,5 +130,28 @@ SourceSpecificRouting::RemoveRoutes(Ipv4Address group)
     return removed;
 }
 
+std::vector<SourceSpecificRouting::HeldRoute>
+SourceSpecificRouting::RoutesOf(Ipv4Address group) const
+{
+    NS_LOG_FUNCTION(this << group);
+    std::vector<HeldRoute> held;
+    for (auto it = m_routes.lower_bound({group, 0});
+         it != m_routes.end() && it->first.first == group; ++it)
+    {
+        for (const Route& route : it->second)
+        {
+            HeldRoute h;
+            h.origin = route.origin;
+            h.input = it->first.second;
+            for (const auto& [output, ttl] : route.entry->GetOutputTtlMap())
+            {
+                h.outputs.push_back(output);
+            }
+            held.push_back(h);
+        }
+    }
+    return held;
+}
+
 } // namespace gcsim
 } // namespace ns3

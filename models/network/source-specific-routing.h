@@ -47,6 +47,16 @@ public:
     /// Removes every route for \p group; returns how many.
     std::size_t RemoveRoutes(Ipv4Address group);
 
+    /// A multicast route as this router holds it.
+    struct HeldRoute
+    {
+        Ipv4Address origin;            //!< the source it matches, or any
+        uint32_t input{0};             //!< the interface it takes datagrams on
+        std::vector<uint32_t> outputs; //!< the interfaces they leave on, ascending
+    };
+    /// The routes for \p group, by input interface, then in the order added.
+    std::vector<HeldRoute> RoutesOf(Ipv4Address group) const;
+
 protected:
     void DoDispose() override;
 

@@ -1,10 +1,12 @@
 #ifndef GCSIM_EXPERIMENT_H
 #define GCSIM_EXPERIMENT_H
 
+#include "models/multicast/forwarding-state.h"
 #include "models/stats/animation-tracker.h"
 #include "models/stats/delivery-tracker.h"
 #include "models/stats/dense-mode-tracker.h"
 #include "models/stats/failure-tracker.h"
+#include "models/stats/groups-tracker.h"
 #include "models/stats/host-load-tracker.h"
 #include "models/stats/link-tracker.h"
 #include "models/stats/membership-tracker.h"
@@ -16,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -51,6 +54,13 @@ struct ModeResult
     } background;
     /// What [[failures]] cost; `used` only in scenarios with failures.
     ns3::gcsim::FailureCounts failures;
+    /// Every group's messages, deliveries and control traffic, P1's to the first included;
+    /// only in multicast runs of scenarios with several groups or senders, or
+    /// output.forwarding_state.
+    ns3::gcsim::GroupsCounts groups;
+    /// The routers' multicast forwarding state for every group (output.forwarding_state,
+    /// multicast runs).
+    std::optional<ns3::gcsim::ForwardingState> forwarding;
     uint64_t destinations{0}; //!< per message
     int64_t simulatedNs{0};   //!< simulated time when the run ended
     /// The throughput pattern's search over rates (throughput.h); null in other patterns.

@@ -124,7 +124,8 @@ EstimateRun(const Scenario& s)
     {
         messages *= std::max<std::size_t>(1, s.ordering.senders.size());
     }
-    double simulated = messages;
+    // Groups 2..G and the extra senders load the network as many more messages do.
+    double simulated = messages * s.groups.count * s.groups.sendersPerGroup;
     if (s.traffic.pattern == "throughput")
     {
         // Doubling from rate_min to rate_max, then bisection down to rate_precision, then the

@@ -86,6 +86,35 @@ struct Scenario
         std::string targetRule;
     } group;
 
+    /**
+     * group.count groups at once, each with its members and senders ([group] count,
+     * placement, senders_per_group: groups-section.cc).
+     */
+    struct Groups
+    {
+        uint32_t count{1};               //!< G
+        std::string placement{"random"}; //!< how groups 2..G get members: "random" or "same"
+        uint32_t sendersPerGroup{1};     //!< P1 and sendersPerGroup - 1 members send to each
+        bool given{false};               //!< [group] sets one of the three
+        uint16_t port{20002};            //!< their GroupSources' and GroupSinks' port: port + 1
+
+        /// One group: its address, members and the clients that send to it besides P1.
+        struct One
+        {
+            ns3::Ipv4Address address;
+            std::vector<uint32_t> members; //!< ascending client numbers
+            std::vector<uint32_t> senders; //!< ascending, drawn among the members
+        };
+        /// Group k + 1 at k: address group.address + k; the first is [group]'s own.
+        std::vector<One> all;
+
+        /// Several groups or senders: GroupSources and GroupSinks run beside P1's server.
+        bool Many() const
+        {
+            return count > 1 || sendersPerGroup > 1;
+        }
+    } groups;
+
     struct Traffic
     {
         std::string pattern{"group"}; //!< "group", "replay" or "throughput"
@@ -269,6 +298,8 @@ struct Scenario
         bool netanim{false};
         /// Split each copy's latency into its parts (deliveries.csv, summary.json).
         bool latencyBreakdown{true};
+        /// Count the routers' multicast forwarding state (summary.json, the table).
+        bool forwardingState{false};
     } output;
 };
 

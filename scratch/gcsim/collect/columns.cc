@@ -72,6 +72,24 @@ Meanings()
                        "recovery (ns, event to the first delivery after a member's last miss); "
                        "each member's longest gap between deliveries (ns): max, mean"},
         {"background_*", "cross traffic: flows, bytes its sinks received, throughput (bit/s)"},
+        {"groups_count", "groups at once, G (group.count)"},
+        {"groups_senders_per_group", "senders per group, P1 included (count)"},
+        {"groups_*", "every group's messages, deliveries, duplicates and delivery ratio, and "
+                     "dense mode's control packets and bytes (in all, and bytes per group)"},
+        {"forwarding_state_routers", "routers in the network (count)"},
+        {"forwarding_state_routers_with_state", "routers holding a multicast forwarding entry "
+                                                "(count)"},
+        {"forwarding_state_entries", "(S,G) or (*,G) entries over every router and group, "
+                                     "counted as the variant's protocol holds them (count)"},
+        {"forwarding_state_entries_per_router_mean", "entries per router, over every router"},
+        {"forwarding_state_entries_per_router_max", "the most entries one router holds"},
+        {"forwarding_state_entries_per_state_router", "entries per router holding any"},
+        {"forwarding_state_entries_per_group", "entries / groups"},
+        {"forwarding_state_interfaces", "outgoing interfaces of every entry (count)"},
+        {"forwarding_state_interfaces_per_router_mean", "outgoing interfaces per router, over "
+                                                        "every router"},
+        {"forwarding_state_interfaces_per_router_max", "the most outgoing interfaces one "
+                                                       "router's entries hold"},
         {"paired_*_ratio_*", "per run, the figure / the baseline mode's, then mean or 95 % "
                              "half-width over repetitions (ratio)"},
         {"paired_*_diff_*", "per run, the figure - the baseline mode's, then mean or 95 % "

@@ -207,6 +207,118 @@ DenseJson(const ModeResult& r)
                 {"rpf_drops", d.rpfDrops}};
 }
 
+/// The name summary.json gives \p state.
+const char*
+StateRuleName(ns3::gcsim::MulticastState state)
+{
+    switch (state)
+    {
+        case ns3::gcsim::MulticastState::PER_SOURCE:
+            return "(S,G) per sender";
+        case ns3::gcsim::MulticastState::PER_GROUP:
+            return "(*,G) per group";
+        case ns3::gcsim::MulticastState::NONE:
+            return "none";
+        default:
+            return "(S,G) as dense mode built it";
+    }
+}
+
+/// \p a / \p b, 0 when \p b is.
+double
+Ratio(uint64_t a, uint64_t b)
+{
+    return b ? double(a) / double(b) : 0.0;
+}
+
+/// The routers' forwarding state over every group (output.forwarding_state): totals, and per
+/// router the mean over all routers, the most, and the mean over those holding any.
+json
+ForwardingJson(const ModeResult& r, const Scenario& scenario)
+{
+    auto t = r.forwarding->Sum();
+    json j;
+    j["counted_as"] = StateRuleName(ns3::gcsim::MulticastStateOf(scenario.RunOf(r.mode).routing));
+    j["routers"] = t.routers;
+    j["routers_with_state"] = t.routersWithState;
+    j["entries"] = t.entries;
+    j["entries_per_router_mean"] = Ratio(t.entries, t.routers);
+    j["entries_per_router_max"] = t.entriesMax;
+    j["entries_per_state_router"] = Ratio(t.entries, t.routersWithState);
+    j["entries_per_group"] = Ratio(t.entries, r.forwarding->groups.size());
+    j["interfaces"] = t.interfaces;
+    j["interfaces_per_router_mean"] = Ratio(t.interfaces, t.routers);
+    j["interfaces_per_router_max"] = t.interfacesMax;
+    return j;
+}
+
+/// Every group's counts added up.
+ns3::gcsim::GroupsCounts::Group
+GroupTotals(const ModeResult& r)
+{
+    ns3::gcsim::GroupsCounts::Group t;
+    for (const auto& g : r.groups.groups)
+    {
+        t.messages += g.messages;
+        t.expected += g.expected;
+        t.deliveries += g.deliveries;
+        t.duplicates += g.duplicates;
+        t.controlPackets += g.controlPackets;
+        t.controlBytes += g.controlBytes;
+    }
+    return t;
+}
+
+/// One group's messages, deliveries, control traffic and (with the forwarding state) its
+/// routers, entries and interfaces.
+json
+OneGroupJson(const ModeResult& r, const Scenario& scenario, std::size_t k)
+{
+    const auto& g = r.groups.groups[k];
+    const auto& spec = scenario.groups.all[k];
+    std::ostringstream address;
+    address << spec.address;
+    json one{{"address", address.str()},           {"members", spec.members.size()},
+             {"senders", spec.senders.size() + 1}, {"messages", g.messages},
+             {"expected_deliveries", g.expected},  {"deliveries", g.deliveries},
+             {"duplicates", g.duplicates},         {"control_packets", g.controlPackets},
+             {"control_bytes", g.controlBytes}};
+    if (r.forwarding)
+    {
+        const auto& state = r.forwarding->groups[k];
+        one["routers_with_state"] = state.routers;
+        one["entries"] = state.entries;
+        one["interfaces"] = state.interfaces;
+    }
+    return one;
+}
+
+/// Every group's traffic (several groups or senders, or output.forwarding_state): totals over
+/// the groups, then one object per group.
+json
+GroupsJson(const ModeResult& r, const Scenario& scenario)
+{
+    auto t = GroupTotals(r);
+    json perGroup = json::array();
+    for (std::size_t k = 0; k < r.groups.groups.size(); ++k)
+    {
+        perGroup.push_back(OneGroupJson(r, scenario, k));
+    }
+    json j;
+    j["count"] = r.groups.groups.size();
+    j["senders_per_group"] = scenario.groups.sendersPerGroup;
+    j["messages"] = t.messages;
+    j["expected_deliveries"] = t.expected;
+    j["deliveries"] = t.deliveries;
+    j["duplicates"] = t.duplicates;
+    j["delivery_ratio"] = Ratio(t.deliveries, t.expected);
+    j["control_packets"] = t.controlPackets;
+    j["control_bytes"] = t.controlBytes;
+    j["control_bytes_per_group"] = Ratio(t.controlBytes, r.groups.groups.size());
+    j["per_group"] = perGroup;
+    return j;
+}
+
 /// Joins, leaves and their cost (scenarios with [membership]).
 json
 MembershipJson(const ModeResult& r, const std::string& model)
@@ -331,6 +443,14 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
         if (r.ordering.given)
         {
             modes[r.mode]["ordering"] = OrderingJson(r, results);
+        }
+        if (!r.groups.groups.empty())
+        {
+            modes[r.mode]["groups"] = GroupsJson(r, scenario);
+        }
+        if (r.forwarding)
+        {
+            modes[r.mode]["forwarding_state"] = ForwardingJson(r, scenario);
         }
     }
     summary["modes"] = modes;
@@ -498,6 +618,51 @@ FailureRows()
     };
 }
 
+/// Several groups and senders and the routers' forwarding state; blank in runs without them.
+std::vector<TableRow>
+GroupsRows(const Scenario& s)
+{
+    using Cell = std::function<std::string(const ModeResult&)>;
+    auto grouped = [](Cell cell)
+    { return [cell](const ModeResult& r) { return r.groups.groups.empty() ? "" : cell(r); }; };
+    auto stated = [](std::function<std::string(const ns3::gcsim::ForwardingState::Totals&)> cell) {
+        return [cell](const ModeResult& r)
+        { return r.forwarding ? cell(r.forwarding->Sum()) : ""; };
+    };
+    auto count = [](uint64_t v) { return std::to_string(v); };
+    auto perRouter = [count](uint64_t total, uint64_t routers, uint64_t max)
+    { return Fixed(Ratio(total, routers), 2) + " / " + count(max); };
+    using Totals = ns3::gcsim::ForwardingState::Totals;
+    return {
+        {"groups x senders per group",
+         grouped(
+             [count, &s](const ModeResult& r)
+             { return count(r.groups.groups.size()) + " x " + count(s.groups.sendersPerGroup); })},
+        {"group deliveries / expected", grouped(
+                                            [count](const ModeResult& r)
+                                            {
+                                                auto t = GroupTotals(r);
+                                                return count(t.deliveries) + " / " +
+                                                       count(t.expected);
+                                            })},
+        {"routing control bytes / group",
+         grouped([](const ModeResult& r)
+                 { return Fixed(Ratio(GroupTotals(r).controlBytes, r.groups.groups.size()), 1); })},
+        {"routers with state",
+         stated([count](const Totals& t) { return count(t.routersWithState); })},
+        {"forwarding entries", stated([count](const Totals& t) { return count(t.entries); })},
+        {"entries / router mean / max",
+         stated([perRouter](const Totals& t)
+                { return perRouter(t.entries, t.routers, t.entriesMax); })},
+        {"entries / router with state",
+         stated([](const Totals& t) { return Fixed(Ratio(t.entries, t.routersWithState), 2); })},
+        {"outgoing interfaces", stated([count](const Totals& t) { return count(t.interfaces); })},
+        {"interfaces / router mean / max",
+         stated([perRouter](const Totals& t)
+                { return perRouter(t.interfaces, t.routers, t.interfacesMax); })},
+    };
+}
+
 /// The reliability layer's losses, repairs and control traffic.
 std::vector<TableRow>
 ReliabilityRows()
@@ -651,6 +816,11 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results, std::size_t
                     [](const ModeResult& r) { return r.dense.used; }))
     {
         append(DenseRows());
+    }
+    if (std::any_of(results.begin(), results.end(),
+                    [](const ModeResult& r) { return !r.groups.groups.empty(); }))
+    {
+        append(GroupsRows(s));
     }
     if (s.reliability.given)
     {

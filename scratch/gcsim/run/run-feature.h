@@ -106,6 +106,7 @@ const std::vector<RunFeatureEntry>& RunFeatures();
 // One file each (run/<name>-feature.cc).
 std::unique_ptr<RunFeature> MakeGroupFeature();
 std::unique_ptr<RunFeature> MakeRoutesFeature();
+std::unique_ptr<RunFeature> MakeGroupsFeature();
 std::unique_ptr<RunFeature> MakeRepairFeature();
 std::unique_ptr<RunFeature> MakeOrderingFeature();
 std::unique_ptr<RunFeature> MakeReplayFeature();

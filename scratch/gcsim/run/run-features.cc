@@ -39,6 +39,7 @@ RunFeatures()
     static const std::vector<RunFeatureEntry> table = {
         {"group", &MakeGroupFeature},             // P1, the clients, the delivery mode; deliveries
         {"routes", &MakeRoutesFeature},           // multicast routes, dense mode, broadcast flood
+        {"groups", &MakeGroupsFeature},           // groups 2..G, their senders; forwarding state
         {"repair", &MakeRepairFeature},           // NAK repair and ARQ agents ([reliability])
         {"ordering", &MakeOrderingFeature},       // senders, agents, sequencer ([ordering])
         {"replay", &MakeReplayFeature},           // a transcript's messages (pattern = "replay")

@@ -111,6 +111,11 @@ Read(const Reader& r, Scenario& s, SectionContext& context)
         r.Fail("failures",
                "expected a list of failures ([[failures]] tables), got " + r.TypeName(*failures));
     }
+    if (s.groups.Many())
+    {
+        r.Fail("failures", "failures are not simulated with several groups or senders yet "
+                           "(group.count, group.senders_per_group): leave one of them out");
+    }
     if (s.membership.given || s.ordering.given)
     {
         r.Fail("failures", std::string("failures are not simulated with [") +

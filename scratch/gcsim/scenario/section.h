@@ -78,6 +78,7 @@ const ScenarioSection& ReliabilitySection();
 const ScenarioSection& OrderingSection();
 const ScenarioSection& BackgroundSection();
 const ScenarioSection& FailuresSection();
+const ScenarioSection& GroupsSection();
 const ScenarioSection& OutputSection();
 
 } // namespace sections

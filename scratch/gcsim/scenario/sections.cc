@@ -45,10 +45,16 @@ Schema()
             top.insert(top.begin(), names.begin(), names.end());
             continue;
         }
-        top.push_back(section.table);
+        // A table may be read by two sections: one early, one after what it combines with.
+        if (std::find(top.begin(), top.end(), section.table) == top.end())
+        {
+            top.push_back(section.table);
+        }
         if (section.checksKeys)
         {
-            schema[section.table] = section.KeyNames();
+            auto names = section.KeyNames();
+            auto& keys = schema[section.table];
+            keys.insert(keys.end(), names.begin(), names.end());
         }
         for (const auto& sub : section.subtables)
         {
@@ -98,7 +104,8 @@ ScenarioSections()
     static const std::vector<ScenarioSection> table = {
         TopSection(),        TopologySection(),   GroupSection(),       TrafficSection(),
         DeliverySection(),   MembershipSection(), ReliabilitySection(), OrderingSection(),
-        BackgroundSection(), FailuresSection(),   OutputSection(),      SweepSection(),
+        BackgroundSection(), GroupsSection(),     FailuresSection(),    OutputSection(),
+        SweepSection(),
     };
     return table;
 }
