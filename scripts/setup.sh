@@ -11,6 +11,7 @@ packages=(
     nlohmann-json3-dev                 # summary.json
     gnuplot-nox                        # plots
     libgoogle-perftools-dev            # tcmalloc, the gcsim program's allocator
+    help2man                           # the man page gcsim(1)
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev

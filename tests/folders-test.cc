@@ -1019,5 +1019,59 @@ TEST(PcapFiles, ASoftLimitBelowTheFilesIsRaisedUpToTheHardOne)
     EXPECT_EQ(pcaps, 2U * 301); // two modes, a file per device of the one LAN
 }
 
+/// Runs the test from \p folder, and back to where it was after.
+class WorkingFolder
+{
+public:
+    explicit WorkingFolder(const std::string& folder)
+      : m_previous(fs::current_path())
+    {
+        fs::current_path(folder);
+    }
+    ~WorkingFolder()
+    {
+        fs::current_path(m_previous);
+    }
+
+private:
+    fs::path m_previous;
+};
+
+TEST(ShippedScenarios, ABareNameIsTheShippedScenarioUnlessAFileHasIt)
+{
+    ScratchFolder dir;
+    WorkingFolder here(dir.Path());
+    // The test program's folder is build/tests: build/share/gcsim/scenarios links to scenarios/.
+    for (const std::string name : {"lan-modes", "lan-modes.toml"})
+    {
+        CommandResult r = RunCommand({"validate", name});
+        ASSERT_EQ(r.status, 0) << r.err;
+        EXPECT_NE(r.out.find("/scenarios/lan-modes.toml: valid: lan-modes, 16 clients"),
+                  std::string::npos)
+            << r.out;
+    }
+    // A file of that name where the command runs is read instead.
+    WriteFile(dir / "lan-modes.toml",
+              "name = \"mine\"\n[topology]\nkind = \"lan\"\nclients = 3\n[group]\nmembers = [1]\n");
+    CommandResult own = RunCommand({"validate", "lan-modes.toml"});
+    ASSERT_EQ(own.status, 0) << own.err;
+    EXPECT_EQ(own.out.rfind("lan-modes.toml: valid: mine, 3 clients", 0), 0U) << own.out;
+
+    CommandResult unknown = RunCommand({"run", "lan-mode", "-q"});
+    EXPECT_EQ(unknown.status, 2);
+    EXPECT_NE(unknown.err.find("lan-mode: cannot read this scenario file: there is no such "
+                               "file, nor a shipped scenario of that name in "),
+              std::string::npos)
+        << unknown.err;
+    EXPECT_NE(unknown.err.find("(shipped: churn, cross-traffic, dense-tree, "), std::string::npos)
+        << unknown.err;
+    EXPECT_NE(unknown.err.find(", lan-modes, "), std::string::npos) << unknown.err;
+    EXPECT_FALSE(fs::exists(dir / "results")); // nothing written
+    // A path is never looked up among the shipped ones.
+    CommandResult path = RunCommand({"validate", "./lan-modes"});
+    EXPECT_EQ(path.status, 2);
+    EXPECT_EQ(path.err.find("shipped"), std::string::npos) << path.err;
+}
+
 } // namespace
 } // namespace gcsim::test

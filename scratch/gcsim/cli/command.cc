@@ -10,6 +10,7 @@
 #include "scratch/gcsim/plot/plot.h"
 #include "scratch/gcsim/report/html-report.h"
 #include "scratch/gcsim/sweep/sweep.h"
+#include "shipped-scenarios.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -79,7 +80,8 @@ DeclareRun(CLI::App& app, Options& o, Subcommands& c)
     c.run = app.add_subcommand(
         "run", "Simulate every delivery mode of a scenario and write its results folder.");
     c.run->add_option("SCENARIO", o.scenarioPath,
-                      "Scenario file (TOML); default: the built-in scenarios/lan-modes.toml");
+                      "Scenario file (TOML), or a shipped scenario by name (lan-modes); default: "
+                      "the built-in lan-modes");
     c.run
         ->add_option("--set", o.sets,
                      "Override a scenario key, e.g. --set topology.clients=32 (repeatable)")
@@ -108,7 +110,10 @@ DeclareSweep(CLI::App& app, Options& o, Subcommands& c)
 {
     c.sweep = app.add_subcommand(
         "sweep", "Run every combination and repetition of a scenario's [sweep] table; resumable.");
-    c.sweep->add_option("SCENARIO", o.scenarioPath, "Scenario file (TOML) with a [sweep] table")
+    c.sweep
+        ->add_option("SCENARIO", o.scenarioPath,
+                     "Scenario file (TOML) with a [sweep] table, or a shipped one by name "
+                     "(group-size-sweep)")
         ->required();
     c.sweep->add_option("--set", o.sets, "Override a scenario key (repeatable)")
         ->type_name("KEY=VALUE")
@@ -132,7 +137,10 @@ DeclareSlurm(CLI::App& app, Options& o, Subcommands& c)
     c.slurm = app.add_subcommand(
         "slurm",
         "Write an sbatch job-array script that runs a sweep in shards on a Slurm cluster.");
-    c.slurm->add_option("SCENARIO", o.scenarioPath, "Scenario file (TOML) with a [sweep] table")
+    c.slurm
+        ->add_option("SCENARIO", o.scenarioPath,
+                     "Scenario file (TOML) with a [sweep] table, or a shipped one by name "
+                     "(group-size-sweep)")
         ->required();
     c.slurm->add_option("--set", o.sets, "Override a scenario key (repeatable)")
         ->type_name("KEY=VALUE")
@@ -176,8 +184,9 @@ DeclareReportAndValidate(CLI::App& app, Options& o, Subcommands& c)
 
     c.validate = app.add_subcommand(
         "validate", "Check a scenario and print what it would run; simulates nothing.");
-    c.validate->add_option("SCENARIO", o.scenarioPath,
-                           "Scenario file (TOML); default: the built-in one");
+    c.validate->add_option(
+        "SCENARIO", o.scenarioPath,
+        "Scenario file (TOML), or a shipped scenario by name; default: the built-in lan-modes");
     c.validate->add_option("--set", o.sets, "Override a scenario key (repeatable)")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
@@ -217,17 +226,18 @@ Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine,
     {
         // SIGINT, SIGTERM, SIGHUP: staging and temporary files removed, a line, 128 + signal.
         InterruptCleanup cleanup("nothing was written");
+        // "gcsim run lan-modes": a shipped scenario by its name.
+        const std::string scenario = FindScenario(o.scenarioPath);
         if (c.run->parsed())
         {
-            return RunCommand({o.scenarioPath, o.sets, o.outDir, o.quiet, o.keepExisting,
-                               commandLine, !o.noReport, o.narrate, o.timings, o.limits,
-                               PlotsWanted(o.noPlots)},
+            return RunCommand({scenario, o.sets, o.outDir, o.quiet, o.keepExisting, commandLine,
+                               !o.noReport, o.narrate, o.timings, o.limits, PlotsWanted(o.noPlots)},
                               out, err);
         }
         if (c.sweep->parsed())
         {
-            return SweepCommand(o.scenarioPath, o.sets, o.limits, o.outDir, o.jobs, o.shard,
-                                !o.noCollect, out, err, PlotsWanted(o.noPlots));
+            return SweepCommand(scenario, o.sets, o.limits, o.outDir, o.jobs, o.shard, !o.noCollect,
+                                out, err, PlotsWanted(o.noPlots));
         }
         if (c.collect->parsed())
         {
@@ -245,10 +255,10 @@ Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine,
         }
         if (c.slurm->parsed())
         {
-            return SlurmCommand(o.scenarioPath, o.sets, o.limits, o.outDir, o.arraySize,
+            return SlurmCommand(scenario, o.sets, o.limits, o.outDir, o.arraySize,
                                 c.slurm->count("--jobs") ? o.jobs : 0, o.submit, out);
         }
-        return ValidateCommand(o.scenarioPath, o.sets, o.limits, out);
+        return ValidateCommand(scenario, o.sets, o.limits, out);
     }
     catch (const InputError& e)
     {
