@@ -18,6 +18,7 @@ if [[ "${1:-}" == "--test" ]]; then
                slurm-wlm slurm-client munge     # the slurm-cluster test
                tshark                           # the pcap test reads the pcap files
                chromium                         # the report test opens report.html in it
+               doxygen                          # the docs target and test
                clang libclang-rt-14-dev)        # the sanitizer build and the fuzzers
 fi
 

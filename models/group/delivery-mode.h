@@ -49,6 +49,7 @@ public:
 
     /**
      * The client numbers that should receive a message, ascending.
+     * \param dir the clients and the group
      * \param target the one client a single-destination mode addresses (the scenario's
      *        target, or in a replay the client being answered)
      */

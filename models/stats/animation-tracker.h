@@ -91,6 +91,7 @@ struct AnimationTrace
  * the tree's leaves one slot apart in depth-first order (children by node id), each parent
  * centred over its children. Nodes the search does not reach go in a last layer.
  *
+ * \param network the network to draw, as built
  * \param members the group's client numbers, ascending
  */
 AnimationTopology LayOut(const Network& network, const std::vector<uint32_t>& members);

@@ -32,6 +32,7 @@ struct HostCounts
 class HostLoadTracker
 {
 public:
+    /// \param network the network whose hosts and routers it counts
     /// \param members the group's client numbers, ascending
     HostLoadTracker(const Network& network, std::vector<uint32_t> members);
 

@@ -101,7 +101,10 @@ public:
     /**
      * Subscribes to \p network's devices, IPv4 stacks, NIC filters and applications (install
      * the applications first).
+     * \param network the network, its applications installed
      * \param members the group's client numbers, ascending
+     * \param mode the delivery mode's name, for the narration
+     * \param message the number of the message to follow
      */
     NarrationTracker(const Network& network, const std::vector<uint32_t>& members, std::string mode,
                      uint32_t message = 0);

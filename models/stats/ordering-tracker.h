@@ -49,7 +49,10 @@ struct OrderingCounts
 class OrderingTracker
 {
 public:
-    /// \param members ascending client numbers; \param size UDP payload bytes of a message
+    /// \param order the run's delivery order
+    /// \param members ascending client numbers
+    /// \param clients how many clients the network has
+    /// \param size UDP payload bytes of a message
     OrderingTracker(DeliveryOrder order, std::vector<uint32_t> members, uint32_t clients,
                     uint32_t size);
     /// Connects to every agent and to the sequencer (if any).
