@@ -2,6 +2,7 @@
 
 #include "broadcast-delivery.h"
 #include "multicast-delivery.h"
+#include "multicast-to-unicast-delivery.h"
 #include "overlay-delivery.h"
 #include "replicated-unicast-delivery.h"
 #include "unicast-delivery.h"
@@ -70,6 +71,9 @@ DeliveryModeTable()
          "one datagram to every client; every host processes it"},
         {"overlay", &OverlayDelivery::GetTypeId,
          "a few unicasts to P1's children in a k-ary tree of the members, who relay"},
+        {"multicast-to-unicast", &MulticastToUnicastDelivery::GetTypeId,
+         "Wi-Fi: multicast from P1; the access point sends each member an acknowledged "
+         "unicast copy"},
     };
     return table;
 }

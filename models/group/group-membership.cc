@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <ns3/csma-net-device.h>
 #include <ns3/log.h>
+#include <ns3/wifi-net-device.h>
+#include <ns3/wifi-phy.h>
 #include <ns3/point-to-point-net-device.h>
 #include <ns3/pointer.h>
 
@@ -95,6 +97,12 @@ GroupMembership::Install(Ptr<Node> node)
             csma->GetAttribute("ReceiveErrorModel", behind);
             csma->SetReceiveErrorModel(MulticastNicFilter::Create(
                 membership, MulticastNicFilter::ETHERNET, behind.Get<ErrorModel>()));
+        }
+        else if (auto wifi = DynamicCast<WifiNetDevice>(device))
+        {
+            // An 802.11 PHY's hook after a reception (not on the access point: no membership).
+            wifi->GetPhy()->SetPostReceptionErrorModel(
+                MulticastNicFilter::Create(membership, MulticastNicFilter::WIFI));
         }
         else if (auto p2p = DynamicCast<PointToPointNetDevice>(device))
         {

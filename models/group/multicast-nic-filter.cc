@@ -5,7 +5,11 @@
 
 #include <ns3/ethernet-header.h>
 #include <ns3/ipv4-header.h>
+#include <ns3/llc-snap-header.h>
 #include <ns3/log.h>
+#include <ns3/wifi-mac-header.h>
+#include <ns3/wifi-net-device.h>
+#include <ns3/wifi-phy.h>
 #include <ns3/pointer.h>
 #include <ns3/ppp-header.h>
 
@@ -59,6 +63,12 @@ Ptr<MulticastNicFilter>
 MulticastNicFilter::On(Ptr<NetDevice> device)
 {
     NS_LOG_FUNCTION(device);
+    if (auto wifi = DynamicCast<WifiNetDevice>(device))
+    {
+        PointerValue model;
+        wifi->GetPhy()->GetAttribute("PostReceptionErrorModel", model);
+        return model.Get<MulticastNicFilter>();
+    }
     TypeId::AttributeInformation info;
     if (!device->GetInstanceTypeId().LookupAttributeByName("ReceiveErrorModel", &info))
     {
@@ -110,6 +120,30 @@ MulticastNicFilter::Filters(Ptr<Packet> p) const
         }
         Ptr<Packet> copy = p->Copy();
         copy->RemoveHeader(eth);
+        copy->PeekHeader(ip);
+    }
+    else if (m_framing == WIFI)
+    {
+        Ptr<Packet> copy = p->Copy();
+        // A VHT station receives a lone MPDU as an S-MPDU: a 4-byte delimiter, whose last
+        // byte is the signature 0x4e, where a MAC header has the duration's high byte.
+        uint8_t head[4] = {0, 0, 0, 0};
+        if (copy->CopyData(head, 4) == 4 && head[3] == 0x4e)
+        {
+            copy->RemoveAtStart(4);
+        }
+        WifiMacHeader mac;
+        if (copy->GetSize() < 24 || copy->RemoveHeader(mac) == 0 || !mac.IsData() ||
+            !mac.GetAddr1().IsGroup() || mac.GetAddr1().IsBroadcast())
+        {
+            return false;
+        }
+        LlcSnapHeader llc;
+        copy->RemoveHeader(llc);
+        if (llc.GetType() != 0x0800)
+        {
+            return false;
+        }
         copy->PeekHeader(ip);
     }
     else

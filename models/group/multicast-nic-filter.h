@@ -30,6 +30,7 @@ public:
     {
         ETHERNET, //!< CSMA: Ethernet header and trailer, group MAC 01:00:5e:...
         PPP,      //!< point-to-point: 2-byte PPP header, no MAC
+        WIFI,     //!< 802.11: a PSDU at the PHY (MAC header, LLC/SNAP; a VHT delimiter first)
     };
 
     static TypeId GetTypeId();

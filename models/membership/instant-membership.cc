@@ -47,15 +47,15 @@ InstantMembership::Apply(uint32_t client, bool joined)
     NS_LOG_FUNCTION(this << client << joined);
     NS_LOG_INFO("client " << client << (joined ? " joins" : " leaves") << " at once");
     ApplyToHost(client, joined);
-    for (const auto& [sw, port] : m_ports[client])
+    for (const auto& [sw, port, host] : m_ports[client])
     {
         if (joined)
         {
-            sw->AddGroupMember(m_group.address, port);
+            sw->AddGroupMember(m_group.address, port, host);
         }
         else
         {
-            sw->RemoveGroupMember(m_group.address, port);
+            sw->RemoveGroupMember(m_group.address, port, host);
         }
     }
     if (m_network->IsRouted())

@@ -103,7 +103,8 @@ MembershipModel::Setup(const Network& network, const RoutingGraph& graph, Multic
                 {
                     if (auto sw = DynamicCast<SnoopingSwitch>(node->GetDevice(d)))
                     {
-                        m_ports[client->second].emplace_back(sw, port);
+                        m_ports[client->second].push_back(
+                            {sw, port, Mac48Address::ConvertFrom(host->GetAddress())});
                     }
                 }
             }

@@ -104,7 +104,14 @@ protected:
     GroupDirectory m_directory;      //!< P1's directory
     std::vector<uint32_t> m_members; //!< by the hosts' own state, ascending
     /// Per client: the snooping switches it hangs off and the port towards it.
-    std::map<uint32_t, std::vector<std::pair<Ptr<SnoopingSwitch>, Ptr<NetDevice>>>> m_ports;
+    /// A switch port a client is behind, and the client's own address there.
+    struct SwitchPort
+    {
+        Ptr<SnoopingSwitch> sw; //!< the switch
+        Ptr<NetDevice> port;    //!< its port towards the client
+        Mac48Address host;      //!< the client's device address
+    };
+    std::map<uint32_t, std::vector<SwitchPort>> m_ports;
     std::set<std::pair<uint32_t, uint32_t>> m_memberInterfaces; //!< (router, interface)
 
     TracedCallback<uint32_t, bool> m_changeTrace;              //!< per join or leave

@@ -13,6 +13,8 @@
 #include "star-topology.h"
 #include "tree-topology.h"
 #include "waxman-topology.h"
+#include "wifi-airtime.h"
+#include "wifi-topology.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,6 +39,8 @@
 #include <ns3/traffic-control-helper.h>
 #include <ns3/traffic-control-layer.h>
 #include <ns3/udp-l4-protocol.h>
+#include <ns3/wifi-helper.h>
+#include <ns3/yans-wifi-channel.h>
 #include <random>
 #include <stdexcept>
 
@@ -54,6 +58,8 @@ Link::FrameBytes(uint32_t ipBytes) const
     {
         case Framing::PPP:
             return ipBytes + 2;
+        case Framing::WIFI:
+            return ipBytes + 36;
         case Framing::CSMA:
         case Framing::BRIDGE:
         default:
@@ -64,6 +70,12 @@ Link::FrameBytes(uint32_t ipBytes) const
 Time
 Link::HopTime(uint32_t ipBytes) const
 {
+    if (framing == Framing::WIFI)
+    {
+        // A lone frame on an idle medium: DIFS, then the frame in the link's mode.
+        bool band24 = mode.rfind("OfdmRate", 0) != 0;
+        return WifiAirtime::Difs(band24, true) + WifiAirtime::Frame(FrameBytes(ipBytes), mode);
+    }
     return rate.CalculateBytesTxTime(FrameBytes(ipBytes)) + delay;
 }
 
@@ -137,6 +149,9 @@ TopologyTable()
         {"ring", &BuildRing, "routers in a ring; a client LAN per router"},
         {"grid", &BuildGrid, "rows x columns routers in a grid; a client LAN per router"},
         {"waxman", &BuildWaxman, "a Waxman random router graph; client LANs on seeded routers"},
+        {"wifi", &BuildWifi,
+         "one Wi-Fi BSS: P1 cabled to the access point (or a station), N stations placed "
+         "around it"},
         {"file", &BuildFromMap,
          "routers and links from an Inet, Orbis or Rocketfuel map; client LANs on seeded or listed "
          "routers"},
@@ -433,7 +448,9 @@ NetworkBuilder::AddLink(const std::string& prefix, const NetDeviceContainer& dev
               delay,
               framing,
               0.0,
-              {}};
+              {},
+              1,
+              ""};
     for (uint32_t i = 0; i < devices.GetN(); ++i)
     {
         link.ends.push_back(devices.Get(i));
@@ -478,6 +495,27 @@ NetworkBuilder::AddLoss(Link& link, bool switchPort)
         }
         link.lossModels.push_back(loss);
     }
+}
+
+std::size_t
+NetworkBuilder::AddWifi(const NetDeviceContainer& devices, DataRate rate, bool bridged)
+{
+    NS_LOG_FUNCTION(this << rate << bridged);
+    if (bridged)
+    {
+        for (uint32_t i = 1; i < devices.GetN(); ++i)
+        {
+            m_switchedHostDevices.Add(devices.Get(i));
+        }
+    }
+    Link link{"wlan" + std::to_string(m_network.links.size()), devices.Get(0)->GetChannel(), {},
+              rate, Time(0), Framing::WIFI, 0.0, {}, 1, ""};
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        link.ends.push_back(devices.Get(i));
+    }
+    m_network.links.push_back(std::move(link));
+    return m_network.links.size() - 1;
 }
 
 void
@@ -567,6 +605,20 @@ AssignStreams(const Network& network)
             {
                 stream += csma->AssignStreams(stream);
             }
+        }
+    }
+    // Wi-Fi devices (back-off, rate sampling) and their channel's fading, after the wired.
+    for (const Link& link : network.links)
+    {
+        if (link.framing == Framing::WIFI)
+        {
+            NetDeviceContainer devices;
+            for (const auto& device : link.ends)
+            {
+                devices.Add(device);
+            }
+            stream += WifiHelper().AssignStreams(devices, stream);
+            stream += DynamicCast<YansWifiChannel>(link.channel)->AssignStreams(stream);
         }
     }
     // After every other stream, so that lossless networks draw what they always drew.

@@ -90,6 +90,22 @@ struct TopologyConfig
     // placement on routed kinds
     std::vector<uint32_t> accessRouters; //!< routers that get a client LAN (empty: the kind's rule)
     int64_t serverRouter{-1};            //!< the router P1 hangs off (-1: the kind's rule)
+
+    // wifi (one infrastructure BSS) and adhoc
+    std::string wifiStandard{"80211a"}; //!< 80211a, 80211g, 80211n (2.4 GHz), 80211ac
+    std::string propagation{"log-distance"}; //!< log-distance or friis
+    double lossExponent{3.0};                //!< log-distance path loss exponent
+    std::string fading{"none"}; //!< none, or rayleigh: each frame's power drawn anew (Nakagami m = 1)
+    std::string rateManager{"minstrel"};     //!< minstrel, ideal or constant
+    std::string unicastRate;   //!< constant: the data mode ("54Mbps", "HtMcs7"); "": the fastest
+    std::string multicastRate; //!< group frames' mode (NonUnicastMode); "": the first basic mode
+    uint32_t rtsThreshold{65535}; //!< frames above this many bytes go after RTS/CTS
+    std::string placement{"disc"}; //!< disc, grid, line or list
+    double radius{10};             //!< disc: metres around the access point
+    double spacing{5};             //!< grid and line: metres between neighbours
+    std::vector<std::pair<double, double>> positions; //!< list: (x, y) of client n at n - 1
+    bool serverStation{false};      //!< P1 is a station, not on a cable to the access point
+    bool multicastToUnicast{false}; //!< the access point sends group frames as unicast copies
 };
 
 /// How a link frames packets: what it adds to each IPv4 packet.
@@ -98,6 +114,7 @@ enum class Framing
     CSMA,   //!< Ethernet: 14 + 4 bytes, padded to 64
     PPP,    //!< point-to-point: 2 bytes
     BRIDGE, //!< a switch port (Ethernet, but not an IP interface)
+    WIFI,   //!< an 802.11 medium: MAC header, LLC/SNAP and FCS, 36 bytes
 };
 
 /// One link, or one shared segment, as results name it.
@@ -113,6 +130,9 @@ struct Link
     /// Per end, the FrameLoss of its receiver; empty on a lossless link.
     std::vector<Ptr<FrameLoss>> lossModels;
     double weight{1}; //!< its routing weight: a map's link weight, else 1
+    /// An 802.11 medium's legacy unicast mode for HopTime(): the constant rate, else the
+    /// fastest legacy mode of its standard.
+    std::string mode;
 
     /// Bytes on the wire of an IPv4 packet of \p ipBytes on this link.
     uint32_t FrameBytes(uint32_t ipBytes) const;
@@ -188,6 +208,11 @@ public:
     std::size_t AddSwitchPort(Ptr<Node> host, Ptr<Node> sw, DataRate rate, Time delay);
     /// Gives the hosts on switches one subnet (after all AddSwitchPort calls).
     void AssignSwitchedSubnet();
+    /**
+     * Records an 802.11 medium joining \p devices (the access point's first) as link
+     * "wlan<index>"; with \p bridged, its hosts get their address in the switched subnet.
+     */
+    std::size_t AddWifi(const NetDeviceContainer& devices, DataRate rate, bool bridged);
 
     Network& Get();
     const TopologyConfig& Config() const;

@@ -76,6 +76,7 @@ SnoopingSwitch::DoDispose()
     m_ports.clear();
     m_portIndex.clear();
     m_groupPorts.clear();
+    m_groupHosts.clear();
     m_learnState.clear();
     m_channel = nullptr;
     m_node = nullptr;
@@ -144,6 +145,47 @@ SnoopingSwitch::RemoveGroupMember(Ipv4Address group, Ptr<NetDevice> port)
         NS_LOG_INFO("port " << index << " no longer listed for " << group);
         it->second[index] = false;
     }
+}
+
+void
+SnoopingSwitch::AddGroupMember(Ipv4Address group, Ptr<NetDevice> port, Mac48Address host)
+{
+    NS_LOG_FUNCTION(this << group << port << host);
+    AddGroupMember(group, port);
+    auto& hosts = m_groupHosts[{group, static_cast<uint32_t>(PortIndex(port))}];
+    if (std::find(hosts.begin(), hosts.end(), host) == hosts.end())
+    {
+        hosts.push_back(host);
+    }
+}
+
+void
+SnoopingSwitch::RemoveGroupMember(Ipv4Address group, Ptr<NetDevice> port, Mac48Address host)
+{
+    NS_LOG_FUNCTION(this << group << port << host);
+    int32_t index = PortIndex(port);
+    auto it = m_groupHosts.find({group, static_cast<uint32_t>(index)});
+    if (it != m_groupHosts.end())
+    {
+        it->second.erase(std::remove(it->second.begin(), it->second.end(), host),
+                         it->second.end());
+        if (!it->second.empty())
+        {
+            return; // other members are still behind the port
+        }
+        m_groupHosts.erase(it);
+    }
+    RemoveGroupMember(group, port);
+}
+
+void
+SnoopingSwitch::SetMulticastToUnicast(Ptr<NetDevice> port, bool on)
+{
+    NS_LOG_FUNCTION(this << port << on);
+    int32_t index = PortIndex(port);
+    NS_ABORT_MSG_IF(index < 0, "not a port of this switch");
+    m_unicastPorts.resize(m_ports.size(), false);
+    m_unicastPorts[index] = on;
 }
 
 bool
@@ -295,11 +337,11 @@ SnoopingSwitch::ForwardIgmp(Ptr<NetDevice> incoming, Ptr<const Packet> packet, u
     }
     if (igmp.GetType() == IgmpHeader::REPORT)
     {
-        AddGroupMember(igmp.GetGroup(), incoming);
+        AddGroupMember(igmp.GetGroup(), incoming, source);
     }
     else if (igmp.GetType() == IgmpHeader::LEAVE)
     {
-        RemoveGroupMember(igmp.GetGroup(), incoming);
+        RemoveGroupMember(igmp.GetGroup(), incoming, source);
     }
     for (uint32_t i = 0; i < m_ports.size(); ++i)
     {
@@ -321,8 +363,8 @@ SnoopingSwitch::Flood(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_
         return;
     }
     Ipv4Address group;
-    bool snooped = m_snooping && destination.IsGroup() && !destination.IsBroadcast() &&
-                   SnoopedGroup(packet, protocol, group);
+    bool snooped = (m_snooping || !m_unicastPorts.empty()) && destination.IsGroup() &&
+                   !destination.IsBroadcast() && SnoopedGroup(packet, protocol, group);
     for (uint32_t i = 0; i < m_ports.size(); ++i)
     {
         const Ptr<NetDevice>& port = m_ports[i];
@@ -330,13 +372,38 @@ SnoopingSwitch::Flood(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_
         {
             continue;
         }
-        if (snooped && !Listed(group, i))
+        if (snooped && m_snooping && !Listed(group, i))
         {
             NS_LOG_LOGIC("frame for " << group << " withheld from port " << i);
             m_withheldTrace(packet);
             continue;
         }
-        port->SendFrom(packet->Copy(), source, destination, protocol);
+        SendGroupFrame(i, packet, protocol, source, destination, snooped, group);
+    }
+}
+
+void
+SnoopingSwitch::SendGroupFrame(uint32_t port, Ptr<const Packet> packet, uint16_t protocol,
+                               Mac48Address source, Mac48Address destination, bool snooped,
+                               Ipv4Address group)
+{
+    if (!snooped || port >= m_unicastPorts.size() || !m_unicastPorts[port])
+    {
+        m_ports[port]->SendFrom(packet->Copy(), source, destination, protocol);
+        return;
+    }
+    auto it = m_groupHosts.find({group, port});
+    if (it == m_groupHosts.end())
+    {
+        return;
+    }
+    for (const Mac48Address& host : it->second)
+    {
+        if (host != source)
+        {
+            NS_LOG_LOGIC("frame for " << group << " to " << host << " as unicast");
+            m_ports[port]->SendFrom(packet->Copy(), source, host, protocol);
+        }
     }
 }
 

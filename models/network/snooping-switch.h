@@ -68,6 +68,22 @@ public:
     void AddGroupMember(Ipv4Address group, Ptr<NetDevice> port);
     /// Takes \p port off \p group's list; harmless when it is not listed.
     void RemoveGroupMember(Ipv4Address group, Ptr<NetDevice> port);
+    /**
+     * Lists \p port for \p group as AddGroupMember(group, port) does, and remembers \p host
+     * (a member's MAC address) behind it: a port shared by several hosts (an access point's
+     * radio) stays listed until the last of them leaves, and a multicast-to-unicast port
+     * sends the group's frames to each of them.
+     */
+    void AddGroupMember(Ipv4Address group, Ptr<NetDevice> port, Mac48Address host);
+    /// Forgets \p host behind \p port for \p group; the port leaves the list with its last host.
+    void RemoveGroupMember(Ipv4Address group, Ptr<NetDevice> port, Mac48Address host);
+    /**
+     * With \p on, \p port sends a snooped group's frames as one unicast frame to each member
+     * host remembered behind it (AddGroupMember with a host), as Linux's bridge does on a port
+     * with multicast_to_unicast: on an access point's radio, each copy is acknowledged and
+     * retried, and goes at the member's own rate.
+     */
+    void SetMulticastToUnicast(Ptr<NetDevice> port, bool on);
     /// The ports that get \p group's frames with snooping on, in port order.
     std::vector<Ptr<NetDevice>> GetGroupPorts(Ipv4Address group) const;
 
@@ -131,6 +147,10 @@ private:
      */
     bool ForwardIgmp(Ptr<NetDevice> incoming, Ptr<const Packet> packet, uint16_t protocol,
                      Mac48Address source, Mac48Address destination);
+    /// Sends a group frame out of \p port: once, or (multicast to unicast) once per member host.
+    void SendGroupFrame(uint32_t port, Ptr<const Packet> packet, uint16_t protocol,
+                        Mac48Address source, Mac48Address destination, bool snooped,
+                        Ipv4Address group);
     /// Whether port \p index is listed for \p group (or for every group).
     bool Listed(Ipv4Address group, uint32_t index) const;
     /// The index of \p port among the ports, or -1.
@@ -158,6 +178,9 @@ private:
     uint32_t m_ifIndex{0};                                 //!< interface index on the node
     std::map<Mac48Address, LearnedState> m_learnState;     //!< the forwarding table
     std::map<Ipv4Address, std::vector<bool>> m_groupPorts; //!< snooping table, by port index
+    /// Per group and port index, the member hosts remembered behind the port.
+    std::map<std::pair<Ipv4Address, uint32_t>, std::vector<Mac48Address>> m_groupHosts;
+    std::vector<bool> m_unicastPorts; //!< per port index: multicast to unicast
     std::map<Ptr<NetDevice>, uint32_t> m_portIndex;        //!< port -> index in m_ports
     Ptr<Node> m_node;                                      //!< the switch node
     Ptr<BridgeChannel> m_channel;                          //!< the port channels, as one

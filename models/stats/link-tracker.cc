@@ -11,6 +11,7 @@
 #include <ns3/node.h>
 #include <ns3/queue-disc.h>
 #include <ns3/traffic-control-layer.h>
+#include <ns3/wifi-mac-header.h>
 #include <set>
 
 namespace ns3
@@ -43,8 +44,8 @@ LinkTracker::LinkTracker(const Network& network)
             Ptr<NetDevice> device = link.ends[e];
             uint32_t nodeId = device->GetNode()->GetId();
             std::string to = shared ? "*" : network.NodeName(link.ends[1 - e]->GetNode()->GetId());
-            m_ends.push_back(
-                {l, network.NodeName(nodeId), to, nodeId == network.Server()->GetId(), core});
+            m_ends.push_back({l, network.NodeName(nodeId), to, nodeId == network.Server()->GetId(),
+                              core, link.framing == Framing::WIFI});
             std::size_t index = m_ends.size() - 1;
             Subscribe(device, "PhyTxEnd",
                       Callback<void, Ptr<const Packet>>([this, index](Ptr<const Packet> p)
@@ -119,6 +120,11 @@ LinkTracker::OnTxEnd(std::size_t index, Ptr<const Packet> frame)
 {
     NS_LOG_FUNCTION(this << index << frame);
     End& end = m_ends[index];
+    WifiMacHeader mac;
+    if (end.radio && (frame->PeekHeader(mac) == 0 || !mac.IsData()))
+    {
+        return; // ACKs, beacons, association: the radio's own traffic (WifiTracker)
+    }
     uint32_t size = frame->GetSize();
     ++end.frames;
     end.bytes += size;

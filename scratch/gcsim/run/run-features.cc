@@ -54,6 +54,7 @@ RunFeatures()
         {"netanim", &MakeNetAnimFeature},         // output.netanim
         {"membership", &MakeMembershipFeature},   // joins and leaves ([membership])
         {"reliability", &MakeReliabilityFeature}, // what repair cost ([reliability])
+        {"wifi", &MakeWifiFeature},               // the radio's airtime, frames and rates
     };
     return table;
 }

@@ -21,14 +21,28 @@ Runs(const std::vector<std::string>& routings, const std::string& variant)
 
 /// delivery.modes and delivery.multicast_routing.
 void
-ReadModes(const Reader& r, Scenario::Delivery& d)
+ReadModes(const Reader& r, Scenario::Delivery& d, const std::string& kind)
 {
     std::vector<std::string> modeNames;
     for (const auto& e : ns3::gcsim::DeliveryModeTable())
     {
         modeNames.emplace_back(e.name);
     }
-    d.modes = r.Names("delivery.modes", modeNames, {"mode"}).value_or(modeNames);
+    // Multicast to unicast is an access point's: wifi runs it by default, no other kind can.
+    std::vector<std::string> defaults = modeNames;
+    if (kind != "wifi")
+    {
+        defaults.erase(std::remove(defaults.begin(), defaults.end(), "multicast-to-unicast"),
+                       defaults.end());
+    }
+    d.modes = r.Names("delivery.modes", modeNames, {"mode"}).value_or(defaults);
+    if (kind != "wifi" &&
+        std::find(d.modes.begin(), d.modes.end(), "multicast-to-unicast") != d.modes.end())
+    {
+        r.Fail("delivery.modes", "multicast-to-unicast is done by a Wi-Fi access point: it "
+                                 "needs topology.kind = \"wifi\", not \"" +
+                                     kind + "\"");
+    }
     std::vector<std::string> variants;
     for (const auto& e : ns3::gcsim::MulticastRoutingTable())
     {
@@ -79,7 +93,7 @@ ReadRendezvous(const Reader& r, Scenario& s, const Routers& routers)
 void
 Read(const Reader& r, Scenario& s, SectionContext& context)
 {
-    ReadModes(r, s.delivery);
+    ReadModes(r, s.delivery, s.topology.kind);
     if (auto lifetime = r.Duration("delivery.prune_lifetime"))
     {
         if (!Runs(s.delivery.multicastRoutings, "dense"))

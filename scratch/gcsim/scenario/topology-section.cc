@@ -8,6 +8,7 @@
 #include "models/network/ring-topology.h"
 #include "models/network/run-seed.h"
 #include "models/network/text-file.h"
+#include "models/network/wifi-topology.h"
 #include "section.h"
 
 #include <algorithm>
@@ -53,7 +54,21 @@ Keys()
         {"waxman_beta", {"waxman"}},
         {"bottleneck_rate", {"dumbbell"}},
         {"bottleneck_delay", {"dumbbell"}},
-        {"igmp_snooping", {"star"}},
+        {"igmp_snooping", {"star", "wifi"}},
+        {"standard", {"wifi"}},
+        {"propagation", {"wifi"}},
+        {"loss_exponent", {"wifi"}},
+        {"fading", {"wifi"}},
+        {"rate_manager", {"wifi"}},
+        {"unicast_rate", {"wifi"}},
+        {"multicast_rate", {"wifi"}},
+        {"rts_threshold", {"wifi"}},
+        {"placement", {"wifi"}},
+        {"radius", {"wifi"}},
+        {"spacing", {"wifi"}},
+        {"positions", {"wifi"}},
+        {"placement_seed", {"wifi"}},
+        {"server", {"wifi"}},
         {"map", {"file"}},
         {"format", {"file"}},
         {"access_routers", kPlaced},
@@ -493,6 +508,68 @@ ReadQueue(const Reader& r, ns3::gcsim::TopologyConfig& t)
         r.Choice("topology.queue_disc", {"none", "pfifo-fast", "fq-codel"}).value_or("none");
 }
 
+/// topology.positions: [[x, y], ...] in metres, one per client.
+std::vector<std::pair<double, double>>
+ReadPositions(const Reader& r)
+{
+    std::vector<std::pair<double, double>> positions;
+    toml::node* node = r.Find("topology.positions");
+    const toml::array* list = node ? node->as_array() : nullptr;
+    if (node && !list)
+    {
+        r.Fail("topology.positions", "give a list of [x, y] places in metres, one per client");
+    }
+    for (std::size_t i = 0; list && i < list->size(); ++i)
+    {
+        const toml::array* xy = (*list)[i].as_array();
+        auto x = xy && xy->size() == 2 ? (*xy)[0].value<double>() : std::nullopt;
+        auto y = xy && xy->size() == 2 ? (*xy)[1].value<double>() : std::nullopt;
+        if (!x || !y || !std::isfinite(*x) || !std::isfinite(*y) || std::abs(*x) > 1e5 ||
+            std::abs(*y) > 1e5)
+        {
+            r.Fail("topology.positions", "place " + std::to_string(i + 1) +
+                                             " is not [x, y] in metres (numbers within 100 km)");
+        }
+        positions.emplace_back(*x, *y);
+    }
+    return positions;
+}
+
+/// The keys of kind wifi: the standard, the radio, the rates and where stations stand.
+void
+ReadWifi(const Reader& r, ns3::gcsim::TopologyConfig& t)
+{
+    if (t.kind != "wifi")
+    {
+        return;
+    }
+    t.wifiStandard = r.String("topology.standard").value_or("80211a");
+    t.propagation = r.String("topology.propagation").value_or("log-distance");
+    t.lossExponent = r.Number("topology.loss_exponent", 1.0, 8.0).value_or(3.0);
+    t.fading = r.String("topology.fading").value_or("none");
+    t.rateManager = r.String("topology.rate_manager").value_or("minstrel");
+    t.unicastRate = r.String("topology.unicast_rate").value_or("");
+    t.multicastRate = r.String("topology.multicast_rate").value_or("");
+    t.rtsThreshold =
+        static_cast<uint32_t>(r.Integer("topology.rts_threshold", 0, 65535).value_or(65535));
+    t.placement = r.String("topology.placement").value_or("disc");
+    t.radius = r.Number("topology.radius", 0.1, 10000).value_or(10);
+    t.spacing = r.Number("topology.spacing", 0.1, 10000).value_or(5);
+    t.positions = ReadPositions(r);
+    if (auto seed = r.Integer("topology.placement_seed", 1, 4294967295LL))
+    {
+        t.seed = static_cast<uint32_t>(*seed);
+    }
+    t.serverStation = r.Choice("topology.server", {"wired", "station"}).value_or("wired") ==
+                      "station";
+    if (t.loss > 0)
+    {
+        r.Fail("topology.loss", "does not apply to a wifi topology: its radio loses frames by "
+                                "distance (propagation, loss_exponent)");
+    }
+    Checked(r, [&t] { ns3::gcsim::CheckWifiConfig(t); });
+}
+
 void
 Read(const Reader& r, Scenario& s, SectionContext& context)
 {
@@ -514,6 +591,7 @@ Read(const Reader& r, Scenario& s, SectionContext& context)
     Routers mapRouters = t.kind == "file" ? CheckMap(r, t) : Routers{};
     ReadClients(r, t);
     ReadQueue(r, t);
+    ReadWifi(r, t);
     CheckSize(r, t);
     CheckMemory(r, t);
     context.routers = CountRouters(t, mapRouters);
@@ -543,6 +621,37 @@ KindValues(const ns3::gcsim::TopologyConfig& t)
         {"igmp_snooping", t.igmpSnooping},
         {"graph_seed", static_cast<int64_t>(t.seed)},
     };
+    if (t.kind == "wifi")
+    {
+        values.insert("standard", t.wifiStandard);
+        values.insert("propagation", t.propagation);
+        values.insert("loss_exponent", t.lossExponent);
+        values.insert("fading", t.fading);
+        values.insert("rate_manager", t.rateManager);
+        values.insert("rts_threshold", static_cast<int64_t>(t.rtsThreshold));
+        values.insert("placement", t.placement);
+        values.insert("radius", t.radius);
+        values.insert("spacing", t.spacing);
+        values.insert("placement_seed", static_cast<int64_t>(t.seed));
+        values.insert("server", t.serverStation ? "station" : "wired");
+        if (!t.unicastRate.empty())
+        {
+            values.insert("unicast_rate", t.unicastRate);
+        }
+        if (!t.multicastRate.empty())
+        {
+            values.insert("multicast_rate", t.multicastRate);
+        }
+        if (!t.positions.empty())
+        {
+            toml::array list;
+            for (const auto& [x, y] : t.positions)
+            {
+                list.push_back(toml::array{x, y});
+            }
+            values.insert("positions", list);
+        }
+    }
     if (!t.mapFile.empty())
     {
         values.insert("map", ScenarioFilePath("maps", t.mapFile));

@@ -1,0 +1,36 @@
+// Row "wifi": the access point's multicast-to-unicast conversion for that mode, and what the
+// radio carried (airtime per message, frames, retries, rates, failed receptions, delivery
+// by distance from the access point).
+#include "run-feature.h"
+
+namespace gcsim
+{
+namespace
+{
+
+using namespace ns3;
+using namespace ns3::gcsim;
+
+class WifiFeature : public RunFeature
+{
+public:
+    bool Applies(const RunContext& run) const override
+    {
+        return run.s.topology.kind == "wifi";
+    }
+
+    void AdjustTopology(RunContext& run) override
+    {
+        run.topology.multicastToUnicast = run.spec.mode == "multicast-to-unicast";
+    }
+};
+
+} // namespace
+
+std::unique_ptr<RunFeature>
+MakeWifiFeature()
+{
+    return std::make_unique<WifiFeature>();
+}
+
+} // namespace gcsim
