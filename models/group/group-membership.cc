@@ -6,7 +6,6 @@
 #include <ns3/csma-net-device.h>
 #include <ns3/log.h>
 #include <ns3/wifi-net-device.h>
-#include <ns3/wifi-phy.h>
 #include <ns3/point-to-point-net-device.h>
 #include <ns3/pointer.h>
 
@@ -100,9 +99,7 @@ GroupMembership::Install(Ptr<Node> node)
         }
         else if (auto wifi = DynamicCast<WifiNetDevice>(device))
         {
-            // An 802.11 PHY's hook after a reception (not on the access point: no membership).
-            wifi->GetPhy()->SetPostReceptionErrorModel(
-                MulticastNicFilter::Create(membership, MulticastNicFilter::WIFI));
+            MulticastNicFilter::InstallOnWifi(wifi, membership);
         }
         else if (auto p2p = DynamicCast<PointToPointNetDevice>(device))
         {

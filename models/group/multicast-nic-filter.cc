@@ -7,11 +7,10 @@
 #include <ns3/ipv4-header.h>
 #include <ns3/llc-snap-header.h>
 #include <ns3/log.h>
-#include <ns3/wifi-mac-header.h>
-#include <ns3/wifi-net-device.h>
-#include <ns3/wifi-phy.h>
 #include <ns3/pointer.h>
 #include <ns3/ppp-header.h>
+#include <ns3/wifi-mac.h>
+#include <ns3/wifi-net-device.h>
 
 namespace ns3
 {
@@ -59,15 +58,46 @@ MulticastNicFilter::Create(Ptr<GroupMembership> membership, Framing framing, Ptr
     return filter;
 }
 
+namespace
+{
+
+/// Reaches WifiNetDevice::ForwardUp (protected) the way a subclass may.
+struct WifiForwardUp : WifiNetDevice
+{
+    static Callback<void, Ptr<const Packet>, Mac48Address, Mac48Address> Of(
+        Ptr<WifiNetDevice> device)
+    {
+        return MakeCallback(&WifiForwardUp::ForwardUp, PeekPointer(device));
+    }
+};
+
+} // namespace
+
+void
+MulticastNicFilter::InstallOnWifi(Ptr<WifiNetDevice> device, Ptr<GroupMembership> membership)
+{
+    NS_LOG_FUNCTION(device << membership);
+    Ptr<MulticastNicFilter> filter = Create(membership, WIFI);
+    device->AggregateObject(filter);
+    auto up = WifiForwardUp::Of(device);
+    device->GetMac()->SetForwardUpCallback(
+        Callback<void, Ptr<const Packet>, Mac48Address, Mac48Address>(
+            [filter, up](Ptr<const Packet> packet, Mac48Address from, Mac48Address to)
+            {
+                if (!to.IsGroup() || !filter->IsCorrupt(packet->Copy()))
+                {
+                    up(packet, from, to);
+                }
+            }));
+}
+
 Ptr<MulticastNicFilter>
 MulticastNicFilter::On(Ptr<NetDevice> device)
 {
     NS_LOG_FUNCTION(device);
-    if (auto wifi = DynamicCast<WifiNetDevice>(device))
+    if (DynamicCast<WifiNetDevice>(device))
     {
-        PointerValue model;
-        wifi->GetPhy()->GetAttribute("PostReceptionErrorModel", model);
-        return model.Get<MulticastNicFilter>();
+        return device->GetObject<MulticastNicFilter>();
     }
     TypeId::AttributeInformation info;
     if (!device->GetInstanceTypeId().LookupAttributeByName("ReceiveErrorModel", &info))
@@ -124,21 +154,12 @@ MulticastNicFilter::Filters(Ptr<Packet> p) const
     }
     else if (m_framing == WIFI)
     {
-        Ptr<Packet> copy = p->Copy();
-        // A VHT station receives a lone MPDU as an S-MPDU: a 4-byte delimiter, whose last
-        // byte is the signature 0x4e, where a MAC header has the duration's high byte.
-        uint8_t head[4] = {0, 0, 0, 0};
-        if (copy->CopyData(head, 4) == 4 && head[3] == 0x4e)
-        {
-            copy->RemoveAtStart(4);
-        }
-        WifiMacHeader mac;
-        if (copy->GetSize() < 24 || copy->RemoveHeader(mac) == 0 || !mac.IsData() ||
-            !mac.GetAddr1().IsGroup() || mac.GetAddr1().IsBroadcast())
+        LlcSnapHeader llc;
+        if (p->GetSize() < llc.GetSerializedSize())
         {
             return false;
         }
-        LlcSnapHeader llc;
+        Ptr<Packet> copy = p->Copy();
         copy->RemoveHeader(llc);
         if (llc.GetType() != 0x0800)
         {

@@ -7,6 +7,8 @@
 
 namespace ns3
 {
+class WifiNetDevice;
+
 namespace gcsim
 {
 
@@ -30,7 +32,7 @@ public:
     {
         ETHERNET, //!< CSMA: Ethernet header and trailer, group MAC 01:00:5e:...
         PPP,      //!< point-to-point: 2-byte PPP header, no MAC
-        WIFI,     //!< 802.11: a PSDU at the PHY (MAC header, LLC/SNAP; a VHT delimiter first)
+        WIFI,     //!< 802.11: an MSDU the MAC passes up (LLC/SNAP, then IPv4)
     };
 
     static TypeId GetTypeId();
@@ -42,6 +44,14 @@ public:
      */
     static Ptr<MulticastNicFilter> Create(Ptr<GroupMembership> membership, Framing framing,
                                           Ptr<ErrorModel> behind = nullptr);
+
+    /**
+     * Puts a filter between \p device's MAC and the device: an 802.11 device has no receive
+     * error model, and the PHY's post-reception one would make a filtered frame a failed
+     * reception (and the station defer EIFS), where a real NIC receives it and drops it by
+     * address. The filter is aggregated to the device.
+     */
+    static void InstallOnWifi(Ptr<WifiNetDevice> device, Ptr<GroupMembership> membership);
 
     /// The filter installed on \p device, or null if it has none.
     static Ptr<MulticastNicFilter> On(Ptr<NetDevice> device);

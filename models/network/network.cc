@@ -508,8 +508,16 @@ NetworkBuilder::AddWifi(const NetDeviceContainer& devices, DataRate rate, bool b
             m_switchedHostDevices.Add(devices.Get(i));
         }
     }
-    Link link{"wlan" + std::to_string(m_network.links.size()), devices.Get(0)->GetChannel(), {},
-              rate, Time(0), Framing::WIFI, 0.0, {}, 1, ""};
+    Link link{"wlan" + std::to_string(m_network.links.size()),
+              devices.Get(0)->GetChannel(),
+              {},
+              rate,
+              Time(0),
+              Framing::WIFI,
+              0.0,
+              {},
+              1,
+              ""};
     for (uint32_t i = 0; i < devices.GetN(); ++i)
     {
         link.ends.push_back(devices.Get(i));

@@ -92,17 +92,18 @@ struct TopologyConfig
     int64_t serverRouter{-1};            //!< the router P1 hangs off (-1: the kind's rule)
 
     // wifi (one infrastructure BSS) and adhoc
-    std::string wifiStandard{"80211a"}; //!< 80211a, 80211g, 80211n (2.4 GHz), 80211ac
+    std::string wifiStandard{"80211a"};      //!< 80211a, 80211g, 80211n (2.4 GHz), 80211ac
     std::string propagation{"log-distance"}; //!< log-distance or friis
     double lossExponent{3.0};                //!< log-distance path loss exponent
-    std::string fading{"none"}; //!< none, or rayleigh: each frame's power drawn anew (Nakagami m = 1)
-    std::string rateManager{"minstrel"};     //!< minstrel, ideal or constant
-    std::string unicastRate;   //!< constant: the data mode ("54Mbps", "HtMcs7"); "": the fastest
-    std::string multicastRate; //!< group frames' mode (NonUnicastMode); "": the first basic mode
+    std::string fading{
+        "none"}; //!< none, or rayleigh: each frame's power drawn anew (Nakagami m = 1)
+    std::string rateManager{"minstrel"}; //!< minstrel, ideal or constant
+    std::string unicastRate;      //!< constant: the data mode ("54Mbps", "HtMcs7"); "": the fastest
+    std::string multicastRate;    //!< group frames' mode (NonUnicastMode); "": the first basic mode
     uint32_t rtsThreshold{65535}; //!< frames above this many bytes go after RTS/CTS
-    std::string placement{"disc"}; //!< disc, grid, line or list
-    double radius{10};             //!< disc: metres around the access point
-    double spacing{5};             //!< grid and line: metres between neighbours
+    std::string placement{"disc"};                    //!< disc, grid, line or list
+    double radius{10};                                //!< disc: metres around the access point
+    double spacing{5};                                //!< grid and line: metres between neighbours
     std::vector<std::pair<double, double>> positions; //!< list: (x, y) of client n at n - 1
     bool serverStation{false};      //!< P1 is a station, not on a cable to the access point
     bool multicastToUnicast{false}; //!< the access point sends group frames as unicast copies

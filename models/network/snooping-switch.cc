@@ -167,8 +167,7 @@ SnoopingSwitch::RemoveGroupMember(Ipv4Address group, Ptr<NetDevice> port, Mac48A
     auto it = m_groupHosts.find({group, static_cast<uint32_t>(index)});
     if (it != m_groupHosts.end())
     {
-        it->second.erase(std::remove(it->second.begin(), it->second.end(), host),
-                         it->second.end());
+        it->second.erase(std::remove(it->second.begin(), it->second.end(), host), it->second.end());
         if (!it->second.empty())
         {
             return; // other members are still behind the port

@@ -180,12 +180,12 @@ private:
     std::map<Ipv4Address, std::vector<bool>> m_groupPorts; //!< snooping table, by port index
     /// Per group and port index, the member hosts remembered behind the port.
     std::map<std::pair<Ipv4Address, uint32_t>, std::vector<Mac48Address>> m_groupHosts;
-    std::vector<bool> m_unicastPorts; //!< per port index: multicast to unicast
-    std::map<Ptr<NetDevice>, uint32_t> m_portIndex;        //!< port -> index in m_ports
-    Ptr<Node> m_node;                                      //!< the switch node
-    Ptr<BridgeChannel> m_channel;                          //!< the port channels, as one
-    std::vector<Ptr<NetDevice>> m_ports;                   //!< the ports, in the order added
-    TracedCallback<Ptr<const Packet>> m_withheldTrace;     //!< per port a group frame skipped
+    std::vector<bool> m_unicastPorts;                  //!< per port index: multicast to unicast
+    std::map<Ptr<NetDevice>, uint32_t> m_portIndex;    //!< port -> index in m_ports
+    Ptr<Node> m_node;                                  //!< the switch node
+    Ptr<BridgeChannel> m_channel;                      //!< the port channels, as one
+    std::vector<Ptr<NetDevice>> m_ports;               //!< the ports, in the order added
+    TracedCallback<Ptr<const Packet>> m_withheldTrace; //!< per port a group frame skipped
 };
 
 } // namespace gcsim

@@ -55,6 +55,10 @@ namespace
 constexpr uint32_t kPlacementPurpose = 6;
 /// Speed of light, for the log-distance model's loss at 1 m (free space).
 constexpr double kSpeedOfLight = 299792458.0;
+/// ns-3's defaults: WifiPhy's transmit power, and the weakest signal whose preamble
+/// ThresholdPreambleDetectionModel detects.
+constexpr double kTxPowerDbm = 16.0206;
+constexpr double kDetectionDbm = -82.0;
 
 std::vector<std::string>
 Prefixed(const std::string& prefix, const std::vector<std::string>& rates)
@@ -121,6 +125,35 @@ Uniform(std::mt19937_64& rng)
     return static_cast<double>(rng() >> 11) * 0x1.0p-53;
 }
 
+/// Refuses a station no frame can reach: beyond WifiRange() with a deterministic channel.
+void
+CheckRange(const TopologyConfig& config, const WifiStandardInfo& standard)
+{
+    if (config.fading != "none")
+    {
+        return; // fading reaches any distance, now and then
+    }
+    double range = WifiRange(config, standard);
+    std::vector<Vector> places = WifiPositions(config);
+    for (std::size_t i = 0; i < places.size(); ++i)
+    {
+        double d = std::hypot(places[i].x, places[i].y);
+        if (d > range)
+        {
+            std::ostringstream why;
+            why.precision(1);
+            why << std::fixed << "places client " << i + 1 << " " << d
+                << " m from the access point, beyond the access point's range of " << range
+                << " m (" << kDetectionDbm << " dBm received from " << kTxPowerDbm << " dBm sent, "
+                << config.propagation << " path loss): it could never "
+                << "associate";
+            throw ConfigError(config.placement == "list" ? "topology.positions"
+                                                         : "topology.placement",
+                              why.str());
+        }
+    }
+}
+
 } // namespace
 
 YansWifiChannelHelper
@@ -143,8 +176,8 @@ WifiChannelFor(const TopologyConfig& config, const WifiStandardInfo& standard)
     }
     if (config.fading == "rayleigh")
     {
-        channel.AddPropagationLoss("ns3::NakagamiPropagationLossModel", "m0", DoubleValue(1),
-                                   "m1", DoubleValue(1), "m2", DoubleValue(1));
+        channel.AddPropagationLoss("ns3::NakagamiPropagationLossModel", "m0", DoubleValue(1), "m1",
+                                   DoubleValue(1), "m2", DoubleValue(1));
     }
     return channel;
 }
@@ -165,9 +198,9 @@ WifiHelperFor(const TopologyConfig& config, const WifiStandardInfo& standard)
         std::string data = config.unicastRate.empty()
                                ? standard.modes.back()
                                : WifiModeFor(standard, config.unicastRate, "topology.unicast_rate");
-        wifi.SetRemoteStationManager(manager, "RtsCtsThreshold",
-                                     UintegerValue(config.rtsThreshold), "DataMode",
-                                     StringValue(data), "ControlMode", StringValue(data));
+        wifi.SetRemoteStationManager(manager, "RtsCtsThreshold", UintegerValue(config.rtsThreshold),
+                                     "DataMode", StringValue(data), "ControlMode",
+                                     StringValue(data));
     }
     return wifi;
 }
@@ -276,6 +309,15 @@ Warm(Ptr<SnoopingSwitch> ap, const std::vector<Ptr<NetDevice>>& hostDevices,
 
 } // namespace
 
+double
+WifiRange(const TopologyConfig& config, const WifiStandardInfo& standard)
+{
+    double hz = standard.frequencyGhz * 1e9;
+    double referenceLoss = 20 * std::log10(4 * M_PI * hz / kSpeedOfLight);
+    double exponent = config.propagation == "friis" ? 2.0 : config.lossExponent;
+    return std::pow(10.0, (kTxPowerDbm - kDetectionDbm - referenceLoss) / (10 * exponent));
+}
+
 const WifiStandardInfo*
 FindWifiStandard(const std::string& name)
 {
@@ -375,9 +417,9 @@ CheckWifiConfig(const TopologyConfig& config)
     }
     if (config.placement == "list" && config.positions.size() != config.clients)
     {
-        throw ConfigError("topology.positions",
-                          "lists " + std::to_string(config.positions.size()) +
-                              " places for " + std::to_string(config.clients) + " clients");
+        throw ConfigError("topology.positions", "lists " + std::to_string(config.positions.size()) +
+                                                    " places for " +
+                                                    std::to_string(config.clients) + " clients");
     }
     if (config.placement != "disc" && config.placement != "grid" && config.placement != "line" &&
         config.placement != "list")
@@ -385,6 +427,7 @@ CheckWifiConfig(const TopologyConfig& config)
         throw ConfigError("topology.placement", "unknown placement '" + config.placement +
                                                     "'; known: disc, grid, line, list");
     }
+    CheckRange(config, *standard);
 }
 
 std::vector<Vector>
@@ -487,8 +530,8 @@ BuildWifi(const TopologyConfig& config)
     {
         if (m < 1 || m > config.clients)
         {
-            throw ConfigError("group.members", "member " + std::to_string(m) +
-                                                   " is not a client of the BSS");
+            throw ConfigError("group.members",
+                              "member " + std::to_string(m) + " is not a client of the BSS");
         }
         Ptr<NetDevice> station = network.links[wlan].ends[(config.serverStation ? 1 : 0) + m];
         ap->AddGroupMember(config.group, radio, Mac48Address::ConvertFrom(station->GetAddress()));

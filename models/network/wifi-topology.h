@@ -57,6 +57,13 @@ void SetMulticastRate(const TopologyConfig& config, const WifiStandardInfo& stan
 /// The legacy mode of a medium's baseline (HopTime): the constant rate's, else the fastest.
 std::string LegacyUnicastMode(const TopologyConfig& config, const WifiStandardInfo& standard);
 
+/**
+ * How far from the access point a station still hears it on a channel without fading: where
+ * the path loss leaves ns-3's 16.02 dBm transmit power at the -82 dBm its preamble detection
+ * needs. Metres.
+ */
+double WifiRange(const TopologyConfig& config, const WifiStandardInfo& standard);
+
 /// Where client n (1-based) stands, at n - 1; the access point is at the origin.
 std::vector<Vector> WifiPositions(const TopologyConfig& config);
 

@@ -60,7 +60,7 @@ private:
         std::string from;
         std::string to;
         bool server;
-        bool core; //!< the link joins routers (or switches) only
+        bool core;         //!< the link joins routers (or switches) only
         bool radio{false}; //!< an 802.11 medium: data frames count, control and management not
         uint64_t frames{0};
         uint64_t bytes{0};

@@ -13,6 +13,7 @@
 #include "models/stats/narration-tracker.h"
 #include "models/stats/ordering-tracker.h"
 #include "models/stats/reliability-tracker.h"
+#include "models/stats/wifi-tracker.h"
 #include "scenario.h"
 
 #include <functional>
@@ -54,6 +55,8 @@ struct ModeResult
     } background;
     /// What [[failures]] cost; `used` only in scenarios with failures.
     ns3::gcsim::FailureCounts failures;
+    /// What the 802.11 medium carried; `used` only on wifi and adhoc networks.
+    ns3::gcsim::WifiCounts wifi;
     /// Every group's messages, deliveries and control traffic, P1's to the first included;
     /// only in multicast runs of scenarios with several groups or senders, or
     /// output.forwarding_state.

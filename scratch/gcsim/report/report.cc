@@ -207,6 +207,31 @@ DenseJson(const ModeResult& r)
                 {"rpf_drops", d.rpfDrops}};
 }
 
+/// summary.json's "wifi": what the 802.11 medium carried (airtime in ns).
+json
+WifiJson(const ModeResult& r)
+{
+    const auto& w = r.wifi;
+    json stations = json::array();
+    for (const auto& st : w.stations)
+    {
+        stations.push_back(
+            json{{"client", st.client}, {"distance_m", st.distance}, {"received", st.received}});
+    }
+    return json{{"message_airtime_ns", w.messageAirtimeNs},
+                {"airtime_per_message_ns", PerMessage(w.messageAirtimeNs, r.delivery.messages)},
+                {"data_frames", w.dataFrames},
+                {"group_frames", w.groupFrames},
+                {"retries", w.retries},
+                {"acks", w.acks},
+                {"frames_by_mode", w.framesByMode},
+                {"other_frames", w.otherFrames},
+                {"other_airtime_ns", w.otherAirtimeNs},
+                {"rx_errors", w.rxErrors},
+                {"rx_drops", w.rxDrops},
+                {"stations", stations}};
+}
+
 /// The name summary.json gives \p state.
 const char*
 StateRuleName(ns3::gcsim::MulticastState state)
@@ -452,6 +477,10 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
         {
             modes[r.mode]["forwarding_state"] = ForwardingJson(r, scenario);
         }
+        if (r.wifi.used)
+        {
+            modes[r.mode]["wifi"] = WifiJson(r);
+        }
     }
     summary["modes"] = modes;
     return summary;
@@ -466,6 +495,20 @@ struct TableRow
     std::string label;
     std::function<std::string(const ModeResult&)> cell;
 };
+
+/// "OfdmRate54Mbps" -> "54", "DsssRate5_5Mbps" -> "5.5", "HtMcs7" -> "HtMcs7".
+std::string
+ModeMbps(std::string mode)
+{
+    std::size_t rate = mode.find("Rate");
+    if (rate == std::string::npos || mode.size() < 4 || mode.substr(mode.size() - 4) != "Mbps")
+    {
+        return mode;
+    }
+    mode = mode.substr(rate + 4, mode.size() - rate - 8);
+    std::replace(mode.begin(), mode.end(), '_', '.');
+    return mode;
+}
 
 /// Nanoseconds as microseconds with three decimals.
 std::string
@@ -525,6 +568,34 @@ DeliveryRows(const Scenario& s)
                         [](const ModeResult& r) { return std::to_string(r.links.lossDrops); }});
     }
     return rows;
+}
+
+/// The 802.11 medium: airtime, frames, retries, the rates frames went at, failed receptions.
+std::vector<TableRow>
+WifiRows()
+{
+    return {
+        {"airtime / message (us)", [](const ModeResult& r)
+         { return Us(PerMessage(r.wifi.messageAirtimeNs, r.delivery.messages)); }},
+        {"radio data frames / message", [](const ModeResult& r)
+         { return Fixed(PerMessage(r.wifi.dataFrames, r.delivery.messages), 2); }},
+        {"of which group-addressed",
+         [](const ModeResult& r) { return std::to_string(r.wifi.groupFrames); }},
+        {"retries", [](const ModeResult& r) { return std::to_string(r.wifi.retries); }},
+        {"frame rates (Mbit/s x frames)",
+         [](const ModeResult& r)
+         {
+             std::string rates;
+             for (const auto& [mode, frames] : r.wifi.framesByMode)
+             {
+                 rates +=
+                     (rates.empty() ? "" : " ") + ModeMbps(mode) + "x" + std::to_string(frames);
+             }
+             return rates.empty() ? std::string("-") : rates;
+         }},
+        {"failed receptions",
+         [](const ModeResult& r) { return std::to_string(r.wifi.FailedReceptions()); }},
+    };
 }
 
 /// Joins and leaves: how fast they took effect and what they cost.
@@ -808,6 +879,11 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results, std::size_t
     std::vector<TableRow> rows = DeliveryRows(s);
     auto append = [&rows](const std::vector<TableRow>& more)
     { rows.insert(rows.end(), more.begin(), more.end()); };
+    if (std::any_of(results.begin(), results.end(),
+                    [](const ModeResult& r) { return r.wifi.used; }))
+    {
+        append(WifiRows());
+    }
     if (s.membership.given)
     {
         append(MembershipRows());

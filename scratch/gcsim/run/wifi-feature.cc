@@ -1,6 +1,7 @@
 // Row "wifi": the access point's multicast-to-unicast conversion for that mode, and what the
 // radio carried (airtime per message, frames, retries, rates, failed receptions, delivery
 // by distance from the access point).
+#include "models/stats/wifi-tracker.h"
 #include "run-feature.h"
 
 namespace gcsim
@@ -23,6 +24,19 @@ public:
     {
         run.topology.multicastToUnicast = run.spec.mode == "multicast-to-unicast";
     }
+
+    void Collectors(RunContext& run) override
+    {
+        m_tracker = std::make_unique<WifiTracker>(run.network, run.clients);
+    }
+
+    void Collect(RunContext&, ModeResult& result) override
+    {
+        result.wifi = m_tracker->Finish();
+    }
+
+private:
+    std::unique_ptr<WifiTracker> m_tracker;
 };
 
 } // namespace

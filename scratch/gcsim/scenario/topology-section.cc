@@ -560,8 +560,8 @@ ReadWifi(const Reader& r, ns3::gcsim::TopologyConfig& t)
     {
         t.seed = static_cast<uint32_t>(*seed);
     }
-    t.serverStation = r.Choice("topology.server", {"wired", "station"}).value_or("wired") ==
-                      "station";
+    t.serverStation =
+        r.Choice("topology.server", {"wired", "station"}).value_or("wired") == "station";
     if (t.loss > 0)
     {
         r.Fail("topology.loss", "does not apply to a wifi topology: its radio loses frames by "
