@@ -9,6 +9,7 @@
 #include <ns3/log.h>
 #include <ns3/mobility-model.h>
 #include <ns3/node.h>
+#include <ns3/simulator.h>
 #include <ns3/wifi-mpdu.h>
 #include <ns3/wifi-net-device.h>
 #include <ns3/wifi-phy-state-helper.h>
@@ -103,7 +104,8 @@ WifiCounts::FailedReceptions() const
     return failed;
 }
 
-WifiTracker::WifiTracker(const Network& network, const ApplicationContainer& clients)
+WifiTracker::WifiTracker(const Network& network, const ApplicationContainer& clients, Time from)
+  : m_from(from)
 {
     NS_LOG_FUNCTION(this);
     for (const Link& link : network.links)
@@ -128,6 +130,10 @@ WifiTracker::WifiTracker(const Network& network, const ApplicationContainer& cli
                       Callback<void, Ptr<const Packet>, WifiPhyRxfailureReason>(
                           [this](Ptr<const Packet>, WifiPhyRxfailureReason reason)
                           {
+                              if (Simulator::Now() < m_from)
+                              {
+                                  return;
+                              }
                               std::ostringstream name;
                               name << reason;
                               ++m_counts.rxDrops[name.str()];

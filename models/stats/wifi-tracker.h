@@ -29,8 +29,8 @@ struct WifiCounts
     /// Everything else on the air, the whole run: beacons, association, ACKs of other frames.
     uint64_t otherFrames{0};
     uint64_t otherAirtimeNs{0}; //!< their transmit time
-    /// Receptions whose payload failed to decode (noise, fading, collisions), frames the NIC
-    /// filter dropped for an unjoined group not counted.
+    /// Receptions whose payload failed to decode (noise, fading, collisions), from the first
+    /// message on (association's collisions before it not counted).
     uint64_t rxErrors{0};
     /// Receptions abandoned before the payload (preamble not detected, the receiver was busy
     /// or transmitting), by ns-3's reason.
@@ -58,8 +58,11 @@ struct WifiCounts
 class WifiTracker
 {
 public:
-    /// Subscribes to every 802.11 device of \p network and to the clients' receptions.
-    WifiTracker(const Network& network, const ApplicationContainer& clients);
+    /**
+     * Subscribes to every 802.11 device of \p network and to the clients' receptions;
+     * failed receptions count from \p from (the first message) on.
+     */
+    WifiTracker(const Network& network, const ApplicationContainer& clients, Time from);
     WifiCounts Finish() const;
 
     /// "mode,client,x_m,y_m,distance_m,received" rows of \p counts for stations.csv.
@@ -70,6 +73,7 @@ private:
     void OnRx(uint32_t client, uint32_t message);
 
     WifiCounts m_counts;
+    Time m_from; //!< failed receptions before this are association's, not counted
     int64_t m_lastUnicastMessage{-1};          //!< the message of the unicast frame an ACK answers
     std::vector<std::vector<bool>> m_received; //!< per client, per message
 };

@@ -510,6 +510,32 @@ ModeMbps(std::string mode)
     return mode;
 }
 
+/// The rates the messages' data frames went at: "6", or "6-54" (summary.json lists them all).
+std::string
+RateRange(const ns3::gcsim::WifiCounts& w)
+{
+    double low = 0;
+    double high = 0;
+    std::string lowText = "-";
+    std::string highText;
+    for (const auto& entry : w.framesByMode)
+    {
+        std::string mbps = ModeMbps(entry.first);
+        double value = std::atof(mbps.c_str());
+        if (lowText == "-" || value < low)
+        {
+            low = value;
+            lowText = mbps;
+        }
+        if (highText.empty() || value > high)
+        {
+            high = value;
+            highText = mbps;
+        }
+    }
+    return lowText == highText || highText.empty() ? lowText : lowText + "-" + highText;
+}
+
 /// Nanoseconds as microseconds with three decimals.
 std::string
 Us(double ns)
@@ -582,17 +608,7 @@ WifiRows()
         {"of which group-addressed",
          [](const ModeResult& r) { return std::to_string(r.wifi.groupFrames); }},
         {"retries", [](const ModeResult& r) { return std::to_string(r.wifi.retries); }},
-        {"frame rates (Mbit/s x frames)",
-         [](const ModeResult& r)
-         {
-             std::string rates;
-             for (const auto& [mode, frames] : r.wifi.framesByMode)
-             {
-                 rates +=
-                     (rates.empty() ? "" : " ") + ModeMbps(mode) + "x" + std::to_string(frames);
-             }
-             return rates.empty() ? std::string("-") : rates;
-         }},
+        {"frame rates (Mbit/s)", [](const ModeResult& r) { return RateRange(r.wifi); }},
         {"failed receptions",
          [](const ModeResult& r) { return std::to_string(r.wifi.FailedReceptions()); }},
     };

@@ -27,7 +27,7 @@ public:
 
     void Collectors(RunContext& run) override
     {
-        m_tracker = std::make_unique<WifiTracker>(run.network, run.clients);
+        m_tracker = std::make_unique<WifiTracker>(run.network, run.clients, run.s.traffic.start);
     }
 
     void Collect(RunContext&, ModeResult& result) override
