@@ -57,6 +57,8 @@ PinnedFingerprints()
         {"ring-failure.toml", {{}, "28bd22747114ac50"}},
         {"seed-replay.toml", {{}, "28156f7a9a022d41"}},
         {"tree-modes.toml", {{"traffic.messages=5"}, "75e495e203e9ead1"}},
+        {"wifi-classroom.toml", {{"traffic.messages=20"}, "5566b77c08d7f734"}},
+        {"wifi-group-size-sweep.toml", {{"traffic.messages=5"}, "428aeaf72e7754fb"}},
     };
     return pinned;
 }

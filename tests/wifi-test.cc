@@ -190,6 +190,23 @@ TEST(Wifi, FadingLosesGroupFramesWhileAcknowledgedUnicastDelivers)
     EXPECT_LT(st.back().received, st.front().received);
 }
 
+TEST(Wifi, AStationsGroupFrameGoesUpAsUnicastAndDownOnce)
+{
+    // server = "station": P1's group frame goes to the access point as acknowledged unicast
+    // at 54 Mbit/s, then out once as a group frame at 6 Mbit/s; both legs are on the radio.
+    Scenario s = ScenarioFrom(kBss, {"topology.server=\"station\"", "topology.clients=3",
+                                     "group.members=[1,2]", "delivery.modes=[\"multicast\"]"});
+    ModeResult r = Simulate(s, "multicast");
+    EXPECT_EQ(r.delivery.deliveries, 2u);
+    EXPECT_EQ(r.wifi.dataFrames, 2u);
+    EXPECT_EQ(r.wifi.groupFrames, 1u);
+    EXPECT_EQ(r.wifi.acks, 1u);
+    EXPECT_EQ(int64_t(r.wifi.messageAirtimeNs), (WifiAirtime::Unicast(kMpdu, "OfdmRate54Mbps") +
+                                                 WifiAirtime::Frame(kMpdu, "OfdmRate6Mbps"))
+                                                    .GetNanoSeconds());
+    EXPECT_EQ(r.hosts.nicFiltered, 1u); // client 3
+}
+
 TEST(Wifi, BadInputNamesTheKey)
 {
     auto fails = [](const std::vector<std::string>& overrides, const std::string& key,
@@ -216,6 +233,8 @@ TEST(Wifi, BadInputNamesTheKey)
     fails({"topology.rate_manager=\"minstrel\""}, "topology.unicast_rate",
           "rate_manager = \"constant\" only");
     fails({"topology.kind=\"lan\""}, "topology.placement", "does not apply to a lan");
+    fails({"topology.server=\"station\"", "delivery.modes=[\"multicast-to-unicast\"]"},
+          "delivery.modes", "needs P1 on the access point's cable");
 }
 
 } // namespace

@@ -450,7 +450,8 @@ NetworkBuilder::AddLink(const std::string& prefix, const NetDeviceContainer& dev
               0.0,
               {},
               1,
-              ""};
+              "",
+              0};
     for (uint32_t i = 0; i < devices.GetN(); ++i)
     {
         link.ends.push_back(devices.Get(i));
@@ -517,7 +518,8 @@ NetworkBuilder::AddWifi(const NetDeviceContainer& devices, DataRate rate, bool b
               0.0,
               {},
               1,
-              ""};
+              "",
+              0};
     for (uint32_t i = 0; i < devices.GetN(); ++i)
     {
         link.ends.push_back(devices.Get(i));

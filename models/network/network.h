@@ -134,6 +134,8 @@ struct Link
     /// An 802.11 medium's legacy unicast mode for HopTime(): the constant rate, else the
     /// fastest legacy mode of its standard.
     std::string mode;
+    /// An 802.11 medium's range in metres on a channel without fading (WifiRange), else 0.
+    double range{0};
 
     /// Bytes on the wire of an IPv4 packet of \p ipBytes on this link.
     uint32_t FrameBytes(uint32_t ipBytes) const;

@@ -511,6 +511,7 @@ BuildWifi(const TopologyConfig& config)
     std::size_t wlan = builder.AddWifi(devices, DataRate(0), true);
     network.links[wlan].mode = LegacyUnicastMode(config, standard);
     network.links[wlan].rate = DataRate(WifiAirtime::ModeRate(network.links[wlan].mode));
+    network.links[wlan].range = config.fading == "none" ? WifiRange(config, standard) : 0;
     builder.AssignSwitchedSubnet();
 
     Ptr<SnoopingSwitch> ap = CreateObject<SnoopingSwitch>();

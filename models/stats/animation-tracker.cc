@@ -15,6 +15,7 @@
 #include <ns3/callback.h>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/log.h>
+#include <ns3/mobility-model.h>
 #include <ns3/node.h>
 #include <ns3/pointer.h>
 #include <ns3/simulator.h>
@@ -83,6 +84,48 @@ LayOutCircle(const Network& network, AnimationTopology& topology)
     {
         topology.nodes[i].x = 0;
         topology.nodes[i].y = 0;
+    }
+}
+
+/// Whether the network's nodes have places (a radio network): drawn where they stand.
+bool
+HasPlaces(const std::vector<Ptr<Node>>& nodes)
+{
+    return std::any_of(nodes.begin(), nodes.end(),
+                       [](const Ptr<Node>& n) { return n->GetObject<MobilityModel>() != nullptr; });
+}
+
+void
+LayOutRadio(const Network& network, const std::vector<Ptr<Node>>& nodes,
+            AnimationTopology& topology)
+{
+    topology.layout = "radio";
+    constexpr double kExtent = 180; // the farthest station from the centre, in drawing units
+    double farthest = 1;
+    for (const auto& n : nodes)
+    {
+        if (auto at = n->GetObject<MobilityModel>())
+        {
+            farthest = std::max(farthest, std::hypot(at->GetPosition().x, at->GetPosition().y));
+        }
+    }
+    double scale = kExtent / farthest;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+    {
+        auto at = nodes[i]->GetObject<MobilityModel>();
+        // A node without a place (P1 on its cable) stands above the stations.
+        topology.nodes[i].x = at ? at->GetPosition().x * scale : 0;
+        topology.nodes[i].y = at ? -at->GetPosition().y * scale : -kExtent - 50;
+    }
+    for (std::size_t l = 0; l < network.links.size(); ++l)
+    {
+        if (network.links[l].framing == Framing::WIFI)
+        {
+            const AnimationNode& centre = topology.nodes[topology.links[l].ends[0]];
+            topology.links[l].x = centre.x;
+            topology.links[l].y = centre.y;
+            topology.radioRange = network.links[l].range * scale;
+        }
     }
 }
 
@@ -258,7 +301,11 @@ LayOut(const Network& network, const std::vector<uint32_t>& members)
     bool singleSegment = network.routers.GetN() == 0 &&
                          ((network.switches.GetN() == 0 && network.links.size() == 1) ||
                           network.switches.GetN() == 1);
-    if (singleSegment)
+    if (HasPlaces(nodes))
+    {
+        LayOutRadio(network, nodes, topology);
+    }
+    else if (singleSegment)
     {
         LayOutCircle(network, topology);
     }
@@ -457,7 +504,12 @@ Animation::WriteJson(std::ostream& out) const
     {
         out << "  \"skipped\": " << Quoted(m_skipped) << ",\n";
     }
-    out << "  \"layout\": " << Quoted(m_topology.layout) << ",\n  \"nodes\": [";
+    out << "  \"layout\": " << Quoted(m_topology.layout) << ",\n";
+    if (m_topology.radioRange > 0)
+    {
+        out << "  \"radio_range\": " << Coordinate(m_topology.radioRange) << ",\n";
+    }
+    out << "  \"nodes\": [";
     for (std::size_t i = 0; i < m_topology.nodes.size(); ++i)
     {
         const AnimationNode& n = m_topology.nodes[i];

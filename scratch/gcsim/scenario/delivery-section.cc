@@ -21,8 +21,9 @@ Runs(const std::vector<std::string>& routings, const std::string& variant)
 
 /// delivery.modes and delivery.multicast_routing.
 void
-ReadModes(const Reader& r, Scenario::Delivery& d, const std::string& kind)
+ReadModes(const Reader& r, Scenario::Delivery& d, const ns3::gcsim::TopologyConfig& topology)
 {
+    const std::string& kind = topology.kind;
     std::vector<std::string> modeNames;
     for (const auto& e : ns3::gcsim::DeliveryModeTable())
     {
@@ -30,7 +31,7 @@ ReadModes(const Reader& r, Scenario::Delivery& d, const std::string& kind)
     }
     // Multicast to unicast is an access point's: wifi runs it by default, no other kind can.
     std::vector<std::string> defaults = modeNames;
-    if (kind != "wifi")
+    if (kind != "wifi" || topology.serverStation)
     {
         defaults.erase(std::remove(defaults.begin(), defaults.end(), "multicast-to-unicast"),
                        defaults.end());
@@ -42,6 +43,14 @@ ReadModes(const Reader& r, Scenario::Delivery& d, const std::string& kind)
         r.Fail("delivery.modes", "multicast-to-unicast is done by a Wi-Fi access point: it "
                                  "needs topology.kind = \"wifi\", not \"" +
                                      kind + "\"");
+    }
+    if (topology.serverStation &&
+        std::find(d.modes.begin(), d.modes.end(), "multicast-to-unicast") != d.modes.end())
+    {
+        r.Fail("delivery.modes",
+               "multicast-to-unicast needs P1 on the access point's cable (topology.server = "
+               "\"wired\"): ns-3's access point forwards a station's group frames inside its "
+               "MAC, where no conversion can reach them");
     }
     std::vector<std::string> variants;
     for (const auto& e : ns3::gcsim::MulticastRoutingTable())
@@ -93,7 +102,7 @@ ReadRendezvous(const Reader& r, Scenario& s, const Routers& routers)
 void
 Read(const Reader& r, Scenario& s, SectionContext& context)
 {
-    ReadModes(r, s.delivery, s.topology.kind);
+    ReadModes(r, s.delivery, s.topology);
     if (auto lifetime = r.Duration("delivery.prune_lifetime"))
     {
         if (!Runs(s.delivery.multicastRoutings, "dense"))
