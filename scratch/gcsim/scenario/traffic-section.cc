@@ -210,6 +210,27 @@ ReadThroughput(const Reader& r, Scenario& s, std::optional<int64_t> messages)
     }
 }
 
+/// When OLSR has its routes: HELLOs every 2 s find symmetric neighbours, TCs every 5 s
+/// spread the links (measured in tests/adhoc-test.cc).
+constexpr int64_t kOlsrWarmUpSeconds = 10;
+
+/// traffic.start: 1 s, or after OLSR's warm-up on an adhoc mesh routed by OLSR.
+ns3::Time
+ReadStart(const Reader& r, const ns3::gcsim::TopologyConfig& t)
+{
+    bool olsr = t.kind == "adhoc" && t.unicastRouting == "olsr";
+    ns3::Time warmUp = ns3::Seconds(kOlsrWarmUpSeconds);
+    ns3::Time start = r.Duration("traffic.start").value_or(olsr ? warmUp : ns3::Seconds(1));
+    if (olsr && start < warmUp)
+    {
+        r.Fail("traffic.start", "an adhoc mesh routed by OLSR needs " +
+                                    std::to_string(kOlsrWarmUpSeconds) +
+                                    "s to find its routes (HELLO every 2s, TC every 5s); start "
+                                    "at 10s or later, or use unicast_routing = \"aodv\"");
+    }
+    return start;
+}
+
 void
 Read(const Reader& r, Scenario& s, SectionContext& context)
 {
@@ -228,7 +249,7 @@ Read(const Reader& r, Scenario& s, SectionContext& context)
     }
     tr.interval = r.Duration("traffic.interval")
                       .value_or(ns3::MilliSeconds(tr.pattern == "replay" ? 1000 : 10));
-    tr.start = r.Duration("traffic.start").value_or(ns3::Seconds(1));
+    tr.start = ReadStart(r, s.topology);
     tr.drain = r.Duration("traffic.drain").value_or(ns3::Seconds(10));
     tr.size = static_cast<uint32_t>(
         r.Integer("traffic.size", tr.pattern == "replay" ? 0 : kHeaderBytes, kMaxUdpPayload)
