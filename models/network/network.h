@@ -4,8 +4,8 @@
 #include "frame-loss.h"
 #include "network-constants.h"
 
-#include <ns3/channel.h>
 #include <functional>
+#include <ns3/channel.h>
 #include <ns3/data-rate.h>
 #include <ns3/ipv4-address.h>
 #include <ns3/ipv4-interface.h>
