@@ -42,6 +42,7 @@ const std::map<std::string, Pinned>&
 PinnedFingerprints()
 {
     static const std::map<std::string, Pinned> pinned = {
+        {"adhoc-flooding.toml", {{"traffic.messages=5"}, "06004703267d8089"}},
         {"churn.toml", {{}, "f320b5ce58ba9488"}},
         {"cross-traffic.toml", {{"traffic.messages=10"}, "90341df8d5f47b77"}},
         {"dense-tree.toml", {{}, "16afd775126d89c6"}},

@@ -1063,7 +1063,8 @@ TEST(ShippedScenarios, ABareNameIsTheShippedScenarioUnlessAFileHasIt)
                                "file, nor a shipped scenario of that name in "),
               std::string::npos)
         << unknown.err;
-    EXPECT_NE(unknown.err.find("(shipped: churn, cross-traffic, dense-tree, "), std::string::npos)
+    EXPECT_NE(unknown.err.find("(shipped: adhoc-flooding, churn, cross-traffic, dense-tree, "),
+              std::string::npos)
         << unknown.err;
     EXPECT_NE(unknown.err.find(", lan-modes, "), std::string::npos) << unknown.err;
     EXPECT_FALSE(fs::exists(dir / "results")); // nothing written

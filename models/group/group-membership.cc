@@ -1,5 +1,6 @@
 #include "group-membership.h"
 
+#include "../network/mesh-routing.h"
 #include "multicast-nic-filter.h"
 
 #include <algorithm>
@@ -86,6 +87,13 @@ GroupMembership::Install(Ptr<Node> node)
     }
     membership = CreateObject<GroupMembership>();
     node->AggregateObject(membership);
+    if (Ptr<MeshRouting> mesh = MeshRouting::Of(node))
+    {
+        // A mesh node forwards every group's datagrams: its NIC takes them all in and its
+        // routing delivers only the groups the host joined.
+        mesh->SetMembership(MakeCallback(&GroupMembership::IsMember, membership));
+        return membership;
+    }
     for (uint32_t i = 0; i < node->GetNDevices(); ++i)
     {
         Ptr<NetDevice> device = node->GetDevice(i);

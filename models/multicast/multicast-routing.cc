@@ -37,6 +37,11 @@ MulticastRoutingTable()
         {MulticastRouting::DENSE, "dense", nullptr,
          "flood and prune (PIM-DM): RPF checks, prunes that expire, grafts on joins",
          MulticastState::PROTOCOL},
+        // Kind adhoc only: the hosts flood during the run (MeshRouting), no route is installed.
+        {MulticastRouting::PROBABILISTIC, "probabilistic", nullptr,
+         "ad hoc meshes: each node rebroadcasts a datagram's first copy with probability "
+         "flood_probability (seeded)",
+         MulticastState::NONE},
     };
     return table;
 }

@@ -52,6 +52,8 @@ enum class MulticastRouting
     SHARED_TREE, //!< one tree rooted at a rendezvous router
     FLOOD,       //!< every router forwards on every interface but the incoming one
     DENSE,       //!< flood and prune during the run (DenseMode)
+    /// Ad hoc meshes: each node rebroadcasts with a probability (InstallProbabilisticFlood)
+    PROBABILISTIC,
 };
 
 /**

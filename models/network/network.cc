@@ -1,10 +1,12 @@
 #include "network.h"
 
+#include "adhoc-topology.h"
 #include "config-error.h"
 #include "dumbbell-topology.h"
 #include "grid-topology.h"
 #include "lan-topology.h"
 #include "map-topology.h"
+#include "mesh-routing.h"
 #include "network-constants.h"
 #include "p2p-topology.h"
 #include "ring-topology.h"
@@ -18,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ns3/aodv-helper.h>
 #include <ns3/arp-cache.h>
 #include <ns3/arp-l3-protocol.h>
 #include <ns3/boolean.h>
@@ -33,6 +36,7 @@
 #include <ns3/ipv4-static-routing.h>
 #include <ns3/log.h>
 #include <ns3/node-list.h>
+#include <ns3/olsr-helper.h>
 #include <ns3/point-to-point-helper.h>
 #include <ns3/point-to-point-net-device.h>
 #include <ns3/queue-size.h>
@@ -152,6 +156,9 @@ TopologyTable()
         {"wifi", &BuildWifi,
          "one Wi-Fi BSS: P1 cabled to the access point (or a station), N stations placed "
          "around it"},
+        {"adhoc", &BuildAdhoc,
+         "P1 and N stations in one ad hoc mesh: unicast by AODV or OLSR, group datagrams "
+         "flooded (every node rebroadcasts once, or with a probability)"},
         {"file", &BuildFromMap,
          "routers and links from an Inet, Orbis or Rocketfuel map; client LANs on seeded or listed "
          "routers"},
@@ -247,7 +254,8 @@ namespace
  * socket factory, which nothing here uses; at 100,000 hosts they were a fifth of the build.
  */
 void
-InstallStack(NodeContainer nodes, bool routed)
+InstallStack(NodeContainer nodes, bool routed,
+             const NetworkBuilder::MakeRouting& makeRouting = nullptr)
 {
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {
@@ -257,7 +265,8 @@ InstallStack(NodeContainer nodes, bool routed)
         Ptr<Ipv4L3Protocol> ipv4 = CreateObject<Ipv4L3Protocol>();
         node->AggregateObject(ipv4);
         node->AggregateObject(CreateObject<Icmpv4L4Protocol>());
-        Ptr<Ipv4ListRouting> list = CreateObject<Ipv4ListRouting>();
+        Ptr<Ipv4ListRouting> list =
+            makeRouting ? makeRouting(node) : CreateObject<Ipv4ListRouting>();
         // Static routing whose multicast routes match by source (one tree per sender).
         list->AddRoutingProtocol(CreateObject<SourceSpecificRouting>(), 10);
         ipv4->SetRoutingProtocol(list);
@@ -288,11 +297,11 @@ Name(Network& network, Ptr<Node> node, const std::string& name)
 } // namespace
 
 void
-NetworkBuilder::CreateHosts(uint32_t clients)
+NetworkBuilder::CreateHosts(uint32_t clients, const MakeRouting& makeRouting)
 {
     NS_LOG_FUNCTION(this << clients);
     m_network.hosts.Create(clients + 1);
-    InstallStack(m_network.hosts, m_routed);
+    InstallStack(m_network.hosts, m_routed, makeRouting);
     for (uint32_t i = 0; i < m_network.hosts.GetN(); ++i)
     {
         Name(m_network, m_network.hosts.Get(i), i == 0 ? "P1" : "C" + std::to_string(i));
@@ -528,6 +537,15 @@ NetworkBuilder::AddWifi(const NetDeviceContainer& devices, DataRate rate, bool b
     return m_network.links.size() - 1;
 }
 
+std::size_t
+NetworkBuilder::AddMesh(const NetDeviceContainer& devices, DataRate rate)
+{
+    NS_LOG_FUNCTION(this << rate);
+    Number(devices);
+    std::size_t index = AddWifi(devices, rate, false);
+    return index;
+}
+
 void
 NetworkBuilder::AssignSwitchedSubnet()
 {
@@ -597,6 +615,35 @@ AttachHosts(NetworkBuilder& builder, const std::vector<Ptr<Node>>& routers, Plac
     return serverLink;
 }
 
+namespace
+{
+
+/// The ad hoc hosts' unicast routing (OLSR or AODV) and their floods, from \p stream on.
+void
+AssignMeshStreams(const NodeContainer& hosts, int64_t stream)
+{
+    NodeContainer mesh;
+    for (uint32_t i = 0; i < hosts.GetN(); ++i)
+    {
+        if (MeshRouting::Of(hosts.Get(i)))
+        {
+            mesh.Add(hosts.Get(i));
+        }
+    }
+    if (mesh.GetN() == 0)
+    {
+        return;
+    }
+    stream += OlsrHelper().AssignStreams(mesh, stream);
+    stream += AodvHelper().AssignStreams(mesh, stream);
+    for (uint32_t i = 0; i < mesh.GetN(); ++i)
+    {
+        stream += MeshRouting::Of(mesh.Get(i))->AssignStreams(stream);
+    }
+}
+
+} // namespace
+
 void
 AssignStreams(const Network& network)
 {
@@ -639,6 +686,7 @@ AssignStreams(const Network& network)
             stream += loss->AssignStreams(stream);
         }
     }
+    AssignMeshStreams(network.hosts, stream);
 }
 
 void

@@ -4,10 +4,12 @@
 #include "frame-loss.h"
 #include "network-constants.h"
 
+#include <functional>
 #include <ns3/channel.h>
 #include <ns3/data-rate.h>
 #include <ns3/ipv4-address.h>
 #include <ns3/ipv4-interface.h>
+#include <ns3/ipv4-list-routing.h>
 #include <ns3/net-device-container.h>
 #include <ns3/node-container.h>
 #include <ns3/nstime.h>
@@ -107,6 +109,8 @@ struct TopologyConfig
     std::vector<std::pair<double, double>> positions; //!< list: (x, y) of client n at n - 1
     bool serverStation{false};      //!< P1 is a station, not on a cable to the access point
     bool multicastToUnicast{false}; //!< the access point sends group frames as unicast copies
+    // adhoc
+    std::string unicastRouting{"aodv"}; //!< the mesh's unicast routing: aodv or olsr
 };
 
 /// How a link frames packets: what it adds to each IPv4 packet.
@@ -197,8 +201,11 @@ class NetworkBuilder
 public:
     NetworkBuilder(const TopologyConfig& config, bool routed);
 
-    /// Creates P1 and clients 1..\p clients.
-    void CreateHosts(uint32_t clients);
+    /// Makes a node's routing list (the stack then adds its static routing to it).
+    using MakeRouting = std::function<Ptr<Ipv4ListRouting>(Ptr<Node>)>;
+
+    /// Creates P1 and clients 1..\p clients; \p makeRouting, if set, makes each one's routing.
+    void CreateHosts(uint32_t clients, const MakeRouting& makeRouting = nullptr);
     /// Creates a router, named "R<index>".
     Ptr<Node> AddRouter();
     /// Creates an Ethernet switch (no IP), named "S<index>".
@@ -216,6 +223,12 @@ public:
      * "wlan<index>"; with \p bridged, its hosts get their address in the switched subnet.
      */
     std::size_t AddWifi(const NetDeviceContainer& devices, DataRate rate, bool bridged);
+
+    /**
+     * Records an ad hoc medium joining \p devices as link "wlan<index>"; every device gets an
+     * address in one subnet, in order (P1's first).
+     */
+    std::size_t AddMesh(const NetDeviceContainer& devices, DataRate rate);
 
     Network& Get();
     const TopologyConfig& Config() const;

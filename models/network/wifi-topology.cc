@@ -427,7 +427,10 @@ CheckWifiConfig(const TopologyConfig& config)
         throw ConfigError("topology.placement", "unknown placement '" + config.placement +
                                                     "'; known: disc, grid, line, list");
     }
-    CheckRange(config, *standard);
+    if (config.kind == "wifi")
+    {
+        CheckRange(config, *standard); // a mesh's nodes reach one another hop by hop
+    }
 }
 
 std::vector<Vector>

@@ -141,6 +141,9 @@ struct Scenario
         uint32_t overlayFanout{2}; //!< overlay: children per node
         /// dense: how long an upstream router keeps a pruned interface pruned
         ns3::Time pruneLifetime{ns3::Seconds(3)};
+        /// probabilistic (kind adhoc): the chance a node rebroadcasts a datagram. 0.65 after
+        /// Haas, Halpern and Li (2002): gossip near that value reaches almost every node.
+        double floodProbability{0.65};
     } delivery;
 
     /**

@@ -55,6 +55,7 @@ RunFeatures()
         {"membership", &MakeMembershipFeature},   // joins and leaves ([membership])
         {"reliability", &MakeReliabilityFeature}, // what repair cost ([reliability])
         {"wifi", &MakeWifiFeature},               // the radio's airtime, frames and rates
+        {"adhoc", &MakeAdhocFeature},             // the mesh's floods (kind adhoc)
     };
     return table;
 }

@@ -1,6 +1,6 @@
 // Row "wifi": the access point's multicast-to-unicast conversion for that mode, and what the
 // radio carried (airtime per message, frames, retries, rates, failed receptions, delivery
-// by distance from the access point).
+// by distance from the access point, or from P1 in an ad hoc mesh).
 #include "models/stats/wifi-tracker.h"
 #include "run-feature.h"
 
@@ -17,7 +17,7 @@ class WifiFeature : public RunFeature
 public:
     bool Applies(const RunContext& run) const override
     {
-        return run.s.topology.kind == "wifi";
+        return run.s.topology.kind == "wifi" || run.s.topology.kind == "adhoc";
     }
 
     void AdjustTopology(RunContext& run) override

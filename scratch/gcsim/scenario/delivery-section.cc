@@ -19,6 +19,47 @@ Runs(const std::vector<std::string>& routings, const std::string& variant)
     return std::find(routings.begin(), routings.end(), variant) != routings.end();
 }
 
+/// Kind adhoc floods (flood, probabilistic); probabilistic flooding is the mesh's only.
+void
+CheckMeshRoutings(const Reader& r, const std::vector<std::string>& routings,
+                  const std::string& kind)
+{
+    for (const auto& variant : routings)
+    {
+        bool flooding = variant == "flood" || variant == "probabilistic";
+        if (kind == "adhoc" && !flooding)
+        {
+            r.Fail("delivery.multicast_routing",
+                   "an adhoc mesh has no routers to hold a tree: its nodes flood; give \"flood\" "
+                   "or \"probabilistic\", not \"" +
+                       variant + "\"");
+        }
+        if (kind != "adhoc" && variant == "probabilistic")
+        {
+            r.Fail("delivery.multicast_routing",
+                   "probabilistic flooding is done by the nodes of an ad hoc mesh: it needs "
+                   "topology.kind = \"adhoc\", not \"" +
+                       kind + "\"");
+        }
+    }
+}
+
+/// delivery.flood_probability: read by multicast_routing "probabilistic" only.
+void
+ReadFloodProbability(const Reader& r, Scenario::Delivery& d)
+{
+    if (auto p = r.Number("delivery.flood_probability", 0.0, 1.0))
+    {
+        if (!Runs(d.multicastRoutings, "probabilistic"))
+        {
+            r.Fail("delivery.flood_probability", "applies to multicast_routing "
+                                                 "\"probabilistic\" only, which this scenario "
+                                                 "does not run");
+        }
+        d.floodProbability = *p;
+    }
+}
+
 /// delivery.modes and delivery.multicast_routing.
 void
 ReadModes(const Reader& r, Scenario::Delivery& d, const ns3::gcsim::TopologyConfig& topology)
@@ -57,9 +98,12 @@ ReadModes(const Reader& r, Scenario::Delivery& d, const ns3::gcsim::TopologyConf
     {
         variants.emplace_back(e.name);
     }
-    d.multicastRoutings = r.Names("delivery.multicast_routing", variants, {"variant"})
-                              .value_or(std::vector<std::string>{"source-tree"});
+    // A mesh has no routers to hold trees: its nodes flood.
+    d.multicastRoutings =
+        r.Names("delivery.multicast_routing", variants, {"variant"})
+            .value_or(std::vector<std::string>{kind == "adhoc" ? "flood" : "source-tree"});
     d.multicastRouting = d.multicastRoutings.front();
+    CheckMeshRoutings(r, d.multicastRoutings, kind);
 }
 
 /// delivery.rendezvous: a router of the network, reachable from P1's.
@@ -103,6 +147,7 @@ void
 Read(const Reader& r, Scenario& s, SectionContext& context)
 {
     ReadModes(r, s.delivery, s.topology);
+    ReadFloodProbability(r, s.delivery);
     if (auto lifetime = r.Duration("delivery.prune_lifetime"))
     {
         if (!Runs(s.delivery.multicastRoutings, "dense"))
@@ -142,6 +187,10 @@ Write(const Scenario& s, toml::table& root)
     {
         delivery.insert("prune_lifetime", TimeText(d.pruneLifetime));
     }
+    if (Runs(d.multicastRoutings, "probabilistic"))
+    {
+        delivery.insert("flood_probability", d.floodProbability);
+    }
     root.insert("delivery", delivery);
 }
 
@@ -156,7 +205,8 @@ DeliverySection()
                                           {"rendezvous"},
                                           {"overlay_fanout"},
                                           {"arp"},
-                                          {"prune_lifetime"}},
+                                          {"prune_lifetime"},
+                                          {"flood_probability"}},
                                          {},
                                          true,
                                          Read,

@@ -2,6 +2,7 @@
 
 #include "../memory-estimate.h"
 #include "../text-parse.h"
+#include "models/network/adhoc-topology.h"
 #include "models/network/config-error.h"
 #include "models/network/map-topology.h"
 #include "models/network/network.h"
@@ -55,20 +56,21 @@ Keys()
         {"bottleneck_rate", {"dumbbell"}},
         {"bottleneck_delay", {"dumbbell"}},
         {"igmp_snooping", {"star", "wifi"}},
-        {"standard", {"wifi"}},
-        {"propagation", {"wifi"}},
-        {"loss_exponent", {"wifi"}},
-        {"fading", {"wifi"}},
-        {"rate_manager", {"wifi"}},
-        {"unicast_rate", {"wifi"}},
-        {"multicast_rate", {"wifi"}},
-        {"rts_threshold", {"wifi"}},
-        {"placement", {"wifi"}},
-        {"radius", {"wifi"}},
-        {"spacing", {"wifi"}},
-        {"positions", {"wifi"}},
-        {"placement_seed", {"wifi"}},
+        {"standard", {"wifi", "adhoc"}},
+        {"propagation", {"wifi", "adhoc"}},
+        {"loss_exponent", {"wifi", "adhoc"}},
+        {"fading", {"wifi", "adhoc"}},
+        {"rate_manager", {"wifi", "adhoc"}},
+        {"unicast_rate", {"wifi", "adhoc"}},
+        {"multicast_rate", {"wifi", "adhoc"}},
+        {"rts_threshold", {"wifi", "adhoc"}},
+        {"placement", {"wifi", "adhoc"}},
+        {"radius", {"wifi", "adhoc"}},
+        {"spacing", {"wifi", "adhoc"}},
+        {"positions", {"wifi", "adhoc"}},
+        {"placement_seed", {"wifi", "adhoc"}},
         {"server", {"wifi"}},
+        {"unicast_routing", {"adhoc"}},
         {"map", {"file"}},
         {"format", {"file"}},
         {"access_routers", kPlaced},
@@ -535,11 +537,12 @@ ReadPositions(const Reader& r)
     return positions;
 }
 
-/// The keys of kind wifi: the standard, the radio, the rates and where stations stand.
+/// The keys of kinds wifi and adhoc: the standard, the radio, the rates and where stations
+/// stand; adhoc's unicast routing.
 void
 ReadWifi(const Reader& r, ns3::gcsim::TopologyConfig& t)
 {
-    if (t.kind != "wifi")
+    if (t.kind != "wifi" && t.kind != "adhoc")
     {
         return;
     }
@@ -562,12 +565,16 @@ ReadWifi(const Reader& r, ns3::gcsim::TopologyConfig& t)
     }
     t.serverStation =
         r.Choice("topology.server", {"wired", "station"}).value_or("wired") == "station";
+    t.unicastRouting = r.String("topology.unicast_routing").value_or("aodv");
     if (t.loss > 0)
     {
-        r.Fail("topology.loss", "does not apply to a wifi topology: its radio loses frames by "
-                                "distance (propagation, loss_exponent)");
+        r.Fail("topology.loss", "does not apply to a " + t.kind +
+                                    " topology: its radio loses frames by distance "
+                                    "(propagation, loss_exponent)");
     }
-    Checked(r, [&t] { ns3::gcsim::CheckWifiConfig(t); });
+    Checked(
+        r, [&t]
+        { t.kind == "adhoc" ? ns3::gcsim::CheckAdhocConfig(t) : ns3::gcsim::CheckWifiConfig(t); });
 }
 
 void
@@ -621,8 +628,9 @@ KindValues(const ns3::gcsim::TopologyConfig& t)
         {"igmp_snooping", t.igmpSnooping},
         {"graph_seed", static_cast<int64_t>(t.seed)},
     };
-    if (t.kind == "wifi")
+    if (t.kind == "wifi" || t.kind == "adhoc")
     {
+        values.insert("unicast_routing", t.unicastRouting);
         values.insert("standard", t.wifiStandard);
         values.insert("propagation", t.propagation);
         values.insert("loss_exponent", t.lossExponent);
