@@ -207,6 +207,24 @@ TEST(Wifi, AStationsGroupFrameGoesUpAsUnicastAndDownOnce)
     EXPECT_EQ(r.hosts.nicFiltered, 1u); // client 3
 }
 
+TEST(Wifi, TheAccessPointFollowsEachStationsLeaveOnItsSharedRadioPort)
+{
+    // Three members behind one radio port; client 3 leaves (and, with igmp, says so) halfway.
+    // The port stays listed for the other two: the access point keeps sending their copies,
+    // and client 3's stop. 10 messages 10 ms apart from 1 s; the leave at 1.045 s.
+    for (const char* model : {"instant", "igmp"})
+    {
+        Scenario s = ScenarioFrom(
+            kBss, {"topology.clients=6", "group.members=[1,3,4]", "traffic.messages=10",
+                   "membership.model=\"" + std::string(model) + "\"",
+                   "membership.events=[{at=\"1.045s\", client=3, action=\"leave\"}]"});
+        ModeResult r = Simulate(s, "multicast-to-unicast");
+        EXPECT_EQ(r.delivery.deliveries, 10u + 10u + 5u) << model;
+        EXPECT_EQ(r.wifi.dataFrames, 25u) << model;
+        EXPECT_EQ(r.wifi.groupFrames, 0u) << model;
+    }
+}
+
 TEST(Wifi, BadInputNamesTheKey)
 {
     auto fails = [](const std::vector<std::string>& overrides, const std::string& key,
