@@ -471,18 +471,14 @@ WifiPositions(const TopologyConfig& config)
     return at;
 }
 
-Network
-BuildWifi(const TopologyConfig& config)
+namespace
 {
-    NS_LOG_FUNCTION_NOARGS();
-    CheckWifiConfig(config);
-    const WifiStandardInfo& standard = *FindWifiStandard(config.wifiStandard);
-    NetworkBuilder builder(config, false);
-    builder.CreateHosts(config.clients);
-    Network& network = builder.Get();
-    Ptr<Node> apNode = builder.AddSwitch();
-    network.names[apNode->GetId()] = "AP";
 
+/// The stations (P1 first when it is one) at their places; P1's cable to the access point.
+NodeContainer
+PlaceStations(const TopologyConfig& config, NetworkBuilder& builder, Ptr<Node> apNode)
+{
+    Network& network = builder.Get();
     NodeContainer stations;
     std::vector<Vector> places = WifiPositions(config);
     Place(apNode, Vector(0, 0, 0));
@@ -500,7 +496,14 @@ BuildWifi(const TopologyConfig& config)
         stations.Add(network.hosts.Get(c));
         Place(network.hosts.Get(c), places[c - 1]);
     }
+    return stations;
+}
 
+/// The access point's and the stations' 802.11 devices on one channel; the medium's link.
+std::size_t
+InstallBss(const TopologyConfig& config, const WifiStandardInfo& standard, NetworkBuilder& builder,
+           Ptr<Node> apNode, const NodeContainer& stations)
+{
     YansWifiPhyHelper phy = WifiPhyFor(config, standard);
     WifiHelper wifi = WifiHelperFor(config, standard);
     WifiMacHelper mac;
@@ -512,24 +515,30 @@ BuildWifi(const TopologyConfig& config)
     devices.Add(wifi.Install(phy, mac, stations));
     SetMulticastRate(config, standard, devices);
     std::size_t wlan = builder.AddWifi(devices, DataRate(0), true);
-    network.links[wlan].mode = LegacyUnicastMode(config, standard);
-    network.links[wlan].rate = DataRate(WifiAirtime::ModeRate(network.links[wlan].mode));
-    network.links[wlan].range = config.fading == "none" ? WifiRange(config, standard) : 0;
-    builder.AssignSwitchedSubnet();
+    Link& link = builder.Get().links[wlan];
+    link.mode = LegacyUnicastMode(config, standard);
+    link.rate = DataRate(WifiAirtime::ModeRate(link.mode));
+    link.range = config.fading == "none" ? WifiRange(config, standard) : 0;
+    return wlan;
+}
 
+/// The access point's bridge over its cable (if any) and its radio, with the group's members.
+Ptr<SnoopingSwitch>
+BridgeAccessPoint(const TopologyConfig& config, Network& network, Ptr<Node> apNode,
+                  std::size_t wlan)
+{
     Ptr<SnoopingSwitch> ap = CreateObject<SnoopingSwitch>();
     ap->SetAttribute("IgmpSnooping", BooleanValue(config.igmpSnooping));
     apNode->AddDevice(ap);
     Ptr<NetDevice> radio = network.links[wlan].ends[0];
-    Ptr<NetDevice> cable = config.serverStation ? nullptr : network.links[0].ends[1];
-    if (cable)
+    if (!config.serverStation)
     {
-        ap->AddBridgePort(cable);
+        ap->AddBridgePort(network.links[0].ends[1]);
     }
     ap->AddBridgePort(radio);
     ap->SetMulticastToUnicast(radio, config.multicastToUnicast);
-    // The access point knows the group's member stations from the start (instant); with the
-    // igmp model it learns them from their reports instead.
+    // The access point knows the group's member stations from the start; with the igmp model
+    // it follows their reports and leaves from then on.
     for (uint32_t m : config.members)
     {
         if (m < 1 || m > config.clients)
@@ -540,12 +549,33 @@ BuildWifi(const TopologyConfig& config)
         Ptr<NetDevice> station = network.links[wlan].ends[(config.serverStation ? 1 : 0) + m];
         ap->AddGroupMember(config.group, radio, Mac48Address::ConvertFrom(station->GetAddress()));
     }
+    return ap;
+}
 
-    std::vector<Ptr<NetDevice>> hostDevices;
-    std::vector<Ptr<NetDevice>> hostPorts;
+} // namespace
+
+Network
+BuildWifi(const TopologyConfig& config)
+{
+    NS_LOG_FUNCTION_NOARGS();
+    CheckWifiConfig(config);
+    const WifiStandardInfo& standard = *FindWifiStandard(config.wifiStandard);
+    NetworkBuilder builder(config, false);
+    builder.CreateHosts(config.clients);
+    Network& network = builder.Get();
+    Ptr<Node> apNode = builder.AddSwitch();
+    network.names[apNode->GetId()] = "AP";
+    NodeContainer stations = PlaceStations(config, builder, apNode);
+    std::size_t wlan = InstallBss(config, standard, builder, apNode, stations);
+    builder.AssignSwitchedSubnet();
+    Ptr<SnoopingSwitch> ap = BridgeAccessPoint(config, network, apNode, wlan);
+
+    // Each host's device and the access point's port it is behind.
     const auto& ends = network.links[wlan].ends;
-    hostDevices.push_back(config.serverStation ? ends[1] : network.links[0].ends[0]);
-    hostPorts.push_back(config.serverStation ? radio : cable);
+    Ptr<NetDevice> radio = ends[0];
+    std::vector<Ptr<NetDevice>> hostDevices{config.serverStation ? ends[1]
+                                                                 : network.links[0].ends[0]};
+    std::vector<Ptr<NetDevice>> hostPorts{config.serverStation ? radio : network.links[0].ends[1]};
     for (std::size_t e = config.serverStation ? 2 : 1; e < ends.size(); ++e)
     {
         hostDevices.push_back(ends[e]);
