@@ -267,7 +267,14 @@ SnoopingSwitch::ForwardUnicast(Ptr<NetDevice> incoming, Ptr<const Packet> packet
     NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
     Learn(source, incoming);
     Ptr<NetDevice> out = GetLearnedState(destination);
-    if (out && out != incoming)
+    if (out == incoming && out)
+    {
+        // 802.1D filtering: the destination is behind the port the frame came in on (a
+        // station to a station of the same access point, which its radio already carried).
+        NS_LOG_LOGIC("destination " << destination << " is behind the incoming port: filtered");
+        return;
+    }
+    if (out)
     {
         out->SendFrom(packet->Copy(), source, destination, protocol);
         return;

@@ -12,6 +12,7 @@
 #include <ns3/ethernet-header.h>
 #include <ns3/ipv4-header.h>
 #include <ns3/ipv4-l3-protocol.h>
+#include <ns3/llc-snap-header.h>
 #include <ns3/log.h>
 #include <ns3/mac48-address.h>
 #include <ns3/node.h>
@@ -20,6 +21,7 @@
 #include <ns3/queue-disc.h>
 #include <ns3/simulator.h>
 #include <ns3/traffic-control-layer.h>
+#include <ns3/wifi-mac-header.h>
 #include <set>
 #include <sstream>
 
@@ -154,7 +156,8 @@ NarrationTracker::SubscribeLinks(const Network& network)
             {
                 n.macOwners[MacText(device->GetAddress())] = node;
             }
-            m_ends.push_back({l, node, narrated.ethernet, {}, false});
+            m_ends.push_back(
+                {l, node, narrated.ethernet, link.framing == Framing::WIFI, {}, false});
             std::size_t end = m_ends.size() - 1;
             Subscribe(device, "PhyTxBegin",
                       Callback<void, Ptr<const Packet>>([this, end](Ptr<const Packet> p)
@@ -300,7 +303,15 @@ NarrationTracker::OnTxBegin(std::size_t index, Ptr<const Packet> frame)
     f.from = end.node;
     f.beginNs = Simulator::Now().GetNanoSeconds();
     Ptr<Packet> copy = frame->Copy();
-    if (end.ethernet)
+    if (end.radio)
+    {
+        WifiMacHeader mac;
+        copy->RemoveHeader(mac);
+        f.mac = MacText(mac.GetAddr1()); // the radio receiver: a station or the group
+        LlcSnapHeader llc;
+        copy->RemoveHeader(llc);
+    }
+    else if (end.ethernet)
     {
         EthernetHeader ethernet(false);
         copy->RemoveHeader(ethernet);

@@ -120,6 +120,7 @@ private:
         uint32_t link;
         uint32_t node;
         bool ethernet;
+        bool radio{false};     //!< an 802.11 medium: MAC header and LLC/SNAP before IPv4
         NarratedFrame pending; //!< the frame in transmission
         bool busy{false};
     };

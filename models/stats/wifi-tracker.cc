@@ -52,7 +52,7 @@ Centre(const Network& network)
 
 /// Counts the frames of one transmission; \p lastUnicast is the message an ACK would answer.
 void
-CountPsdus(WifiCounts& counts, int64_t& lastUnicast, Ptr<WifiPhy> phy,
+CountPsdus(WifiCounts& counts, int64_t& lastUnicast, const WifiPhy* phy,
            const WifiConstPsduMap& psdus, const WifiTxVector& txVector)
 {
     for (const auto& [staId, psdu] : psdus)
@@ -119,10 +119,13 @@ WifiTracker::WifiTracker(const Network& network, const ApplicationContainer& cli
             }
             m_counts.used = true;
             Ptr<WifiPhy> phy = wifi->GetPhy();
+            // The sink lives in the PHY's own trace source: a Ptr to the PHY there would be a
+            // cycle that keeps the whole radio alive after Simulator::Destroy().
+            WifiPhy* raw = PeekPointer(phy);
             Subscribe(phy, "PhyTxPsduBegin",
                       Callback<void, WifiConstPsduMap, WifiTxVector, double>(
-                          [this, phy](WifiConstPsduMap psdus, WifiTxVector tx, double)
-                          { CountPsdus(m_counts, m_lastUnicastMessage, phy, psdus, tx); }));
+                          [this, raw](WifiConstPsduMap psdus, WifiTxVector tx, double)
+                          { CountPsdus(m_counts, m_lastUnicastMessage, raw, psdus, tx); }));
             Subscribe(phy->GetState(), "RxError",
                       Callback<void, Ptr<const Packet>, double>([this](Ptr<const Packet>, double)
                                                                 { ++m_counts.rxErrors; }));
