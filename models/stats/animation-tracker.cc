@@ -125,6 +125,7 @@ LayOutRadio(const Network& network, const std::vector<Ptr<Node>>& nodes,
             topology.links[l].x = centre.x;
             topology.links[l].y = centre.y;
             topology.radioRange = network.links[l].range * scale;
+            topology.radioRangeMetres = network.links[l].range;
         }
     }
 }
@@ -507,7 +508,8 @@ Animation::WriteJson(std::ostream& out) const
     out << "  \"layout\": " << Quoted(m_topology.layout) << ",\n";
     if (m_topology.radioRange > 0)
     {
-        out << "  \"radio_range\": " << Coordinate(m_topology.radioRange) << ",\n";
+        out << "  \"radio_range\": " << Coordinate(m_topology.radioRange)
+            << ",\n  \"radio_range_m\": " << Coordinate(m_topology.radioRangeMetres) << ",\n";
     }
     out << "  \"nodes\": [";
     for (std::size_t i = 0; i < m_topology.nodes.size(); ++i)

@@ -43,7 +43,8 @@ struct AnimationLink
 struct AnimationTopology
 {
     std::string layout;   //!< "circle", "layered" or "radio" (stations at their places)
-    double radioRange{0}; //!< radio: the access point's range in drawing units (0: none)
+    double radioRange{0};       //!< radio: the access point's range in drawing units (0: none)
+    double radioRangeMetres{0}; //!< the same in metres
     std::vector<AnimationNode> nodes;
     std::vector<AnimationLink> links;
 };
