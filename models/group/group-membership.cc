@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <ns3/csma-net-device.h>
 #include <ns3/log.h>
-#include <ns3/wifi-net-device.h>
 #include <ns3/point-to-point-net-device.h>
 #include <ns3/pointer.h>
+#include <ns3/wifi-net-device.h>
 
 namespace ns3
 {

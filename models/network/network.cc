@@ -77,8 +77,8 @@ Link::HopTime(uint32_t ipBytes) const
     if (framing == Framing::WIFI)
     {
         // A lone frame on an idle medium: DIFS, then the frame in the link's mode.
-        bool band24 = mode.rfind("OfdmRate", 0) != 0;
-        return WifiAirtime::Difs(band24, true) + WifiAirtime::Frame(FrameBytes(ipBytes), mode);
+        return WifiAirtime::Difs(WifiAirtime::Band24(mode), true) +
+               WifiAirtime::Frame(FrameBytes(ipBytes), mode);
     }
     return rate.CalculateBytesTxTime(FrameBytes(ipBytes)) + delay;
 }

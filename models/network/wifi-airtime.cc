@@ -69,6 +69,12 @@ WifiAirtime::Frame(uint32_t bytes, const std::string& mode)
     return StartsWith(mode, "ErpOfdmRate") ? t + MicroSeconds(6) : t;
 }
 
+bool
+WifiAirtime::Band24(const std::string& mode)
+{
+    return !StartsWith(mode, "OfdmRate");
+}
+
 Time
 WifiAirtime::Sifs(bool band24)
 {
@@ -116,8 +122,7 @@ WifiAirtime::Ack(const std::string& dataMode)
 Time
 WifiAirtime::Unicast(uint32_t bytes, const std::string& mode)
 {
-    bool band24 = !StartsWith(mode, "OfdmRate");
-    return Frame(bytes, mode) + Sifs(band24) + Ack(mode);
+    return Frame(bytes, mode) + Sifs(Band24(mode)) + Ack(mode);
 }
 
 } // namespace gcsim

@@ -26,6 +26,8 @@ struct WifiAirtime
     static bool Covers(const std::string& mode);
     /// The transmit time of a PSDU of \p bytes (MAC header, body and FCS) in \p mode.
     static Time Frame(uint32_t bytes, const std::string& mode);
+    /// Whether \p mode is a 2.4 GHz one (DSSS, ERP-OFDM), not 5 GHz OFDM.
+    static bool Band24(const std::string& mode);
     /// SIFS: 16 us at 5 GHz, 10 us at 2.4 GHz.
     static Time Sifs(bool band24);
     /// The slot: 9 us (OFDM), 20 us (DSSS at 2.4 GHz, long slot).

@@ -118,6 +118,13 @@ NsStandard(const std::string& name)
     return name == "80211ac" ? WIFI_STANDARD_80211ac : WIFI_STANDARD_80211a;
 }
 
+/// Free space's path loss at 1 m on \p standard's channel, dB: the log-distance reference.
+double
+FreeSpaceLossAt1m(const WifiStandardInfo& standard)
+{
+    return 20 * std::log10(4 * M_PI * standard.frequencyGhz * 1e9 / kSpeedOfLight);
+}
+
 /// A uniform double in [0, 1) from 53 bits of \p rng (the same on every platform).
 double
 Uniform(std::mt19937_64& rng)
@@ -169,10 +176,9 @@ WifiChannelFor(const TopologyConfig& config, const WifiStandardInfo& standard)
     else
     {
         // The loss at the reference distance (1 m) is free space's at the channel's frequency.
-        double referenceLoss = 20 * std::log10(4 * M_PI * hz / kSpeedOfLight);
         channel.AddPropagationLoss("ns3::LogDistancePropagationLossModel", "Exponent",
                                    DoubleValue(config.lossExponent), "ReferenceLoss",
-                                   DoubleValue(referenceLoss));
+                                   DoubleValue(FreeSpaceLossAt1m(standard)));
     }
     if (config.fading == "rayleigh")
     {
@@ -312,10 +318,9 @@ Warm(Ptr<SnoopingSwitch> ap, const std::vector<Ptr<NetDevice>>& hostDevices,
 double
 WifiRange(const TopologyConfig& config, const WifiStandardInfo& standard)
 {
-    double hz = standard.frequencyGhz * 1e9;
-    double referenceLoss = 20 * std::log10(4 * M_PI * hz / kSpeedOfLight);
     double exponent = config.propagation == "friis" ? 2.0 : config.lossExponent;
-    return std::pow(10.0, (kTxPowerDbm - kDetectionDbm - referenceLoss) / (10 * exponent));
+    return std::pow(10.0,
+                    (kTxPowerDbm - kDetectionDbm - FreeSpaceLossAt1m(standard)) / (10 * exponent));
 }
 
 const WifiStandardInfo*

@@ -42,7 +42,7 @@ struct AnimationLink
 /// The network as drawn: the same for every mode of a run.
 struct AnimationTopology
 {
-    std::string layout;   //!< "circle", "layered" or "radio" (stations at their places)
+    std::string layout;         //!< "circle", "layered" or "radio" (stations at their places)
     double radioRange{0};       //!< radio: the access point's range in drawing units (0: none)
     double radioRangeMetres{0}; //!< the same in metres
     std::vector<AnimationNode> nodes;

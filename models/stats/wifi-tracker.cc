@@ -182,20 +182,5 @@ WifiTracker::Finish() const
     return m_counts;
 }
 
-void
-WifiTracker::WriteStations(std::ostream& out, const std::string& mode, const WifiCounts& counts,
-                           const Network& network)
-{
-    for (const auto& s : counts.stations)
-    {
-        Ptr<MobilityModel> at = network.hosts.Get(s.client)->GetObject<MobilityModel>();
-        Vector p = at ? at->GetPosition() : Vector();
-        char line[160];
-        std::snprintf(line, sizeof line, "%s,%u,%.3f,%.3f,%.3f,%llu\n", mode.c_str(), s.client, p.x,
-                      p.y, s.distance, static_cast<unsigned long long>(s.received));
-        out << line;
-    }
-}
-
 } // namespace gcsim
 } // namespace ns3

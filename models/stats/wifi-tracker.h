@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <map>
 #include <ns3/application-container.h>
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -64,10 +63,6 @@ public:
      */
     WifiTracker(const Network& network, const ApplicationContainer& clients, Time from);
     WifiCounts Finish() const;
-
-    /// "mode,client,x_m,y_m,distance_m,received" rows of \p counts for stations.csv.
-    static void WriteStations(std::ostream& out, const std::string& mode, const WifiCounts& counts,
-                              const Network& network);
 
 private:
     void OnRx(uint32_t client, uint32_t message);
