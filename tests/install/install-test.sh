@@ -38,6 +38,10 @@ run_lan_modes() {
     grep -q 'multicast  broadcast' "$work/run.out" || fail "no mode table: $(cat "$work/run.out")"
 }
 
+# Pipelines end in "grep > /dev/null", not "grep -q": with pipefail, grep -q leaving at the first
+# match makes the writer die of SIGPIPE and the pipeline fail (ldd's list grew with the wifi
+# libraries, and install-find-package failed now and then).
+
 # numbers PROGRAM: router-tree's result lines, spaces squeezed.
 numbers() { "$@" | grep -E '^(multicast|replicated-unicast) ' | tr -s ' '; }
 
@@ -59,7 +63,7 @@ tree)
     headers=$(find "$source/models" -name '*.h' | wc -l)
     installed=$(find "$prefix/include/gcsim" -name '*.h' | wc -l)
     ((headers == installed)) || fail "$installed headers installed of $headers"
-    zcat "$prefix/share/man/man1/gcsim.1.gz" | grep -q '^\.SS "gcsim sweep"' ||
+    zcat "$prefix/share/man/man1/gcsim.1.gz" | grep '^\.SS "gcsim sweep"' > /dev/null ||
         fail "the man page has no section for gcsim sweep"
     run_lan_modes "$prefix/bin/gcsim" "$work/installed"
     run_lan_modes "$build/gcsim" "$work/built"
@@ -72,7 +76,7 @@ find-package)
     cmake -S "$source/tests/install/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
         -DPROGRAM="$program" > "$work/configure.out" || fail "configure: $(cat "$work/configure.out")"
     cmake --build "$work/consumer" > "$work/build.out" || fail "build: $(cat "$work/build.out")"
-    ldd "$work/consumer/router-tree" | grep -q "$prefix/lib/libgcsim-models.so.0.1" ||
+    ldd "$work/consumer/router-tree" | grep "$prefix/lib/libgcsim-models.so.0.1" > /dev/null ||
         fail "router-tree does not load the installed libgcsim-models.so.0.1"
     got=$(numbers "$work/consumer/router-tree")
     [[ $got == "$expected" ]] || fail "router-tree printed '$got', not '$expected'"
