@@ -1,5 +1,6 @@
 #include "delivery-mode.h"
 
+#include "../gossip/gossip-delivery.h"
 #include "broadcast-delivery.h"
 #include "multicast-delivery.h"
 #include "multicast-to-unicast-delivery.h"
@@ -74,6 +75,18 @@ DeliveryModeTable()
         {"multicast-to-unicast", &MulticastToUnicastDelivery::GetTypeId,
          "Wi-Fi: multicast from P1; the access point sends each member an acknowledged "
          "unicast copy"},
+        {"push", &PushGossipDelivery::GetTypeId,
+         "gossip: informed members push to `fanout` random peers each round (or once, "
+         "event-driven)"},
+        {"pull", &PullGossipDelivery::GetTypeId,
+         "gossip: every member asks a random peer each round for what it lacks"},
+        {"push-pull", &PushPullGossipDelivery::GetTypeId,
+         "gossip: every member exchanges what it has with a random peer each round"},
+        {"rumour", &RumourGossipDelivery::GetTypeId,
+         "gossip: rumour mongering, pushing while the rumour is hot (feedback and counter, or "
+         "blind coin)"},
+        {"lazy-push", &LazyPushGossipDelivery::GetTypeId,
+         "gossip: eager push on a tree, announcements to the other peers, grafts (Plumtree)"},
     };
     return table;
 }

@@ -6,6 +6,7 @@
 #include "models/stats/delivery-tracker.h"
 #include "models/stats/dense-mode-tracker.h"
 #include "models/stats/failure-tracker.h"
+#include "models/stats/gossip-tracker.h"
 #include "models/stats/groups-tracker.h"
 #include "models/stats/host-load-tracker.h"
 #include "models/stats/link-tracker.h"
@@ -57,6 +58,8 @@ struct ModeResult
     ns3::gcsim::FailureCounts failures;
     /// What the 802.11 medium carried; `used` only on wifi and adhoc networks.
     ns3::gcsim::WifiCounts wifi;
+    /// What the gossip agents did; `used` only in the gossip modes' runs.
+    ns3::gcsim::GossipCounts gossip;
     /// Every group's messages, deliveries and control traffic, P1's to the first included;
     /// only in multicast runs of scenarios with several groups or senders, or
     /// output.forwarding_state.

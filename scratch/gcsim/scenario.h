@@ -146,6 +146,29 @@ struct Scenario
         double floodProbability{0.65};
     } delivery;
 
+    /// [gossip]: how the gossip modes (push, pull, push-pull, rumour, lazy-push) spread P1's
+    /// messages; read only when delivery.modes names one.
+    struct Gossip
+    {
+        bool used{false};   //!< delivery.modes names a gossip mode
+        bool given{false};  //!< the scenario has a [gossip] table
+        double fanout{1};   //!< peers per push or pull
+        uint32_t rounds{0}; //!< given: every mode's round limit; 0: each mode's default
+        uint32_t k{0};      //!< given: push's copies limit and rumour's counter; 0: defaults
+        ns3::Time round{ns3::MilliSeconds(10)}; //!< 0: event-driven (push only)
+        std::string view{"full"};               //!< GossipView kind
+        uint32_t viewSize{6};                   //!< partial, regular
+        std::string rumour{"feedback"};         //!< or "blind"
+        double crashed{0};                      //!< fraction of the members that crash
+        ns3::Time crashAt;                      //!< when they crash (default traffic.start)
+        std::vector<uint32_t> crashedClients;   //!< drawn from (seed, run), ascending
+
+        /// The round limit mode \p mode runs with (0: none) for a population of \p n.
+        uint32_t RoundsFor(const std::string& mode, uint32_t n) const;
+        /// The k mode \p mode runs with (0: none).
+        uint32_t KFor(const std::string& mode) const;
+    } gossip;
+
     /**
      * The runs to simulate, one per mode, in order; with several multicast routing variants
      * the multicast mode runs once per variant, labelled "multicast/<variant>"; with several

@@ -1,6 +1,7 @@
 #include "run-folder.h"
 
 #include "scratch/gcsim/report/html-report.h"
+#include "scratch/gcsim/report/gossip-report.h"
 #include "scratch/gcsim/report/report.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "scratch/gcsim/throughput.h"
@@ -114,6 +115,10 @@ WriteRunFolder(const ResultsFolder& folder, const Scenario& scenario,
     if (scenario.membership.given)
     {
         WriteResult(folder, "membership.csv", MembershipCsv(scenario));
+    }
+    if (scenario.gossip.used)
+    {
+        WriteResult(folder, "infection.csv", InfectionCsv(scenario, results));
     }
     WriteResult(folder, "scenario.toml", ResolvedToml(scenario));
     PlaceScenarioFiles(ScenarioFiles(scenario), folder.Path("")); // what scenario.toml names

@@ -377,6 +377,67 @@ PerMessageCost(const std::string& scenario, const std::string& subtitle,
     return f;
 }
 
+/// The gossip modes' infection curves (mean infected fraction of the live members after
+/// each round, summary.json's gossip.curve) with the mean-field prediction dashed beside
+/// each, where one applies (gossip.mean_field).
+Figure
+InfectionCurve(const std::string& scenario, const std::string& subtitle,
+               const std::vector<std::string>& modes, const json& summaryModes)
+{
+    Figure f;
+    f.name = "infection";
+    std::vector<std::string> colors = ModeColors(modes);
+    std::ostringstream data;
+    std::ostringstream plot;
+    std::vector<std::string> titles;
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < modes.size(); ++i)
+    {
+        const json& g = summaryModes[modes[i]].value("gossip", json::object());
+        for (const char* series : {"curve", "mean_field"})
+        {
+            const json& values = g.value(series, json::array());
+            if (values.empty())
+            {
+                continue;
+            }
+            bool theory = std::string(series) == "mean_field";
+            data << "# " << OneLine(modes[i]) << (theory ? ": mean field" : ": simulated") << "\n";
+            for (std::size_t r = 0; r < values.size(); ++r)
+            {
+                data << r << ' ' << Number(values[r].get<double>()) << '\n';
+            }
+            data << "\n\n";
+            std::string title = modes[i] + (theory ? ", mean field" : ", simulated");
+            plot << (index == 0 ? "plot " : ", \\\n     ") << "data index " << index
+                 << " using 1:2 with "
+                 << (theory ? "lines dt 2 lw 2" : "linespoints pt 7 ps 0.6 lw 2") << " lc rgb \""
+                 << colors[i] << "\" title " << Quote(title);
+            titles.push_back(title);
+            ++index;
+        }
+    }
+    plot << "\n";
+    f.data = data.str();
+    std::ostringstream s;
+    s << ScriptHead(f.name,
+                    "Infected fraction of the live members against the round, per gossip mode, "
+                    "with the mean-field prediction: " +
+                        scenario + " (" + subtitle + ").",
+                    "one block per curve: round, infected fraction (mean over messages).")
+      << kCommonSettings;
+    s << "set title " << Quote("Infection curves: " + scenario + "\n" + subtitle)
+      << " font \",13\"\n"
+      << "set xlabel \"round\"\n"
+      << "set ylabel \"members that have the message (fraction)\"\n"
+      << "set yrange [0:1.05]\n"
+      << "set grid\n"
+      << KeyBelow(titles) << CurveIndex(titles) << "\n"
+      << OutputLoop(f.name, plot.str());
+    f.script = s.str();
+    return f;
+}
+
 /// Throughput and latency against the offered message rate, from throughput.csv (the
 /// throughput pattern's search): one curve per mode, in the order the rates were tried.
 Figure
@@ -579,6 +640,12 @@ RunFigures(const fs::path& dir)
     if (HasLatencyParts(summaryModes, summary["modes"]))
     {
         figures.push_back(LatencyParts(scenario, subtitle, summaryModes, summary["modes"]));
+    }
+    if (std::any_of(summaryModes.begin(), summaryModes.end(),
+                    [&summary](const std::string& m)
+                    { return summary["modes"][m].contains("gossip"); }))
+    {
+        figures.push_back(InfectionCurve(scenario, subtitle, summaryModes, summary["modes"]));
     }
     if (fs::exists(dir / "throughput.csv"))
     {

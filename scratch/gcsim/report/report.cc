@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "gossip-report.h"
 #include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/throughput.h"
 
@@ -481,6 +482,10 @@ SummaryJson(const Scenario& scenario, const std::vector<ModeResult>& results)
         {
             modes[r.mode]["wifi"] = WifiJson(r);
         }
+        if (r.gossip.used)
+        {
+            modes[r.mode]["gossip"] = GossipJson(scenario, r);
+        }
     }
     summary["modes"] = modes;
     return summary;
@@ -611,6 +616,55 @@ WifiRows()
         {"frame rates (Mbit/s)", [](const ModeResult& r) { return RateRange(r.wifi); }},
         {"failed receptions",
          [](const ModeResult& r) { return std::to_string(r.wifi.FailedReceptions()); }},
+    };
+}
+
+/// The gossip modes: how many rounds and how long until every live member had a message,
+/// the closed form beside it, and what the gossip sent. "-" in the other modes' columns.
+std::vector<TableRow>
+GossipRows(const Scenario& s)
+{
+    auto only = [](std::function<std::string(const ModeResult&)> cell)
+    { return [cell](const ModeResult& r) { return r.gossip.used ? cell(r) : std::string("-"); }; };
+    auto perNodeMessage = [](const ModeResult& r, uint64_t count)
+    {
+        double d = double(r.gossip.messages) * r.gossip.population;
+        return Fixed(d > 0 ? count / d : 0, 2);
+    };
+    return {
+        {"messages reaching every live member", only(
+                                                    [](const ModeResult& r) {
+                                                        return std::to_string(r.gossip.reachedAll) +
+                                                               " / " +
+                                                               std::to_string(r.gossip.messages);
+                                                    })},
+        {"gossip rounds to all, mean",
+         only([](const ModeResult& r) { return Fixed(r.gossip.roundsToAllMean, 2); })},
+        {"gossip rounds to 99 %, mean",
+         only([](const ModeResult& r) { return Fixed(r.gossip.roundsTo99Mean, 2); })},
+        {"time to all, mean (us)",
+         only([](const ModeResult& r) { return Us(r.gossip.timeToAllMeanNs); })},
+        {"residue (members never reached)",
+         only([](const ModeResult& r) { return Fixed(r.gossip.residueMean, 5); })},
+        {"closed form (simulated 95 % CI)", only(
+                                                [&s](const ModeResult& r)
+                                                {
+                                                    auto c = GossipTheory(s, r);
+                                                    if (!c)
+                                                    {
+                                                        return std::string("-");
+                                                    }
+                                                    return c->figure + " " +
+                                                           FixedShort(c->predicted, 4) + " (" +
+                                                           FixedShort(c->low, 4) + "-" +
+                                                           FixedShort(c->high, 4) + ")" +
+                                                           (c->within ? "" : " *");
+                                                })},
+        {"gossip data / member / message",
+         only([perNodeMessage](const ModeResult& r) { return perNodeMessage(r, r.gossip.data); })},
+        {"gossip control / member / message",
+         only([perNodeMessage](const ModeResult& r)
+              { return perNodeMessage(r, r.gossip.control); })},
     };
 }
 
@@ -899,6 +953,10 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results, std::size_t
                     [](const ModeResult& r) { return r.wifi.used; }))
     {
         append(WifiRows());
+    }
+    if (s.gossip.used)
+    {
+        append(GossipRows(s));
     }
     if (s.membership.given)
     {

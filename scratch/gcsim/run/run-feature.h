@@ -123,6 +123,7 @@ std::unique_ptr<RunFeature> MakeReliabilityFeature();
 std::unique_ptr<RunFeature> MakeFailuresFeature();
 std::unique_ptr<RunFeature> MakeWifiFeature();
 std::unique_ptr<RunFeature> MakeAdhocFeature();
+std::unique_ptr<RunFeature> MakeGossipFeature();
 
 /// Checks that [[failures]]' links exist in \p network; InputError at the entry's line if not.
 void CheckFailures(const Scenario& s, const ns3::gcsim::Network& network);

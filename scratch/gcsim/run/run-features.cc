@@ -38,6 +38,7 @@ RunFeatures()
 {
     static const std::vector<RunFeatureEntry> table = {
         {"group", &MakeGroupFeature},             // P1, the clients, the delivery mode; deliveries
+        {"gossip", &MakeGossipFeature},           // the gossip modes' agents and views
         {"routes", &MakeRoutesFeature},           // multicast routes, dense mode, broadcast flood
         {"groups", &MakeGroupsFeature},           // groups 2..G, their senders; forwarding state
         {"repair", &MakeRepairFeature},           // NAK repair and ARQ agents ([reliability])

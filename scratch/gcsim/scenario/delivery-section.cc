@@ -1,5 +1,6 @@
 // [delivery]: the delivery modes to run, the multicast routing variants and their options.
 
+#include "models/gossip/gossip-delivery.h"
 #include "models/group/delivery-mode.h"
 #include "models/multicast/multicast-routing.h"
 #include "section.h"
@@ -77,6 +78,12 @@ ReadModes(const Reader& r, Scenario::Delivery& d, const ns3::gcsim::TopologyConf
         defaults.erase(std::remove(defaults.begin(), defaults.end(), "multicast-to-unicast"),
                        defaults.end());
     }
+    // Gossip modes run only when named: they need [gossip]'s choices to mean anything.
+    defaults.erase(std::remove_if(defaults.begin(), defaults.end(),
+                                  [](const std::string& m) {
+                                      return ns3::gcsim::GossipDelivery::ProtocolOf(m).has_value();
+                                  }),
+                   defaults.end());
     d.modes = r.Names("delivery.modes", modeNames, {"mode"}).value_or(defaults);
     if (kind != "wifi" &&
         std::find(d.modes.begin(), d.modes.end(), "multicast-to-unicast") != d.modes.end())

@@ -79,6 +79,7 @@ const ScenarioSection& OrderingSection();
 const ScenarioSection& BackgroundSection();
 const ScenarioSection& FailuresSection();
 const ScenarioSection& GroupsSection();
+const ScenarioSection& GossipSection();
 const ScenarioSection& OutputSection();
 
 } // namespace sections

@@ -104,7 +104,8 @@ ScenarioSections()
     static const std::vector<ScenarioSection> table = {
         TopSection(),        TopologySection(),   GroupSection(),       TrafficSection(),
         DeliverySection(),   MembershipSection(), ReliabilitySection(), OrderingSection(),
-        BackgroundSection(), GroupsSection(),     FailuresSection(),    OutputSection(),
+        BackgroundSection(), GroupsSection(),     GossipSection(),      FailuresSection(),
+        OutputSection(),
         SweepSection(),
     };
     return table;
