@@ -18,7 +18,7 @@ namespace
 
 /// The subsystems of models/, lowest layer first.
 const std::vector<std::string> kLayers = {"network",     "group",    "multicast", "membership",
-                                          "reliability", "ordering", "stats"};
+                                          "reliability", "ordering", "gossip",    "stats"};
 
 /// Where \p folder sits in kLayers, or -1.
 int

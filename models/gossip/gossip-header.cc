@@ -1,11 +1,14 @@
 #include "gossip-header.h"
 
 #include <algorithm>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGossipHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(GossipHeader);
 

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ns3/log.h>
 #include <numeric>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGossipView");
 
 const std::vector<std::pair<std::string, GossipView::Kind>>&
 GossipView::Names()

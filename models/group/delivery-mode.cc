@@ -1,6 +1,5 @@
 #include "delivery-mode.h"
 
-#include "../gossip/gossip-delivery.h"
 #include "broadcast-delivery.h"
 #include "multicast-delivery.h"
 #include "multicast-to-unicast-delivery.h"
@@ -75,17 +74,18 @@ DeliveryModeTable()
         {"multicast-to-unicast", &MulticastToUnicastDelivery::GetTypeId,
          "Wi-Fi: multicast from P1; the access point sends each member an acknowledged "
          "unicast copy"},
-        {"push", &PushGossipDelivery::GetTypeId,
+        // The gossip modes live in models/gossip/, a layer above this one: named, not included.
+        {"push", [] { return TypeId::LookupByName("ns3::gcsim::PushGossipDelivery"); },
          "gossip: informed members push to `fanout` random peers each round (or once, "
          "event-driven)"},
-        {"pull", &PullGossipDelivery::GetTypeId,
+        {"pull", [] { return TypeId::LookupByName("ns3::gcsim::PullGossipDelivery"); },
          "gossip: every member asks a random peer each round for what it lacks"},
-        {"push-pull", &PushPullGossipDelivery::GetTypeId,
+        {"push-pull", [] { return TypeId::LookupByName("ns3::gcsim::PushPullGossipDelivery"); },
          "gossip: every member exchanges what it has with a random peer each round"},
-        {"rumour", &RumourGossipDelivery::GetTypeId,
+        {"rumour", [] { return TypeId::LookupByName("ns3::gcsim::RumourGossipDelivery"); },
          "gossip: rumour mongering, pushing while the rumour is hot (feedback and counter, or "
          "blind coin)"},
-        {"lazy-push", &LazyPushGossipDelivery::GetTypeId,
+        {"lazy-push", [] { return TypeId::LookupByName("ns3::gcsim::LazyPushGossipDelivery"); },
          "gossip: eager push on a tree, announcements to the other peers, grafts (Plumtree)"},
     };
     return table;

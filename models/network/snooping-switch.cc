@@ -83,6 +83,16 @@ SnoopingSwitch::DoDispose()
     NetDevice::DoDispose();
 }
 
+namespace
+{
+/// A protocol handler that takes nothing (AddBridgePort).
+void
+IgnoreFrame(Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&, const Address&,
+            NetDevice::PacketType)
+{
+}
+} // namespace
+
 void
 SnoopingSwitch::AddBridgePort(Ptr<NetDevice> port)
 {
@@ -96,8 +106,19 @@ SnoopingSwitch::AddBridgePort(Ptr<NetDevice> port)
     {
         m_address = Mac48Address::ConvertFrom(port->GetAddress());
     }
-    m_node->RegisterProtocolHandler(MakeCallback(&SnoopingSwitch::ReceiveFromDevice, this), 0, port,
-                                    true);
+    // One handler for all ports: Node::ReceiveFromDevice walks the node's handler list for
+    // every frame, so a handler per port cost a switch of 100,000 ports 100,000 steps a frame.
+    // Registering a handler for the port is what turns on its promiscuous reception; that
+    // entry is dropped again at once, and the switch's one handler (any device) takes the
+    // frames (ReceiveFromDevice ignores a device of the node that is not a port).
+    auto enable = MakeCallback(&IgnoreFrame);
+    m_node->RegisterProtocolHandler(enable, 0, port, true);
+    m_node->UnregisterProtocolHandler(enable);
+    if (m_ports.empty())
+    {
+        m_node->RegisterProtocolHandler(MakeCallback(&SnoopingSwitch::ReceiveFromDevice, this), 0,
+                                        nullptr, true);
+    }
     m_portIndex[port] = static_cast<uint32_t>(m_ports.size());
     m_ports.push_back(port);
     m_channel->AddChannel(port->GetChannel());
@@ -226,6 +247,10 @@ SnoopingSwitch::ReceiveFromDevice(Ptr<NetDevice> incoming, Ptr<const Packet> pac
                                   const Address& destination, PacketType packetType)
 {
     NS_LOG_FUNCTION(this << incoming << packet << protocol << source << destination);
+    if (m_portIndex.find(incoming) == m_portIndex.end())
+    {
+        return; // a device of the switch's node that is not one of its ports
+    }
     Mac48Address src48 = Mac48Address::ConvertFrom(source);
     Mac48Address dst48 = Mac48Address::ConvertFrom(destination);
     if (!m_promiscRxCallback.IsNull())

@@ -1,11 +1,14 @@
 #include "gossip-theory.h"
 
 #include <cmath>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGossipTheory");
 namespace gossip_theory
 {
 

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ns3/log.h>
 
 namespace ns3
 {
 namespace gcsim
 {
+
+NS_LOG_COMPONENT_DEFINE("GcsimGossipTracker");
 
 double
 GossipCounts::DataPerNode() const

@@ -72,6 +72,12 @@ Meanings()
                        "recovery (ns, event to the first delivery after a member's last miss); "
                        "each member's longest gap between deliveries (ns): max, mean"},
         {"background_*", "cross traffic: flows, bytes its sinks received, throughput (bit/s)"},
+        {"gossip_theory_*", "the gossip mode's closed form: its value (predicted), the simulated "
+                            "figure's 95 % interval over messages, 1 if within"},
+        {"gossip_*_predicted", "the closed form's value of the gossip figure it names"},
+        {"gossip_*", "the gossip modes: members, rounds and time (ns) to reach every and 99 % "
+                     "of the live members, messages that did, residue, DATA and control "
+                     "datagrams and bytes (per node per message), duplicates"},
         {"groups_count", "groups at once, G (group.count)"},
         {"groups_senders_per_group", "senders per group, P1 included (count)"},
         {"groups_*", "every group's messages, deliveries, duplicates and delivery ratio, and "

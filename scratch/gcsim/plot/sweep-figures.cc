@@ -343,6 +343,10 @@ struct SweepMetric
     bool alwaysLogY{false};
     /// The bars' ends, if not mean -+ ci95: columns of a bootstrap interval.
     std::string lowColumn, highColumn;
+    /// A closed form's value of the figure (aggregate.csv COLUMN_mean), drawn dashed in the
+    /// colour of the mode it belongs to; empty: none.
+    std::string theory{};
+    std::string theoryName{}; //!< how the title names it
 };
 
 /// One point of a sweep curve: x, the mean and its 95 % interval's ends.
@@ -643,6 +647,38 @@ LegendScript(const SweepLayout& l, const std::vector<std::string>& colors, const
     return s.str();
 }
 
+/**
+ * The dashed curves of \p metric's closed form (SweepMetric::theory), one per mode and panel
+ * that has it: their data blocks appended to \p data from index \p first, their plot clauses
+ * to \p clauses by panel. Nothing when no run of the sweep has the column.
+ */
+void
+AddTheory(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir, std::size_t first,
+          double scale, const std::vector<std::string>& colors, std::ostringstream& data,
+          std::vector<std::vector<std::string>>& clauses)
+{
+    if (metric.theory.empty() || !l.rows.front().cells.count(metric.theory + "_mean"))
+    {
+        return;
+    }
+    SweepMetric closed = metric;
+    closed.column = metric.theory;
+    closed.lowColumn = closed.highColumn = "";
+    SweepCurves theory = ReadCurves(l, closed, dir);
+    for (std::size_t t = 0; t < theory.drawn.size(); ++t)
+    {
+        const SweepCurve& c = theory.drawn[t];
+        data << "\n\n# " << OneLine(l.modes[c.mode]) << ": " << metric.theoryName << "\n";
+        for (const auto& pt : c.points)
+        {
+            data << Number(pt.x) << ' ' << Number(pt.mean / scale) << '\n';
+        }
+        clauses[c.panel].push_back("data index " + std::to_string(first + t) +
+                                   " using 1:2 with lines dt 2 lw 2 lc rgb \"" + colors[c.mode] +
+                                   "\" notitle");
+    }
+}
+
 Figure
 SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir)
 {
@@ -698,6 +734,7 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
             clauses[p].push_back(clause.str());
         }
     }
+    AddTheory(l, metric, dir, curves.drawn.size(), scale, colors, data, clauses);
     f.data = data.str();
     std::string note = CoincidenceNote(l, curves, overlaps, g);
     std::string xName = l.xAxis >= 0 ? l.axes[l.xAxis] : std::string("nothing");
@@ -709,9 +746,10 @@ SweepFigure(const SweepLayout& l, const SweepMetric& metric, const fs::path& dir
                         "), upper half-width, bar's low end, bar's high end.")
       << kCommonSettings;
     std::ostringstream body;
+    std::string dashed = metric.theory.empty() ? "" : "; dashed: " + metric.theoryName;
     body << "set multiplot title "
          << Quote(metric.title + ": " + l.name + "\nmean of " + l.repetitions +
-                  " per point; bars: " + bars)
+                  " per point; bars: " + bars + dashed)
          << " font \",13\"\n";
     for (std::size_t p = 0; p < g.panels; ++p)
     {
@@ -749,6 +787,22 @@ SweepFigures(const fs::path& dir)
         {"link-transmissions", "per_message_link_transmissions", "Link transmissions per message",
          "link transmissions per message", false, "frames", true, "", ""},
     };
+    // Gossip's rounds to reach every member, with the closed form where one applies.
+    if (l.rows.front().cells.count("gossip_rounds_to_all_mean_mean"))
+    {
+        SweepMetric rounds{"gossip-rounds",
+                           "gossip_rounds_to_all_mean",
+                           "Gossip rounds to reach every member",
+                           "rounds to reach all",
+                           false,
+                           "rounds",
+                           false,
+                           "",
+                           ""};
+        rounds.theory = "gossip_rounds_to_all_predicted";
+        rounds.theoryName = "the closed form (push: log2 n + ln n)";
+        metrics.push_back(rounds);
+    }
     // Paired against the run's baseline mode (aggregate.csv of a gcsim that writes them).
     const auto& first = l.rows.front().cells;
     auto baseline = first.find("baseline");

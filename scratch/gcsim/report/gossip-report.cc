@@ -207,6 +207,8 @@ GossipJson(const Scenario& s, const ModeResult& r)
                              {"simulated", c->simulated},     {"ci95_low", c->low},
                              {"ci95_high", c->high},          {"predicted", c->predicted},
                              {"within_ci", c->within ? 1 : 0}};
+        // By the figure's own name as well, so that a sweep can draw it beside its mean.
+        out[c->figure + "_predicted"] = c->predicted;
     }
     std::vector<double> curve = g.MeanCurve();
     out["curve"] = curve;
