@@ -47,7 +47,7 @@ PinnedFingerprints()
         {"cross-traffic.toml", {{"traffic.messages=10"}, "90341df8d5f47b77"}},
         {"dense-tree.toml", {{}, "16afd775126d89c6"}},
         {"group-size-sweep.toml", {{"traffic.messages=5"}, "70896f6c365121cc"}},
-        {"gossip-course.toml", {{}, "a8e7de83c470f897"}},
+        {"gossip-course.toml", {{}, "8176dcc4afe0e91d"}},
         {"gossip-vs-multicast.toml", {{"traffic.messages=3"}, "18dd1238a41ede99"}},
         {"groups-state.toml", {{}, "b717e909bd3047a7"}},
         {"internet-map.toml", {{"traffic.messages=2"}, "f09080c78a8d06cd"}},
