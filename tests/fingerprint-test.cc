@@ -48,6 +48,7 @@ PinnedFingerprints()
         {"dense-tree.toml", {{}, "16afd775126d89c6"}},
         {"group-size-sweep.toml", {{"traffic.messages=5"}, "70896f6c365121cc"}},
         {"gossip-course.toml", {{}, "8176dcc4afe0e91d"}},
+        {"gossip-theory.toml", {{"traffic.messages=3"}, "f35158eecd30da1e"}},
         {"gossip-vs-multicast.toml", {{"traffic.messages=3"}, "18dd1238a41ede99"}},
         {"groups-state.toml", {{}, "b717e909bd3047a7"}},
         {"internet-map.toml", {{"traffic.messages=2"}, "f09080c78a8d06cd"}},

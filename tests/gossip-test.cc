@@ -353,7 +353,6 @@ TEST(Gossip, BadInputNamesTheKey)
     fails("", {"delivery.modes=[\"lazy-push\"]"}, "gossip.view", "symmetric view");
     fails("view = \"line\"\nview_size = 4\n", {}, "gossip.view_size", "\"partial\" or");
     fails("crash_at = \"1s\"\n", {}, "gossip.crash_at", "give gossip.crashed too");
-    fails("", {"delivery.modes=[\"multicast\"]"}, "gossip", "which delivery.modes does not name");
     fails("", {"reliability.repair=\"nak\""}, "delivery.modes", "[reliability]");
     fails("view = \"mesh\"\n", {}, "gossip.view", "full");
 }

@@ -787,21 +787,48 @@ SweepFigures(const fs::path& dir)
         {"link-transmissions", "per_message_link_transmissions", "Link transmissions per message",
          "link transmissions per message", false, "frames", true, "", ""},
     };
-    // Gossip's rounds to reach every member, with the closed form where one applies.
-    if (l.rows.front().cells.count("gossip_rounds_to_all_mean_mean"))
+    // Gossip's figures that have closed forms, each with it dashed where it applies.
+    struct GossipFigure
     {
-        SweepMetric rounds{"gossip-rounds",
-                           "gossip_rounds_to_all_mean",
-                           "Gossip rounds to reach every member",
-                           "rounds to reach all",
-                           false,
-                           "rounds",
-                           false,
-                           "",
-                           ""};
-        rounds.theory = "gossip_rounds_to_all_predicted";
-        rounds.theoryName = "the closed form (push: log2 n + ln n)";
-        metrics.push_back(rounds);
+        const char* name;
+        const char* column;
+        const char* title;
+        const char* what;
+        const char* unit;
+        const char* closedForm;
+    };
+    for (const GossipFigure& g :
+         {GossipFigure{"gossip-rounds", "gossip_rounds_to_all_mean",
+                       "Gossip rounds to reach every member", "rounds to reach all", "rounds",
+                       "the closed form (push: log2 n + ln n)"},
+          GossipFigure{"gossip-reach", "gossip_reach_probability",
+                       "Messages that reached every member", "share of messages", "fraction",
+                       "e^(-e^(-c)), c = fanout - ln n"},
+          GossipFigure{"gossip-residue", "gossip_residue_mean", "Members a message never reached",
+                       "residue", "fraction", "e^(-m), m = the run's pushes per node"}})
+    {
+        std::string column = g.column;
+        if (!l.rows.front().cells.count(column + "_mean"))
+        {
+            continue;
+        }
+        SweepMetric metric{g.name, column, g.title, g.what, false, g.unit, false, "", ""};
+        std::string figure = column.substr(std::string("gossip_").size());
+        if (figure == "rounds_to_all_mean")
+        {
+            figure = "rounds_to_all";
+        }
+        else if (figure == "residue_mean")
+        {
+            figure = "residue";
+        }
+        metric.theory = "gossip_" + figure + "_predicted";
+        metric.theoryName = g.closedForm;
+        // Reach and residue only where their closed form applies (event-driven push, rumour).
+        if (figure == "rounds_to_all" || l.rows.front().cells.count(metric.theory + "_mean"))
+        {
+            metrics.push_back(metric);
+        }
     }
     // Paired against the run's baseline mode (aggregate.csv of a gcsim that writes them).
     const auto& first = l.rows.front().cells;
