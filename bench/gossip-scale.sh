@@ -40,7 +40,8 @@ trap 'rm -rf "$work"' EXIT
 tree_keys() {
     local n=$1 leaves=$(( ($1 + 99) / 100 )) depth=1
     while (( 10 ** depth < leaves )); do depth=$((depth + 1)); done
-    echo "--set topology.kind=tree --set topology.fanout=10 --set topology.depth=$depth --set topology.clients_per_leaf=$(( (n + 10 ** depth - 1) / 10 ** depth ))"
+    local per=$(( (n + 10 ** depth - 1) / 10 ** depth ))
+    echo "--set topology.kind=tree --set topology.fanout=10 --set topology.depth=$depth --set topology.clients=$(( per * 10 ** depth ))"
 }
 
 rows="$work/rows"

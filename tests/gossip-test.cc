@@ -285,7 +285,7 @@ TEST(Gossip, OnALineEveryRoundIsOneHopFurther)
 {
     // A line view with P1 at one end: fanout 1 can do no better than one node further per
     // round, the diameter is a lower bound; push-pull and pull, on the same line, too.
-    for (const std::string& mode : {"push", "push-pull"})
+    for (std::string mode : {"push", "push-pull"})
     {
         Scenario s = ScenarioFrom(Star(30, 2, "view = \"line\"\nrounds = 400\n"),
                                   {"delivery.modes=[\"" + mode + "\"]"});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <ns3/log.h>
 
 namespace ns3
@@ -68,6 +69,46 @@ GossipTracker::OnInfected(uint32_t message, uint32_t node, uint32_t round, Time 
     m_learned[message].push_back({node, round, at.GetNanoSeconds() - m_sendNs[message]});
 }
 
+void
+GossipTracker::CountMessage(std::vector<Learned> alive, GossipCounts& g) const
+{
+    // In the order they learned: by round, then time.
+    std::sort(alive.begin(), alive.end(),
+              [](const Learned& a, const Learned& b)
+              { return a.round != b.round ? a.round < b.round : a.ns < b.ns; });
+    uint32_t lastRound = alive.empty() ? 0 : alive.back().round;
+    std::vector<uint32_t> curve(lastRound + 1, 0);
+    std::vector<int64_t> times;
+    for (const auto& l : alive)
+    {
+        curve[l.round]++;
+        times.push_back(l.ns);
+    }
+    for (std::size_t r = 1; r < curve.size(); ++r)
+    {
+        curve[r] += curve[r - 1];
+    }
+    g.curves.push_back(curve);
+    std::sort(times.begin(), times.end());
+    double residue = g.live ? 1.0 - double(alive.size()) / g.live : 0;
+    g.residueMean += residue;
+    g.residueMax = std::max(g.residueMax, residue);
+    if (g.live > 0 && alive.size() == g.live)
+    {
+        g.reachedAll++;
+        g.roundsToAllMean += lastRound;
+        g.roundsToAllMax = std::max(g.roundsToAllMax, lastRound);
+        g.timeToAllMeanNs += double(times.back());
+    }
+    auto need99 = static_cast<std::size_t>(std::ceil(0.99 * g.live));
+    if (need99 > 0 && alive.size() >= need99)
+    {
+        g.reached99++;
+        g.roundsTo99Mean += alive[need99 - 1].round;
+        g.timeTo99MeanNs += double(times[need99 - 1]);
+    }
+}
+
 GossipCounts
 GossipTracker::Finish(const std::vector<bool>& crashed)
 {
@@ -75,80 +116,31 @@ GossipTracker::Finish(const std::vector<bool>& crashed)
     g.used = true;
     g.protocol = m_protocol;
     g.population = m_shared->view.Size();
+    auto isCrashed = [&crashed](uint32_t node) { return node < crashed.size() && crashed[node]; };
     for (uint32_t i = 1; i < g.population; ++i)
     {
-        (i < crashed.size() && crashed[i] ? g.crashed : g.live)++;
+        (isCrashed(i) ? g.crashed : g.live)++;
     }
     g.messages = m_learned.size();
-    uint64_t need99 = static_cast<uint64_t>(std::ceil(0.99 * g.live));
-    for (auto& learned : m_learned)
+    for (const auto& learned : m_learned)
     {
         std::vector<Learned> alive;
-        for (const auto& l : learned)
-        {
-            if (!(l.node < crashed.size() && crashed[l.node]))
-            {
-                alive.push_back(l);
-            }
-        }
-        // In the order they learned: by round, then time.
-        std::sort(alive.begin(), alive.end(),
-                  [](const Learned& a, const Learned& b)
-                  { return a.round != b.round ? a.round < b.round : a.ns < b.ns; });
-        uint32_t lastRound = alive.empty() ? 0 : alive.back().round;
-        std::vector<uint32_t> curve(lastRound + 1, 0);
-        for (const auto& l : alive)
-        {
-            curve[l.round]++;
-        }
-        for (std::size_t r = 1; r < curve.size(); ++r)
-        {
-            curve[r] += curve[r - 1];
-        }
-        g.curves.push_back(curve);
-        double residue = g.live ? 1.0 - double(alive.size()) / g.live : 0;
-        g.residueMean += residue;
-        g.residueMax = std::max(g.residueMax, residue);
-        auto timeOf = [&alive](std::size_t count)
-        {
-            int64_t t = 0;
-            std::vector<int64_t> times;
-            for (const auto& l : alive)
-            {
-                times.push_back(l.ns);
-            }
-            std::nth_element(times.begin(), times.begin() + (count - 1), times.end());
-            t = times[count - 1];
-            return t;
-        };
-        if (g.live > 0 && alive.size() == g.live)
-        {
-            g.reachedAll++;
-            g.roundsToAllMean += lastRound;
-            g.roundsToAllMax = std::max(g.roundsToAllMax, lastRound);
-            g.timeToAllMeanNs += double(timeOf(alive.size()));
-        }
-        if (need99 > 0 && alive.size() >= need99)
-        {
-            g.reached99++;
-            g.roundsTo99Mean += alive[need99 - 1].round;
-            g.timeTo99MeanNs += double(timeOf(need99));
-        }
+        std::copy_if(learned.begin(), learned.end(), std::back_inserter(alive),
+                     [&isCrashed](const Learned& l) { return !isCrashed(l.node); });
+        CountMessage(std::move(alive), g);
     }
-    if (g.messages)
+    auto mean = [](double& sum, uint64_t count)
     {
-        g.residueMean /= double(g.messages);
-    }
-    if (g.reachedAll)
-    {
-        g.roundsToAllMean /= double(g.reachedAll);
-        g.timeToAllMeanNs /= double(g.reachedAll);
-    }
-    if (g.reached99)
-    {
-        g.roundsTo99Mean /= double(g.reached99);
-        g.timeTo99MeanNs /= double(g.reached99);
-    }
+        if (count)
+        {
+            sum /= double(count);
+        }
+    };
+    mean(g.residueMean, g.messages);
+    mean(g.roundsToAllMean, g.reachedAll);
+    mean(g.timeToAllMeanNs, g.reachedAll);
+    mean(g.roundsTo99Mean, g.reached99);
+    mean(g.timeTo99MeanNs, g.reached99);
     for (uint32_t type = 0; type < m_shared->sent.size(); ++type)
     {
         bool data = type == GossipHeader::DATA;

@@ -64,8 +64,6 @@ public:
     GossipCounts Finish(const std::vector<bool>& crashed);
 
 private:
-    void OnInfected(uint32_t message, uint32_t node, uint32_t round, Time at);
-
     /// One node's learning of one message.
     struct Learned
     {
@@ -73,6 +71,11 @@ private:
         uint32_t round;
         int64_t ns; //!< after P1 sent the message
     };
+
+    void OnInfected(uint32_t message, uint32_t node, uint32_t round, Time at);
+    /// Adds one message's curve, reach, rounds and times to \p g (g.live set), from the live
+    /// members that learned it (\p alive).
+    void CountMessage(std::vector<Learned> alive, GossipCounts& g) const;
 
     Ptr<GossipShared> m_shared;
     std::string m_protocol;

@@ -800,7 +800,7 @@ SweepFigures(const fs::path& dir)
     for (const GossipFigure& g :
          {GossipFigure{"gossip-rounds", "gossip_rounds_to_all_mean",
                        "Gossip rounds to reach every member", "rounds to reach all", "rounds",
-                       "the closed form (push: log2 n + ln n)"},
+                       "log2 n + ln n (push)"},
           GossipFigure{"gossip-reach", "gossip_reach_probability",
                        "Messages that reached every member", "share of messages", "fraction",
                        "e^(-e^(-c)), c = fanout - ln n"},
