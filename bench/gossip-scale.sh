@@ -46,8 +46,8 @@ tree_keys() {
 
 rows="$work/rows"
 : >"$rows"
-printf '%-5s %-9s %7s | %8s %8s | %6s %8s | %10s %10s\n' kind mode members "wall s" "peak MB" \
-    rounds "theory" "data/memb" "links/msg"
+printf '%-5s %-9s %7s | %8s %8s | %6s %6s %8s %8s | %10s %10s\n' kind mode members "wall s" \
+    "peak MB" rounds "r 99%" theory residue "data/memb" "links/msg"
 for kind in $kinds; do
     for n in $sizes; do
         keys="--set topology.kind=star --set topology.clients=$n"
@@ -59,26 +59,30 @@ for kind in $kinds; do
                 -q --no-report --no-plots $keys --set "delivery.modes=[\"$mode\"]" \
                 >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
             read -r seconds kb <"$work/time"
-            read -r members rounds theory data links < <(python3 - "$work/run/summary.json" "$mode" <<'PY'
+            # Rounds to all: "-" when a message missed a member (the residue says how many).
+            read -r members rounds r99 theory residue data links < <(python3 - "$work/run/summary.json" "$mode" <<'PY'
 import json, math, sys
 m = json.load(open(sys.argv[1]))["modes"][sys.argv[2]]
 g = m.get("gossip", {})
 n = m["destinations"]
-print(n, g.get("rounds_to_all_mean", "-"), "%.2f" % (math.log2(n + 1) + math.log(n + 1)),
-      "%.2f" % g.get("data_per_node_per_message", 0), "%.0f" % m["per_message"]["link_transmissions"])
+every = bool(g) and g["messages_reaching_all"] == g["messages"]
+print(n, "%.1f" % g["rounds_to_all_mean"] if every else "-",
+      "%.1f" % g["rounds_to_99_mean"] if g else "-", "%.2f" % (math.log2(n + 1) + math.log(n + 1)),
+      "%.5f" % g["residue_mean"] if g else "-", "%.2f" % g.get("data_per_node_per_message", 0),
+      "%.0f" % m["per_message"]["link_transmissions"])
 PY
 )
-            printf '%-5s %-9s %7s | %8.1f %8.0f | %6s %8s | %10s %10s\n' "$kind" "$mode" "$members" \
-                "$seconds" "$((kb / 1024))" "$rounds" "$theory" "$data" "$links"
-            echo "$kind,$mode,$members,$seconds,$((kb / 1024)),$rounds,$theory,$data,$links" >>"$rows"
+            printf '%-5s %-9s %7s | %8.1f %8.0f | %6s %6s %8s %8s | %10s %10s\n' "$kind" "$mode" \
+                "$members" "$seconds" "$((kb / 1024))" "$rounds" "$r99" "$theory" "$residue" "$data" "$links"
+            echo "$kind,$mode,$members,$seconds,$((kb / 1024)),$rounds,$r99,$theory,$residue,$data,$links" >>"$rows"
         done
     done
 done
 if [[ -n $csv ]]; then
-    { echo "kind,mode,members,wall_s,peak_mb,rounds_to_all,log2n_plus_lnn,data_per_member,link_transmissions_per_message"; cat "$rows"; } >"$csv"
+    { echo "kind,mode,members,wall_s,peak_mb,rounds_to_all,rounds_to_99,log2n_plus_lnn,residue,data_per_member,link_transmissions_per_message"; cat "$rows"; } >"$csv"
 fi
 if [[ -n $plot ]]; then
-    grep ',push,' "$rows" | awk -F, '{print $1, $3 + 1, $6}' >"$work/points"
+    grep ',push,' "$rows" | awk -F, '$6 != "-" {print $1, $3 + 1, $6}' >"$work/points"
     gnuplot <<GP
 set terminal pngcairo size 900,560 font ",11"
 set output "$plot"
