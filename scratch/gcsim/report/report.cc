@@ -638,12 +638,22 @@ GossipRows(const Scenario& s)
                                                                " / " +
                                                                std::to_string(r.gossip.messages);
                                                     })},
-        {"gossip rounds to all, mean",
-         only([](const ModeResult& r) { return Fixed(r.gossip.roundsToAllMean, 2); })},
-        {"gossip rounds to 99 %, mean",
-         only([](const ModeResult& r) { return Fixed(r.gossip.roundsTo99Mean, 2); })},
+        // Over the messages that got there; "-" when none did.
+        {"gossip rounds to all, mean", only(
+                                           [](const ModeResult& r) {
+                                               return r.gossip.reachedAll
+                                                          ? Fixed(r.gossip.roundsToAllMean, 2)
+                                                          : std::string("-");
+                                           })},
+        {"gossip rounds to 99 %, mean", only(
+                                            [](const ModeResult& r) {
+                                                return r.gossip.reached99
+                                                           ? Fixed(r.gossip.roundsTo99Mean, 2)
+                                                           : std::string("-");
+                                            })},
         {"time to all, mean (us)",
-         only([](const ModeResult& r) { return Us(r.gossip.timeToAllMeanNs); })},
+         only([](const ModeResult& r)
+              { return r.gossip.reachedAll ? Us(r.gossip.timeToAllMeanNs) : std::string("-"); })},
         {"residue (members never reached)",
          only([](const ModeResult& r) { return Fixed(r.gossip.residueMean, 5); })},
         {"closed form (simulated 95 % CI)", only(
