@@ -67,7 +67,7 @@ g = m.get("gossip", {})
 n = m["destinations"]
 every = bool(g) and g["messages_reaching_all"] == g["messages"]
 print(n, "%.1f" % g["rounds_to_all_mean"] if every else "-",
-      "%.1f" % g["rounds_to_99_mean"] if g else "-", "%.2f" % (math.log2(n + 1) + math.log(n + 1)),
+      "%.1f" % g["rounds_to_99_mean"] if g and g["messages_reaching_99"] else "-", "%.2f" % (math.log2(n + 1) + math.log(n + 1)),
       "%.5f" % g["residue_mean"] if g else "-", "%.2f" % g.get("data_per_node_per_message", 0),
       "%.0f" % m["per_message"]["link_transmissions"])
 PY
