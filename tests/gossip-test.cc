@@ -12,8 +12,11 @@
 
 #include <cmath>
 #include <iostream>
+#include <map>
 #include <numeric>
 #include <random>
+#include <set>
+#include <sstream>
 
 namespace gcsim::test
 {
@@ -330,6 +333,62 @@ TEST(Gossip, LossAndCrashes)
     Scenario one = ScenarioFrom(Star(500, 2, "rounds = 3\n"), {"delivery.modes=[\"pull\"]"});
     ModeResult pulled = Simulate(one, "pull");
     EXPECT_GT(pulled.gossip.residueMean, 0.9);
+}
+
+TEST(Gossip, MembersThatLeaveStopAndThoseThatJoinTakePart)
+{
+    // [membership] churn: client 3 leaves at 1.25 s and joins again at 1.65 s; client 40 (not a
+    // member at first) joins at 1.45 s. P1 sends a message every 100 ms from 1 s; a spread
+    // takes up to 15 rounds of 10 ms. A message is for the members when it leaves P1: client 3
+    // gets messages 0 and 1 and 7-9, none of 3 and 4 (sent and spread while it was away);
+    // message 2 left while it was a member but it left 50 ms into the spread, before the
+    // message reached it: that message alone misses a destination. Client 40 gets 5-9 and
+    // none of 0-3.
+    std::string toml = Star(41, 10, "") +
+                       "[membership]\nevents = [\n"
+                       "  { at = \"1.25s\", client = 3, action = \"leave\" },\n"
+                       "  { at = \"1.45s\", client = 40, action = \"join\" },\n"
+                       "  { at = \"1.65s\", client = 3, action = \"join\" },\n]\n";
+    std::string members;
+    for (int c = 1; c <= 39; ++c)
+    {
+        members += (c > 1 ? "," : "") + std::to_string(c);
+    }
+    Scenario s =
+        ScenarioFrom(toml, {"group.members=[" + members + "]", "traffic.interval=\"100ms\""});
+    std::ostringstream csv;
+    ModeResult r = Simulate(s, "push", &csv);
+    EXPECT_EQ(r.gossip.population, 41U); // P1, clients 1-39 and 40
+    EXPECT_EQ(r.gossip.reachedAll, 9U);
+    std::map<uint32_t, std::set<uint32_t>> got; // client -> messages it took as a destination
+    auto rows = ReadCsv(csv.str());
+    for (std::size_t i = 1; i < rows.size(); ++i)
+    {
+        const auto& row = rows[i];
+        std::map<std::string, std::string> cell;
+        for (std::size_t c = 0; c < rows[0].size() && c < row.size(); ++c)
+        {
+            cell[rows[0][c]] = row[c];
+        }
+        got[std::stoul(cell["receiver"])].insert(std::stoul(cell["message"]));
+    }
+    for (uint32_t m : {0U, 1U, 7U, 8U, 9U})
+    {
+        EXPECT_TRUE(got[3].count(m)) << "message " << m;
+    }
+    EXPECT_FALSE(got[3].count(2));
+    EXPECT_FALSE(got[3].count(3));
+    EXPECT_FALSE(got[3].count(4));
+    for (uint32_t m = 5; m < 10; ++m)
+    {
+        EXPECT_TRUE(got[40].count(m)) << "message " << m;
+    }
+    for (uint32_t m = 0; m < 4; ++m)
+    {
+        EXPECT_FALSE(got[40].count(m)) << "message " << m;
+    }
+    EXPECT_EQ(r.gossip.liveByMessage.front(), 39U);
+    EXPECT_EQ(r.gossip.liveByMessage.back(), 40U);
 }
 
 TEST(Gossip, BadInputNamesTheKey)

@@ -2,6 +2,7 @@
 
 #include "../group/group-client.h"
 #include "../group/group-header.h"
+#include "../group/group-membership.h"
 #include "../network/network-constants.h"
 
 #include <algorithm>
@@ -146,6 +147,28 @@ GossipAgent::Crashed() const
     return m_crashed;
 }
 
+void
+GossipAgent::FollowMembership(Ipv4Address group)
+{
+    m_follow = true;
+    m_group = group;
+}
+
+bool
+GossipAgent::Offline() const
+{
+    if (m_crashed)
+    {
+        return true;
+    }
+    if (!m_follow)
+    {
+        return false;
+    }
+    Ptr<GroupMembership> membership = GetNode()->GetObject<GroupMembership>();
+    return !membership || !membership->IsMember(m_group);
+}
+
 GossipAgent::State&
 GossipAgent::At(uint32_t message)
 {
@@ -220,7 +243,7 @@ GossipAgent::HandleRead(Ptr<Socket> socket)
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
-        if (m_crashed)
+        if (Offline())
         {
             continue;
         }
@@ -357,8 +380,13 @@ void
 GossipAgent::PushTick(uint32_t m)
 {
     State& s = At(m);
-    if (m_crashed || !s.active)
+    if (!s.active)
     {
+        return;
+    }
+    if (Offline())
+    {
+        s.active = false; // a member that left (or crashed) pushes no more
         return;
     }
     const GossipConfig& c = m_shared->config;
@@ -390,6 +418,15 @@ GossipAgent::PullTick()
         return;
     }
     const GossipConfig& c = m_shared->config;
+    if (Offline())
+    {
+        // Away from the group: no exchange this round, but back in the rounds on rejoining.
+        if (Simulator::Now() + c.round < c.pullEnd)
+        {
+            m_pullEvent = Simulator::Schedule(c.round, &GossipAgent::PullTick, this);
+        }
+        return;
+    }
     std::vector<uint32_t> digest;
     for (uint32_t m = 0; m < m_state.size(); ++m)
     {
@@ -482,7 +519,7 @@ GossipAgent::OnIhave(const GossipHeader& gossip, uint32_t from)
 void
 GossipAgent::GraftTimeout(uint32_t m)
 {
-    if (m_crashed || At(m).have || m_announcers[m].empty())
+    if (Offline() || At(m).have || m_announcers[m].empty())
     {
         return;
     }
@@ -553,7 +590,7 @@ GossipAgent::SendControl(GossipHeader::Type type, std::vector<uint32_t> ids, uin
 void
 GossipAgent::Send(Ptr<Packet> packet, GossipHeader::Type type, uint32_t peer)
 {
-    if (m_crashed)
+    if (Offline())
     {
         return;
     }

@@ -113,6 +113,12 @@ public:
     /// From now on the node neither receives nor sends (a crash).
     void Crash();
     bool Crashed() const;
+    /**
+     * The node takes part only while its host is a member of \p group (its GroupMembership
+     * says so): a member that leaves neither receives nor sends until it joins again ([membership]
+     * churn). Without this call it always takes part (until a crash).
+     */
+    void FollowMembership(Ipv4Address group);
 
 private:
     /// What the node knows of one message.
@@ -130,6 +136,8 @@ private:
     void StopApplication() override;
     void DoDispose() override;
 
+    /// Crashed, or following membership and not a member now.
+    bool Offline() const;
     State& At(uint32_t message);
     /// The round of \p message at \p t (timed protocols).
     uint32_t RoundAt(uint32_t message, Time t) const;
@@ -160,6 +168,8 @@ private:
     Ptr<GroupClient> m_client;
     Ptr<Socket> m_socket;
     bool m_crashed{false};
+    bool m_follow{false};                            //!< FollowMembership was called
+    Ipv4Address m_group;                             //!< the group it follows
     std::vector<State> m_state;                      //!< by message number
     std::vector<uint32_t> m_eager;                   //!< lazy push: peers pushed to eagerly
     std::vector<uint32_t> m_lazy;                    //!< lazy push: peers sent announcements

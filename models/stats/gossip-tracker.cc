@@ -31,12 +31,14 @@ GossipCounts::MeanCurve() const
     {
         return mean;
     }
-    for (const auto& c : curves)
+    for (std::size_t m = 0; m < curves.size(); ++m)
     {
-        for (std::size_t r = 0; r < rounds; ++r)
+        const auto& c = curves[m];
+        double of = m < liveByMessage.size() ? liveByMessage[m] : live;
+        for (std::size_t r = 0; r < rounds && of > 0; ++r)
         {
             // A message's curve stays at its last value after its last round.
-            mean[r] += double(c.empty() ? 0 : c[std::min(r, c.size() - 1)]) / live;
+            mean[r] += double(c.empty() ? 0 : c[std::min(r, c.size() - 1)]) / of;
         }
     }
     for (double& v : mean)
@@ -70,7 +72,7 @@ GossipTracker::OnInfected(uint32_t message, uint32_t node, uint32_t round, Time 
 }
 
 void
-GossipTracker::CountMessage(std::vector<Learned> alive, GossipCounts& g) const
+GossipTracker::CountMessage(std::vector<Learned> alive, uint32_t live, GossipCounts& g) const
 {
     // In the order they learned: by round, then time.
     std::sort(alive.begin(), alive.end(),
@@ -90,17 +92,18 @@ GossipTracker::CountMessage(std::vector<Learned> alive, GossipCounts& g) const
     }
     g.curves.push_back(curve);
     std::sort(times.begin(), times.end());
-    double residue = g.live ? 1.0 - double(alive.size()) / g.live : 0;
+    g.liveByMessage.push_back(live);
+    double residue = live ? 1.0 - double(alive.size()) / live : 0;
     g.residueMean += residue;
     g.residueMax = std::max(g.residueMax, residue);
-    if (g.live > 0 && alive.size() == g.live)
+    if (live > 0 && alive.size() == live)
     {
         g.reachedAll++;
         g.roundsToAllMean += lastRound;
         g.roundsToAllMax = std::max(g.roundsToAllMax, lastRound);
         g.timeToAllMeanNs += double(times.back());
     }
-    auto need99 = static_cast<std::size_t>(std::ceil(0.99 * g.live));
+    auto need99 = static_cast<std::size_t>(std::ceil(0.99 * live));
     if (need99 > 0 && alive.size() >= need99)
     {
         g.reached99++;
@@ -110,7 +113,7 @@ GossipTracker::CountMessage(std::vector<Learned> alive, GossipCounts& g) const
 }
 
 GossipCounts
-GossipTracker::Finish(const std::vector<bool>& crashed)
+GossipTracker::Finish(const std::vector<bool>& crashed, const Expected& expected)
 {
     GossipCounts g;
     g.used = true;
@@ -122,12 +125,23 @@ GossipTracker::Finish(const std::vector<bool>& crashed)
         (isCrashed(i) ? g.crashed : g.live)++;
     }
     g.messages = m_learned.size();
-    for (const auto& learned : m_learned)
+    for (uint32_t m = 0; m < m_learned.size(); ++m)
     {
+        auto counts = [&](uint32_t node)
+        { return !isCrashed(node) && (!expected || expected(m, node)); };
+        uint32_t live = g.live;
+        if (expected)
+        {
+            live = 0;
+            for (uint32_t i = 1; i < g.population; ++i)
+            {
+                live += counts(i) ? 1 : 0;
+            }
+        }
         std::vector<Learned> alive;
-        std::copy_if(learned.begin(), learned.end(), std::back_inserter(alive),
-                     [&isCrashed](const Learned& l) { return !isCrashed(l.node); });
-        CountMessage(std::move(alive), g);
+        std::copy_if(m_learned[m].begin(), m_learned[m].end(), std::back_inserter(alive),
+                     [&counts](const Learned& l) { return counts(l.node); });
+        CountMessage(std::move(alive), live, g);
     }
     auto mean = [](double& sum, uint64_t count)
     {

@@ -4,6 +4,7 @@
 #include "../gossip/gossip-agent.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,10 @@ struct GossipCounts
     std::string protocol;   //!< the mode's name
     uint32_t population{0}; //!< nodes that gossip: P1 and the members
     uint32_t live{0};       //!< members that did not crash
-    uint32_t crashed{0};    //!< members that crashed
+    /// Per message: the live members it was for (members when P1 sent it; all live members
+    /// without membership changes). Reach, residue and curves count these.
+    std::vector<uint32_t> liveByMessage;
+    uint32_t crashed{0}; //!< members that crashed
     uint64_t messages{0};
     /// Messages that reached every live member, and the rounds and time that took (means
     /// over those messages; 0 when none did).
@@ -60,8 +64,14 @@ class GossipTracker
 public:
     /// \p shared: the run's agents' shared state; \p protocol: the mode's name.
     GossipTracker(Ptr<GossipShared> shared, std::string protocol);
-    /// The counts; \p crashed: per node (index as the view's), crashed by the end.
-    GossipCounts Finish(const std::vector<bool>& crashed);
+    /// Whether node \p node was a member when P1 sent \p message.
+    typedef std::function<bool(uint32_t message, uint32_t node)> Expected;
+
+    /**
+     * The counts; \p crashed: per node (index as the view's), crashed by the end; \p expected:
+     * whether a message was for a node (empty: every message for every node).
+     */
+    GossipCounts Finish(const std::vector<bool>& crashed, const Expected& expected = {});
 
 private:
     /// One node's learning of one message.
@@ -73,9 +83,9 @@ private:
     };
 
     void OnInfected(uint32_t message, uint32_t node, uint32_t round, Time at);
-    /// Adds one message's curve, reach, rounds and times to \p g (g.live set), from the live
-    /// members that learned it (\p alive).
-    void CountMessage(std::vector<Learned> alive, GossipCounts& g) const;
+    /// Adds one message's curve, reach, rounds and times to \p g, from the \p live members it
+    /// was for and those of them that learned it (\p alive).
+    void CountMessage(std::vector<Learned> alive, uint32_t live, GossipCounts& g) const;
 
     Ptr<GossipShared> m_shared;
     std::string m_protocol;

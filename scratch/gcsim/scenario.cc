@@ -321,6 +321,20 @@ Scenario::MembersAt(ns3::Time t) const
     return {members.begin(), members.end()};
 }
 
+std::vector<uint32_t>
+Scenario::EverMembers() const
+{
+    std::set<uint32_t> members(group.members.begin(), group.members.end());
+    for (const auto& event : membership.schedule)
+    {
+        if (event.join)
+        {
+            members.insert(event.client);
+        }
+    }
+    return {members.begin(), members.end()};
+}
+
 std::string
 MembershipKindName(MembershipKind kind)
 {

@@ -205,6 +205,8 @@ struct Scenario
      * before it).
      */
     std::vector<uint32_t> MembersAt(ns3::Time t) const;
+    /// Every client that is a member at some time of the run, ascending.
+    std::vector<uint32_t> EverMembers() const;
 
     /// Membership over time ([membership]); without it the group is group.members throughout.
     struct Membership

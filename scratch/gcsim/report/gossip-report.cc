@@ -73,9 +73,11 @@ std::vector<double>
 RoundsToAll(const ns3::gcsim::GossipCounts& g)
 {
     std::vector<double> rounds;
-    for (const auto& curve : g.curves)
+    for (std::size_t m = 0; m < g.curves.size(); ++m)
     {
-        if (!curve.empty() && curve.back() == g.live && g.live > 0)
+        const auto& curve = g.curves[m];
+        uint32_t live = g.liveByMessage[m];
+        if (!curve.empty() && curve.back() == live && live > 0)
         {
             rounds.push_back(double(curve.size() - 1));
         }
@@ -88,9 +90,11 @@ std::vector<double>
 Residues(const ns3::gcsim::GossipCounts& g)
 {
     std::vector<double> residues;
-    for (const auto& curve : g.curves)
+    for (std::size_t m = 0; m < g.curves.size(); ++m)
     {
-        residues.push_back(g.live ? 1 - double(curve.empty() ? 0 : curve.back()) / g.live : 0);
+        const auto& curve = g.curves[m];
+        uint32_t live = g.liveByMessage[m];
+        residues.push_back(live ? 1 - double(curve.empty() ? 0 : curve.back()) / live : 0);
     }
     return residues;
 }
@@ -102,7 +106,7 @@ GossipTheory(const Scenario& s, const ModeResult& r)
 {
     const auto& g = r.gossip;
     const auto& gs = s.gossip;
-    if (!g.used || g.messages == 0 || gs.view != "full" || gs.crashed > 0)
+    if (!g.used || g.messages == 0 || gs.view != "full" || gs.crashed > 0 || s.membership.given)
     {
         return std::nullopt;
     }
@@ -142,7 +146,8 @@ std::vector<double>
 MeanFieldFor(const Scenario& s, const ModeResult& r, uint32_t rounds)
 {
     const auto& g = r.gossip;
-    if (!g.used || s.gossip.view != "full" || s.gossip.crashed > 0 || g.population < 2)
+    if (!g.used || s.gossip.view != "full" || s.gossip.crashed > 0 || s.membership.given ||
+        g.population < 2)
     {
         return {};
     }
@@ -243,7 +248,7 @@ InfectionCsv(const Scenario& s, const std::vector<ModeResult>& results)
             {
                 uint32_t infected = curve.empty() ? 0 : curve[std::min(round, curve.size() - 1)];
                 csv << r.mode << ',' << m << ',' << round << ',' << infected << ','
-                    << Number(g.live ? double(infected) / g.live : 0) << ','
+                    << Number(g.liveByMessage[m] ? double(infected) / g.liveByMessage[m] : 0) << ','
                     << (round < field.size() ? Number(field[round]) : std::string()) << '\n';
             }
         }

@@ -5,6 +5,7 @@
 #include "models/stats/gossip-tracker.h"
 #include "run-feature.h"
 
+#include <algorithm>
 #include <cmath>
 #include <ns3/ipv4-interface.h>
 #include <ns3/ipv4-l3-protocol.h>
@@ -42,7 +43,8 @@ public:
         const auto& g = s.gossip;
         std::vector<Ptr<Node>> hosts{run.network.Server()};
         std::vector<Ipv4Address> addresses{run.network.serverAddress};
-        for (uint32_t m : s.group.members)
+        m_population = s.EverMembers();
+        for (uint32_t m : m_population)
         {
             hosts.push_back(run.network.hosts.Get(m));
             addresses.push_back(run.directory.ClientAddress(m));
@@ -77,8 +79,12 @@ public:
             Ptr<GossipAgent> agent = CreateObject<GossipAgent>();
             Ptr<GroupClient> client =
                 i == 0 ? nullptr
-                       : DynamicCast<GroupClient>(run.clients.Get(s.group.members[i - 1] - 1));
+                       : DynamicCast<GroupClient>(run.clients.Get(m_population[i - 1] - 1));
             agent->Setup(m_shared, i, client);
+            if (i > 0 && s.membership.given)
+            {
+                agent->FollowMembership(s.group.address);
+            }
             hosts[i]->AddApplication(agent);
             agent->SetStartTime(Seconds(0));
             m_agents.push_back(agent);
@@ -93,14 +99,37 @@ public:
         m_tracker = std::make_unique<GossipTracker>(m_shared, run.spec.mode);
     }
 
-    void Collect(RunContext&, ModeResult& result) override
+    void Collect(RunContext& run, ModeResult& result) override
     {
         std::vector<bool> crashed;
         for (const auto& agent : m_agents)
         {
             crashed.push_back(agent->Crashed());
         }
-        result.gossip = m_tracker->Finish(crashed);
+        GossipTracker::Expected expected;
+        if (run.s.membership.given)
+        {
+            // A message is for the clients that were members when P1 sent it.
+            expected = [this, &run](uint32_t message, uint32_t node)
+            {
+                if (message >= m_expected.size())
+                {
+                    m_expected.resize(message + 1);
+                }
+                if (m_expected[message].empty())
+                {
+                    std::vector<uint32_t> members = run.s.MembersAt(SentAt(message));
+                    m_expected[message].assign(m_population.size() + 1, false);
+                    for (std::size_t i = 0; i < m_population.size(); ++i)
+                    {
+                        m_expected[message][i + 1] =
+                            std::binary_search(members.begin(), members.end(), m_population[i]);
+                    }
+                }
+                return bool(m_expected[message][node]);
+            };
+        }
+        result.gossip = m_tracker->Finish(crashed, expected);
         // A gossip layer drops the copies of a message it has before the application: the
         // duplicates are the copies that reached a member's agent.
         result.delivery.duplicates = result.gossip.duplicates;
@@ -141,10 +170,16 @@ private:
         };
     }
 
+    /// When P1 sent \p message.
+    Time SentAt(uint32_t message) const
+    {
+        return message < m_shared->origins.size() ? m_shared->origins[message] : Time(0);
+    }
+
     void ScheduleCrashes(const RunContext& run)
     {
         const auto& g = run.s.gossip;
-        const auto& members = run.s.group.members;
+        const auto& members = m_population;
         for (uint32_t client : g.crashedClients)
         {
             auto at = std::lower_bound(members.begin(), members.end(), client);
@@ -154,7 +189,9 @@ private:
     }
 
     Ptr<GossipShared> m_shared;
-    std::vector<Ptr<GossipAgent>> m_agents; //!< P1's, then the members' in ascending order
+    std::vector<uint32_t> m_population;        //!< the clients that gossip (EverMembers)
+    std::vector<Ptr<GossipAgent>> m_agents;    //!< P1's, then the population's in ascending order
+    std::vector<std::vector<char>> m_expected; //!< by message, by node: a member at its send
     std::unique_ptr<GossipTracker> m_tracker;
 };
 

@@ -87,18 +87,12 @@ CheckCompanions(const Reader& r, const Scenario& s)
                                  "[ordering], several groups or senders yet: gossip is its own "
                                  "reliability, and its agents use group.port + 1");
     }
-    if (s.membership.given)
-    {
-        r.Fail("delivery.modes", "the gossip modes keep the group fixed for now: [membership] "
-                                 "cannot be combined with them (members that stop take part "
-                                 "are modelled by gossip.crashed)");
-    }
     if (s.group.port == 65535)
     {
         r.Fail("group.port", "the gossip agents use the group's port + 1; use a port below "
                              "65535");
     }
-    if (s.group.members.empty())
+    if (s.EverMembers().empty())
     {
         r.Fail("group.members", "the gossip modes need at least one member to gossip with");
     }
@@ -170,13 +164,16 @@ ReadCrashes(const Reader& r, Scenario& s)
         r.Fail("gossip.crash_at", "says when gossip.crashed's members crash; give "
                                   "gossip.crashed too");
     }
-    auto count = static_cast<uint32_t>(std::lround(g.crashed * s.group.members.size()));
+    // Drawn from every client that gossips: the members, and with [membership] those that
+    // join later.
+    std::vector<uint32_t> population = s.EverMembers();
+    auto count = static_cast<uint32_t>(std::lround(g.crashed * population.size()));
     g.crashedClients.clear();
     for (uint32_t i : ns3::gcsim::ChooseDistinct(
-             static_cast<uint32_t>(s.group.members.size()), count,
+             static_cast<uint32_t>(population.size()), count,
              ns3::gcsim::PurposeSeed(ns3::gcsim::RunSeed(s.seed, s.run), kCrashPurpose)))
     {
-        g.crashedClients.push_back(s.group.members[i - 1]);
+        g.crashedClients.push_back(population[i - 1]);
     }
     std::sort(g.crashedClients.begin(), g.crashedClients.end());
 }
