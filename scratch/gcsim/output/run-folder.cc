@@ -1,7 +1,7 @@
 #include "run-folder.h"
 
-#include "scratch/gcsim/report/html-report.h"
 #include "scratch/gcsim/report/gossip-report.h"
+#include "scratch/gcsim/report/html-report.h"
 #include "scratch/gcsim/report/report.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "scratch/gcsim/throughput.h"

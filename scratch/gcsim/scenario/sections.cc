@@ -105,8 +105,7 @@ ScenarioSections()
         TopSection(),        TopologySection(),   GroupSection(),       TrafficSection(),
         DeliverySection(),   MembershipSection(), ReliabilitySection(), OrderingSection(),
         BackgroundSection(), GroupsSection(),     GossipSection(),      FailuresSection(),
-        OutputSection(),
-        SweepSection(),
+        OutputSection(),     SweepSection(),
     };
     return table;
 }
