@@ -110,7 +110,14 @@ void
 DeliveryTracker::OriginSend(uint32_t origin, uint32_t message,
                             const std::vector<uint32_t>& destinations)
 {
-    NS_LOG_FUNCTION(this << origin << message);
+    OriginSendAt(origin, message, destinations, Simulator::Now().GetNanoSeconds());
+}
+
+void
+DeliveryTracker::OriginSendAt(uint32_t origin, uint32_t message,
+                              const std::vector<uint32_t>& destinations, int64_t sendNs)
+{
+    NS_LOG_FUNCTION(this << origin << message << sendNs);
     if (origin >= m_messages.size())
     {
         m_messages.resize(origin + 1);
@@ -121,7 +128,7 @@ DeliveryTracker::OriginSend(uint32_t origin, uint32_t message,
         messages.resize(message + 1);
     }
     Message& m = messages[message];
-    m.sendNs = Simulator::Now().GetNanoSeconds();
+    m.sendNs = sendNs;
     auto marks = std::make_shared<std::vector<bool>>(m_clients + 1, false);
     for (uint32_t d : destinations)
     {
@@ -149,18 +156,34 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
                       uint32_t hops)
 {
     NS_LOG_FUNCTION(this << datagram << client << hops);
-    int64_t sendNs = header.GetSendTime().GetNanoSeconds();
-    int64_t recvNs = Simulator::Now().GetNanoSeconds();
-    bool member = client < m_member.size() && m_member[client];
-    bool destination = false;
-    bool duplicate = false;
-    uint32_t id = header.GetMessage();
-    uint32_t origin = header.GetOrigin();
+    Reception r;
+    r.origin = header.GetOrigin();
+    r.message = header.GetMessage();
+    r.client = client;
+    r.sendNs = header.GetSendTime().GetNanoSeconds();
+    r.recvNs = Simulator::Now().GetNanoSeconds();
+    r.bytes = datagram->GetSize();
+    r.hops = hops;
     LatencyParts parts;
     if (m_breakdown)
     {
-        parts = m_breakdown->Explain(client, datagram, sendNs, recvNs);
+        parts = m_breakdown->Explain(client, datagram, r.sendNs, r.recvNs);
     }
+    Receive(r, m_breakdown ? &parts : nullptr);
+}
+
+void
+DeliveryTracker::Receive(const Reception& r, const LatencyParts* parts)
+{
+    NS_LOG_FUNCTION(this << r.message << r.client);
+    const uint32_t client = r.client;
+    const uint32_t id = r.message;
+    const uint32_t origin = r.origin;
+    const int64_t sendNs = r.sendNs;
+    const int64_t recvNs = r.recvNs;
+    bool member = client < m_member.size() && m_member[client];
+    bool destination = false;
+    bool duplicate = false;
     std::vector<Message>* messages = origin < m_messages.size() ? &m_messages[origin] : nullptr;
     if (messages && id < messages->size() && (*messages)[id].destinations)
     {
@@ -172,11 +195,11 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
         {
             ++m_counts.deliveries;
             m_latencies.Add(recvNs - sendNs);
-            for (std::size_t i = 0; m_breakdown && i < parts.ns.size(); ++i)
+            for (std::size_t i = 0; parts && i < parts->ns.size(); ++i)
             {
-                m_parts[i].Add(parts.ns[i]);
+                m_parts[i].Add(parts->ns[i]);
             }
-            m_hops.Add(hops);
+            m_hops.Add(r.hops);
             if (origin != 0)
             {
                 m_otherOriginLatencies.Add(recvNs - sendNs);
@@ -187,7 +210,7 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
             }
             if (m_baseline && origin == 0) // the baseline is a unicast from P1
             {
-                int64_t base = m_baseline(client, datagram->GetSize());
+                int64_t base = m_baseline(client, r.bytes);
                 if (base > 0)
                 {
                     m_stretchSum[client] += double(recvNs - sendNs) / double(base);
@@ -212,8 +235,8 @@ DeliveryTracker::OnRx(Ptr<const Packet> datagram, const GroupHeader& header, uin
     }
     if (m_csv)
     {
-        WriteRow(id, client, member, destination, duplicate, sendNs, recvNs, datagram->GetSize(),
-                 hops, origin, m_breakdown ? &parts : nullptr);
+        WriteRow(id, client, member, destination, duplicate, sendNs, recvNs, r.bytes, r.hops,
+                 origin, parts);
     }
 }
 

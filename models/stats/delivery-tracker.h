@@ -90,6 +90,31 @@ public:
      * \p destinations: counted and timed as P1's messages are, apart from them.
      */
     void OriginSend(uint32_t origin, uint32_t message, const std::vector<uint32_t>& destinations);
+
+    /// OriginSend() with the send time given (\p sendNs): a record made outside a simulation,
+    /// as `gcsim live` makes them.
+    void OriginSendAt(uint32_t origin, uint32_t message, const std::vector<uint32_t>& destinations,
+                      int64_t sendNs);
+
+    /// One copy of a message reaching a client's application.
+    struct Reception
+    {
+        uint32_t origin{0};  //!< 0: P1
+        uint32_t message{0}; //!< its number among its origin's messages
+        uint32_t client{0};  //!< the receiver's client number
+        int64_t sendNs{0};   //!< when the origin's application sent it
+        int64_t recvNs{0};   //!< when the receiver's application got it
+        uint32_t bytes{0};   //!< the UDP payload
+        uint32_t hops{0};    //!< IP hops travelled
+    };
+
+    /**
+     * Counts \p r and writes its deliveries.csv row (what each traced reception does, and what
+     * `gcsim live` does with the copies its sockets received); \p parts is its latency
+     * breakdown, or null.
+     */
+    void Receive(const Reception& r, const LatencyParts* parts);
+
     /// The csv header row.
     static const char* CsvHeader();
 

@@ -4,6 +4,7 @@
 #include "models/group/delivery-mode.h"
 #include "models/network/network.h"
 #include "scratch/gcsim/collect/collect.h"
+#include "scratch/gcsim/live/compare.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/interrupt.h"
 #include "scratch/gcsim/output/text-format.h"
@@ -41,6 +42,7 @@ struct Options
     bool noCollect{false};
     bool submit{false};
     uint32_t arraySize{4};
+    std::string liveDir; //!< compare's second folder
 };
 
 /// The subcommands, to ask which one was given.
@@ -53,6 +55,8 @@ struct Subcommands
     CLI::App* slurm{nullptr};
     CLI::App* report{nullptr};
     CLI::App* validate{nullptr};
+    CLI::App* live{nullptr};
+    CLI::App* compare{nullptr};
 };
 
 const char* kAllowLargeHelp = "Run even when the estimate is above 1 hour of wall-clock time or "
@@ -193,6 +197,31 @@ DeclareReportAndValidate(CLI::App& app, Options& o, Subcommands& c)
     c.validate->add_flag("--allow-large", o.limits.allowLarge, kAllowLargeHelp);
 }
 
+void
+DeclareLiveAndCompare(CLI::App& app, Options& o, Subcommands& c)
+{
+    c.live = app.add_subcommand(
+        "live", "Run a scenario's lan or star on real Linux network stacks (network namespaces, "
+                "veth, a bridge, tbf; needs root) and write the results folder a simulation "
+                "writes, measured.");
+    c.live->add_option("SCENARIO", o.scenarioPath, "Scenario file (TOML) or a shipped scenario")
+        ->required();
+    c.live->add_option("--set", o.sets, "Override a scenario key (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    c.live->add_option("--out", o.outDir, "Results folder (default: results/<name>-live)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    c.live->add_flag("-q,--quiet", o.quiet, "Print only the table and where the results are");
+
+    c.compare = app.add_subcommand(
+        "compare", "Print a simulated and a live results folder side by side: what must agree "
+                   "exactly (frames per link, P1 packets and bytes, non-member receptions, "
+                   "NIC-filtered frames) and the latency distributions. Exit status 1 when an "
+                   "exact quantity differs.");
+    c.compare->add_option("DIR_SIM", o.outDir, "Results folder of gcsim run")->required();
+    c.compare->add_option("DIR_LIVE", o.liveDir, "Results folder of gcsim live")->required();
+}
+
 /// The message for a first argument that names no subcommand, or "" when it names one (or is
 /// an option, which CLI11 reads).
 std::string
@@ -203,7 +232,8 @@ UnknownCommand(int argc, char** argv, const Subcommands& c)
         return "";
     }
     std::vector<std::string> names;
-    for (const CLI::App* sub : {c.run, c.sweep, c.collect, c.plot, c.slurm, c.report, c.validate})
+    for (const CLI::App* sub :
+         {c.run, c.sweep, c.collect, c.plot, c.slurm, c.report, c.validate, c.live, c.compare})
     {
         names.push_back(sub->get_name());
     }
@@ -253,6 +283,20 @@ Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine,
             out << "report in " << page << '\n';
             return EXIT_OK;
         }
+        if (c.live->parsed())
+        {
+            RunRequest live;
+            live.scenario = scenario;
+            live.sets = o.sets;
+            live.out = o.outDir;
+            live.quiet = o.quiet;
+            live.commandLine = commandLine;
+            return LiveCommand(live, out, err);
+        }
+        if (c.compare->parsed())
+        {
+            return CompareCommand(o.outDir, o.liveDir, out);
+        }
         if (c.slurm->parsed())
         {
             return SlurmCommand(scenario, o.sets, o.limits, o.outDir, o.arraySize,
@@ -299,6 +343,7 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     DeclareCollectAndPlot(app, o, c);
     DeclareSlurm(app, o, c);
     DeclareReportAndValidate(app, o, c);
+    DeclareLiveAndCompare(app, o, c);
     std::string commandLine;
     for (int i = 0; i < argc; ++i)
     {

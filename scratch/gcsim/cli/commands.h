@@ -48,6 +48,14 @@ int SlurmCommand(const std::string& scenarioPath, const std::vector<std::string>
                  const ScenarioLimits& limits, const std::string& outOption, uint32_t arraySize,
                  uint32_t jobs, bool submit, std::ostream& out);
 
+/// Throws InputError if `gcsim live` cannot run \p scenario (a kind, mode or table it does not
+/// build yet), naming the key.
+void CheckLiveScenario(const Scenario& scenario);
+
+/// `gcsim live`: \p request's scenario on real Linux network stacks (needs root), into the
+/// results folder a simulation writes, plus live.json.
+int LiveCommand(const RunRequest& request, std::ostream& out, std::ostream& err);
+
 /// This program's path (/proc/self/exe), or "gcsim".
 std::string SelfExecutable();
 

@@ -4,11 +4,13 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <iostream>
 #include <stdexcept>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -126,6 +128,40 @@ RunCapturingOutput(ChildSpec spec, const std::string& what)
     int status = 0;
     WaitForChild(pid, &status);
     return {ExitCode(status), output};
+}
+
+std::string
+FindProgram(const std::string& program)
+{
+    auto executable = [](const std::string& file)
+    {
+        struct stat st;
+        return ::stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+               ::access(file.c_str(), X_OK) == 0;
+    };
+    if (program.find('/') != std::string::npos)
+    {
+        return executable(program) ? program : "";
+    }
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+    std::size_t start = 0;
+    while (start <= dirs.size())
+    {
+        std::size_t colon = dirs.find(':', start);
+        std::string d = dirs.substr(start, colon - start);
+        std::string candidate = (d.empty() ? "." : d) + "/" + program;
+        if (executable(candidate))
+        {
+            return candidate;
+        }
+        if (colon == std::string::npos)
+        {
+            break;
+        }
+        start = colon + 1;
+    }
+    return "";
 }
 
 } // namespace gcsim

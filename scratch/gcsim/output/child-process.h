@@ -31,6 +31,10 @@ struct ChildSpec
  */
 pid_t StartChild(const ChildSpec& spec);
 
+/// \p program as an executable path: itself if it names a path, else looked up on PATH ("" if
+/// not found).
+std::string FindProgram(const std::string& program);
+
 /// A child's exit status from waitpid()'s \p status: its exit code, or 128 + the signal.
 int ExitCode(int status);
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <sys/mount.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -156,6 +157,10 @@ RemoveRegistered()
                 break;
             case RemoveOnInterrupt::EMPTY_FOLDER:
                 ::rmdir(g_slots[i].path);
+                break;
+            case RemoveOnInterrupt::MOUNT_POINT:
+                ::umount2(g_slots[i].path, MNT_DETACH);
+                ::unlink(g_slots[i].path);
                 break;
         }
         g_slots[i].used = false;

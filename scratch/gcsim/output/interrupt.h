@@ -37,9 +37,10 @@ class RemoveOnInterrupt
 public:
     enum Kind
     {
-        FILE,        //!< unlink
-        TREE,        //!< a folder and everything below it
-        EMPTY_FOLDER //!< rmdir: only if nothing else is in it
+        FILE,         //!< unlink
+        TREE,         //!< a folder and everything below it
+        EMPTY_FOLDER, //!< rmdir: only if nothing else is in it
+        MOUNT_POINT   //!< a bind mount (a named network namespace): detached, then unlinked
     };
     RemoveOnInterrupt() = default;
     RemoveOnInterrupt(const std::string& path, Kind kind);

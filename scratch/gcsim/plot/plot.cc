@@ -51,41 +51,6 @@ using namespace plotting;
 
 // ---- Rendering -------------------------------------------------------------------------
 
-/// \p program as an executable path: itself if it names a path, else looked up on PATH.
-std::string
-FindProgram(const std::string& program)
-{
-    auto executable = [](const std::string& file)
-    {
-        struct stat st;
-        return ::stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-               ::access(file.c_str(), X_OK) == 0;
-    };
-    if (program.find('/') != std::string::npos)
-    {
-        return executable(program) ? program : "";
-    }
-    const char* path = std::getenv("PATH");
-    std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
-    std::size_t start = 0;
-    while (start <= dirs.size())
-    {
-        std::size_t colon = dirs.find(':', start);
-        std::string d = dirs.substr(start, colon - start);
-        std::string candidate = (d.empty() ? "." : d) + "/" + program;
-        if (executable(candidate))
-        {
-            return candidate;
-        }
-        if (colon == std::string::npos)
-        {
-            break;
-        }
-        start = colon + 1;
-    }
-    return "";
-}
-
 /// Runs `gnuplot SCRIPT...` in \p folder; returns its exit status and what it printed.
 std::pair<int, std::string>
 RunGnuplot(const std::string& gnuplot, const std::string& folder,
