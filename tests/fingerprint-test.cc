@@ -53,6 +53,7 @@ PinnedFingerprints()
         {"groups-state.toml", {{}, "b717e909bd3047a7"}},
         {"internet-map.toml", {{"traffic.messages=2"}, "f09080c78a8d06cd"}},
         {"lan-modes.toml", {{"traffic.messages=20"}, "39cc42589817f28e"}},
+        {"live-classroom.toml", {{"traffic.messages=20"}, "5e8227e93bf917be"}},
         {"lan-throughput.toml",
          {{"traffic.messages=20", "traffic.rate_precision=0.25"}, "2074c5fd4cc2b6d3"}},
         {"lossy-lan.toml", {{"traffic.messages=50"}, "16fbcc5f92c228b8"}},

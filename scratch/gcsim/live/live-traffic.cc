@@ -128,16 +128,7 @@ SocketIn(const std::string& netns, const std::string& address, uint16_t port)
     return s;
 }
 
-/// One copy a client's socket received.
-struct Copy
-{
-    uint32_t client;
-    uint32_t origin;
-    uint32_t message;
-    int64_t recvReal; //!< the kernel's receive timestamp
-    uint32_t bytes;
-    uint32_t hops;
-};
+using Copy = LiveCopy;
 
 /// Every socket of one live mode: P1's sender and a receiver per client.
 class LiveSockets
@@ -228,7 +219,10 @@ private:
             {
                 return; // EAGAIN: nothing more
             }
-            Copy c{client, 0, 0, RealNs(), static_cast<uint32_t>(n), 0};
+            Copy c;
+            c.client = client;
+            c.recvReal = RealNs();
+            c.bytes = static_cast<uint32_t>(n);
             for (cmsghdr* h = CMSG_FIRSTHDR(&msg); h; h = CMSG_NXTHDR(&msg, h))
             {
                 if (h->cmsg_level == SOL_SOCKET && h->cmsg_type == SO_TIMESTAMPNS)
@@ -445,13 +439,14 @@ CountDeliveries(const Scenario& scenario, const std::string& mode,
 
 } // namespace
 
-ModeResult
-RunLiveMode(const Scenario& scenario, const LiveNetwork& network, const std::string& mode,
-            int64_t baselineNs, std::ostream* csv, std::ostream* links, LiveTiming& timing)
+LiveMeasurement
+MeasureLiveMode(const Scenario& scenario, const LiveNetwork& network, const std::string& mode)
 {
+    LiveMeasurement m;
+    m.mode = mode;
     timespec res{};
     ::clock_getres(CLOCK_REALTIME, &res);
-    timing.clockResolutionNs = int64_t(res.tv_sec) * 1000000000 + res.tv_nsec;
+    m.timing.clockResolutionNs = int64_t(res.tv_sec) * 1000000000 + res.tv_nsec;
     LiveSockets sockets(scenario, network);
     const bool snooping = scenario.topology.kind == "star" && scenario.topology.igmpSnooping;
     if (snooping && !network.WaitForMembers(scenario.group.members, 10))
@@ -459,40 +454,46 @@ RunLiveMode(const Scenario& scenario, const LiveNetwork& network, const std::str
         throw std::runtime_error("the bridge did not learn every member from its IGMP reports "
                                  "within 10 s");
     }
-    std::vector<uint32_t> destinations = Destinations(scenario, mode);
-    std::vector<std::string> to = SendAddresses(scenario, network, mode, destinations);
+    m.destinations = Destinations(scenario, mode);
+    std::vector<std::string> to = SendAddresses(scenario, network, mode, m.destinations);
     uint64_t dropsBefore = network.QueueDrops();
     network.ResetCounters();
 
-    std::vector<Copy> copies;
-    int64_t firstReal = RealNs() + 50000000; // 50 ms to settle
-    std::vector<int64_t> sent = SendAll(scenario, to, sockets, copies, firstReal, timing);
-    ReceiveRest(scenario, destinations.size() * sent.size(), sockets, copies);
-    int64_t endReal = RealNs();
+    m.firstReal = RealNs() + 50000000; // 50 ms to settle
+    m.sent = SendAll(scenario, to, sockets, m.copies, m.firstReal, m.timing);
+    ReceiveRest(scenario, m.destinations.size() * m.sent.size(), sockets, m.copies);
+    m.endReal = RealNs();
+    m.ports = network.ReadCounters();
+    m.queueDrops = network.QueueDrops() - dropsBefore;
+    return m;
+}
 
+ModeResult
+CountLiveMode(const Scenario& scenario, const LiveNetwork& network, const LiveMeasurement& m,
+              int64_t baselineNs, std::ostream* csv, std::ostream* links)
+{
     ModeResult r;
-    r.mode = mode;
-    r.destinations = destinations.size();
-    r.delivery =
-        CountDeliveries(scenario, mode, destinations, sent, firstReal, copies, baselineNs, csv);
-    std::vector<LivePortCounts> ports = network.ReadCounters();
-    r.links = CountLinks(scenario, network, mode, ports, links);
-    r.links.queueDiscDrops = network.QueueDrops() - dropsBefore;
+    r.mode = m.mode;
+    r.destinations = m.destinations.size();
+    r.delivery = CountDeliveries(scenario, m.mode, m.destinations, m.sent, m.firstReal, m.copies,
+                                 baselineNs, csv);
+    r.links = CountLinks(scenario, network, m.mode, m.ports, links);
+    r.links.queueDiscDrops = m.queueDrops;
     std::vector<bool> member(scenario.topology.clients + 1, false);
-    for (uint32_t m : scenario.group.members)
+    for (uint32_t n : scenario.group.members)
     {
-        member[m] = true;
+        member[n] = true;
     }
-    for (const Copy& c : copies)
+    for (const Copy& c : m.copies)
     {
         ++r.hosts.receptions;
         r.hosts.nonmemberReceptions += member[c.client] ? 0 : 1;
     }
-    for (uint32_t n = 1; n < ports.size(); ++n)
+    for (uint32_t n = 1; n < m.ports.size(); ++n)
     {
-        r.hosts.nicFiltered += member[n] ? 0 : ports[n].groupFrames;
+        r.hosts.nicFiltered += member[n] ? 0 : m.ports[n].groupFrames;
     }
-    r.simulatedNs = scenario.traffic.start.GetNanoSeconds() + (endReal - firstReal);
+    r.simulatedNs = scenario.traffic.start.GetNanoSeconds() + (m.endReal - m.firstReal);
     return r;
 }
 
