@@ -203,12 +203,17 @@ LiveCommand(const RunRequest& request, std::ostream& out, std::ostream& err)
     ns3::gcsim::Animation animation;
     std::string table =
         WriteRunFolder(folder, scenario, results, streams, animation, request.commandLine);
+    bool reported = WriteRunReport(folder, err);
     {
         DeferInterrupts defer;
         folder.Commit();
         InterruptCleanup::SetNote("the results were already in place");
     }
     out << '\n' << table << "\nresults in " << folder.Destination() << '\n';
+    if (reported)
+    {
+        out << "report in " << folder.Destination() << "/report.html\n";
+    }
     return EXIT_OK;
 }
 

@@ -304,19 +304,20 @@ SendAll(const Scenario& scenario, const std::vector<std::string>& to, LiveSocket
     for (uint32_t k = 0; k < t.messages; ++k)
     {
         int64_t planned = firstReal + int64_t(k) * t.interval.GetNanoSeconds();
+        // Made before its instant, so that the send is not late by the making.
+        ns3::gcsim::GroupHeader header;
+        header.SetKind(ns3::gcsim::GroupHeader::GROUP_MESSAGE);
+        header.SetOrigin(0);
+        header.SetMessage(k);
+        header.SetSendTime(t.start + k * t.interval); // planned; receivers time by the clock
+        ns3::Ptr<ns3::Packet> p = ns3::gcsim::MakeDatagram(header, "", t.size);
+        std::vector<uint8_t> bytes(p->GetSize());
+        p->CopyData(bytes.data(), bytes.size());
         for (int64_t now = RealNs(); now < planned; now = RealNs())
         {
             int64_t waitNs = planned - now;
             sockets.Receive(waitNs > 2000000 ? int(waitNs / 1000000) - 1 : 0, copies);
         }
-        ns3::gcsim::GroupHeader header;
-        header.SetKind(ns3::gcsim::GroupHeader::GROUP_MESSAGE);
-        header.SetOrigin(0);
-        header.SetMessage(k);
-        header.SetSendTime(t.start + ns3::NanoSeconds(RealNs() - firstReal));
-        ns3::Ptr<ns3::Packet> p = ns3::gcsim::MakeDatagram(header, "", t.size);
-        std::vector<uint8_t> bytes(p->GetSize());
-        p->CopyData(bytes.data(), bytes.size());
         int64_t first = 0;
         for (std::size_t i = 0; i < to.size(); ++i)
         {
