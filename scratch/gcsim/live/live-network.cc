@@ -68,6 +68,23 @@ TbfLine(const std::string& dev, uint64_t bps)
            "bit burst 1600 limit 160000";
 }
 
+/// \p program's path; throws if it is not installed.
+std::string
+Program(const std::string& program)
+{
+    std::string path = FindProgram(program);
+    if (path.empty())
+    {
+        path = FindProgram("/usr/sbin/" + program); // PATH without the sbin folders
+    }
+    if (path.empty())
+    {
+        throw std::runtime_error(program + " not found: gcsim live needs iproute2 and nftables "
+                                           "(scripts/setup.sh installs them)");
+    }
+    return path;
+}
+
 } // namespace
 
 LiveNetwork::LiveNetwork(const Scenario& scenario)
@@ -86,6 +103,10 @@ LiveNetwork::LiveNetwork(const Scenario& scenario)
         h.address = "10.0.0." + std::to_string(i + 1);
         h.mac = HostMac(i + 1);
         m_hosts.push_back(h);
+    }
+    for (const char* program : {"ip", "tc", "bridge", "nft"})
+    {
+        Program(program); // all there before anything is made
     }
     m_scratch = (fs::temp_directory_path() / (m_prefix + "batch")).string();
     fs::create_directories(m_scratch);
@@ -144,16 +165,7 @@ LiveNetwork::Prefix() const
 std::string
 LiveNetwork::Run(const std::string& program, const std::vector<std::string>& args) const
 {
-    std::string path = FindProgram(program);
-    if (path.empty())
-    {
-        path = FindProgram("/usr/sbin/" + program); // PATH without the sbin folders
-    }
-    if (path.empty())
-    {
-        throw std::runtime_error(program + " not found: gcsim live needs iproute2 and nftables "
-                                           "(scripts/setup.sh --test installs them)");
-    }
+    std::string path = Program(program);
     ChildSpec spec;
     spec.program = path;
     spec.args = {program};
