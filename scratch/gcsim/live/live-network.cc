@@ -1,5 +1,6 @@
 #include "live-network.h"
 
+#include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/child-process.h"
 #include "scratch/gcsim/output/text-format.h"
 
@@ -442,7 +443,7 @@ LiveNetwork::RemoveStale()
     for (const std::string& name : Leftovers())
     {
         pid_t pid = OwnerPid(name);
-        if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH)
+        if (ProcessGone(pid)) // a zombie too: it holds nothing
         {
             DeleteNamespace(name);
             std::error_code ec;
