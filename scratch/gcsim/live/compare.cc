@@ -142,8 +142,22 @@ CompareMode(const Folder& sim, const Folder& live, const std::string& mode, Comp
     {
         c.exact.push_back({mode, name, Count(s, key), Count(l, key)});
     }
-    c.latency.push_back({mode, Latency(s, "p50"), Latency(l, "p50"), Latency(s, "p99"),
-                         Latency(l, "p99"), Latency(s, "max"), Latency(l, "max")});
+    LatencyPair p{mode,
+                  Latency(s, "p50"),
+                  Latency(l, "p50"),
+                  Latency(s, "p95"),
+                  Latency(l, "p95"),
+                  Latency(s, "p99"),
+                  Latency(l, "p99"),
+                  Latency(s, "max"),
+                  Latency(l, "max")};
+    if (live.live.is_object() && live.live.contains("send_lateness_ns") &&
+        live.live["send_lateness_ns"].contains(mode))
+    {
+        p.liveLateMean = live.live["send_lateness_ns"][mode].value("mean", int64_t{-1});
+        p.liveLateMax = live.live["send_lateness_ns"][mode].value("max", int64_t{-1});
+    }
+    c.latency.push_back(p);
 }
 
 std::string
@@ -227,13 +241,16 @@ CompareCommand(const std::string& simDir, const std::string& liveDir, std::ostre
     out << "\nLatency, compared as distributions, not asserted equal (us; live clock resolution "
         << c.liveClockResolutionNs
         << " ns, receive times stamped by the kernel):\n"
-           "  mode                  sim p50   live p50    sim p99   live p99    sim max   live "
-           "max\n";
+           "  mode                 sim p50  live p50   sim p95  live p95   sim p99  live p99   "
+           "sim max  live max  live sends late by (mean, max)\n";
     for (const LatencyPair& p : c.latency)
     {
-        std::snprintf(line, sizeof line, "  %-18s %10s %10s %10s %10s %10s %10s\n", p.mode.c_str(),
-                      Us(p.simP50).c_str(), Us(p.liveP50).c_str(), Us(p.simP99).c_str(),
-                      Us(p.liveP99).c_str(), Us(p.simMax).c_str(), Us(p.liveMax).c_str());
+        std::string late = p.liveLateMean < 0 ? "-" : Us(p.liveLateMean) + ", " + Us(p.liveLateMax);
+        std::snprintf(line, sizeof line, "  %-18s %9s %9s %9s %9s %9s %9s %9s %9s  %s\n",
+                      p.mode.c_str(), Us(p.simP50).c_str(), Us(p.liveP50).c_str(),
+                      Us(p.simP95).c_str(), Us(p.liveP95).c_str(), Us(p.simP99).c_str(),
+                      Us(p.liveP99).c_str(), Us(p.simMax).c_str(), Us(p.liveMax).c_str(),
+                      late.c_str());
         out << line;
     }
     bool agree = c.Agrees();

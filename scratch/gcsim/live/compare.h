@@ -27,7 +27,10 @@ struct Agreement
 struct LatencyPair
 {
     std::string mode;
-    int64_t simP50{0}, liveP50{0}, simP99{0}, liveP99{0}, simMax{0}, liveMax{0}; //!< ns
+    int64_t simP50{0}, liveP50{0}, simP95{0}, liveP95{0}, simP99{0}, liveP99{0}; //!< ns
+    int64_t simMax{0}, liveMax{0};                                               //!< ns
+    int64_t liveLateMean{-1}; //!< how late P1's live sends were, mean (ns; -1 unknown)
+    int64_t liveLateMax{-1};  //!< and the latest
 };
 
 /// What `gcsim compare` found.
