@@ -3,6 +3,8 @@
 #include "commands.h"
 #include "models/group/delivery-mode.h"
 #include "models/network/network.h"
+#include "scratch/gcsim/chat/chat-client.h"
+#include "scratch/gcsim/chat/chat-server.h"
 #include "scratch/gcsim/collect/collect.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/interrupt.h"
@@ -41,6 +43,7 @@ struct Options
     bool noCollect{false};
     bool submit{false};
     uint32_t arraySize{4};
+    chat::ChatOptions chat;
 };
 
 /// The subcommands, to ask which one was given.
@@ -53,6 +56,7 @@ struct Subcommands
     CLI::App* slurm{nullptr};
     CLI::App* report{nullptr};
     CLI::App* validate{nullptr};
+    CLI::App* chat{nullptr};
 };
 
 const char* kAllowLargeHelp = "Run even when the estimate is above 1 hour of wall-clock time or "
@@ -193,6 +197,52 @@ DeclareReportAndValidate(CLI::App& app, Options& o, Subcommands& c)
     c.validate->add_flag("--allow-large", o.limits.allowLarge, kAllowLargeHelp);
 }
 
+/// `gcsim chat server` and `gcsim chat client N`: the classroom's programs, on real sockets.
+void
+DeclareChat(CLI::App& app, Options& o, Subcommands& c)
+{
+    c.chat = app.add_subcommand("chat", "The classroom's real programs on UDP sockets: the "
+                                        "server, and client N, wire-compatible with the Python "
+                                        "originals.");
+    c.chat->require_subcommand(1);
+    CLI::App* server = c.chat->add_subcommand(
+        "server", "Show each client's message and answer it with a line typed (or scripted).");
+    CLI::App* client = c.chat->add_subcommand(
+        "client", "Send lines typed (or scripted) with N appended and show the server's answers.");
+    client->add_option("N", o.chat.client, "This client's number, 1 to 9")->required();
+    client->add_option("--server", o.chat.server, "The server's IPv4 address (default 127.0.0.1)")
+        ->type_name("ADDR");
+    client
+        ->add_option("--timeout", o.chat.timeout,
+                     "Seconds to wait for a reply; when they pass, a line on standard error "
+                     "and exit status 1 (default: wait forever)")
+        ->type_name("SECONDS");
+    for (CLI::App* side : {server, client})
+    {
+        side->add_option("--port", o.chat.port, "The server's UDP port (default 20001)")
+            ->check(CLI::Range(1, 65535));
+        side->add_option("--bind", o.chat.bind,
+                         "Local IPv4 address to bind (and for multicast, the interface); server "
+                         "default 0.0.0.0")
+            ->type_name("ADDR");
+        side->add_option("--mode", o.chat.mode,
+                         "Where the server answers: unicast (the sender), multicast (the group) "
+                         "or broadcast (the broadcast address at the group port)")
+            ->check(CLI::IsMember({"unicast", "multicast", "broadcast"}));
+        side->add_option("--group", o.chat.group,
+                         "Group address and port (default 239.255.0.1:20002)")
+            ->type_name("ADDR[:PORT]");
+        side->add_option("--transcript", o.chat.transcript,
+                         "Scripted from a transcript ('client N: text', 'reply N: text' lines) "
+                         "instead of standard input")
+            ->type_name("FILE");
+    }
+    server
+        ->add_option("--broadcast", o.chat.broadcast,
+                     "Broadcast address of the broadcast mode (default 255.255.255.255)")
+        ->type_name("ADDR");
+}
+
 /// The message for a first argument that names no subcommand, or "" when it names one (or is
 /// an option, which CLI11 reads).
 std::string
@@ -203,7 +253,8 @@ UnknownCommand(int argc, char** argv, const Subcommands& c)
         return "";
     }
     std::vector<std::string> names;
-    for (const CLI::App* sub : {c.run, c.sweep, c.collect, c.plot, c.slurm, c.report, c.validate})
+    for (const CLI::App* sub :
+         {c.run, c.sweep, c.collect, c.plot, c.slurm, c.report, c.validate, c.chat})
     {
         names.push_back(sub->get_name());
     }
@@ -228,6 +279,12 @@ Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine,
         InterruptCleanup cleanup("nothing was written");
         // "gcsim run lan-modes": a shipped scenario by its name.
         const std::string scenario = FindScenario(o.scenarioPath);
+        if (c.chat->parsed())
+        {
+            return c.chat->get_subcommand("server")->parsed()
+                       ? chat::ChatServerCommand(o.chat, out, err)
+                       : chat::ChatClientCommand(o.chat, out, err);
+        }
         if (c.run->parsed())
         {
             return RunCommand({scenario, o.sets, o.outDir, o.quiet, o.keepExisting, commandLine,
@@ -299,6 +356,7 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     DeclareCollectAndPlot(app, o, c);
     DeclareSlurm(app, o, c);
     DeclareReportAndValidate(app, o, c);
+    DeclareChat(app, o, c);
     std::string commandLine;
     for (int i = 0; i < argc; ++i)
     {
