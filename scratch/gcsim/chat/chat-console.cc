@@ -15,7 +15,7 @@ namespace chat
 namespace
 {
 
-constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
+constexpr int kStopSignals[kStopSignalCount] = {SIGINT, SIGTERM, SIGHUP};
 volatile sig_atomic_t g_caught = 0;
 
 void
@@ -108,15 +108,19 @@ StopSignals::StopSignals()
     struct sigaction action = {};
     action.sa_handler = OnStopSignal; // no SA_RESTART: ppoll() returns EINTR
     action.sa_mask = stop;
-    for (int k = 0; k < 3; ++k)
+    for (int k = 0; k < kStopSignalCount; ++k)
     {
-        ::sigaction(kStopSignals[k], &action, &m_saved[k]);
+        ::sigaction(kStopSignals[k], nullptr, &m_saved[k]);
+        if (m_saved[k].sa_handler != SIG_IGN) // started ignoring it (nohup): keep ignoring
+        {
+            ::sigaction(kStopSignals[k], &action, nullptr);
+        }
     }
 }
 
 StopSignals::~StopSignals()
 {
-    for (int k = 0; k < 3; ++k)
+    for (int k = 0; k < kStopSignalCount; ++k)
     {
         ::sigaction(kStopSignals[k], &m_saved[k], nullptr);
     }

@@ -20,6 +20,9 @@ namespace chat
 /// bytes.decode(errors="replace") does it (one U+FFFD per maximal ill-formed subpart).
 std::string ReplaceInvalidUtf8(const std::string& bytes);
 
+/// SIGINT, SIGTERM and SIGHUP.
+constexpr int kStopSignalCount = 3;
+
 /// Thrown by WaitReadable when SIGINT, SIGTERM or SIGHUP arrived.
 struct StopRequested
 {
@@ -32,7 +35,8 @@ std::string SignalName(int signal);
 /**
  * \brief While it lives, SIGINT, SIGTERM and SIGHUP are blocked everywhere but inside
  * WaitReadable, which they end by throwing StopRequested: the program leaves its loop through
- * its destructors, and no output is cut in two. The handlers before are restored after.
+ * its destructors, and no output is cut in two. The handlers before are restored after; a
+ * signal ignored from the start (nohup, a background job) stays ignored.
  */
 class StopSignals
 {
@@ -44,7 +48,7 @@ public:
 
 private:
     sigset_t m_savedMask;
-    struct sigaction m_saved[3];
+    struct sigaction m_saved[kStopSignalCount];
 };
 
 using Deadline = std::chrono::steady_clock::time_point;
