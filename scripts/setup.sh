@@ -20,7 +20,8 @@ if [[ "${1:-}" == "--test" ]]; then
                tshark                           # the pcap test reads the pcap files
                chromium                         # the report test opens report.html in it
                doxygen                          # the docs target and test
-               clang libclang-rt-14-dev)        # the sanitizer build and the fuzzers
+               clang libclang-rt-14-dev         # the sanitizer build and the fuzzers
+               python3 iproute2)                # the chat test: the classroom programs, ip netns
 fi
 
 missing=()

@@ -3,6 +3,8 @@
 #include "commands.h"
 #include "models/group/delivery-mode.h"
 #include "models/network/network.h"
+#include "scratch/gcsim/chat/chat-client.h"
+#include "scratch/gcsim/chat/chat-server.h"
 #include "scratch/gcsim/collect/collect.h"
 #include "scratch/gcsim/live/compare.h"
 #include "scratch/gcsim/output/atomic-file.h"
@@ -43,6 +45,7 @@ struct Options
     bool submit{false};
     uint32_t arraySize{4};
     std::string liveDir; //!< compare's second folder
+    chat::ChatOptions chat;
 };
 
 /// The subcommands, to ask which one was given.
@@ -57,6 +60,7 @@ struct Subcommands
     CLI::App* validate{nullptr};
     CLI::App* live{nullptr};
     CLI::App* compare{nullptr};
+    CLI::App* chat{nullptr};
 };
 
 const char* kAllowLargeHelp = "Run even when the estimate is above 1 hour of wall-clock time or "
@@ -222,6 +226,52 @@ DeclareLiveAndCompare(CLI::App& app, Options& o, Subcommands& c)
     c.compare->add_option("DIR_LIVE", o.liveDir, "Results folder of gcsim live")->required();
 }
 
+/// `gcsim chat server` and `gcsim chat client N`: the classroom's programs, on real sockets.
+void
+DeclareChat(CLI::App& app, Options& o, Subcommands& c)
+{
+    c.chat = app.add_subcommand("chat", "The classroom's real programs on UDP sockets: the "
+                                        "server, and client N, wire-compatible with the Python "
+                                        "originals.");
+    c.chat->require_subcommand(1);
+    CLI::App* server = c.chat->add_subcommand(
+        "server", "Show each client's message and answer it with a line typed (or scripted).");
+    CLI::App* client = c.chat->add_subcommand(
+        "client", "Send lines typed (or scripted) with N appended and show the server's answers.");
+    client->add_option("N", o.chat.client, "This client's number, 1 to 9")->required();
+    client->add_option("--server", o.chat.server, "The server's IPv4 address (default 127.0.0.1)")
+        ->type_name("ADDR");
+    client
+        ->add_option("--timeout", o.chat.timeout,
+                     "Seconds to wait for a reply; when they pass, a line on standard error "
+                     "and exit status 1 (default: wait forever)")
+        ->type_name("SECONDS");
+    for (CLI::App* side : {server, client})
+    {
+        side->add_option("--port", o.chat.port, "The server's UDP port (default 20001)")
+            ->check(CLI::Range(1, 65535));
+        side->add_option("--bind", o.chat.bind,
+                         "Local IPv4 address to bind (and for multicast, the interface); server "
+                         "default 0.0.0.0")
+            ->type_name("ADDR");
+        side->add_option("--mode", o.chat.mode,
+                         "Where the server answers: unicast (the sender), multicast (the group) "
+                         "or broadcast (the broadcast address at the group port)")
+            ->check(CLI::IsMember({"unicast", "multicast", "broadcast"}));
+        side->add_option("--group", o.chat.group,
+                         "Group address and port (default 239.255.0.1:20002)")
+            ->type_name("ADDR[:PORT]");
+        side->add_option("--transcript", o.chat.transcript,
+                         "Scripted from a transcript ('client N: text', 'reply N: text' lines) "
+                         "instead of standard input")
+            ->type_name("FILE");
+    }
+    server
+        ->add_option("--broadcast", o.chat.broadcast,
+                     "Broadcast address of the broadcast mode (default 255.255.255.255)")
+        ->type_name("ADDR");
+}
+
 /// The message for a first argument that names no subcommand, or "" when it names one (or is
 /// an option, which CLI11 reads).
 std::string
@@ -232,8 +282,8 @@ UnknownCommand(int argc, char** argv, const Subcommands& c)
         return "";
     }
     std::vector<std::string> names;
-    for (const CLI::App* sub :
-         {c.run, c.sweep, c.collect, c.plot, c.slurm, c.report, c.validate, c.live, c.compare})
+    for (const CLI::App* sub : {c.run, c.sweep, c.collect, c.plot, c.slurm, c.report, c.validate,
+                                c.live, c.compare, c.chat})
     {
         names.push_back(sub->get_name());
     }
@@ -258,6 +308,12 @@ Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine,
         InterruptCleanup cleanup("nothing was written");
         // "gcsim run lan-modes": a shipped scenario by its name.
         const std::string scenario = FindScenario(o.scenarioPath);
+        if (c.chat->parsed())
+        {
+            return c.chat->get_subcommand("server")->parsed()
+                       ? chat::ChatServerCommand(o.chat, out, err)
+                       : chat::ChatClientCommand(o.chat, out, err);
+        }
         if (c.run->parsed())
         {
             return RunCommand({scenario, o.sets, o.outDir, o.quiet, o.keepExisting, commandLine,
@@ -344,6 +400,7 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     DeclareSlurm(app, o, c);
     DeclareReportAndValidate(app, o, c);
     DeclareLiveAndCompare(app, o, c);
+    DeclareChat(app, o, c);
     std::string commandLine;
     for (int i = 0; i < argc; ++i)
     {

@@ -2,11 +2,10 @@
 // when,
 // and how long the run drains.
 
-#include "../text-parse.h"
 #include "models/group/poisson-send-times.h"
 #include "models/network/network-constants.h"
-#include "models/network/text-file.h"
 #include "section.h"
+#include "transcript.h"
 
 #include <algorithm>
 #include <cmath>
@@ -44,71 +43,24 @@ DefaultThroughputMessages(const std::string& queueSize, uint32_t size, double pr
     return static_cast<uint32_t>(std::clamp(messages, 200.0, 1e6));
 }
 
+/// The replay's transcript: every client in the network, every line fits one datagram.
 std::vector<TranscriptLine>
-ReadTranscript(const std::string& path, const std::string& where, uint32_t clients)
+ReadReplayTranscript(const std::string& path, const std::string& where, uint32_t clients)
 {
-    std::istringstream in;
-    try
+    auto check = [clients](const TranscriptLine& t) -> std::string
     {
-        in.str(ns3::gcsim::ReadTextFile(path, ns3::gcsim::kMaxTranscriptBytes));
-    }
-    catch (const std::invalid_argument& e)
-    {
-        throw InputError(where, "traffic.transcript",
-                         std::string("cannot read transcript file ") + e.what());
-    }
-    std::vector<TranscriptLine> lines;
-    std::string line;
-    for (int number = 1; std::getline(in, line); ++number)
-    {
-        if (!line.empty() && line.back() == '\r')
-        {
-            line.pop_back();
-        }
-        auto first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] == '#')
-        {
-            continue;
-        }
-        // "client N: text" or "reply N: text"; one blank after the colon belongs to the syntax.
-        std::string rest = line.substr(first);
-        std::string word = rest.substr(0, rest.find_first_of(" \t"));
-        auto colon = rest.find(':');
-        std::string number_ =
-            colon == std::string::npos ? "" : Trim(rest.substr(word.size(), colon - word.size()));
-        if ((word != "client" && word != "reply") || !IsDigits(number_, 9) ||
-            rest.find_first_of(" \t") != word.size())
-        {
-            throw InputError(path + ":" + std::to_string(number), "traffic.transcript",
-                             "expected 'client N: text' or 'reply N: text'");
-        }
-        TranscriptLine t;
-        t.reply = word == "reply";
-        t.client = static_cast<uint32_t>(std::stoul(number_));
-        t.text = rest.substr(colon + 1);
-        if (!t.text.empty() && t.text[0] == ' ')
-        {
-            t.text.erase(0, 1);
-        }
         if (t.client < 1 || t.client > clients)
         {
-            throw InputError(path + ":" + std::to_string(number), "traffic.transcript",
-                             "client " + std::to_string(t.client) +
-                                 " is not in the network; clients are numbered 1 to " +
-                                 std::to_string(clients));
+            return "client " + std::to_string(t.client) +
+                   " is not in the network; clients are numbered 1 to " + std::to_string(clients);
         }
         if (kHeaderBytes + t.text.size() + 10 > kMaxUdpPayload)
         {
-            throw InputError(path + ":" + std::to_string(number), "traffic.transcript",
-                             "the line is longer than one UDP datagram holds");
+            return "the line is longer than one UDP datagram holds";
         }
-        lines.push_back(t);
-    }
-    if (lines.empty())
-    {
-        throw InputError(where, "traffic.transcript", "transcript '" + path + "' holds no lines");
-    }
-    return lines;
+        return "";
+    };
+    return ReadTranscript(path, where, "traffic.transcript", check);
 }
 
 /**
@@ -162,8 +114,8 @@ ReadReplay(const Reader& r, Scenario::Traffic& tr, const std::string& baseDir, u
         p = fs::path(baseDir) / p;
     }
     tr.transcript = p.lexically_normal().string();
-    tr.lines = ReadTranscript(tr.transcript,
-                              r.Where("traffic.transcript", r.Find("traffic.transcript")), n);
+    tr.lines = ReadReplayTranscript(tr.transcript,
+                                    r.Where("traffic.transcript", r.Find("traffic.transcript")), n);
     tr.messages = static_cast<uint32_t>(
         std::count_if(tr.lines.begin(), tr.lines.end(), [](const auto& l) { return !l.reply; }));
 }
