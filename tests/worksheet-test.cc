@@ -38,7 +38,8 @@ SplitChecks(const std::string& sheet)
     }
 }
 
-/// summary.json's value at modes.<mode>.<dotted key>, or null.
+/// summary.json's value at modes.<mode>.<dotted key> (a number names an array's element), or
+/// null.
 nlohmann::json
 Lookup(const nlohmann::json& summary, const std::string& mode, const std::string& key)
 {
@@ -46,6 +47,13 @@ Lookup(const nlohmann::json& summary, const std::string& mode, const std::string
     std::stringstream path(key);
     for (std::string part; std::getline(path, part, '.');)
     {
+        if (v.is_array() && !part.empty() &&
+            part.find_first_not_of("0123456789") == std::string::npos &&
+            std::stoul(part) < v.size())
+        {
+            v = v[std::stoul(part)]; // "curve.6": an array's element
+            continue;
+        }
         if (!v.is_object() || !v.contains(part))
         {
             return nullptr;
