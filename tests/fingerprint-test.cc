@@ -18,6 +18,7 @@
 // one line each, with the source tree's path written as "<source>". When a change is meant,
 // rerun this test with GCSIM_WRITE_PINS=FILE, check the difference and copy FILE over
 // tests/pins.txt.
+#include "scratch/gcsim/report/glossary.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "test-utilities.h"
 
@@ -122,6 +123,27 @@ PinnedFiles()
     return pins;
 }
 
+/// Every row label of the table in \p tableFile has a meaning in the glossary (the report's
+/// tooltips): the pinned runs print every row family the shipped scenarios have.
+void
+ExpectRowsExplained(const std::string& tableFile)
+{
+    std::istringstream in(ReadFile(tableFile));
+    std::string line;
+    std::getline(in, line); // the scenario's sentence
+    while (std::getline(in, line))
+    {
+        if (line.empty() || line[0] == ' ')
+        {
+            continue; // the blank line, the modes' header
+        }
+        std::string label = line.substr(0, line.find("  "));
+        EXPECT_FALSE(RowMeaning(label).empty())
+            << tableFile << ": the row \"" << label
+            << "\" has no meaning in scratch/gcsim/report/glossary.cc";
+    }
+}
+
 /// The fingerprint of \p scenario run with \p overrides; every file it wrote into \p pins.
 std::string
 Fingerprint(const std::string& scenario, const std::vector<std::string>& overrides, Pins& pins)
@@ -138,6 +160,7 @@ Fingerprint(const std::string& scenario, const std::vector<std::string>& overrid
     CommandResult r = RunCommand(args);
     EXPECT_EQ(r.status, 0) << r.err;
     PinFolder(std::filesystem::path(scenario).filename().string(), dir / "out", pins);
+    ExpectRowsExplained(dir / "out/table.txt");
     auto summary = nlohmann::ordered_json::parse(ReadFile(dir / "out/summary.json"));
     summary.erase("gcsim_version");
     return StableHash(summary.dump());

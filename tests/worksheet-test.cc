@@ -1,6 +1,7 @@
 // The classroom worksheets (docs/classroom/) can never drift from the code: every number an
 // answer sheet's ```toml check blocks name is simulated and compared, and the sheet must show
 // it as the block says.
+#include "scratch/gcsim/report/glossary.h"
 #include "test-utilities.h"
 
 #include <filesystem>
@@ -138,6 +139,44 @@ TEST(Worksheets, EveryAnswerIsWhatTheSimulatorComputes)
     EXPECT_GE(sheets, 2);
     EXPECT_GE(numbers, 10);
     RecordProperty("numbers_checked", numbers);
+}
+
+} // namespace
+} // namespace gcsim::test
+
+namespace gcsim::test
+{
+namespace
+{
+
+TEST(Glossary, EveryRowOfTheReportsTableSaysWhatItCounts)
+{
+    ScratchFolder dir;
+    CommandResult r = RunCommand({"run", SourcePath("scenarios/lan-modes.toml"), "-q", "--no-plots",
+                                  "--set", "traffic.messages=2", "--out", dir / "run"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::string page = ReadFile(dir / "run/report.html");
+    std::string table = ReadFile(dir / "run/table.txt");
+    std::istringstream in(table);
+    std::string line;
+    std::getline(in, line);
+    int rows = 0;
+    while (std::getline(in, line))
+    {
+        if (line.empty() || line[0] == ' ')
+        {
+            continue;
+        }
+        std::string label = line.substr(0, line.find("  "));
+        std::string meaning = RowMeaning(label);
+        ASSERT_FALSE(meaning.empty()) << label;
+        // the tooltip on the row and its entry in the glossary below the table
+        EXPECT_NE(page.find("<th title=\"" + meaning.substr(0, 20)), std::string::npos) << label;
+        EXPECT_NE(page.find("<dt>" + label + "</dt>"), std::string::npos) << label;
+        ++rows;
+    }
+    EXPECT_EQ(rows, 18);
+    EXPECT_NE(page.find("<summary>What the rows mean</summary>"), std::string::npos);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "html-report.h"
 
+#include "glossary.h"
 #include "models/network/text-file.h"
 #include "scratch/gcsim/output/atomic-file.h"
 #include "scratch/gcsim/output/results-folder.h"
@@ -179,16 +180,28 @@ ModeTableHtml(const std::string& table)
         html << "<th>" << Escape(h) << "</th>";
     }
     html << "</tr></thead>\n<tbody>\n";
+    std::string glossary;
     for (const auto& row : rows)
     {
-        html << "<tr><th>" << Escape(row[0]) << "</th>";
+        std::string meaning = RowMeaning(row[0]);
+        html << "<tr><th" << (meaning.empty() ? "" : " title=\"" + Escape(meaning) + "\"") << ">"
+             << Escape(row[0]) << "</th>";
         for (std::size_t i = 1; i < row.size(); ++i)
         {
             html << "<td>" << Escape(row[i]) << "</td>";
         }
         html << "</tr>\n";
+        if (!meaning.empty())
+        {
+            glossary += "<dt>" + Escape(row[0]) + "</dt><dd>" + Escape(meaning) + "</dd>\n";
+        }
     }
     html << "</tbody></table></div>\n";
+    if (!glossary.empty())
+    {
+        html << "<details class=\"glossary\"><summary>What the rows mean</summary><dl>\n"
+             << glossary << "</dl></details>\n";
+    }
     return html.str();
 }
 
