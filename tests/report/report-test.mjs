@@ -149,6 +149,34 @@ try {
   }));
   check(multicast.delivered === 3 && multicast.burdened === 0 && multicast.filtered > 0,
         'multicast: members delivered, NIC-filtered frames shown apart', JSON.stringify(multicast));
+  // Next event: one step at a time, the log's line for it highlighted.
+  await page.$eval('#time', (s) => {
+    s.value = '0';
+    s.dispatchEvent(new Event('input'));
+  });
+  const stepAt = async () => page.evaluate(() => ({
+    t: Number(document.getElementById('time').value),
+    now: document.querySelectorAll('#log li.now').length,
+    past: document.querySelectorAll('#log li.past').length,
+  }));
+  await page.click('#step');
+  const first = await stepAt();
+  await page.click('#step');
+  const second = await stepAt();
+  check(first.t > 0 && first.now === 1 && first.past >= 1, 'next event jumps to the first event',
+        JSON.stringify(first));
+  check(second.t > first.t && second.past > first.past, 'and the next one after it',
+        JSON.stringify(second));
+  await page.keyboard.press('ArrowRight');
+  check((await stepAt()).t > second.t, 'the right arrow key steps too');
+
+  // The table's rows explain themselves: a tooltip on each, a glossary under the table.
+  const rows = await page.$$eval('table.modes tbody th', (ths) => ths.map((h) => h.title));
+  check(rows.length > 10 && rows.every((t) => t.length > 20), 'every table row has a tooltip',
+        `${rows.length} rows, ${rows.filter((t) => !t).length} without`);
+  check(await page.locator('details.glossary dt').count() === rows.length,
+        'the glossary lists every row');
+
   // The broadcast, all but over, for the picture.
   await page.selectOption('#mode', { label: 'broadcast' });
   await page.$eval('#time', (s) => {
@@ -167,6 +195,23 @@ try {
         `${png.width}x${png.height}`);
   check(colours.size > 50, 'the screenshot is not blank', `${colours.size} colours`);
   console.log(`screenshot: ${shot} (${colours.size} colours sampled)`);
+
+  // Projector mode: large type, high contrast, and a picture of it.
+  await page.click('#projector');
+  const projector = await page.evaluate(() => ({
+    on: document.body.classList.contains('projector'),
+    body: parseFloat(getComputedStyle(document.body).fontSize),
+    row: parseFloat(getComputedStyle(document.querySelector('table.modes td')).fontSize),
+    hash: location.hash,
+  }));
+  check(projector.on && projector.body >= 20 && projector.row >= 20 && projector.hash === '#projector',
+        'projector mode: large type, and the address says so', JSON.stringify(projector));
+  const projectorShot = path.join(path.resolve(modulesDir), 'report-projector.png');
+  await page.screenshot({ path: projectorShot, animations: 'disabled' });
+  console.log(`projector screenshot: ${projectorShot}`);
+  await page.click('#projector');
+  check(!(await page.evaluate(() => document.body.classList.contains('projector'))),
+        'the button turns projector mode off again');
 
   check(errors.length === 0, 'no console errors', errors.join(' | '));
   check(failedRequests.length === 0, 'no failed requests', failedRequests.join(' | '));
