@@ -149,6 +149,22 @@ try {
   }));
   check(multicast.delivered === 3 && multicast.burdened === 0 && multicast.filtered > 0,
         'multicast: members delivered, NIC-filtered frames shown apart', JSON.stringify(multicast));
+  // The log says in words what happened to whom.
+  const logOf = async () => page.$$eval('#log li .what', (w) => w.map((x) => x.textContent));
+  const multicastLog = await logOf();
+  check(multicastLog.some((t) => /^C\d+\u2019s NIC dropped it: C\d+ is not in the group$/.test(t)),
+        'multicast: a non-member\u2019s NIC dropping the frame is explained', multicastLog.join(' | '));
+  await page.selectOption('#mode', { label: 'replicated-unicast' });
+  const copiesLog = await logOf();
+  check(copiesLog.some((t) =>
+          /^R\d+ \u2192 C1 on \S+; the other NIC on it ignores it: addressed to C1, \d+ B$/.test(t)),
+        'replicated unicast: each copy on a LAN names its destination', copiesLog.join(' | '));
+  await page.selectOption('#mode', { label: 'broadcast' });
+  const floodLog = await logOf();
+  check(floodLog.some((t) => /is not in the group: a broadcast reaches every host$/.test(t)),
+        'broadcast: why a non-member processed it', floodLog.join(' | '));
+  await page.selectOption('#mode', { label: 'multicast' });
+
   // Next event: one step at a time, the log's line for it highlighted.
   await page.$eval('#time', (s) => {
     s.value = '0';
