@@ -274,3 +274,32 @@ modes = ["replicated-unicast"]
 
 } // namespace
 } // namespace gcsim::test
+
+namespace gcsim::test
+{
+namespace
+{
+
+TEST(Narrate, BroadcastAcrossRoutersIsCalledWhatItIs)
+{
+    ScratchFolder dir;
+    CommandResult r =
+        RunCommand({"run", SourcePath("scenarios/tree-modes.toml"), "-q", "--no-report",
+                    "--no-plots", "--narrate", "--set", "traffic.messages=1", "--set",
+                    "delivery.modes=[\"broadcast\"]", "--out", dir / "run"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("(Routers never forward a broadcast to 255.255.255.255, so across "
+                         "routers gcsim sends it to 239.255.255.255"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("P1 sends one frame to R0 (the network-wide broadcast) on p2p0"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("onto lan15 for 01:00:5e:7f:ff:ff (the network-wide broadcast)"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("(for group 239.255.255.255)"), std::string::npos) << r.out;
+}
+
+} // namespace
+} // namespace gcsim::test

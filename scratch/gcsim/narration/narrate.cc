@@ -1,5 +1,6 @@
 #include "narrate.h"
 
+#include "models/network/network.h"
 #include "scratch/gcsim/output/text-format.h"
 
 #include <algorithm>
@@ -216,6 +217,10 @@ Narrator::Target(const NarratedFrame& f) const
         {
             return f.mac;
         }
+        if (GroupMac(f.mac) && f.destination == ns3::gcsim::NetworkBroadcastGroup())
+        {
+            return f.mac + " (the network-wide broadcast)";
+        }
         if (GroupMac(f.mac))
         {
             return f.mac + " (group " + AddressText(f.destination) + ")";
@@ -230,7 +235,13 @@ Narrator::Target(const NarratedFrame& f) const
         return f.mac + (who.empty() ? "" : " (" + who + ")");
     }
     std::string text = Peer(f);
-    if (f.destination.IsMulticast())
+    if (f.destination == ns3::gcsim::NetworkBroadcastGroup())
+    {
+        // Routers never forward 255.255.255.255: across routers a broadcast travels as a group
+        // every router forwards and every host takes in (README, The delivery modes).
+        text += " (the network-wide broadcast)";
+    }
+    else if (f.destination.IsMulticast())
     {
         text += " (for group " + AddressText(f.destination) + ")";
     }
@@ -654,6 +665,16 @@ Narrator::Tell() const
     std::stable_sort(lines.begin(), lines.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string text = mode + ":\n";
+    if (std::any_of(m_n.frames.begin(), m_n.frames.end(),
+                    [](const NarratedFrame& f)
+                    { return f.destination == ns3::gcsim::NetworkBroadcastGroup(); }))
+    {
+        text += "  (Routers never forward a broadcast to 255.255.255.255, so across routers gcsim "
+                "sends it to " +
+                AddressText(ns3::gcsim::NetworkBroadcastGroup()) +
+                ", a group every router floods and every host takes in: the network-wide "
+                "broadcast.)\n";
+    }
     if (lines.size() > kMaxNarrationLines)
     {
         text += Grouped(extra);
