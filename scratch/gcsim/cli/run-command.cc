@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <ns3/simulator.h>
 #include <sstream>
 #include <unistd.h>
@@ -291,9 +292,16 @@ RunCommand(const RunRequest& request, std::ostream& out, std::ostream& err)
         // The network's pcap files fit the open-file limit; the failed links exist.
         CheckNetwork(scenario);
     }
-    ResultsFolder folder(request.out.empty() ? "results/" + scenario.name : request.out);
-    InterruptCleanup::SetNote("the unfinished results were removed; " +
-                              Printable(folder.Destination(), 300) + " is as it was");
+    std::unique_ptr<ResultsFolder> staged;
+    {
+        // A signal as the staging folder appears finds the note that says it was removed.
+        DeferInterrupts defer;
+        staged = std::make_unique<ResultsFolder>(request.out.empty() ? "results/" + scenario.name
+                                                                     : request.out);
+        InterruptCleanup::SetNote("the unfinished results were removed; " +
+                                  Printable(staged->Destination(), 300) + " is as it was");
+    }
+    ResultsFolder& folder = *staged;
     if (scenario.swept && !request.quiet)
     {
         out << SweepNote(request) << std::endl;

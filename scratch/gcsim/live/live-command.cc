@@ -160,8 +160,14 @@ LiveCommand(const RunRequest& request, std::ostream& out, std::ostream& err)
         err << "gcsim live: removed " << stale
             << " network namespaces left by gcsim live processes that are gone\n";
     }
-    ResultsFolder folder(request.out.empty() ? "results/" + scenario.name + "-live" : request.out);
-    InterruptCleanup::SetNote("the live network and the unfinished results were removed");
+    std::unique_ptr<ResultsFolder> staged;
+    {
+        DeferInterrupts defer; // a signal as the staging folder appears finds the note
+        staged = std::make_unique<ResultsFolder>(
+            request.out.empty() ? "results/" + scenario.name + "-live" : request.out);
+        InterruptCleanup::SetNote("the live network and the unfinished results were removed");
+    }
+    ResultsFolder& folder = *staged;
     std::unique_ptr<LiveNetwork> network;
     try
     {
