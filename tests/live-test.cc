@@ -142,8 +142,8 @@ TEST_P(LiveAgreement, EveryModeAgreesExactlyWithTheSimulation)
 INSTANTIATE_TEST_SUITE_P(
     Live, LiveAgreement,
     testing::Values(Topology{"lan", false}, Topology{"star", true}, Topology{"star", false}),
-    [](const testing::TestParamInfo<Topology>& info)
-    { return std::string(info.param.kind) + (info.param.snooping ? "Snooping" : ""); });
+    [](const testing::TestParamInfo<Topology>& p)
+    { return std::string(p.param.kind) + (p.param.snooping ? "Snooping" : ""); });
 
 TEST(Live, CompareSaysWhereARunDiffers)
 {

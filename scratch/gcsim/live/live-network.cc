@@ -13,6 +13,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <sys/mount.h>
 #include <thread>
@@ -90,6 +91,13 @@ Program(const std::string& program)
 
 LiveNetwork::LiveNetwork(const Scenario& scenario)
   : m_scenario(scenario)
+  , m_group(
+        [&]
+        {
+            std::ostringstream g;
+            scenario.group.address.Print(g);
+            return g.str();
+        }())
   , m_prefix(std::string(kPrefix) + std::to_string(::getpid()) + "-")
   , m_switch(m_prefix + "sw")
 {
@@ -155,6 +163,12 @@ const std::vector<LiveHost>&
 LiveNetwork::Hosts() const
 {
     return m_hosts;
+}
+
+const std::string&
+LiveNetwork::GroupAddress() const
+{
+    return m_group;
 }
 
 const std::string&
@@ -293,12 +307,7 @@ void
 LiveNetwork::InstallCounters()
 {
     std::string port = std::to_string(m_scenario.group.port);
-    std::string group;
-    {
-        std::ostringstream g;
-        m_scenario.group.address.Print(g);
-        group = g.str();
-    }
+    const std::string& group = m_group;
     std::string rules = "table bridge gcsim {\n";
     std::string in = "  chain in { type filter hook prerouting priority 0; policy accept;\n";
     std::string out = "  chain out { type filter hook forward priority 0; policy accept;\n";
@@ -381,12 +390,7 @@ LiveNetwork::QueueDrops() const
 bool
 LiveNetwork::WaitForMembers(const std::vector<uint32_t>& members, double seconds) const
 {
-    std::string group;
-    {
-        std::ostringstream g;
-        m_scenario.group.address.Print(g);
-        group = g.str();
-    }
+    const std::string& group = m_group;
     std::set<std::string> wanted;
     for (uint32_t m : members)
     {

@@ -61,6 +61,8 @@ public:
 
     /// P1 first, then clients 1..N.
     const std::vector<LiveHost>& Hosts() const;
+    /// The group's address as the live agents and the counters write it: "239.255.0.1".
+    const std::string& GroupAddress() const;
     /// The namespaces' names start with this: "gcsim-live-<pid>-".
     const std::string& Prefix() const;
 
@@ -94,6 +96,7 @@ private:
     void Remove();
 
     const Scenario& m_scenario;
+    std::string m_group; //!< the group's address, dotted
     std::string m_prefix;
     std::string m_switch; //!< the bridge's namespace
     std::vector<LiveHost> m_hosts;

@@ -257,14 +257,12 @@ private:
 
 /// The addresses P1 sends one message to in \p mode.
 std::vector<std::string>
-SendAddresses(const Scenario& scenario, const LiveNetwork& network, const std::string& mode,
+SendAddresses(const LiveNetwork& network, const std::string& mode,
               const std::vector<uint32_t>& destinations)
 {
     if (mode == "multicast")
     {
-        std::ostringstream g;
-        scenario.group.address.Print(g);
-        return {g.str()};
+        return {network.GroupAddress()};
     }
     if (mode == "broadcast")
     {
@@ -456,7 +454,7 @@ MeasureLiveMode(const Scenario& scenario, const LiveNetwork& network, const std:
                                  "within 10 s");
     }
     m.destinations = Destinations(scenario, mode);
-    std::vector<std::string> to = SendAddresses(scenario, network, mode, m.destinations);
+    std::vector<std::string> to = SendAddresses(network, mode, m.destinations);
     uint64_t dropsBefore = network.QueueDrops();
     network.ResetCounters();
 
