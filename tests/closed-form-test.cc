@@ -1,6 +1,8 @@
 // Simulated latencies and byte counts against the closed forms of SEMANTICS.md, exact to
 // the nanosecond: a frame is S + 28 bytes plus link overhead (CSMA: max(64, S + 46);
 // point-to-point: S + 30), T = 8 x frame / rate, one hop takes T + d.
+#include "scratch/gcsim/report/report.h"
+#include "scratch/gcsim/report/theory.h"
 #include "test-utilities.h"
 
 #include <map>
@@ -155,6 +157,95 @@ TEST(ClosedForm, SourceUplinkCarriesGFramesForReplicatedUnicastAndOneOtherwise)
         ModeResult r = Simulate(s, mode);
         EXPECT_EQ(r.links.serverFrames, 4 * frames) << mode;
         EXPECT_EQ(r.links.serverBytes, 4 * frames * CsmaFrame(1024)) << mode;
+    }
+}
+
+/// The closed forms the table shows beside \p modes' runs of \p s.
+std::vector<ClosedFormCheck>
+Checks(const Scenario& s, const std::vector<std::string>& modes)
+{
+    std::vector<ModeResult> results;
+    for (const auto& mode : modes)
+    {
+        results.push_back(Simulate(s, mode));
+    }
+    return ClosedFormChecks(s, results);
+}
+
+const std::vector<std::string> kLanModes = {"unicast", "replicated-unicast", "multicast",
+                                            "broadcast"};
+
+TEST(Theory, EveryLanClosedFormAgreesWithTheSimulation)
+{
+    auto checks = Checks(ScenarioFrom(kLan), kLanModes);
+    // Latency mean, max, completion, P1's packets and bytes, link transmissions per mode;
+    // filtered frames (multicast) and non-members' receptions (broadcast).
+    ASSERT_EQ(checks.size(), 4u * 6 + 2);
+    for (const auto& c : checks)
+    {
+        EXPECT_TRUE(c.agrees) << c.mode << " " << c.figure << ": " << c.predicted << " vs "
+                              << c.simulated;
+        EXPECT_TRUE(c.reason.empty());
+    }
+    auto last =
+        std::find_if(checks.begin(), checks.end(),
+                     [](const ClosedFormCheck& c)
+                     { return c.mode == "replicated-unicast" && c.figure == "latency max (us)"; });
+    ASSERT_NE(last, checks.end());
+    // 3 T + 2 gap + d = 3 x 85.6 + 2 x 0.96 + 0.5 us.
+    EXPECT_NEAR(last->predicted, 259.22, 1e-9);
+    EXPECT_NE(last->formula.find("gap (96 bits) = 0.960 us"), std::string::npos) << last->formula;
+}
+
+TEST(Theory, ADifferenceNamesItsCause)
+{
+    // d = 5 us > the 960 ns gap: replicated unicast's copies back off; the single frames of
+    // the other modes still take T + d.
+    auto checks = Checks(ScenarioFrom(kLan, {"topology.delay=5us"}), kLanModes);
+    int differ = 0;
+    for (const auto& c : checks)
+    {
+        bool copyTimes =
+            c.mode == "replicated-unicast" && c.figure.find("(us)") != std::string::npos;
+        EXPECT_EQ(c.agrees, !copyTimes) << c.mode << " " << c.figure;
+        if (!c.agrees)
+        {
+            ++differ;
+            EXPECT_EQ(c.reason.rfind("CSMA back-off", 0), 0u) << c.reason;
+            EXPECT_GT(c.simulated, c.predicted); // back-off only ever delays
+        }
+    }
+    EXPECT_EQ(differ, 3);
+    // Messages closer than one message's completion queue behind each other.
+    auto crowded = Checks(ScenarioFrom(kLan, {"traffic.interval=100us"}), {"replicated-unicast"});
+    for (const auto& c : crowded)
+    {
+        if (!c.agrees)
+        {
+            EXPECT_NE(c.reason.find("messages overlap"), std::string::npos) << c.reason;
+        }
+    }
+    EXPECT_TRUE(std::any_of(crowded.begin(), crowded.end(),
+                            [](const ClosedFormCheck& c) { return !c.agrees; }));
+}
+
+TEST(Theory, TableAndTheoryCsvShowThePredictionBesideTheValue)
+{
+    Scenario s = ScenarioFrom(kLan);
+    std::vector<ModeResult> results = {Simulate(s, "replicated-unicast")};
+    std::string table = ModeTable(s, results);
+    EXPECT_NE(table.find("closed forms beside the simulation: 6 of 6 agree"), std::string::npos)
+        << table;
+    EXPECT_NE(table.find("replicated-unicast  latency max (us)"), std::string::npos) << table;
+    auto checks = ClosedFormChecks(s, results);
+    auto back = ReadTheoryCsv(TheoryCsv(checks));
+    ASSERT_EQ(back.size(), checks.size());
+    for (std::size_t i = 0; i < back.size(); ++i)
+    {
+        EXPECT_EQ(back[i].figure, checks[i].figure);
+        EXPECT_EQ(back[i].formula, checks[i].formula); // commas survive the CSV's quoting
+        EXPECT_NEAR(back[i].predicted, checks[i].predicted, 1e-3);
+        EXPECT_EQ(back[i].agrees, checks[i].agrees);
     }
 }
 

@@ -1,6 +1,7 @@
 // On a complete k-ary router tree (P1 on its own link to the root, a client LAN per leaf):
 // link transmissions per message and latencies against closed forms, exactly; the
 // multicast routing variants; overlay relays.
+#include "scratch/gcsim/report/theory.h"
 #include "test-utilities.h"
 
 #include <cmath>
@@ -122,6 +123,26 @@ TEST_P(TreeClosedForms, LatenciesAreStoreAndForwardSums)
     int64_t g = t.Leaves();
     EXPECT_EQ(ru.delivery.latency.max,
               g * TxNs(kSize + 30, kAccessBps) + kAccessDelay + t.h * kCoreHop + kLanHop);
+}
+
+TEST_P(TreeClosedForms, TheTablesClosedFormsAgreeWithHalfTheClientsInTheGroup)
+{
+    // Members drawn by the seed: several on some leaf LANs, none on others.
+    const Tree t = GetParam();
+    Scenario s = t.Make("0.5", {"delivery.multicast_routing=[\"source-tree\", \"flood\"]"});
+    std::vector<ModeResult> results;
+    for (const char* label :
+         {"unicast", "replicated-unicast", "multicast/source-tree", "multicast/flood", "broadcast"})
+    {
+        results.push_back(Simulate(s, label));
+    }
+    auto checks = ClosedFormChecks(s, results);
+    EXPECT_GE(checks.size(), 5u * 5);
+    for (const auto& c : checks)
+    {
+        EXPECT_TRUE(c.agrees) << c.mode << " " << c.figure << ": " << c.predicted << " vs "
+                              << c.simulated << " (" << c.formula << ")";
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, TreeClosedForms,

@@ -4,6 +4,7 @@
 // and acknowledged unicast is not; bad input.
 #include "models/network/wifi-airtime.h"
 #include "models/network/wifi-topology.h"
+#include "scratch/gcsim/report/theory.h"
 #include "test-utilities.h"
 
 #include <ns3/wifi-mode.h>
@@ -104,6 +105,27 @@ TEST(Wifi, OneMessageTakesTheClosedFormsAirtime)
         EXPECT_EQ(r.delivery.deliveries, 1u);
         EXPECT_EQ(r.wifi.rxErrors, 0u);
     }
+}
+
+TEST(Wifi, TheTablesAirtimeClosedFormAgreesAtAConstantRate)
+{
+    Scenario s =
+        ScenarioFrom(kBss, {"topology.clients=4", "group.members=[1, 2, 4]", "traffic.messages=3"});
+    std::vector<ModeResult> results;
+    for (const char* mode : {"unicast", "replicated-unicast", "multicast", "broadcast"})
+    {
+        results.push_back(Simulate(s, mode));
+    }
+    auto checks = ClosedFormChecks(s, results);
+    ASSERT_EQ(checks.size(), 4u);
+    for (const auto& c : checks)
+    {
+        EXPECT_TRUE(c.agrees) << c.mode << ": " << c.predicted << " vs " << c.simulated;
+    }
+    EXPECT_NEAR(checks[1].predicted * 1000,
+                3 * WifiAirtime::Unicast(kMpdu, "OfdmRate54Mbps").GetNanoSeconds(), 1e-6);
+    EXPECT_NEAR(checks[2].predicted * 1000,
+                WifiAirtime::Frame(kMpdu, "OfdmRate6Mbps").GetNanoSeconds(), 1e-6);
 }
 
 /// Airtime per message of \p mode with members 1..n of 30 stations at 54 Mbit/s.

@@ -3,6 +3,7 @@
 #include "scratch/gcsim/report/gossip-report.h"
 #include "scratch/gcsim/report/html-report.h"
 #include "scratch/gcsim/report/report.h"
+#include "scratch/gcsim/report/theory.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "scratch/gcsim/throughput.h"
 
@@ -124,6 +125,11 @@ WriteRunFolder(const ResultsFolder& folder, const Scenario& scenario,
     PlaceScenarioFiles(ScenarioFiles(scenario), folder.Path("")); // what scenario.toml names
     std::string table = ModeTable(scenario, results);
     WriteResult(folder, "table.txt", table);
+    std::vector<ClosedFormCheck> theory = ClosedFormChecks(scenario, results);
+    if (!theory.empty())
+    {
+        WriteResult(folder, "theory.csv", TheoryCsv(theory));
+    }
     WriteResult(folder, "run.json", ProvenanceJson(scenario, commandLine));
     // summary.json last: its presence marks a complete results folder.
     WriteResult(folder, "summary.json", SummaryJson(scenario, results).dump(2) + "\n");

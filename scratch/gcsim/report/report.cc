@@ -3,6 +3,7 @@
 #include "gossip-report.h"
 #include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/throughput.h"
+#include "theory.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -998,7 +999,8 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results, std::size_t
     {
         rows.insert(rows.begin(), ThroughputRow(s));
     }
-    return RenderModes(s, results, rows, width);
+    std::string theory = TheoryText(ClosedFormChecks(s, results));
+    return RenderModes(s, results, rows, width) + (theory.empty() ? "" : "\n" + theory);
 }
 
 } // namespace gcsim

@@ -1,0 +1,687 @@
+// Closed forms beside the simulated values (SEMANTICS.md, "Closed forms the simulator must
+// match exactly"): what theory predicts for each run, computed from the scenario alone, and
+// the reason wherever the simulation differs.
+#include "theory.h"
+
+#include "gossip-report.h"
+#include "models/network/wifi-airtime.h"
+#include "scratch/gcsim/output/text-format.h"
+#include "scratch/gcsim/plot/plot-csv.h"
+#include "scratch/gcsim/scenario.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace gcsim
+{
+namespace
+{
+
+using ns3::gcsim::MulticastRouting;
+
+/// Ethernet: header 14 + FCS 4, the IP packet padded to 46 bytes; the interframe gap is 96
+/// bit times. Point-to-point: 2 bytes of PPP.
+constexpr int64_t kIpUdp = 28;
+constexpr int64_t kCsmaOverhead = 18;
+constexpr int64_t kCsmaMinFrame = 64;
+constexpr int64_t kGapBytes = 12;
+constexpr int64_t kPppOverhead = 2;
+/// 802.11: MAC header 24, LLC/SNAP 8, FCS 4.
+constexpr uint32_t kWifiOverhead = 36;
+
+int64_t
+TxNs(int64_t bytes, const ns3::DataRate& rate)
+{
+    return rate.CalculateBytesTxTime(bytes).GetNanoSeconds();
+}
+
+std::string
+Us(double ns)
+{
+    return Fixed(ns / 1000.0, 3);
+}
+
+/// "100 Mbit/s", "1 Gbit/s".
+std::string
+Rate(const ns3::DataRate& rate)
+{
+    double bps = double(rate.GetBitRate());
+    return bps >= 1e9 ? FixedShort(bps / 1e9, 3) + " Gbit/s" : FixedShort(bps / 1e6, 3) + " Mbit/s";
+}
+
+/// One link a copy crosses: its transmit time, propagation delay and (CSMA) gap.
+struct Hop
+{
+    std::string link; //!< which link: copies on the same one queue behind each other
+    int64_t tx{0};
+    int64_t delay{0};
+    int64_t gap{0}; //!< idle time after each frame before the next may start
+};
+
+/**
+ * Copies sent back to back at time 0, each along its path of FIFO store-and-forward links:
+ * when each arrives (ns after the send). A link starts a frame when it has arrived and the
+ * previous frame on it, and its gap, are done.
+ */
+std::vector<int64_t>
+StoreAndForward(const std::vector<std::vector<Hop>>& paths)
+{
+    std::map<std::string, int64_t> free;
+    std::vector<int64_t> arrivals;
+    for (const auto& path : paths)
+    {
+        int64_t t = 0;
+        for (const Hop& hop : path)
+        {
+            int64_t& at = free[hop.link];
+            int64_t start = std::max(t, at);
+            at = start + hop.tx + hop.gap;
+            t = start + hop.tx + hop.delay;
+        }
+        arrivals.push_back(t);
+    }
+    return arrivals;
+}
+
+double
+Mean(const std::vector<int64_t>& v)
+{
+    double sum = 0;
+    for (int64_t x : v)
+    {
+        sum += double(x);
+    }
+    return v.empty() ? 0 : sum / double(v.size());
+}
+
+/// What may keep a run from its closed forms, found in the scenario and the run.
+struct Conditions
+{
+    std::vector<std::string> general; //!< break every figure's assumptions
+    std::string backoff;              //!< CSMA back-off between back-to-back copies
+    std::string rates;                //!< a Wi-Fi rate manager's choices
+};
+
+Conditions
+ConditionsOf(const Scenario& s, const ModeResult& r, int64_t completion)
+{
+    Conditions c;
+    const auto& t = s.topology;
+    if (t.loss > 0 || t.coreLoss > 0)
+    {
+        c.general.push_back("frames are lost at random (loss " + FixedShort(t.loss, 6) +
+                            "): the figures count what arrived");
+    }
+    if (r.Drops() > 0)
+    {
+        c.general.push_back(Plural(r.Drops(), "frame") + " dropped");
+    }
+    if (!s.background.flows.empty())
+    {
+        c.general.push_back("cross traffic shares the links");
+    }
+    if (!t.staticArp)
+    {
+        c.general.push_back("ARP resolves each address before its first frame (arp = dynamic)");
+    }
+    if (!s.failures.empty())
+    {
+        c.general.push_back("links or routers fail during the run");
+    }
+    if (s.traffic.pattern == "poisson")
+    {
+        c.general.push_back("Poisson sends: a message can queue behind the one before it");
+    }
+    else if (s.traffic.messages > 1 && s.traffic.interval.GetNanoSeconds() < completion)
+    {
+        c.general.push_back("messages overlap: the interval (" +
+                            Us(s.traffic.interval.GetNanoSeconds()) +
+                            " us) is shorter than one message's completion (" + Us(completion) +
+                            " us), so copies queue behind the previous message's");
+    }
+    return c;
+}
+
+/// Adds checks to \p out, each marked against \p conditions.
+class Checker
+{
+public:
+    Checker(std::vector<ClosedFormCheck>& out, const ModeResult& r, Conditions conditions)
+      : m_out(out)
+      , m_r(r)
+      , m_conditions(std::move(conditions))
+    {
+    }
+
+    /// A time in ns, shown in us; agrees to the nanosecond (a mean: to 0.5 ns).
+    void Time(const std::string& figure, double predicted, double simulated,
+              const std::string& formula, const std::string& specific = "")
+    {
+        Add(figure, predicted / 1000.0, simulated / 1000.0, 3,
+            std::fabs(predicted - simulated) <= 0.5, formula, specific);
+    }
+
+    /// A count (per message, or in total); agrees exactly (to 1e-9 for a ratio).
+    void Count(const std::string& figure, double predicted, double simulated, int decimals,
+               const std::string& formula, const std::string& specific = "")
+    {
+        Add(figure, predicted, simulated, decimals,
+            std::fabs(predicted - simulated) <= 1e-9 * std::max(1.0, std::fabs(predicted)), formula,
+            specific);
+    }
+
+    double PerMessage(uint64_t total) const
+    {
+        return m_r.delivery.messages ? double(total) / double(m_r.delivery.messages) : 0;
+    }
+
+    const ModeResult& Result() const
+    {
+        return m_r;
+    }
+
+private:
+    void Add(const std::string& figure, double predicted, double simulated, int decimals,
+             bool agrees, const std::string& formula, const std::string& specific)
+    {
+        ClosedFormCheck c;
+        c.mode = m_r.mode;
+        c.figure = figure;
+        c.predicted = predicted;
+        c.simulated = simulated;
+        c.decimals = decimals;
+        c.formula = formula;
+        c.agrees = agrees;
+        if (!agrees)
+        {
+            std::vector<std::string> why;
+            if (!specific.empty())
+            {
+                why.push_back(specific);
+            }
+            why.insert(why.end(), m_conditions.general.begin(), m_conditions.general.end());
+            c.reason = why.empty() ? kUnexplained : Join(why, "; ");
+        }
+        m_out.push_back(c);
+    }
+
+    std::vector<ClosedFormCheck>& m_out;
+    const ModeResult& m_r;
+    Conditions m_conditions;
+};
+
+/// The modes whose closed forms these are, and runs without layers that change them.
+bool
+PlainRun(const Scenario& s, const Scenario::RunSpec& spec)
+{
+    static const std::set<std::string> modes = {"unicast", "replicated-unicast", "multicast",
+                                                "broadcast", "multicast-to-unicast"};
+    return modes.count(spec.mode) && spec.repair == Repair::NONE && !spec.order &&
+           (s.traffic.pattern == "group" || s.traffic.pattern == "poisson") && !s.groups.Many() &&
+           !s.membership.given;
+}
+
+/// Copies P1 sends per message: one per destination for replicated unicast, else one.
+uint64_t
+Copies(const std::string& mode, uint64_t destinations)
+{
+    return mode == "replicated-unicast" ? destinations : 1;
+}
+
+/// The latency rows of copies that arrive at \p arrivals (ns after the send).
+void
+LatencyChecks(Checker& check, const std::vector<int64_t>& arrivals, const std::string& formula,
+              const std::string& backoff)
+{
+    const auto& d = check.Result().delivery;
+    int64_t last = *std::max_element(arrivals.begin(), arrivals.end());
+    check.Time("latency mean (us)", Mean(arrivals), d.latency.mean, formula, backoff);
+    check.Time("latency max (us)", double(last), double(d.latency.max), formula, backoff);
+    check.Time("completion mean (us)", double(last), d.completion.mean, formula, backoff);
+}
+
+/// Counts every host run shares: filtered frames at non-members, receptions of broadcast.
+void
+HostChecks(Checker& check, const std::string& mode, uint64_t reached, uint64_t clients,
+           uint64_t members, const std::string& reachedText)
+{
+    const ModeResult& r = check.Result();
+    uint64_t messages = r.delivery.messages;
+    if (mode == "broadcast")
+    {
+        check.Count("non-member receptions", double(messages * (clients - members)),
+                    double(r.hosts.nonmemberReceptions), 0,
+                    "messages x (clients - members) = " + std::to_string(messages) + " x (" +
+                        std::to_string(clients) + " - " + std::to_string(members) + ")");
+    }
+    else if (mode == "multicast")
+    {
+        check.Count("NIC-filtered frames", double(messages * (reached - r.destinations)),
+                    double(r.hosts.nicFiltered), 0,
+                    "messages x (" + reachedText + " - members) = " + std::to_string(messages) +
+                        " x (" + std::to_string(reached) + " - " + std::to_string(r.destinations) +
+                        ")");
+    }
+}
+
+/// Kind lan: P1 and the clients on one CSMA segment.
+void
+LanChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec,
+          std::vector<ClosedFormCheck>& out)
+{
+    const auto& t = s.topology;
+    const int64_t frame = std::max<int64_t>(kCsmaMinFrame, s.traffic.size + kIpUdp + kCsmaOverhead);
+    const int64_t tx = TxNs(frame, t.dataRate);
+    const int64_t gap = TxNs(kGapBytes, t.dataRate);
+    const int64_t d = t.delay.GetNanoSeconds();
+    const uint64_t g = r.destinations;
+    const uint64_t copies = Copies(spec.mode, g);
+    std::vector<std::vector<Hop>> paths(copies, {Hop{"lan", tx, d, gap}});
+    std::vector<int64_t> arrivals = StoreAndForward(paths);
+    Conditions c = ConditionsOf(s, r, arrivals.back());
+    std::string terms = "T = " + std::to_string(frame) + "-byte frame at " + Rate(t.dataRate) +
+                        " = " + Us(tx) + " us, d = " + Us(d) + " us";
+    std::string formula = "T + d; " + terms;
+    std::string backoff;
+    if (copies > 1)
+    {
+        formula = "copy k at k T + (k - 1) gap + d; " + terms + ", gap (96 bits) = " + Us(gap) +
+                  " us, k = 1.." + std::to_string(copies);
+        if (d > gap)
+        {
+            backoff = "CSMA back-off: the delay d (" + Us(d) + " us) exceeds the interframe gap (" +
+                      Us(gap) +
+                      " us), so each copy finds the channel still busy and backs off at random";
+        }
+    }
+    Checker check(out, r, c);
+    LatencyChecks(check, arrivals, formula, backoff);
+    check.Count("P1 packets / message", double(copies), check.PerMessage(r.links.serverFrames), 2,
+                copies > 1 ? "one copy per member, g = " + std::to_string(copies) : "one frame");
+    check.Count("P1 bytes / message", double(copies * frame), check.PerMessage(r.links.serverBytes),
+                1,
+                (copies > 1 ? "g x frame = " + std::to_string(copies) + " x " : "frame = ") +
+                    std::to_string(frame));
+    check.Count("link transmissions / message", double(copies), check.PerMessage(r.links.frames), 2,
+                copies > 1 ? "g frames on the one segment" : "one frame on the one segment");
+    HostChecks(check, spec.mode, t.clients, t.clients, s.group.members.size(), "clients");
+}
+
+/// Kind tree: P1 on a point-to-point link to the root of a complete fanout-ary tree of
+/// point-to-point links, depth h, and one CSMA LAN of clients per leaf.
+void
+TreeChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec,
+           std::vector<ClosedFormCheck>& out)
+{
+    const auto& t = s.topology;
+    const uint64_t k = t.fanout;
+    const uint64_t h = t.depth;
+    uint64_t leaves = 1;
+    for (uint64_t i = 0; i < h; ++i)
+    {
+        leaves *= k;
+    }
+    const uint64_t routers = k == 1 ? h + 1 : (leaves * k - 1) / (k - 1);
+    const uint64_t perLeaf = t.clients / leaves;
+    const uint64_t firstLeaf = routers - leaves;
+    const bool tree = spec.mode != "multicast" || spec.routing == MulticastRouting::SOURCE_TREE ||
+                      spec.routing == MulticastRouting::FLOOD;
+    if (!tree || spec.mode == "multicast-to-unicast" || perLeaf == 0)
+    {
+        return;
+    }
+    const int64_t S = s.traffic.size;
+    const int64_t ppp = S + kIpUdp + kPppOverhead;
+    const int64_t frame = std::max<int64_t>(kCsmaMinFrame, S + kIpUdp + kCsmaOverhead);
+    const int64_t d = t.delay.GetNanoSeconds();
+    const Hop access{"P1", TxNs(ppp, t.dataRate), d, 0};
+    const int64_t coreTx = TxNs(ppp, t.coreRate);
+    const int64_t coreD = t.coreDelay.GetNanoSeconds();
+    const int64_t lanTx = TxNs(frame, t.dataRate);
+    const int64_t gap = TxNs(kGapBytes, t.dataRate);
+
+    // The path to leaf router `leaf` (numbered breadth first, root 0): P1's link, the core
+    // links from the root down (named by their lower router), the leaf's LAN.
+    auto path = [&](uint64_t leaf)
+    {
+        std::vector<uint64_t> down;
+        for (uint64_t x = leaf; x != 0; x = (x - 1) / k)
+        {
+            down.push_back(x);
+        }
+        std::vector<Hop> hops{access};
+        for (auto it = down.rbegin(); it != down.rend(); ++it)
+        {
+            hops.push_back(Hop{"R" + std::to_string(*it), coreTx, coreD, 0});
+        }
+        hops.push_back(Hop{"lan" + std::to_string(leaf), lanTx, d, gap});
+        return hops;
+    };
+    auto leafOf = [&](uint32_t client) { return firstLeaf + (client - 1) / perLeaf; };
+
+    std::vector<uint32_t> destinations;
+    if (spec.mode == "unicast")
+    {
+        destinations = {s.group.target};
+    }
+    else if (spec.mode == "broadcast")
+    {
+        for (uint32_t c = 1; c <= t.clients; ++c)
+        {
+            destinations.push_back(c);
+        }
+    }
+    else
+    {
+        destinations = s.group.members;
+    }
+    if (destinations.empty() || destinations.size() != r.destinations)
+    {
+        return;
+    }
+    const bool replicated = spec.mode == "replicated-unicast";
+    std::vector<std::vector<Hop>> paths;
+    for (uint32_t c : replicated ? destinations : std::vector<uint32_t>{destinations.front()})
+    {
+        paths.push_back(path(leafOf(c)));
+    }
+    std::vector<int64_t> arrivals = StoreAndForward(paths);
+    if (!replicated)
+    {
+        arrivals.assign(destinations.size(), arrivals.front()); // one copy, every leaf alike
+    }
+    Conditions c = ConditionsOf(s, r, *std::max_element(arrivals.begin(), arrivals.end()));
+    std::string terms = "A = " + Us(access.tx + d) + ", C = " + Us(coreTx + coreD) +
+                        ", L = " + Us(lanTx + d) + " us, h = " + std::to_string(h);
+    std::string formula = "A + h C + L; " + terms;
+    std::string backoff;
+    if (replicated)
+    {
+        formula = "store and forward, copies in member order through FIFO queues; " + terms +
+                  ", P1's link " + Us(access.tx) + " us a copy";
+        std::set<uint64_t> seen;
+        bool shared = false;
+        for (uint32_t m : destinations)
+        {
+            shared = shared || !seen.insert(leafOf(m)).second;
+        }
+        if (shared && d > gap)
+        {
+            backoff = "CSMA back-off on a leaf LAN with several members: the delay exceeds the "
+                      "interframe gap";
+        }
+    }
+    Checker check(out, r, c);
+    LatencyChecks(check, arrivals, formula, backoff);
+
+    // Links a message crosses: P1's, the core links below each router on the paths, the LANs.
+    std::set<uint64_t> memberLeaves;
+    for (uint32_t m : destinations)
+    {
+        memberLeaves.insert(leafOf(m));
+    }
+    std::set<uint64_t> coreLinks;
+    for (uint64_t leaf : memberLeaves)
+    {
+        for (uint64_t x = leaf; x != 0; x = (x - 1) / k)
+        {
+            coreLinks.insert(x);
+        }
+    }
+    const uint64_t g = destinations.size();
+    double links = 0;
+    std::string why;
+    if (spec.mode == "unicast")
+    {
+        links = double(h + 2);
+        why = "h + 2 = " + std::to_string(h) + " + 2";
+    }
+    else if (replicated)
+    {
+        links = double(g * (h + 2));
+        why = "g (h + 2) = " + std::to_string(g) + " x " + std::to_string(h + 2);
+    }
+    else if (spec.mode == "broadcast" || spec.routing == MulticastRouting::FLOOD)
+    {
+        links = double(1 + (routers - 1) + leaves);
+        why = "every link: 1 + (routers - 1) + leaves = 1 + " + std::to_string(routers - 1) +
+              " + " + std::to_string(leaves);
+    }
+    else
+    {
+        links = double(1 + coreLinks.size() + memberLeaves.size());
+        why = "the tree to the members' leaves: 1 + core links + member LANs = 1 + " +
+              std::to_string(coreLinks.size()) + " + " + std::to_string(memberLeaves.size());
+    }
+    check.Count("P1 packets / message", double(replicated ? g : 1),
+                check.PerMessage(r.links.serverFrames), 2,
+                replicated ? "one copy per member, g = " + std::to_string(g) : "one packet");
+    check.Count("link transmissions / message", links, check.PerMessage(r.links.frames), 2, why);
+    if (spec.mode == "multicast")
+    {
+        bool flood = spec.routing == MulticastRouting::FLOOD;
+        uint64_t reached = flood ? t.clients : memberLeaves.size() * perLeaf;
+        HostChecks(check, spec.mode, reached, t.clients, s.group.members.size(),
+                   flood ? "clients" : "clients on the members' LANs");
+    }
+    else
+    {
+        HostChecks(check, spec.mode, t.clients, t.clients, s.group.members.size(), "clients");
+    }
+}
+
+/// "54Mbps" -> "OfdmRate54Mbps" (802.11a's names); "" if \p rate is not one.
+std::string
+OfdmMode(const std::string& rate)
+{
+    std::string mode = "OfdmRate" + rate;
+    return ns3::gcsim::WifiAirtime::Covers(mode) ? mode : "";
+}
+
+/// Kind wifi, 802.11a, P1 on the access point's cable: airtime per message.
+void
+WifiChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec,
+           std::vector<ClosedFormCheck>& out)
+{
+    using ns3::gcsim::WifiAirtime;
+    const auto& t = s.topology;
+    if (t.wifiStandard != "80211a" || t.serverStation ||
+        (spec.mode == "multicast" && t.multicastToUnicast))
+    {
+        return;
+    }
+    const std::string group = t.multicastRate.empty() ? "OfdmRate6Mbps" : OfdmMode(t.multicastRate);
+    const bool constant = t.rateManager == "constant";
+    const std::string unicast =
+        constant ? OfdmMode(t.unicastRate.empty() ? "54Mbps" : t.unicastRate) : "OfdmRate54Mbps";
+    if (group.empty() || unicast.empty())
+    {
+        return;
+    }
+    const uint32_t mpdu = s.traffic.size + kIpUdp + kWifiOverhead;
+    const bool copies = spec.mode != "multicast" && spec.mode != "broadcast";
+    const uint64_t n = spec.mode == "unicast" || !copies ? 1 : r.destinations;
+    int64_t each = copies ? WifiAirtime::Unicast(mpdu, unicast).GetNanoSeconds()
+                          : WifiAirtime::Frame(mpdu, group).GetNanoSeconds();
+    Conditions c = ConditionsOf(s, r, 0);
+    std::string specific;
+    if (copies && !constant)
+    {
+        specific = "the rate manager (" + t.rateManager +
+                   ") chooses each frame's rate: the closed form takes the fastest, 54 Mbit/s";
+    }
+    if (r.wifi.retries > 0)
+    {
+        specific +=
+            std::string(specific.empty() ? "" : "; ") + Plural(r.wifi.retries, "retry", "retries");
+    }
+    std::string formula =
+        copies ? "n x (frame + SIFS + ACK) at " + unicast + ", n = " + std::to_string(n) +
+                     ", MPDU " + std::to_string(mpdu) + " bytes: " + Us(each) + " us each"
+               : "one group frame at " + group + ", MPDU " + std::to_string(mpdu) +
+                     " bytes: 20 + 4 ceil((16 + 8 MPDU + 6) / bits per symbol) us";
+    Checker check(out, r, c);
+    check.Time("airtime / message (us)", double(n * each),
+               check.PerMessage(r.wifi.messageAirtimeNs), formula, specific);
+}
+
+} // namespace
+
+std::vector<ClosedFormCheck>
+ClosedFormChecks(const Scenario& s, const std::vector<ModeResult>& results)
+{
+    std::vector<ClosedFormCheck> out;
+    for (const ModeResult& r : results)
+    {
+        if (auto g = r.gossip.used ? GossipTheory(s, r) : std::nullopt)
+        {
+            ClosedFormCheck c;
+            c.mode = r.mode;
+            c.figure = "closed form (simulated 95 % CI)";
+            c.predicted = g->predicted;
+            c.simulated = g->simulated;
+            c.decimals = 4;
+            c.formula = g->figure + ": " + g->formula + ", within the simulated 95 % interval " +
+                        FixedShort(g->low, 4) + "-" + FixedShort(g->high, 4);
+            c.agrees = g->within;
+            if (!c.agrees)
+            {
+                c.reason = "outside the simulated 95 % interval " + FixedShort(g->low, 4) + "-" +
+                           FixedShort(g->high, 4) + ": the closed form is a large-population limit";
+            }
+            out.push_back(c);
+            continue;
+        }
+        Scenario::RunSpec spec = s.RunOf(r.mode);
+        if (!PlainRun(s, spec) || r.delivery.messages == 0)
+        {
+            continue;
+        }
+        if (s.topology.kind == "lan" && spec.mode != "multicast-to-unicast")
+        {
+            LanChecks(s, r, spec, out);
+        }
+        else if (s.topology.kind == "tree")
+        {
+            TreeChecks(s, r, spec, out);
+        }
+        else if (s.topology.kind == "wifi")
+        {
+            WifiChecks(s, r, spec, out);
+        }
+    }
+    return out;
+}
+
+std::string
+TheoryText(const std::vector<ClosedFormCheck>& checks)
+{
+    if (checks.empty())
+    {
+        return "";
+    }
+    // Run and figure left-aligned, the two values right-aligned, then the verdict and the
+    // formula (or the reason) as text.
+    std::vector<std::array<std::string, 5>> lines = {{"", "", "closed form", "simulated", ""}};
+    std::array<std::size_t, 4> width{};
+    uint64_t agree = 0;
+    for (const auto& c : checks)
+    {
+        agree += c.agrees;
+        lines.push_back({c.mode, c.figure, Fixed(c.predicted, c.decimals),
+                         Fixed(c.simulated, c.decimals),
+                         c.agrees ? "agrees   " + c.formula : "DIFFERS  " + c.reason});
+    }
+    for (const auto& l : lines)
+    {
+        for (std::size_t i = 0; i < width.size(); ++i)
+        {
+            width[i] = std::max(width[i], l[i].size());
+        }
+    }
+    std::ostringstream out;
+    out << "closed forms beside the simulation: " << agree << " of " << checks.size()
+        << " agree (times to the nanosecond, counts exactly)\n\n";
+    for (const auto& l : lines)
+    {
+        std::string line = l[0] + std::string(width[0] - l[0].size() + 2, ' ') + l[1] +
+                           std::string(width[1] - l[1].size() + 2, ' ') +
+                           std::string(width[2] - l[2].size(), ' ') + l[2] + "  " +
+                           std::string(width[3] - l[3].size(), ' ') + l[3] + "  " + l[4];
+        line.erase(line.find_last_not_of(' ') + 1);
+        out << line << "\n";
+    }
+    return out.str();
+}
+
+namespace
+{
+
+std::string
+CsvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\n") == std::string::npos)
+    {
+        return text;
+    }
+    std::string out = "\"";
+    for (char c : text)
+    {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+} // namespace
+
+std::string
+TheoryCsv(const std::vector<ClosedFormCheck>& checks)
+{
+    std::ostringstream csv;
+    csv << "mode,figure,closed_form,simulated,agrees,formula,reason\n";
+    for (const auto& c : checks)
+    {
+        csv << CsvField(c.mode) << ',' << CsvField(c.figure) << ','
+            << Fixed(c.predicted, c.decimals) << ',' << Fixed(c.simulated, c.decimals) << ','
+            << (c.agrees ? "yes" : "no") << ',' << CsvField(c.formula) << ',' << CsvField(c.reason)
+            << '\n';
+    }
+    return csv.str();
+}
+
+std::vector<ClosedFormCheck>
+ReadTheoryCsv(const std::string& text)
+{
+    std::vector<ClosedFormCheck> out;
+    auto rows = plotting::ParseCsv(text);
+    for (std::size_t i = 1; i < rows.size(); ++i)
+    {
+        const auto& f = rows[i];
+        if (f.size() != 7)
+        {
+            throw std::runtime_error("theory.csv line " + std::to_string(i + 1) + ": " +
+                                     std::to_string(f.size()) + " fields, not 7");
+        }
+        ClosedFormCheck c;
+        c.mode = f[0];
+        c.figure = f[1];
+        std::size_t point = f[2].find('.');
+        c.decimals = point == std::string::npos ? 0 : int(f[2].size() - point - 1);
+        if (!plotting::ParseNumber(f[2], c.predicted) || !plotting::ParseNumber(f[3], c.simulated))
+        {
+            throw std::runtime_error("theory.csv line " + std::to_string(i + 1) + ": not a number");
+        }
+        c.agrees = f[4] == "yes";
+        c.formula = f[5];
+        c.reason = f[6];
+        out.push_back(c);
+    }
+    return out;
+}
+
+} // namespace gcsim
