@@ -249,5 +249,26 @@ TEST(Theory, TableAndTheoryCsvShowThePredictionBesideTheValue)
     }
 }
 
+TEST(Theory, TheReportMarksEachCellAndListsTheClosedForms)
+{
+    ScratchFolder dir;
+    std::string scenario = dir / "lan.toml";
+    WriteFile(scenario, kLan);
+    CommandResult r = RunCommand(
+        {"run", scenario, "-q", "--no-plots", "--set", "topology.delay=5us", "--out", dir / "out"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::string html = ReadFile(dir / "out/report.html");
+    EXPECT_NE(html.find("<h2>Theory beside the simulation</h2>"), std::string::npos);
+    EXPECT_NE(html.find("23 of 26 closed forms agree"), std::string::npos);
+    // Replicated unicast's last copy: simulated with back-off, the closed form beside it.
+    EXPECT_NE(html.find("<span class=\"cf differs\" title=\"closed form 263.720 differs: CSMA "
+                        "back-off"),
+              std::string::npos);
+    EXPECT_NE(html.find("<span class=\"cf agrees\" title=\"closed form 90.600 agrees: T + d;"),
+              std::string::npos);
+    std::string csv = ReadFile(dir / "out/theory.csv");
+    EXPECT_EQ(csv.rfind("mode,figure,closed_form,simulated,agrees,formula,reason\n", 0), 0u);
+}
+
 } // namespace
 } // namespace gcsim::test

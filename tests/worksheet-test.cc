@@ -161,7 +161,7 @@ TEST(Glossary, EveryRowOfTheReportsTableSaysWhatItCounts)
     std::string line;
     std::getline(in, line);
     int rows = 0;
-    while (std::getline(in, line))
+    while (std::getline(in, line) && line.rfind("closed forms beside", 0) != 0)
     {
         if (line.empty() || line[0] == ' ')
         {

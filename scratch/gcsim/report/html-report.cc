@@ -8,6 +8,7 @@
 #include "scratch/gcsim/plot/gnuplot-script.h"
 #include "scratch/gcsim/plot/plot-csv.h"
 #include "scratch/gcsim/scenario.h"
+#include "theory.h"
 
 #include <algorithm>
 #include <cctype>
@@ -134,11 +135,55 @@ Columns(const std::string& line)
     return fields;
 }
 
+/// A closed form's mark beside a table cell: = where it agrees, the closed form's value where
+/// it differs; its formula or the reason in the tooltip.
+std::string
+ClosedFormMark(const ClosedFormCheck& c)
+{
+    std::string value = Fixed(c.predicted, c.decimals);
+    std::string title = c.agrees ? "closed form " + value + " agrees: " + c.formula
+                                 : "closed form " + value + " differs: " + c.reason;
+    return std::string(" <span class=\"cf ") + (c.agrees ? "agrees" : "differs") + "\" title=\"" +
+           Escape(title) + "\">" + (c.agrees ? "= theory" : "theory " + Escape(value)) + "</span>";
+}
+
+/// The closed forms beside the simulation (theory.csv): one row per figure and run.
+std::string
+TheoryHtml(const std::vector<ClosedFormCheck>& theory)
+{
+    std::size_t agree = std::count_if(theory.begin(), theory.end(),
+                                      [](const ClosedFormCheck& c) { return c.agrees; });
+    std::ostringstream html;
+    html << "<p class=\"caption\">" << agree << " of " << theory.size()
+         << " closed forms agree with the simulation (times to the nanosecond, counts "
+            "exactly); where one differs, the reason.</p>\n<div class=\"scroll\">"
+         << "<table class=\"theory\">\n<thead><tr><th>run</th><th>figure</th>"
+         << "<th>closed form</th><th>simulated</th><th></th><th class=\"text\">formula, or "
+            "why they differ</th></tr></thead>\n<tbody>\n";
+    for (const auto& c : theory)
+    {
+        html << "<tr class=\"" << (c.agrees ? "agrees" : "differs") << "\"><th>" << Escape(c.mode)
+             << "</th><th>" << Escape(c.figure) << "</th><td>" << Fixed(c.predicted, c.decimals)
+             << "</td><td>" << Fixed(c.simulated, c.decimals) << "</td><td class=\"verdict\">"
+             << (c.agrees ? "agrees" : "differs") << "</td><td class=\"text\">"
+             << Escape(c.agrees ? c.formula : c.reason) << "</td></tr>\n";
+    }
+    html << "</tbody></table></div>\n";
+    return html.str();
+}
+
 /// table.txt as an HTML table (its title line as the caption), or as it is when it does not
 /// split into columns.
 std::string
-ModeTableHtml(const std::string& table)
+ModeTableHtml(const std::string& tableText, const std::vector<ClosedFormCheck>& theory)
 {
+    // The closed forms' block after the table has its own section (TheoryHtml).
+    std::string table = tableText.substr(0, tableText.find("\nclosed forms beside the simulation"));
+    std::map<std::pair<std::string, std::string>, const ClosedFormCheck*> checks;
+    for (const auto& c : theory)
+    {
+        checks[{c.figure, c.mode}] = &c;
+    }
     std::vector<std::string> lines = Lines(table);
     std::string title;
     std::vector<std::string> header;
@@ -188,7 +233,13 @@ ModeTableHtml(const std::string& table)
              << Escape(row[0]) << "</th>";
         for (std::size_t i = 1; i < row.size(); ++i)
         {
-            html << "<td>" << Escape(row[i]) << "</td>";
+            auto check = checks.find({row[0], header[i - 1]});
+            html << "<td>" << Escape(row[i]);
+            if (check != checks.end())
+            {
+                html << ClosedFormMark(*check->second);
+            }
+            html << "</td>";
         }
         html << "</tr>\n";
         if (!meaning.empty())
@@ -481,9 +532,27 @@ RunReport(const fs::path& dir, const std::string& summaryText)
                                 Note(std::string("animation.json cannot be read: ") + e.what()));
         }
     }
+    std::vector<ClosedFormCheck> theory;
+    std::string theoryNote;
+    if (ReadText(dir / "theory.csv", text))
+    {
+        try
+        {
+            theory = ReadTheoryCsv(text);
+        }
+        catch (const std::exception& e)
+        {
+            theoryNote = Note(std::string("theory.csv cannot be read: ") + e.what());
+        }
+    }
     if (ReadText(dir / "table.txt", text))
     {
-        sections += Section("table", "Modes side by side", ModeTableHtml(text));
+        sections += Section("table", "Modes side by side", ModeTableHtml(text, theory));
+    }
+    if (!theory.empty() || !theoryNote.empty())
+    {
+        sections += Section("theory", "Theory beside the simulation",
+                            theoryNote.empty() ? TheoryHtml(theory) : theoryNote);
     }
     sections += PlotsHtml(dir);
     if (ReadText(dir / "scenario.toml", text))
