@@ -5,6 +5,7 @@
 #include "test-utilities.h"
 
 #include <cmath>
+#include <set>
 
 namespace gcsim::test
 {
@@ -129,15 +130,34 @@ TEST_P(TreeClosedForms, TheTablesClosedFormsAgreeWithHalfTheClientsInTheGroup)
 {
     // Members drawn by the seed: several on some leaf LANs, none on others.
     const Tree t = GetParam();
-    Scenario s = t.Make("0.5", {"delivery.multicast_routing=[\"source-tree\", \"flood\"]"});
+    Scenario s = t.Make("0.5", {"delivery.multicast_routing=[\"source-tree\", \"flood\", "
+                                "\"shared-tree\", \"dense\"]",
+                                "delivery.prune_lifetime=\"120ms\""});
     std::vector<ModeResult> results;
     for (const char* label :
-         {"unicast", "replicated-unicast", "multicast/source-tree", "multicast/flood", "broadcast"})
+         {"unicast", "replicated-unicast", "multicast/source-tree", "multicast/flood",
+          "multicast/shared-tree", "multicast/dense", "broadcast"})
     {
         results.push_back(Simulate(s, label));
     }
     auto checks = ClosedFormChecks(s, results);
-    EXPECT_GE(checks.size(), 5u * 5);
+    EXPECT_GE(checks.size(), 7u * 5);
+    std::set<std::string> figures;
+    for (const auto& c : checks)
+    {
+        figures.insert(c.mode + " " + c.figure);
+    }
+    EXPECT_TRUE(figures.count("multicast/shared-tree stretch max"));
+    // Five messages 50 ms apart, prunes held 120 ms: dense mode floods at messages 0 and 3
+    // (where a leaf has no member; with members everywhere nothing is pruned).
+    auto prunes =
+        std::find_if(checks.begin(), checks.end(),
+                     [](const ClosedFormCheck& c) { return c.figure == "prunes / grafts"; });
+    ASSERT_EQ(prunes != checks.end(), results[5].dense.prunes > 0);
+    if (prunes != checks.end())
+    {
+        EXPECT_EQ(prunes->formula.rfind("floods x pruned links = 2 x ", 0), 0u) << prunes->formula;
+    }
     for (const auto& c : checks)
     {
         EXPECT_TRUE(c.agrees) << c.mode << " " << c.figure << ": " << c.predicted << " vs "

@@ -312,6 +312,212 @@ LanChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec,
     HostChecks(check, spec.mode, t.clients, t.clients, s.group.members.size(), "clients");
 }
 
+/// A complete fanout-ary router tree as kind tree builds it: routers numbered breadth first
+/// (root 0), P1 on a point-to-point link to the root, clients perLeaf to a leaf LAN in order.
+struct KaryTree
+{
+    uint64_t k{2};
+    uint64_t h{1};
+    uint64_t leaves{1};
+    uint64_t routers{1};
+    uint64_t perLeaf{0};
+    uint64_t firstLeaf{0};
+    int64_t A{0}; //!< P1's hop: transmit time and delay
+    int64_t C{0}; //!< one core hop
+    int64_t L{0}; //!< the leaf LAN's hop
+
+    uint64_t Parent(uint64_t x) const
+    {
+        return (x - 1) / k;
+    }
+    uint64_t Depth(uint64_t x) const
+    {
+        uint64_t n = 0;
+        for (; x != 0; x = Parent(x))
+        {
+            ++n;
+        }
+        return n;
+    }
+    uint64_t LeafOf(uint32_t client) const
+    {
+        return firstLeaf + (client - 1) / perLeaf;
+    }
+    /// The core links (each named by its lower router) between routers a and b.
+    std::vector<uint64_t> Between(uint64_t a, uint64_t b) const
+    {
+        std::vector<uint64_t> links;
+        uint64_t da = Depth(a);
+        uint64_t db = Depth(b);
+        for (; da > db; --da, a = Parent(a))
+        {
+            links.push_back(a);
+        }
+        for (; db > da; --db, b = Parent(b))
+        {
+            links.push_back(b);
+        }
+        for (; a != b; a = Parent(a), b = Parent(b))
+        {
+            links.push_back(a);
+            links.push_back(b);
+        }
+        return links;
+    }
+};
+
+/// Shared tree: up from P1 to the rendezvous router, then down its tree to the members.
+void
+SharedTreeChecks(const Scenario& s, const ModeResult& r, const KaryTree& tree,
+                 std::vector<ClosedFormCheck>& out)
+{
+    const auto& members = s.group.members;
+    if (s.topology.routingMetric != ns3::gcsim::RoutingMetric::HOPS)
+    {
+        return;
+    }
+    // The scenario's router, or the 1-median of P1 and the members (lowest index on a tie).
+    uint64_t rp = 0;
+    std::string chosen = "delivery.rendezvous";
+    if (s.delivery.rendezvous >= 0)
+    {
+        rp = uint64_t(s.delivery.rendezvous);
+    }
+    else
+    {
+        chosen = "the 1-median of P1 and the members";
+        uint64_t best = UINT64_MAX;
+        for (uint64_t x = 0; x < tree.routers; ++x)
+        {
+            uint64_t sum = tree.Depth(x);
+            for (uint32_t m : members)
+            {
+                sum += tree.Between(x, tree.LeafOf(m)).size();
+            }
+            if (sum < best)
+            {
+                best = sum;
+                rp = x;
+            }
+        }
+    }
+    const int64_t direct = tree.A + int64_t(tree.h) * tree.C + tree.L;
+    std::vector<int64_t> arrivals;
+    double stretchSum = 0;
+    double stretchMax = 0;
+    std::set<uint64_t> down;
+    std::set<uint64_t> lans;
+    for (uint32_t m : members)
+    {
+        auto links = tree.Between(rp, tree.LeafOf(m));
+        down.insert(links.begin(), links.end());
+        lans.insert(tree.LeafOf(m));
+        int64_t at = tree.A + int64_t(tree.Depth(rp) + links.size()) * tree.C + tree.L;
+        arrivals.push_back(at);
+        stretchSum += double(at) / double(direct);
+        stretchMax = std::max(stretchMax, double(at) / double(direct));
+    }
+    Conditions c = ConditionsOf(s, r, *std::max_element(arrivals.begin(), arrivals.end()));
+    std::string rpText = "RP = R" + std::to_string(rp) + " (" + chosen + ")";
+    std::string formula = "A + (depth(RP) + hops from RP to the leaf) C + L; " + rpText +
+                          ", A = " + Us(tree.A) + ", C = " + Us(tree.C) + ", L = " + Us(tree.L) +
+                          " us";
+    Checker check(out, r, c);
+    LatencyChecks(check, arrivals, formula, "");
+    std::string stretch =
+        "each member's latency over A + h C + L = " + Us(direct) + " us; " + rpText;
+    check.Count("stretch mean", stretchSum / double(members.size()), r.delivery.stretchMean, 3,
+                stretch);
+    check.Count("stretch max", stretchMax, r.delivery.stretchMax, 3, stretch);
+    uint64_t up = tree.Depth(rp);
+    check.Count("link transmissions / message", double(1 + up + down.size() + lans.size()),
+                check.PerMessage(r.links.frames), 2,
+                "1 + core links up to the RP + the RP's tree to the members + member LANs = 1 + " +
+                    std::to_string(up) + " + " + std::to_string(down.size()) + " + " +
+                    std::to_string(lans.size()));
+    HostChecks(check, "multicast", lans.size() * tree.perLeaf, s.topology.clients, members.size(),
+               "clients on the members' LANs");
+}
+
+/// Dense mode: the first message floods every core link and the member LANs; each router
+/// with nothing below prunes its link, which floods again for the first message to reach
+/// it after prune_lifetime. Predicted only where every pruned link floods again at the same
+/// message (otherwise the subtrees' timing interleaves and no single period holds).
+void
+DenseChecks(const Scenario& s, const ModeResult& r, const KaryTree& tree,
+            const std::set<uint64_t>& treeLinks, const std::set<uint64_t>& memberLeaves,
+            std::vector<ClosedFormCheck>& out)
+{
+    // A Prune: IPv4 20 + 34 bytes, PPP 2, one core hop.
+    const int64_t prune =
+        TxNs(20 + 34 + kPppOverhead, s.topology.coreRate) + s.topology.coreDelay.GetNanoSeconds();
+    const int64_t lifetime = s.delivery.pruneLifetime.GetNanoSeconds();
+    const int64_t interval = s.traffic.interval.GetNanoSeconds();
+    // When each pruned link's Prune reaches its upper router (ns after a flooding send): a
+    // leaf router prunes when the message reaches it; a router above, when its last child's
+    // Prune has arrived.
+    std::map<uint64_t, int64_t> installed;
+    for (uint64_t x = tree.routers - 1; x >= 1; --x)
+    {
+        if (treeLinks.count(x))
+        {
+            continue;
+        }
+        int64_t decide = tree.A + int64_t(tree.Depth(x)) * tree.C;
+        if (x < tree.firstLeaf)
+        {
+            decide = 0;
+            for (uint64_t child = x * tree.k + 1; child <= x * tree.k + tree.k; ++child)
+            {
+                decide = std::max(decide, installed.at(child));
+            }
+        }
+        installed[x] = decide + prune;
+    }
+    if (installed.empty() || interval <= 0)
+    {
+        return;
+    }
+    // Messages from one flood to the next: the first whose arrival at the upper router comes
+    // after the prune expired.
+    std::set<int64_t> periods;
+    for (const auto& [x, at] : installed)
+    {
+        int64_t wait = at + lifetime - (tree.A + int64_t(tree.Depth(tree.Parent(x))) * tree.C);
+        if (wait <= 0 || wait % interval == 0)
+        {
+            return; // expiry and arrival at the same instant: the event order decides
+        }
+        periods.insert(wait / interval + 1);
+    }
+    if (periods.size() != 1)
+    {
+        return;
+    }
+    const uint64_t messages = r.delivery.messages;
+    const uint64_t period = uint64_t(*periods.begin());
+    const uint64_t floods = (messages + period - 1) / period;
+    const uint64_t pruned = installed.size();
+    const uint64_t treeCopies = 1 + treeLinks.size() + memberLeaves.size();
+    Conditions c = ConditionsOf(s, r, 0);
+    Checker check(out, r, c);
+    std::string copies = "(M S + floods x pruned links) / M, S = " + std::to_string(treeCopies) +
+                         " (the source tree), " + std::to_string(floods) + " floods (one every " +
+                         std::to_string(period) + " messages: prune_lifetime " +
+                         FixedShort(double(lifetime) / 1e6, 3) + " ms), " + std::to_string(pruned) +
+                         " pruned links";
+    double copyCount = double(messages * treeCopies + floods * pruned);
+    check.Count("message copies on links / message", copyCount / double(messages),
+                check.PerMessage(r.links.messageFrames), 2, copies);
+    check.Count("link transmissions / message",
+                (copyCount + double(floods * pruned)) / double(messages),
+                check.PerMessage(r.links.frames), 2,
+                "message copies and one Prune per pruned link a flood");
+    check.Count("prunes / grafts", double(floods * pruned), double(r.dense.prunes), 0,
+                "floods x pruned links = " + std::to_string(floods) + " x " +
+                    std::to_string(pruned) + " Prunes, no Grafts");
+}
+
 /// Kind tree: P1 on a point-to-point link to the root of a complete fanout-ary tree of
 /// point-to-point links, depth h, and one CSMA LAN of clients per leaf.
 void
@@ -329,9 +535,9 @@ TreeChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec
     const uint64_t routers = k == 1 ? h + 1 : (leaves * k - 1) / (k - 1);
     const uint64_t perLeaf = t.clients / leaves;
     const uint64_t firstLeaf = routers - leaves;
-    const bool tree = spec.mode != "multicast" || spec.routing == MulticastRouting::SOURCE_TREE ||
-                      spec.routing == MulticastRouting::FLOOD;
-    if (!tree || spec.mode == "multicast-to-unicast" || perLeaf == 0)
+    const bool multicast = spec.mode == "multicast";
+    if (spec.mode == "multicast-to-unicast" || perLeaf == 0 ||
+        (multicast && spec.routing == MulticastRouting::PROBABILISTIC))
     {
         return;
     }
@@ -344,6 +550,16 @@ TreeChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec
     const int64_t coreD = t.coreDelay.GetNanoSeconds();
     const int64_t lanTx = TxNs(frame, t.dataRate);
     const int64_t gap = TxNs(kGapBytes, t.dataRate);
+    KaryTree shape{k,        h, leaves, routers, perLeaf, firstLeaf, access.tx + d, coreTx + coreD,
+                   lanTx + d};
+    if (multicast && spec.routing == MulticastRouting::SHARED_TREE)
+    {
+        if (!s.group.members.empty() && s.group.members.size() == r.destinations)
+        {
+            SharedTreeChecks(s, r, shape, out);
+        }
+        return;
+    }
 
     // The path to leaf router `leaf` (numbered breadth first, root 0): P1's link, the core
     // links from the root down (named by their lower router), the leaf's LAN.
@@ -461,7 +677,16 @@ TreeChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec
     check.Count("P1 packets / message", double(replicated ? g : 1),
                 check.PerMessage(r.links.serverFrames), 2,
                 replicated ? "one copy per member, g = " + std::to_string(g) : "one packet");
-    check.Count("link transmissions / message", links, check.PerMessage(r.links.frames), 2, why);
+    const bool dense = multicast && spec.routing == MulticastRouting::DENSE;
+    if (dense)
+    {
+        DenseChecks(s, r, shape, coreLinks, memberLeaves, out);
+    }
+    else
+    {
+        check.Count("link transmissions / message", links, check.PerMessage(r.links.frames), 2,
+                    why);
+    }
     if (spec.mode == "multicast")
     {
         bool flood = spec.routing == MulticastRouting::FLOOD;
