@@ -232,7 +232,10 @@ PrintedTable(const std::string& out)
 {
     std::vector<std::string> lines = Lines(out);
     auto end = std::find_if(lines.begin(), lines.end(),
-                            [](const std::string& l) { return l.rfind("results in ", 0) == 0; });
+                            [](const std::string& l) {
+                                return l.rfind("results in ", 0) == 0 ||
+                                       l.rfind("closed forms beside", 0) == 0;
+                            });
     return {lines.begin(), end};
 }
 
@@ -262,6 +265,15 @@ multicast_routing = ["source-tree", "shared-tree", "flood", "dense"]
     EXPECT_EQ(ReadFile(dir / "wrapped/table.txt"), table);
     EXPECT_NE(whole.out.find(table), std::string::npos);
     std::vector<std::string> rows = Lines(table);
+    // The modes' table only: the closed forms' block after it has its own layout.
+    rows.erase(std::find_if(rows.begin(), rows.end(),
+                            [](const std::string& l)
+                            { return l.rfind("closed forms beside", 0) == 0; }),
+               rows.end());
+    while (!rows.empty() && rows.back().empty())
+    {
+        rows.pop_back();
+    }
     ASSERT_GT(rows.size(), 4U);
     EXPECT_GT(rows[2].size(), 160U) << "not a wide table";
 

@@ -999,7 +999,7 @@ ModeTable(const Scenario& s, const std::vector<ModeResult>& results, std::size_t
     {
         rows.insert(rows.begin(), ThroughputRow(s));
     }
-    std::string theory = TheoryText(ClosedFormChecks(s, results));
+    std::string theory = TheoryText(ClosedFormChecks(s, results), width);
     return RenderModes(s, results, rows, width) + (theory.empty() ? "" : "\n" + theory);
 }
 

@@ -803,17 +803,78 @@ ClosedFormChecks(const Scenario& s, const std::vector<ModeResult>& results)
     return out;
 }
 
+namespace
+{
+
+/// The console's form: a run's name on a line of its own, its figures indented below it, a
+/// reason wrapped under its figure, the formulas left to table.txt, theory.csv and the report.
 std::string
-TheoryText(const std::vector<ClosedFormCheck>& checks)
+NarrowTheoryText(const std::vector<ClosedFormCheck>& checks, std::size_t width)
+{
+    std::size_t figure = 0;
+    std::size_t value = std::string("closed form").size();
+    for (const auto& c : checks)
+    {
+        figure = std::max(figure, c.figure.size());
+        value = std::max(
+            {value, Fixed(c.predicted, c.decimals).size(), Fixed(c.simulated, c.decimals).size()});
+    }
+    auto row = [&](const std::string& f, const std::string& a, const std::string& b,
+                   const std::string& verdict)
+    {
+        std::string line = "  " + f + std::string(figure - f.size() + 2, ' ') +
+                           std::string(value - a.size(), ' ') + a + "  " +
+                           std::string(value - b.size(), ' ') + b + "  " + verdict;
+        line.erase(line.find_last_not_of(' ') + 1);
+        return line + "\n";
+    };
+    std::string out = row("", "closed form", "simulated", "");
+    std::string mode;
+    for (const auto& c : checks)
+    {
+        if (c.mode != mode)
+        {
+            mode = c.mode;
+            out += mode + "\n";
+        }
+        out += row(c.figure, Fixed(c.predicted, c.decimals), Fixed(c.simulated, c.decimals),
+                   c.agrees ? "agrees" : "DIFFERS");
+        if (!c.agrees)
+        {
+            std::istringstream lines(WrapWords(c.reason, width > 12 ? width - 6 : width));
+            for (std::string line; std::getline(lines, line);)
+            {
+                out += "      " + line + "\n";
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string
+TheoryText(const std::vector<ClosedFormCheck>& checks, std::size_t width)
 {
     if (checks.empty())
     {
         return "";
     }
+    if (width > 0)
+    {
+        uint64_t agree = std::count_if(checks.begin(), checks.end(),
+                                       [](const ClosedFormCheck& c) { return c.agrees; });
+        return WrapWords("closed forms beside the simulation: " + std::to_string(agree) + " of " +
+                             std::to_string(checks.size()) +
+                             " agree (times to the nanosecond, counts exactly; the formulas are "
+                             "in table.txt, theory.csv and the report)",
+                         width) +
+               "\n\n" + NarrowTheoryText(checks, width);
+    }
     // Run and figure left-aligned, the two values right-aligned, then the verdict and the
     // formula (or the reason) as text.
     std::vector<std::array<std::string, 5>> lines = {{"", "", "closed form", "simulated", ""}};
-    std::array<std::size_t, 4> width{};
+    std::array<std::size_t, 4> widths{};
     uint64_t agree = 0;
     for (const auto& c : checks)
     {
@@ -824,9 +885,9 @@ TheoryText(const std::vector<ClosedFormCheck>& checks)
     }
     for (const auto& l : lines)
     {
-        for (std::size_t i = 0; i < width.size(); ++i)
+        for (std::size_t i = 0; i < widths.size(); ++i)
         {
-            width[i] = std::max(width[i], l[i].size());
+            widths[i] = std::max(widths[i], l[i].size());
         }
     }
     std::ostringstream out;
@@ -834,10 +895,10 @@ TheoryText(const std::vector<ClosedFormCheck>& checks)
         << " agree (times to the nanosecond, counts exactly)\n\n";
     for (const auto& l : lines)
     {
-        std::string line = l[0] + std::string(width[0] - l[0].size() + 2, ' ') + l[1] +
-                           std::string(width[1] - l[1].size() + 2, ' ') +
-                           std::string(width[2] - l[2].size(), ' ') + l[2] + "  " +
-                           std::string(width[3] - l[3].size(), ' ') + l[3] + "  " + l[4];
+        std::string line = l[0] + std::string(widths[0] - l[0].size() + 2, ' ') + l[1] +
+                           std::string(widths[1] - l[1].size() + 2, ' ') +
+                           std::string(widths[2] - l[2].size(), ' ') + l[2] + "  " +
+                           std::string(widths[3] - l[3].size(), ' ') + l[3] + "  " + l[4];
         line.erase(line.find_last_not_of(' ') + 1);
         out << line << "\n";
     }

@@ -41,10 +41,12 @@ inline const char* const kUnexplained = "unexplained";
  * cell (airtime per message). Empty where none applies (maps, gossip, replays...).
  */
 std::vector<ClosedFormCheck> ClosedFormChecks(const Scenario& scenario,
-                                          const std::vector<ModeResult>& results);
+                                              const std::vector<ModeResult>& results);
 
-/// The block table.txt ends with: one line per check; "" without checks.
-std::string TheoryText(const std::vector<ClosedFormCheck>& checks);
+/// The block table.txt ends with: one line per check with its formula or reason; "" without
+/// checks. With \p width above 0 (the console), grouped by run to fit that many columns,
+/// reasons wrapped, formulas left out.
+std::string TheoryText(const std::vector<ClosedFormCheck>& checks, std::size_t width = 0);
 
 /// theory.csv: mode,figure,closed_form,simulated,agrees,formula,reason.
 std::string TheoryCsv(const std::vector<ClosedFormCheck>& checks);
