@@ -108,21 +108,6 @@ BaselineMode(const std::vector<std::string>& modes, const std::string& preferred
 namespace
 {
 
-std::string
-CsvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-    {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char c : text)
-    {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return quoted + "\"";
-}
-
 /// Every numeric figure of a mode's summary, flattened: latency_ns.p99 -> latency_ns_p99.
 void
 Flatten(const json& j, const std::string& prefix, std::vector<std::pair<std::string, double>>& out)

@@ -26,6 +26,10 @@ std::string NumberOrEmpty(double v);
 /// while the text is still empty gets no separator before it.
 std::string Join(const std::vector<std::string>& parts, const std::string& separator);
 
+/// \p text as one CSV field: as it is, or double-quoted with its quotes doubled when it holds
+/// a comma, a quote or a line break.
+std::string CsvField(const std::string& text);
+
 /// \p text without the characters of \p blanks at either end.
 std::string TrimBlanks(const std::string& text, const char* blanks);
 

@@ -905,26 +905,6 @@ TheoryText(const std::vector<ClosedFormCheck>& checks, std::size_t width)
     return out.str();
 }
 
-namespace
-{
-
-std::string
-CsvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-    {
-        return text;
-    }
-    std::string out = "\"";
-    for (char c : text)
-    {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
-}
-
-} // namespace
-
 std::string
 TheoryCsv(const std::vector<ClosedFormCheck>& checks)
 {
