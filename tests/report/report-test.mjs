@@ -385,10 +385,8 @@ try {
       })).find((e) => e.text === 'C2\u2019s NIC dropped it: C2 is not in the group'));
       check(dropped !== undefined, 'replay, members [1,3]: the log says C2\u2019s NIC dropped the reply');
       if (dropped) {
-        await page.$eval('#time', (s, at) => {
-          s.value = String(at);
-          s.dispatchEvent(new Event('input'));
-        }, dropped.t);
+        // a line of the log, clicked, is its moment (the slider would round it to its step)
+        await page.click(`#log li[data-t="${dropped.t}"] >> nth=-1`);
         check(await page.locator('#net .node.filtered').count() === 1,
               'replay, members [1,3]: C2 is drawn with its NIC filtering');
         const shot = path.join(path.resolve(modulesDir), 'report-non-member.png');
@@ -448,11 +446,9 @@ try {
           `${scale0} -> ${scale1} -> ${scale2}`);
     await page.click('#zoom-fit');
     check(Number(await page.getAttribute('#netc', 'data-scale')) === scale0, 'large-tree: Fit shows it all again');
-    await page.selectOption('#mode', { label: 'broadcast' });
-    await page.$eval('#time', (s) => {
-      s.value = String(Number(s.max) * 0.8);
-      s.dispatchEvent(new Event('input'));
-    });
+    // The picture: multicast at its end, zoomed in on the middle LANs to show their counts.
+    await page.click('#zoom-in');
+    await page.click('#zoom-in');
     const shot = path.join(path.resolve(modulesDir), 'report-5000-nodes.png');
     await page.screenshot({ path: shot });
     console.log(`large-tree screenshot: ${shot}`);
