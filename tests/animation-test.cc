@@ -272,9 +272,13 @@ messages = 1
     EXPECT_EQ(nodes[1][2], 1) << "C1 is a member";
     const auto& mode = json["modes"][0];
     ASSERT_EQ(mode["frames"].size(), t.trace.frames.size());
-    EXPECT_EQ(mode["frames"][0].size(), 5u) << "[link, from, begin_ns, end_ns, bytes]";
+    ASSERT_EQ(mode["frames"][0].size(), 5u) << "[link, from, begin, duration, bytes]";
+    const auto& first = t.trace.frames[0];
+    EXPECT_EQ(mode["frames"][0][2], first.beginNs - t.trace.sendNs) << "after the send";
+    EXPECT_EQ(mode["frames"][0][3], first.endNs - first.beginNs);
     ASSERT_EQ(mode["receptions"].size(), t.trace.receptions.size());
-    EXPECT_EQ(mode["receptions"][0].size(), 3u) << "[at_ns, node, kind]";
+    ASSERT_EQ(mode["receptions"][0].size(), 3u) << "[at, node, kind]";
+    EXPECT_EQ(mode["receptions"][0][0], t.trace.receptions[0].atNs - t.trace.sendNs);
     EXPECT_EQ(Count(t.trace, AnimationReception::APPLICATION), 2u);
     EXPECT_EQ(Count(t.trace, AnimationReception::NIC_FILTERED), 78u) << "the 2 LANs' others";
     // the compact file is about a tenth of a byte per ns-3 object a verbose one would spend

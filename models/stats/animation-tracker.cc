@@ -639,9 +639,11 @@ Animation::Skipped() const
 namespace
 {
 
-/// Frames as objects, or compactly as [link, from, begin_ns, end_ns, bytes].
+/// Frames as objects, or compactly as [link, from, begin, duration, bytes] with begin in ns
+/// after \p baseNs (the mode's send_ns) and the duration end_ns - begin_ns.
 void
-WriteFrames(std::ostream& out, const std::vector<AnimationFrame>& frames, bool compact)
+WriteFrames(std::ostream& out, const std::vector<AnimationFrame>& frames, bool compact,
+            int64_t baseNs)
 {
     out << "[";
     for (std::size_t f = 0; f < frames.size(); ++f)
@@ -649,8 +651,8 @@ WriteFrames(std::ostream& out, const std::vector<AnimationFrame>& frames, bool c
         const AnimationFrame& fr = frames[f];
         if (compact)
         {
-            out << (f ? "," : "") << "[" << fr.link << "," << fr.from << "," << fr.beginNs << ","
-                << fr.endNs << "," << fr.bytes << "]";
+            out << (f ? "," : "") << "[" << fr.link << "," << fr.from << "," << fr.beginNs - baseNs
+                << "," << fr.endNs - fr.beginNs << "," << fr.bytes << "]";
             continue;
         }
         out << (f ? ",\n" : "\n") << "       {\"link\": " << fr.link << ", \"from\": " << fr.from
@@ -660,10 +662,11 @@ WriteFrames(std::ostream& out, const std::vector<AnimationFrame>& frames, bool c
     out << "]";
 }
 
-/// Receptions as objects, or compactly as [at_ns, node, kind] with kind 0 application,
-/// 1 stack, 2 nic-filtered.
+/// Receptions as objects, or compactly as [at, node, kind] with at in ns after \p baseNs and
+/// kind 0 application, 1 stack, 2 nic-filtered.
 void
-WriteReceptions(std::ostream& out, const std::vector<AnimationReception>& receptions, bool compact)
+WriteReceptions(std::ostream& out, const std::vector<AnimationReception>& receptions, bool compact,
+                int64_t baseNs)
 {
     out << "[";
     for (std::size_t r = 0; r < receptions.size(); ++r)
@@ -671,7 +674,7 @@ WriteReceptions(std::ostream& out, const std::vector<AnimationReception>& recept
         const AnimationReception& rx = receptions[r];
         if (compact)
         {
-            out << (r ? "," : "") << "[" << rx.atNs << "," << rx.node << ","
+            out << (r ? "," : "") << "[" << rx.atNs - baseNs << "," << rx.node << ","
                 << static_cast<int>(rx.kind) << "]";
             continue;
         }
@@ -732,6 +735,13 @@ WriteLinks(std::ostream& out, const std::vector<AnimationLink>& links, bool comp
     out << "\n  ],\n";
 }
 
+/// What a compact file's times count from: the mode's send_ns (0 when it never sent).
+int64_t
+Base(const AnimationTrace& t)
+{
+    return std::max<int64_t>(t.sendNs, 0);
+}
+
 /// The request a reply answers and the lines printed for them (written only in a replay).
 void
 WriteExchange(std::ostream& out, const AnimationTrace& t, bool compact)
@@ -740,9 +750,9 @@ WriteExchange(std::ostream& out, const AnimationTrace& t, bool compact)
     {
         out << ",\n     \"request\": {\"client\": " << t.request.client
             << ", \"send_ns\": " << t.request.sendNs << ",\n     \"frames\": ";
-        WriteFrames(out, t.request.frames, compact);
+        WriteFrames(out, t.request.frames, compact, Base(t));
         out << ",\n     \"receptions\": ";
-        WriteReceptions(out, t.request.receptions, compact);
+        WriteReceptions(out, t.request.receptions, compact, Base(t));
         out << "}";
     }
     if (!t.console.empty())
@@ -791,9 +801,9 @@ Animation::WriteJson(std::ostream& out) const
             out << (d ? ", " : "") << t.destinations[d];
         }
         out << "],\n     \"frames\": ";
-        WriteFrames(out, t.frames, m_compact);
+        WriteFrames(out, t.frames, m_compact, Base(t));
         out << ",\n     \"receptions\": ";
-        WriteReceptions(out, t.receptions, m_compact);
+        WriteReceptions(out, t.receptions, m_compact, Base(t));
         WriteExchange(out, t, m_compact);
         out << "}";
     }

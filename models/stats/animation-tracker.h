@@ -184,8 +184,8 @@ private:
  *
  * Networks of more than kMaxNodes nodes are not animated: the file then says so. Networks of
  * more than kCompactNodes nodes are written compactly (nodes, links, frames and receptions as
- * arrays, "format": "compact"), and laid out with each shared segment's hosts at its hub, as
- * the page draws them (one glyph per LAN).
+ * arrays, "format": "compact", times in ns after the mode's send_ns), and laid out with each shared
+ * segment's hosts at its hub, as the page draws them (one glyph per LAN).
  */
 class Animation
 {

@@ -289,6 +289,14 @@ try {
   check(requests.every((r) => r === sweepUrl), 'the sweep report loads nothing but itself',
         requests.join(' | '));
 
+  // Moves the time slider to `at` ns ('max': its end), as a hand on it would.
+  async function slideTo(page, at) {
+    await page.$eval('#time', (s, to) => {
+      s.value = to === 'max' ? s.max : String(to);
+      s.dispatchEvent(new Event('input'));
+    }, at);
+  }
+
   // The classroom replay: the client's request to P1 is animated before P1's reply, and the
   // lab's console lines appear as the animation reaches them.
   async function replayChecks(page, errors) {
@@ -312,10 +320,7 @@ try {
 
     // Halfway to P1's stack taking the request in: the request's frame is on the wire.
     const taken = events.find((e) => /^P1\u2019s IP stack took C1\u2019s request in$/.test(e.text));
-    await page.$eval('#time', (s, at) => {
-      s.value = String(at);
-      s.dispatchEvent(new Event('input'));
-    }, taken ? taken.t / 2 : 0);
+    await slideTo(page, taken ? taken.t / 2 : 0);
     const flight = await page.evaluate(() => {
       const shown = (sel) => [...document.querySelectorAll(sel)].filter((f) => f.style.display !== 'none').length;
       const lines = [...document.querySelectorAll('#console-lines li')];
@@ -333,10 +338,7 @@ try {
     console.log(`replay request screenshot: ${requestShot}`);
 
     // Step from the start: the request's events come first, the console line with them.
-    await page.$eval('#time', (s) => {
-      s.value = '0';
-      s.dispatchEvent(new Event('input'));
-    });
+    await slideTo(page, 0);
     const stepState = async () => page.evaluate(() => ({
       now: document.querySelector('#log li.now .what')?.textContent || '',
       lines: [...document.querySelectorAll('#console-lines li')]
@@ -364,10 +366,7 @@ try {
           /Message from Client 1: Kya re\?|Enter your message for client 1/.test(
             await page.textContent('#console-lines li.now')),
           'replay: the console line of that moment is highlighted');
-    await page.$eval('#time', (s) => {
-      s.value = s.max;
-      s.dispatchEvent(new Event('input'));
-    });
+    await slideTo(page, 'max');
     const allLines = await stepState();
     check(allLines.lines.join(' | ') === 'Enter your message :Kya re? | Message from Client 1: Kya re? | ' +
           'Enter your message for client 1: Soja dost | Message from Server :Soja dost',
@@ -424,10 +423,7 @@ try {
     check(await page.isVisible('#netc') && !(await page.isVisible('#net')),
           'large-tree: drawn on a canvas instead of SVG');
     await page.selectOption('#mode', { label: 'multicast' });
-    await page.$eval('#time', (s) => {
-      s.value = s.max;
-      s.dispatchEvent(new Event('input'));
-    });
+    await slideTo(page, 'max');
     const lans = await page.$$eval('#lan-counts li', (ls) => ls.map((l) => l.textContent));
     check(lans.length === 49 && lans.every((l) => / 100 hosts, /.test(l)),
           'large-tree: each of the 49 LANs is one glyph with its 100 hosts', lans.slice(0, 2).join(' | '));
