@@ -198,7 +198,7 @@ TEST(Animation, LayersFollowHopsFromP1)
     }
 }
 
-TEST(Animation, OneSegmentIsACircleAndLargeNetworksAreNotAnimated)
+TEST(Animation, OneSegmentIsACircleAndNetworksBeyondTheLimitAreNotAnimated)
 {
     Animation lan;
     Trace(ScenarioFrom("[topology]\nclients = 6\n[traffic]\nmessages = 1\n"), "broadcast", lan);
@@ -210,15 +210,141 @@ TEST(Animation, OneSegmentIsACircleAndLargeNetworksAreNotAnimated)
     EXPECT_EQ(Count(lan.Traces().back(), AnimationReception::APPLICATION), 6u);
 
     Animation big;
-    Scenario large = ScenarioFrom("[topology]\nclients = 120\n[traffic]\nmessages = 1\n");
+    Scenario large = ScenarioFrom("[topology]\nclients = " + std::to_string(Animation::kMaxNodes) +
+                                  "\n[traffic]\nmessages = 1\n");
     RunSinks sinks;
     sinks.animation = &big;
-    RunMode(large, "multicast", sinks);
+    RunMode(large, "unicast", sinks);
     EXPECT_TRUE(big.Traces().empty());
-    EXPECT_NE(big.Skipped().find("121 nodes"), std::string::npos) << big.Skipped();
+    EXPECT_NE(big.Skipped().find(std::to_string(Animation::kMaxNodes + 1) + " nodes"),
+              std::string::npos)
+        << big.Skipped();
     std::ostringstream json;
     big.WriteJson(json);
     EXPECT_TRUE(nlohmann::json::parse(json.str()).contains("skipped"));
+}
+
+TEST(Animation, LargeNetworksAreWrittenCompactlyWithEachLanAtItsHub)
+{
+    // 7 routers, 4 leaf LANs of 40 clients: 168 nodes, above kCompactNodes.
+    Scenario s = ScenarioFrom(R"(
+[topology]
+kind = "tree"
+fanout = 2
+depth = 2
+clients_per_leaf = 40
+[group]
+members = [1, 50]
+[traffic]
+messages = 1
+)");
+    Animation animation;
+    Traced t = Trace(s, "multicast", animation);
+    ASSERT_GT(animation.Topology().nodes.size(), Animation::kCompactNodes);
+    EXPECT_EQ(animation.Skipped(), "");
+    EXPECT_EQ(t.trace.frames.size(), t.result.links.messageFrames);
+    // every client of a leaf LAN stands at the LAN's hub
+    for (const auto& link : animation.Topology().links)
+    {
+        if (!link.shared)
+        {
+            continue;
+        }
+        for (uint32_t e : link.ends)
+        {
+            const auto& node = animation.Topology().nodes[e];
+            if (node.kind == "host" && e > 0)
+            {
+                EXPECT_DOUBLE_EQ(node.x, link.x) << node.name;
+                EXPECT_DOUBLE_EQ(node.y, link.y) << node.name;
+            }
+        }
+    }
+
+    std::ostringstream out;
+    animation.WriteJson(out);
+    auto json = nlohmann::json::parse(out.str());
+    EXPECT_EQ(json["format"], "compact");
+    const auto& nodes = json["nodes"];
+    ASSERT_EQ(nodes.size(), animation.Topology().nodes.size());
+    EXPECT_EQ(nodes[0][0], "P1");
+    EXPECT_EQ(nodes[0][1], "h");
+    EXPECT_EQ(nodes[1][2], 1) << "C1 is a member";
+    const auto& mode = json["modes"][0];
+    ASSERT_EQ(mode["frames"].size(), t.trace.frames.size());
+    ASSERT_EQ(mode["frames"][0].size(), 5u) << "[link, from, begin, duration, bytes]";
+    const auto& first = t.trace.frames[0];
+    EXPECT_EQ(mode["frames"][0][2], first.beginNs - t.trace.sendNs) << "after the send";
+    EXPECT_EQ(mode["frames"][0][3], first.endNs - first.beginNs);
+    ASSERT_EQ(mode["receptions"].size(), t.trace.receptions.size());
+    ASSERT_EQ(mode["receptions"][0].size(), 3u) << "[at, node, kind]";
+    EXPECT_EQ(mode["receptions"][0][0], t.trace.receptions[0].atNs - t.trace.sendNs);
+    EXPECT_EQ(Count(t.trace, AnimationReception::APPLICATION), 2u);
+    EXPECT_EQ(Count(t.trace, AnimationReception::NIC_FILTERED), 78u) << "the 2 LANs' others";
+    // the compact file is about a tenth of a byte per ns-3 object a verbose one would spend
+    EXPECT_LT(out.str().size(), 200u * nodes.size());
+}
+
+TEST(Animation, AReplayRecordsTheRequestThatP1Answers)
+{
+    Scenario s = ScenarioFrom(R"(
+[topology]
+kind = "lan"
+clients = 3
+data_rate = "100Mbps"
+delay = "500ns"
+[traffic]
+pattern = "replay"
+transcript = "transcripts/classroom.txt"
+start = "1s"
+interval = "1s"
+)");
+    Animation animation;
+    Traced t = Trace(s, "unicast", animation);
+    const auto& request = t.trace.request;
+    ASSERT_EQ(request.client, 1u) << "message 0 answers client 1's Kya re?";
+    ASSERT_EQ(request.frames.size(), 1u) << "C1 -> P1 on the LAN";
+    const auto& frame = request.frames[0];
+    EXPECT_EQ(frame.from, 1u);
+    EXPECT_EQ(frame.beginNs, request.sendNs) << "an idle LAN, caches filled";
+    EXPECT_LT(frame.endNs, t.trace.sendNs);
+    ASSERT_EQ(request.receptions.size(), 2u);
+    EXPECT_EQ(request.receptions[0].kind, AnimationReception::STACK);
+    EXPECT_EQ(request.receptions[1].kind, AnimationReception::APPLICATION);
+    EXPECT_EQ(request.receptions[1].atNs, t.trace.sendNs) << "P1 answers as it reads it";
+    EXPECT_EQ(request.receptions[0].atNs, frame.endNs + 500);
+
+    std::vector<std::string> lines;
+    for (const auto& line : t.trace.console)
+    {
+        lines.push_back(std::to_string(line.node) + " " + line.text);
+    }
+    EXPECT_EQ(lines, (std::vector<std::string>{"1 Enter your message :Kya re?",
+                                               "0 Message from Client 1: Kya re?",
+                                               "0 Enter your message for client 1: Soja dost",
+                                               "1 Message from Server :Soja dost"}));
+    EXPECT_EQ(t.trace.console[0].atNs, request.sendNs);
+    EXPECT_EQ(t.trace.console[3].atNs, t.trace.receptions.back().atNs);
+
+    std::ostringstream out;
+    animation.WriteJson(out);
+    auto json = nlohmann::json::parse(out.str());
+    EXPECT_FALSE(json.contains("format"));
+    EXPECT_EQ(json["modes"][0]["request"]["client"], 1);
+    EXPECT_EQ(json["modes"][0]["request"]["frames"][0]["from"], 1);
+    EXPECT_EQ(json["modes"][0]["console"][1]["text"], "Message from Client 1: Kya re?");
+}
+
+TEST(Animation, AGroupRunHasNoRequest)
+{
+    Animation animation;
+    Traced t = Trace(ScenarioFrom(kTree), "multicast", animation);
+    EXPECT_EQ(t.trace.request.client, 0u);
+    EXPECT_TRUE(t.trace.console.empty());
+    std::ostringstream out;
+    animation.WriteJson(out);
+    EXPECT_EQ(out.str().find("\"request\""), std::string::npos);
+    EXPECT_EQ(out.str().find("\"console\""), std::string::npos);
 }
 
 TEST(Report, RunWritesAnimationAndASelfContainedReport)

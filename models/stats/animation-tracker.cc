@@ -19,6 +19,7 @@
 #include <ns3/node.h>
 #include <ns3/pointer.h>
 #include <ns3/simulator.h>
+#include <ns3/udp-header.h>
 
 namespace ns3
 {
@@ -68,16 +69,19 @@ IndexById(const std::vector<Ptr<Node>>& nodes)
 }
 
 void
-LayOutCircle(const Network& network, AnimationTopology& topology)
+LayOutCircle(const Network& network, bool collapse, AnimationTopology& topology)
 {
     topology.layout = "circle";
     uint32_t hosts = network.hosts.GetN();
     double radius = std::max(kMinRadius, hosts * kCircleSpacing / (2 * M_PI));
+    // one shared segment drawn as one glyph: P1 above it, the clients at its hub
+    bool gather = collapse && network.switches.GetN() == 0;
     for (uint32_t i = 0; i < hosts; ++i)
     {
         double angle = -M_PI / 2 + 2 * M_PI * i / hosts;
-        topology.nodes[i].x = radius * std::cos(angle);
-        topology.nodes[i].y = radius * std::sin(angle);
+        double r = gather ? (i == 0 ? kMinRadius : 0) : radius;
+        topology.nodes[i].x = r * std::cos(angle);
+        topology.nodes[i].y = r * std::sin(angle);
     }
     // A switch, or a single segment's hub, at the centre.
     for (std::size_t i = hosts; i < topology.nodes.size(); ++i)
@@ -131,7 +135,7 @@ LayOutRadio(const Network& network, const std::vector<Ptr<Node>>& nodes,
 }
 
 void
-LayOutLayers(const Network& network, const std::vector<int64_t>& indexById,
+LayOutLayers(const Network& network, const std::vector<int64_t>& indexById, bool collapse,
              AnimationTopology& topology)
 {
     topology.layout = "layered";
@@ -170,22 +174,36 @@ LayOutLayers(const Network& network, const std::vector<int64_t>& indexById,
     std::vector<bool> placed(vertices, false);
     double nextSlot = 0;
     double maxDepth = 0;
+    uint32_t hosts = network.hosts.GetN();
+    // collapse: a segment's clients that lead nowhere stand at its hub
+    auto gathered = [&](uint64_t v, uint64_t c)
+    {
+        return collapse && graph.IsLinkVertex(v) && !graph.IsLinkVertex(c) && children[c].empty() &&
+               indexById[c] > 0 && indexById[c] < hosts;
+    };
     std::function<void(uint64_t)> place = [&](uint64_t v)
     {
         placed[v] = true;
         maxDepth = std::max(maxDepth, depth[v]);
+        std::vector<uint64_t> spread;
         for (uint64_t c : children[v])
         {
             depth[c] = depth[v] + (graph.IsLinkVertex(c) || graph.IsLinkVertex(v) ? 0.5 : 1.0);
-            place(c);
+            if (!gathered(v, c))
+            {
+                place(c);
+                spread.push_back(c);
+            }
         }
-        if (children[v].empty())
+        x[v] = spread.empty() ? nextSlot++ : (x[spread.front()] + x[spread.back()]) / 2;
+        for (uint64_t c : children[v])
         {
-            x[v] = nextSlot++;
-        }
-        else
-        {
-            x[v] = (x[children[v].front()] + x[children[v].back()]) / 2;
+            if (gathered(v, c))
+            {
+                placed[c] = true;
+                x[c] = x[v];
+                depth[c] = depth[v];
+            }
         }
     };
     place(server);
@@ -269,7 +287,7 @@ KindName(AnimationReception::Kind kind)
 } // namespace
 
 AnimationTopology
-LayOut(const Network& network, const std::vector<uint32_t>& members)
+LayOut(const Network& network, const std::vector<uint32_t>& members, bool collapse)
 {
     NS_LOG_FUNCTION_NOARGS();
     AnimationTopology topology;
@@ -308,11 +326,11 @@ LayOut(const Network& network, const std::vector<uint32_t>& members)
     }
     else if (singleSegment)
     {
-        LayOutCircle(network, topology);
+        LayOutCircle(network, collapse, topology);
     }
     else
     {
-        LayOutLayers(network, indexById, topology);
+        LayOutLayers(network, indexById, collapse, topology);
     }
     // A segment's hub that the layout did not place: the centre of its ends.
     for (AnimationLink& link : topology.links)
@@ -351,25 +369,20 @@ AnimationTracker::AnimationTracker(const Network& network, Animation& animation,
                                                         { OnTxEnd(end, p); }));
         }
     }
+    m_deliveredNs.assign(network.hosts.GetN(), -1);
     FollowMessage(
         network, m_message,
-        [this](const std::vector<uint32_t>& destinations)
-        {
-            m_trace.sendNs = Simulator::Now().GetNanoSeconds();
-            m_trace.destinations = destinations;
-        },
+        [this](const std::vector<uint32_t>& destinations) { OnSend(destinations); },
         [this](uint32_t host, uint32_t)
         {
-            m_trace.receptions.push_back(
-                {Simulator::Now().GetNanoSeconds(), host, AnimationReception::APPLICATION});
+            int64_t now = Simulator::Now().GetNanoSeconds();
+            m_trace.receptions.push_back({now, host, AnimationReception::APPLICATION});
+            m_deliveredNs[host] = now;
         });
-    for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
+    SubscribeRequests(network);
+    for (uint32_t i = 1; i < network.hosts.GetN(); ++i)
     {
         Ptr<Node> node = network.hosts.Get(i);
-        if (i == 0)
-        {
-            continue; // P1 sends; what reaches its stack is not the group's message
-        }
         Subscribe(node->GetObject<Ipv4L3Protocol>(), "LocalDeliver",
                   Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
                       [this, i](const Ipv4Header&, Ptr<const Packet> p, uint32_t)
@@ -387,6 +400,111 @@ AnimationTracker::AnimationTracker(const Network& network, Animation& animation,
     }
 }
 
+void
+AnimationTracker::SubscribeRequests(const Network& network)
+{
+    for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
+    {
+        Ptr<Node> node = network.hosts.Get(h);
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            Ptr<Application> app = node->GetApplication(a);
+            if (!DynamicCast<GroupServer>(app) && !DynamicCast<GroupClient>(app))
+            {
+                continue;
+            }
+            Subscribe(app, "Console",
+                      Callback<void, const std::string&>([this, h](const std::string& line)
+                                                         { OnConsole(h, line); }));
+            if (DynamicCast<GroupServer>(app))
+            {
+                Subscribe(app, "Rx",
+                          Callback<void, Ptr<const Packet>, const GroupHeader&>(
+                              [this](Ptr<const Packet> p, const GroupHeader&)
+                              {
+                                  OnReception(0, AnimationReception::APPLICATION, p);
+                                  m_answered = p->GetUid();
+                                  m_answeredNs = Simulator::Now().GetNanoSeconds();
+                              }));
+            }
+        }
+        auto ipv4 = node->GetObject<Ipv4L3Protocol>();
+        if (h == 0)
+        {
+            // P1's stack: only a request is recorded there (P1's own message is not received)
+            Subscribe(ipv4, "LocalDeliver",
+                      Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+                          [this](const Ipv4Header&, Ptr<const Packet> p, uint32_t)
+                          { OnReception(0, AnimationReception::STACK, p); }));
+            continue;
+        }
+        Subscribe(ipv4, "SendOutgoing",
+                  Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+                      [this, h](const Ipv4Header&, Ptr<const Packet> p, uint32_t)
+                      { OnClientSend(h, p); }));
+    }
+}
+
+void
+AnimationTracker::OnClientSend(uint32_t client, Ptr<const Packet> segment)
+{
+    if (m_trace.sendNs >= 0)
+    {
+        return; // P1 has sent: the request is known
+    }
+    Ptr<Packet> copy = segment->Copy();
+    UdpHeader udp;
+    GroupHeader header;
+    if (copy->RemoveHeader(udp) != 8 || copy->PeekHeader(header) != GroupHeader::SERIALIZED_SIZE ||
+        header.GetKind() != GroupHeader::CLIENT_MESSAGE)
+    {
+        return;
+    }
+    NS_LOG_FUNCTION(this << client << segment->GetUid());
+    AnimationRequest& request = m_requests[segment->GetUid()];
+    request.client = client;
+    request.sendNs = Simulator::Now().GetNanoSeconds();
+}
+
+void
+AnimationTracker::OnConsole(uint32_t node, const std::string& line)
+{
+    int64_t now = Simulator::Now().GetNanoSeconds();
+    if (m_trace.sendNs < 0)
+    {
+        m_lines.push_back({now, node, line});
+    }
+    else if (node > 0 && m_deliveredNs[node] == now)
+    {
+        m_trace.console.push_back({now, node, line}); // what the reply made its client print
+    }
+}
+
+void
+AnimationTracker::OnSend(const std::vector<uint32_t>& destinations)
+{
+    NS_LOG_FUNCTION(this);
+    int64_t now = Simulator::Now().GetNanoSeconds();
+    m_trace.sendNs = now;
+    m_trace.destinations = destinations;
+    auto request = m_requests.find(m_answered);
+    if (m_answeredNs == now && request != m_requests.end())
+    {
+        m_trace.request = std::move(request->second);
+        // the client's lines as it sent the request, P1's as it took it and answered
+        for (const AnimationConsoleLine& line : m_lines)
+        {
+            if ((line.node == m_trace.request.client && line.atNs == m_trace.request.sendNs) ||
+                (line.node == 0 && line.atNs == now))
+            {
+                m_trace.console.push_back(line);
+            }
+        }
+    }
+    m_requests.clear();
+    m_lines.clear();
+}
+
 bool
 AnimationTracker::Traced(Ptr<const Packet> packet) const
 {
@@ -394,11 +512,22 @@ AnimationTracker::Traced(Ptr<const Packet> packet) const
     return packet->PeekPacketTag(tag) && tag.GetMessage() == m_message;
 }
 
+AnimationRequest*
+AnimationTracker::RequestOf(Ptr<const Packet> packet)
+{
+    if (m_requests.empty())
+    {
+        return nullptr;
+    }
+    auto request = m_requests.find(packet->GetUid());
+    return request == m_requests.end() ? nullptr : &request->second;
+}
+
 void
 AnimationTracker::OnTxBegin(std::size_t end, Ptr<const Packet> frame)
 {
     NS_LOG_FUNCTION(this << end << frame);
-    if (Traced(frame))
+    if (Traced(frame) || RequestOf(frame))
     {
         m_ends[end].pendingBeginNs = Simulator::Now().GetNanoSeconds();
     }
@@ -408,14 +537,16 @@ void
 AnimationTracker::OnTxEnd(std::size_t end, Ptr<const Packet> frame)
 {
     NS_LOG_FUNCTION(this << end << frame);
-    if (!Traced(frame))
+    AnimationRequest* request = Traced(frame) ? nullptr : RequestOf(frame);
+    if (!request && !Traced(frame))
     {
         return;
     }
     End& e = m_ends[end];
     int64_t now = Simulator::Now().GetNanoSeconds();
-    m_trace.frames.push_back(
-        {e.link, e.node, e.pendingBeginNs >= 0 ? e.pendingBeginNs : now, now, frame->GetSize()});
+    (request ? request->frames : m_trace.frames)
+        .push_back({e.link, e.node, e.pendingBeginNs >= 0 ? e.pendingBeginNs : now, now,
+                    frame->GetSize()});
     e.pendingBeginNs = -1;
 }
 
@@ -424,9 +555,14 @@ AnimationTracker::OnReception(uint32_t node, AnimationReception::Kind kind,
                               Ptr<const Packet> packet)
 {
     NS_LOG_FUNCTION(this << node << packet);
-    if (Traced(packet))
+    int64_t now = Simulator::Now().GetNanoSeconds();
+    if (node > 0 && Traced(packet))
     {
-        m_trace.receptions.push_back({Simulator::Now().GetNanoSeconds(), node, kind});
+        m_trace.receptions.push_back({now, node, kind});
+    }
+    else if (AnimationRequest* request = node == 0 ? RequestOf(packet) : nullptr)
+    {
+        request->receptions.push_back({now, node, kind});
     }
 }
 
@@ -436,6 +572,8 @@ AnimationTracker::Finish()
     NS_LOG_FUNCTION(this);
     m_animation.Add(std::move(m_trace));
     m_trace = AnimationTrace();
+    m_requests.clear();
+    m_lines.clear();
 }
 
 Animation::Animation(uint32_t message)
@@ -458,7 +596,8 @@ Animation::Track(const Network& network, const std::vector<uint32_t>& members,
     }
     if (!m_laidOut)
     {
-        m_topology = LayOut(network, members);
+        m_compact = nodes > kCompactNodes;
+        m_topology = LayOut(network, members, m_compact);
         m_laidOut = true;
     }
     return std::make_unique<AnimationTracker>(network, *this, mode, m_message);
@@ -497,36 +636,94 @@ Animation::Skipped() const
     return m_skipped;
 }
 
-void
-Animation::WriteJson(std::ostream& out) const
+namespace
 {
-    out << "{\n  \"message\": " << m_message << ",\n";
-    if (!m_skipped.empty())
+
+/// Frames as objects, or compactly as [link, from, begin, duration, bytes] with begin in ns
+/// after \p baseNs (the mode's send_ns) and the duration end_ns - begin_ns.
+void
+WriteFrames(std::ostream& out, const std::vector<AnimationFrame>& frames, bool compact,
+            int64_t baseNs)
+{
+    out << "[";
+    for (std::size_t f = 0; f < frames.size(); ++f)
     {
-        out << "  \"skipped\": " << Quoted(m_skipped) << ",\n";
+        const AnimationFrame& fr = frames[f];
+        if (compact)
+        {
+            out << (f ? "," : "") << "[" << fr.link << "," << fr.from << "," << fr.beginNs - baseNs
+                << "," << fr.endNs - fr.beginNs << "," << fr.bytes << "]";
+            continue;
+        }
+        out << (f ? ",\n" : "\n") << "       {\"link\": " << fr.link << ", \"from\": " << fr.from
+            << ", \"begin_ns\": " << fr.beginNs << ", \"end_ns\": " << fr.endNs
+            << ", \"bytes\": " << fr.bytes << "}";
     }
-    out << "  \"layout\": " << Quoted(m_topology.layout) << ",\n";
-    if (m_topology.radioRange > 0)
+    out << "]";
+}
+
+/// Receptions as objects, or compactly as [at, node, kind] with at in ns after \p baseNs and
+/// kind 0 application, 1 stack, 2 nic-filtered.
+void
+WriteReceptions(std::ostream& out, const std::vector<AnimationReception>& receptions, bool compact,
+                int64_t baseNs)
+{
+    out << "[";
+    for (std::size_t r = 0; r < receptions.size(); ++r)
     {
-        out << "  \"radio_range\": " << Coordinate(m_topology.radioRange)
-            << ",\n  \"radio_range_m\": " << Coordinate(m_topology.radioRangeMetres) << ",\n";
+        const AnimationReception& rx = receptions[r];
+        if (compact)
+        {
+            out << (r ? "," : "") << "[" << rx.atNs - baseNs << "," << rx.node << ","
+                << static_cast<int>(rx.kind) << "]";
+            continue;
+        }
+        out << (r ? ",\n" : "\n") << "       {\"at_ns\": " << rx.atNs << ", \"node\": " << rx.node
+            << ", \"kind\": " << Quoted(KindName(rx.kind)) << "}";
     }
+    out << "]";
+}
+
+void
+WriteNodes(std::ostream& out, const std::vector<AnimationNode>& nodes, bool compact)
+{
     out << "  \"nodes\": [";
-    for (std::size_t i = 0; i < m_topology.nodes.size(); ++i)
+    for (std::size_t i = 0; i < nodes.size(); ++i)
     {
-        const AnimationNode& n = m_topology.nodes[i];
+        const AnimationNode& n = nodes[i];
+        if (compact)
+        {
+            out << (i ? "," : "") << (i % 8 ? "" : "\n    ") << "[" << Quoted(n.name) << ","
+                << Quoted(n.kind.substr(0, 1)) << "," << n.member << "," << Coordinate(n.x) << ","
+                << Coordinate(n.y) << "]";
+            continue;
+        }
         out << (i ? ",\n" : "\n") << "    {\"name\": " << Quoted(n.name)
             << ", \"kind\": " << Quoted(n.kind) << ", \"member\": " << (n.member ? "true" : "false")
             << ", \"x\": " << Coordinate(n.x) << ", \"y\": " << Coordinate(n.y) << "}";
     }
-    out << "\n  ],\n  \"links\": [";
-    for (std::size_t l = 0; l < m_topology.links.size(); ++l)
+    out << "\n  ],\n";
+}
+
+/// Links as objects, or compactly as [name, ends, shared, x, y, delay_ns, rate_bps].
+void
+WriteLinks(std::ostream& out, const std::vector<AnimationLink>& links, bool compact)
+{
+    out << "  \"links\": [";
+    for (std::size_t l = 0; l < links.size(); ++l)
     {
-        const AnimationLink& link = m_topology.links[l];
-        out << (l ? ",\n" : "\n") << "    {\"name\": " << Quoted(link.name) << ", \"ends\": [";
+        const AnimationLink& link = links[l];
+        out << (l ? ",\n" : "\n") << (compact ? "    [" : "    {\"name\": ") << Quoted(link.name)
+            << (compact ? ",[" : ", \"ends\": [");
         for (std::size_t e = 0; e < link.ends.size(); ++e)
         {
-            out << (e ? ", " : "") << link.ends[e];
+            out << (e ? (compact ? "," : ", ") : "") << link.ends[e];
+        }
+        if (compact)
+        {
+            out << "]," << link.shared << "," << Coordinate(link.x) << "," << Coordinate(link.y)
+                << "," << link.delayNs << "," << link.rateBps << "]";
+            continue;
         }
         out << "], \"shared\": " << (link.shared ? "true" : "false");
         if (link.shared)
@@ -535,7 +732,65 @@ Animation::WriteJson(std::ostream& out) const
         }
         out << ", \"delay_ns\": " << link.delayNs << ", \"rate_bps\": " << link.rateBps << "}";
     }
-    out << "\n  ],\n  \"modes\": [";
+    out << "\n  ],\n";
+}
+
+/// What a compact file's times count from: the mode's send_ns (0 when it never sent).
+int64_t
+Base(const AnimationTrace& t)
+{
+    return std::max<int64_t>(t.sendNs, 0);
+}
+
+/// The request a reply answers and the lines printed for them (written only in a replay).
+void
+WriteExchange(std::ostream& out, const AnimationTrace& t, bool compact)
+{
+    if (t.request.client > 0)
+    {
+        out << ",\n     \"request\": {\"client\": " << t.request.client
+            << ", \"send_ns\": " << t.request.sendNs << ",\n     \"frames\": ";
+        WriteFrames(out, t.request.frames, compact, Base(t));
+        out << ",\n     \"receptions\": ";
+        WriteReceptions(out, t.request.receptions, compact, Base(t));
+        out << "}";
+    }
+    if (!t.console.empty())
+    {
+        out << ",\n     \"console\": [";
+        for (std::size_t c = 0; c < t.console.size(); ++c)
+        {
+            const AnimationConsoleLine& line = t.console[c];
+            out << (c ? ",\n" : "\n") << "       {\"at_ns\": " << line.atNs
+                << ", \"node\": " << line.node << ", \"text\": " << Quoted(line.text) << "}";
+        }
+        out << "]";
+    }
+}
+
+} // namespace
+
+void
+Animation::WriteJson(std::ostream& out) const
+{
+    out << "{\n  \"message\": " << m_message << ",\n";
+    if (!m_skipped.empty())
+    {
+        out << "  \"skipped\": " << Quoted(m_skipped) << ",\n";
+    }
+    if (m_compact)
+    {
+        out << "  \"format\": \"compact\",\n";
+    }
+    out << "  \"layout\": " << Quoted(m_topology.layout) << ",\n";
+    if (m_topology.radioRange > 0)
+    {
+        out << "  \"radio_range\": " << Coordinate(m_topology.radioRange)
+            << ",\n  \"radio_range_m\": " << Coordinate(m_topology.radioRangeMetres) << ",\n";
+    }
+    WriteNodes(out, m_topology.nodes, m_compact);
+    WriteLinks(out, m_topology.links, m_compact);
+    out << "  \"modes\": [";
     for (std::size_t m = 0; m < m_traces.size(); ++m)
     {
         const AnimationTrace& t = m_traces[m];
@@ -545,22 +800,12 @@ Animation::WriteJson(std::ostream& out) const
         {
             out << (d ? ", " : "") << t.destinations[d];
         }
-        out << "],\n     \"frames\": [";
-        for (std::size_t f = 0; f < t.frames.size(); ++f)
-        {
-            const AnimationFrame& fr = t.frames[f];
-            out << (f ? ",\n" : "\n") << "       {\"link\": " << fr.link
-                << ", \"from\": " << fr.from << ", \"begin_ns\": " << fr.beginNs
-                << ", \"end_ns\": " << fr.endNs << ", \"bytes\": " << fr.bytes << "}";
-        }
-        out << "],\n     \"receptions\": [";
-        for (std::size_t r = 0; r < t.receptions.size(); ++r)
-        {
-            const AnimationReception& rx = t.receptions[r];
-            out << (r ? ",\n" : "\n") << "       {\"at_ns\": " << rx.atNs
-                << ", \"node\": " << rx.node << ", \"kind\": " << Quoted(KindName(rx.kind)) << "}";
-        }
-        out << "]}";
+        out << "],\n     \"frames\": ";
+        WriteFrames(out, t.frames, m_compact, Base(t));
+        out << ",\n     \"receptions\": ";
+        WriteReceptions(out, t.receptions, m_compact, Base(t));
+        WriteExchange(out, t, m_compact);
+        out << "}";
     }
     out << "\n  ]\n}\n";
 }

@@ -5,6 +5,7 @@
 #include "../network/network.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <ns3/ipv4-header.h>
 #include <ns3/packet.h>
@@ -73,6 +74,23 @@ struct AnimationReception
     Kind kind;
 };
 
+/// A replay's client message that made P1 send the traced message (its reply).
+struct AnimationRequest
+{
+    uint32_t client{0};                         //!< the client that sent it (0: no request)
+    int64_t sendNs{-1};                         //!< when the client's application sent it
+    std::vector<AnimationFrame> frames;         //!< in order of their end
+    std::vector<AnimationReception> receptions; //!< at P1: its IP stack, then its application
+};
+
+/// A line a process printed (GroupServer and GroupClient Console) as the traced exchange went.
+struct AnimationConsoleLine
+{
+    int64_t atNs;
+    uint32_t node; //!< 0 for P1, n for client n
+    std::string text;
+};
+
 /// What one mode did with the traced message.
 struct AnimationTrace
 {
@@ -81,6 +99,8 @@ struct AnimationTrace
     std::vector<uint32_t> destinations;         //!< client numbers
     std::vector<AnimationFrame> frames;         //!< in order of their end
     std::vector<AnimationReception> receptions; //!< in time order
+    AnimationRequest request;                   //!< the request it answers (replay)
+    std::vector<AnimationConsoleLine> console;  //!< the request's and the reply's lines
 };
 
 /**
@@ -95,8 +115,11 @@ struct AnimationTrace
  *
  * \param network the network to draw, as built
  * \param members the group's client numbers, ascending
+ * \param collapse layered: a shared segment's clients that lead nowhere stand at its hub and
+ *        take one slot together (a large network drawn with one glyph per LAN)
  */
-AnimationTopology LayOut(const Network& network, const std::vector<uint32_t>& members);
+AnimationTopology LayOut(const Network& network, const std::vector<uint32_t>& members,
+                         bool collapse = false);
 
 class Animation;
 
@@ -106,6 +129,9 @@ class Animation;
  * application, at a host's IP stack, and every frame a host's NIC filtered.
  *
  * Frames are recognised by their GroupMessageTag, receptions by the message number.
+ * In a replay P1 sends the message in answer to a client's message: every client message
+ * is followed by its packet's uid until P1 sends, and the one P1's application received at
+ * that instant is kept as the request, with the lines the two processes printed for it.
  */
 class AnimationTracker
 {
@@ -127,6 +153,12 @@ private:
     void OnTxEnd(std::size_t end, Ptr<const Packet> frame);
     void OnReception(uint32_t node, AnimationReception::Kind kind, Ptr<const Packet> packet);
     bool Traced(Ptr<const Packet> packet) const;
+    /// The request \p packet is a frame or datagram of (null: none followed).
+    AnimationRequest* RequestOf(Ptr<const Packet> packet);
+    void SubscribeRequests(const Network& network);
+    void OnClientSend(uint32_t client, Ptr<const Packet> segment);
+    void OnConsole(uint32_t node, const std::string& line);
+    void OnSend(const std::vector<uint32_t>& destinations);
 
     struct End
     {
@@ -139,18 +171,27 @@ private:
     uint32_t m_message;
     std::vector<End> m_ends;
     AnimationTrace m_trace;
+    std::map<uint64_t, AnimationRequest> m_requests; //!< by packet uid, until P1 sends
+    uint64_t m_answered{0};                          //!< uid of the last request P1 received
+    int64_t m_answeredNs{-1};                        //!< when P1's application received it
+    std::vector<AnimationConsoleLine> m_lines;       //!< printed before P1 sends
+    std::vector<int64_t> m_deliveredNs;              //!< per host: its application got it
 };
 
 /**
  * \brief The animation file of a run: the network as drawn and, per mode, one message's
  * frames and receptions (animation.json).
  *
- * Networks of more than kMaxNodes nodes are not animated: the file then says so.
+ * Networks of more than kMaxNodes nodes are not animated: the file then says so. Networks of
+ * more than kCompactNodes nodes are written compactly (nodes, links, frames and receptions as
+ * arrays, "format": "compact", times in ns after the mode's send_ns), and laid out with each shared
+ * segment's hosts at its hub, as the page draws them (one glyph per LAN).
  */
 class Animation
 {
 public:
-    static constexpr uint32_t kMaxNodes = 100;
+    static constexpr uint32_t kMaxNodes = 5000;
+    static constexpr uint32_t kCompactNodes = 150;
 
     /// \param message the message traced in every mode
     explicit Animation(uint32_t message = 0);
@@ -177,6 +218,7 @@ public:
 private:
     uint32_t m_message;
     bool m_laidOut{false};
+    bool m_compact{false}; //!< more than kCompactNodes nodes
     AnimationTopology m_topology;
     std::vector<AnimationTrace> m_traces;
     std::string m_skipped;

@@ -234,6 +234,22 @@ try {
   const foreign = requests.filter((r) => r !== url);
   check(foreign.length === 0, 'the page loads nothing but itself', foreign.join(' | '));
 
+  await replayChecks(page, errors);
+  // Its own browser: the first one's clock is Playwright's, and the time to the first frame
+  // is measured on the real one.
+  const largeContext = await chromium.launchPersistentContext(path.join(work, 'chromium-large'), {
+    executablePath: browserPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+  });
+  try {
+    await largeNetworkChecks(largeContext);
+  } finally {
+    await largeContext.close();
+  }
+
   // A sweep's report, written by `gcsim sweep` alone: its headline figures first, an
   // aggregate table that fits the 1400-pixel window, values as written, runs linked.
   const sweepDir = path.join(work, 'sweep');
@@ -272,6 +288,168 @@ try {
   check(errors.length === 0, 'the sweep report logs no error', errors.join(' | '));
   check(requests.every((r) => r === sweepUrl), 'the sweep report loads nothing but itself',
         requests.join(' | '));
+
+  // Moves the time slider to `at` ns ('max': its end), as a hand on it would.
+  async function slideTo(page, at) {
+    await page.$eval('#time', (s, to) => {
+      s.value = to === 'max' ? s.max : String(to);
+      s.dispatchEvent(new Event('input'));
+    }, at);
+  }
+
+  // The classroom replay: the client's request to P1 is animated before P1's reply, and the
+  // lab's console lines appear as the animation reaches them.
+  async function replayChecks(page, errors) {
+    const replayDir = path.join(work, 'replay');
+    const replay = spawnSync(gcsim, ['run', path.join(here, '../../scenarios/seed-replay.toml'),
+                                     '--out', replayDir, '-q'], { encoding: 'utf8' });
+    if (!check(replay.status === 0, 'gcsim run seed-replay exits 0', replay.stderr)) {
+      return;
+    }
+    errors.length = 0;
+    await page.goto(pathToFileURL(path.join(replayDir, 'report.html')).href, { waitUntil: 'load' });
+    const events = await page.$$eval('#log li', (ls) => ls.map((l) => ({
+      t: Number(l.dataset.t), text: l.querySelector('.what').textContent, cls: l.className,
+    })));
+    const firstRequest = events.findIndex((e) => /^C1\u2019s request: C1 \u2192 P1 on /.test(e.text));
+    const firstReply = events.findIndex((e) => /^P1\u2019s reply: P1 \u2192 C1 on /.test(e.text));
+    check(firstRequest >= 0 && firstReply > firstRequest &&
+          events[firstReply].t > events[firstRequest].t,
+          'replay: C1\u2019s request to P1 is in the event log, before P1\u2019s reply',
+          events.map((e) => e.text).join(' | '));
+
+    // Halfway to P1's stack taking the request in: the request's frame is on the wire.
+    const taken = events.find((e) => /^P1\u2019s IP stack took C1\u2019s request in$/.test(e.text));
+    await slideTo(page, taken ? taken.t / 2 : 0);
+    const flight = await page.evaluate(() => {
+      const shown = (sel) => [...document.querySelectorAll(sel)].filter((f) => f.style.display !== 'none').length;
+      const lines = [...document.querySelectorAll('#console-lines li')];
+      return {
+        request: shown('#net .frame.request'),
+        reply: shown('#net .frame:not(.request)'),
+        lines: lines.map((l) => l.className + ':' + l.textContent),
+      };
+    });
+    check(taken && flight.request > 0 && flight.reply === 0,
+          'replay: the request\u2019s frame is drawn on its way to P1, before any reply frame',
+          JSON.stringify(flight));
+    const requestShot = path.join(path.resolve(modulesDir), 'report-replay-request.png');
+    await page.screenshot({ path: requestShot, animations: 'disabled' });
+    console.log(`replay request screenshot: ${requestShot}`);
+
+    // Step from the start: the request's events come first, the console line with them.
+    await slideTo(page, 0);
+    const stepState = async () => page.evaluate(() => ({
+      now: document.querySelector('#log li.now .what')?.textContent || '',
+      lines: [...document.querySelectorAll('#console-lines li')]
+        .filter((l) => getComputedStyle(l).visibility === 'visible')
+        .map((l) => l.querySelector('.what').textContent),
+    }));
+    await page.keyboard.press('ArrowRight');
+    const firstStep = await stepState();
+    check(/C1\u2019s request/.test(firstStep.now),
+          'replay: the right arrow key steps onto the request first', JSON.stringify(firstStep));
+    let received = null;
+    for (let k = 0; k < 12 && !received; ++k) {
+      const state = await stepState();
+      if (/^P1 application received C1\u2019s request/.test(state.now)) {
+        received = state;
+      } else {
+        await page.click('#step');
+      }
+    }
+    check(received !== null && received.lines.includes('Message from Client 1: Kya re?') &&
+          !received.lines.includes('Message from Server :Soja dost'),
+          'replay: stepping onto P1 receiving the request shows its console line, not yet the reply\u2019s',
+          JSON.stringify(received));
+    check(await page.isVisible('#console-lines li.now') &&
+          /Message from Client 1: Kya re\?|Enter your message for client 1/.test(
+            await page.textContent('#console-lines li.now')),
+          'replay: the console line of that moment is highlighted');
+    await slideTo(page, 'max');
+    const allLines = await stepState();
+    check(allLines.lines.join(' | ') === 'Enter your message :Kya re? | Message from Client 1: Kya re? | ' +
+          'Enter your message for client 1: Soja dost | Message from Server :Soja dost',
+          'replay: at the end the console shows the exchange as the lab printed it', allLines.lines.join(' | '));
+
+    // A non-member's fate: the reply multicast to members 1 and 3, C2's NIC drops it.
+    const groupDir = path.join(work, 'replay-group');
+    const group = spawnSync(gcsim, ['run', path.join(here, '../../scenarios/seed-replay.toml'),
+                                    '--out', groupDir, '-q', '--set', 'group.members=[1,3]',
+                                    '--set', 'delivery.modes=["multicast"]'], { encoding: 'utf8' });
+    if (check(group.status === 0, 'gcsim run seed-replay, multicast to members [1,3], exits 0', group.stderr)) {
+      await page.goto(pathToFileURL(path.join(groupDir, 'report.html')).href, { waitUntil: 'load' });
+      const dropped = await page.$$eval('#log li', (ls) => ls.map((l) => ({
+        t: Number(l.dataset.t), text: l.querySelector('.what').textContent,
+      })).find((e) => e.text === 'C2\u2019s NIC dropped it: C2 is not in the group'));
+      check(dropped !== undefined, 'replay, members [1,3]: the log says C2\u2019s NIC dropped the reply');
+      if (dropped) {
+        // a line of the log, clicked, is its moment (the slider would round it to its step)
+        await page.click(`#log li[data-t="${dropped.t}"] >> nth=-1`);
+        check(await page.locator('#net .node.filtered').count() === 1,
+              'replay, members [1,3]: C2 is drawn with its NIC filtering');
+        const shot = path.join(path.resolve(modulesDir), 'report-non-member.png');
+        await page.screenshot({ path: shot, animations: 'disabled' });
+        console.log(`non-member screenshot: ${shot}`);
+      }
+    }
+    check(errors.length === 0, 'the replay reports log no error', errors.join(' | '));
+  }
+
+  // About 5,000 nodes: a canvas, one glyph per LAN with its count, zoom; time to the first
+  // frame printed, not asserted.
+  async function largeNetworkChecks(context) {
+    const largeDir = path.join(work, 'large');
+    const runStart = Date.now();
+    const large = spawnSync(gcsim, ['run', path.join(here, 'large-tree.toml'), '--out', largeDir, '-q'],
+                            { encoding: 'utf8' });
+    if (!check(large.status === 0, 'gcsim run large-tree exits 0', large.stderr)) {
+      return;
+    }
+    const animation = JSON.parse(fs.readFileSync(path.join(largeDir, 'animation.json'), 'utf8'));
+    console.log(`large-tree: ${animation.nodes.length} nodes, run in ${((Date.now() - runStart) / 1000).toFixed(1)} s, ` +
+                `animation.json ${fs.statSync(path.join(largeDir, 'animation.json')).size} bytes, ` +
+                `report.html ${fs.statSync(path.join(largeDir, 'report.html')).size} bytes`);
+    check(animation.format === 'compact' && animation.nodes.length > 4900 && !animation.skipped,
+          'large-tree: animation.json is written compactly, not skipped', String(animation.nodes.length));
+    const page = context.pages()[0] || await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(pathToFileURL(path.join(largeDir, 'report.html')).href, { waitUntil: 'load' });
+    await page.waitForSelector('#netc[data-first-frame-ms]', { timeout: 30000 });
+    const firstFrame = await page.getAttribute('#netc', 'data-first-frame-ms');
+    console.log(`large-tree: first frame drawn ${firstFrame} ms after navigation started`);
+    check(await page.isVisible('#netc') && !(await page.isVisible('#net')),
+          'large-tree: drawn on a canvas instead of SVG');
+    await page.selectOption('#mode', { label: 'multicast' });
+    await slideTo(page, 'max');
+    const lans = await page.$$eval('#lan-counts li', (ls) => ls.map((l) => l.textContent));
+    check(lans.length === 49 && lans.every((l) => / 100 hosts, /.test(l)),
+          'large-tree: each of the 49 LANs is one glyph with its 100 hosts', lans.slice(0, 2).join(' | '));
+    check(lans.some((l) => /, [1-9]\d* received, [1-9]\d* NIC-filtered/.test(l)),
+          'large-tree: a LAN counts its members\u2019 receptions and its NIC-filtered copies',
+          lans.filter((l) => !/ 0 received/.test(l)).slice(0, 2).join(' | '));
+    const scale0 = Number(await page.getAttribute('#netc', 'data-scale'));
+    await page.click('#zoom-in');
+    const scale1 = Number(await page.getAttribute('#netc', 'data-scale'));
+    const box = await page.locator('#netc').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction((s) => Number(document.getElementById('netc').dataset.scale) > s, scale1);
+    const scale2 = Number(await page.getAttribute('#netc', 'data-scale'));
+    check(scale1 > scale0 && scale2 > scale1, 'large-tree: the zoom button and the wheel zoom in',
+          `${scale0} -> ${scale1} -> ${scale2}`);
+    await page.click('#zoom-fit');
+    check(Number(await page.getAttribute('#netc', 'data-scale')) === scale0, 'large-tree: Fit shows it all again');
+    // The picture: multicast at its end, zoomed in on the middle LANs to show their counts.
+    await page.click('#zoom-in');
+    await page.click('#zoom-in');
+    const shot = path.join(path.resolve(modulesDir), 'report-5000-nodes.png');
+    await page.screenshot({ path: shot });
+    console.log(`large-tree screenshot: ${shot}`);
+    check(errors.length === 0, 'large-tree: the report logs no error', errors.join(' | '));
+  }
 } catch (e) {
   check(false, 'the test ran to its end', e.stack || String(e));
 } finally {

@@ -6,6 +6,11 @@
 // docs/report.png is
 //   node tests/report/screenshot.mjs results/tree-modes/report.html docs/report.png \
 //        --mode replicated-unicast --at 0.876 --height 1150 --modules build/tests/report
+// docs/report-replay-request.png, docs/report-non-member.png and docs/report-5000-nodes.png
+// are the pictures report-test.mjs takes (ctest -R report-html writes them into
+// build/tests/report/ under the same names): the replay's request on its way to P1 with its
+// console line, C2's NIC dropping a reply multicast to members [1,3], and the 4,958-node
+// tree of tests/report/large-tree.toml on the canvas, zoomed in twice.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
