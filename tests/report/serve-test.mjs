@@ -114,10 +114,10 @@ async function runWith(page, clients) {
   }));
 }
 
-/// The number of a table row (the first column after the row's name) of mode column 0.
+/// A table row's numbers (one per mode), as text, or null when the table has no such row.
 function rowValue(table, name) {
   const line = table.split('\n').find((l) => l.trim().startsWith(name));
-  return line ? line.trim().slice(name.length).trim().split(/\s+/)[0] : null;
+  return line ? line.trim().slice(name.length).trim().split(/\s+/).join(' ') : null;
 }
 
 try {
@@ -149,10 +149,13 @@ try {
         'the page shows the command line it runs', four.command);
   const six = await runWith(page, 6);
   check(/ done: /.test(six.status), 'a run with 6 clients is done', six.status + six.table);
-  const row = 'destinations';
+  const row = 'destinations per message';
   check(rowValue(four.table, row) !== null && rowValue(four.table, row) !== rowValue(six.table, row),
         `the table's ${row} change with topology.clients (${rowValue(four.table, row)} -> ` +
         `${rowValue(six.table, row)})`, four.table + '\n' + six.table);
+  check(rowValue(four.table, row)?.endsWith(' 4') && rowValue(six.table, row)?.endsWith(' 6'),
+        'broadcast reaches every client: 4, then 6 destinations', `${rowValue(four.table, row)}; ` +
+        `${rowValue(six.table, row)}`);
   const frame = page.frameLocator('#report');
   await frame.locator('body').waitFor({ timeout: 30000 });
   const reportText = await frame.locator('body').innerText();

@@ -82,6 +82,7 @@ public:
 private:
     nlohmann::json Catalogue() const;
     const ShippedScenario* Find(const std::string& name) const;
+    std::string Refusal(const std::string& path, const std::vector<std::string>& sets) const;
     void Submit(const httplib::Request& req, httplib::Response& res);
     void Form(const httplib::Request& req, httplib::Response& res) const;
     void Status(const std::string& id, httplib::Response& res) const;
@@ -188,6 +189,28 @@ Playground::FreshFolder(const std::string& scenario)
     }
 }
 
+/// Why the run may not start, or "": the command line's own checks, then the playground's limits.
+std::string
+Playground::Refusal(const std::string& path, const std::vector<std::string>& sets) const
+{
+    std::string refusal = OverridesRefusal(sets, m_options.limits);
+    if (!refusal.empty())
+    {
+        return refusal;
+    }
+    try
+    {
+        // Read in-process first: a scenario above the limits is refused before `gcsim
+        // validate` builds its (large) network.
+        refusal = LimitMessage(path, sets, m_options.limits);
+    }
+    catch (const InputError&)
+    {
+        // Bad input: `gcsim validate` says so in its own words, below.
+    }
+    return refusal.empty() ? ValidationMessage(m_program, path, sets) : refusal;
+}
+
 void
 Playground::Submit(const httplib::Request& req, httplib::Response& res)
 {
@@ -211,15 +234,7 @@ Playground::Submit(const httplib::Request& req, httplib::Response& res)
         }
         sets.push_back(set);
     }
-    std::string refusal = OverridesRefusal(sets, m_options.limits);
-    if (refusal.empty())
-    {
-        refusal = ValidationMessage(m_program, s->path, sets);
-    }
-    if (refusal.empty())
-    {
-        refusal = LimitMessage(s->path, sets, m_options.limits);
-    }
+    std::string refusal = Refusal(s->path, sets);
     if (!refusal.empty())
     {
         return Refuse(res, 400, refusal);
