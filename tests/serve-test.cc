@@ -79,12 +79,12 @@ TEST(Serve, AValidRunAboveThePlaygroundsLimitsIsRefusedNamingTheKey)
 {
     PlaygroundLimits limits;
     limits.maxClients = 20;
-    limits.maxMessages = 50;
+    limits.maxMessages = 100; // lan-modes sends 100
     EXPECT_EQ(LimitMessage(kLanModes, {"topology.clients=20"}, limits), "");
     std::string clients = LimitMessage(kLanModes, {"topology.clients=21"}, limits);
     EXPECT_NE(clients.find("topology.clients = 21"), std::string::npos) << clients;
     EXPECT_NE(clients.find("--max-clients"), std::string::npos) << clients;
-    std::string messages = LimitMessage(kLanModes, {"traffic.messages=51"}, limits);
+    std::string messages = LimitMessage(kLanModes, {"traffic.messages=101"}, limits);
     EXPECT_NE(messages.find("--max-messages"), std::string::npos) << messages;
     limits.runSeconds = 1e-6;
     EXPECT_NE(LimitMessage(kLanModes, {}, limits).find("--run-seconds"), std::string::npos);

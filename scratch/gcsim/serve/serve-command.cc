@@ -410,6 +410,7 @@ ServeCommand(const ServeOptions& options, std::ostream& out, std::ostream& err)
 
     httplib::Server server;
     server.set_payload_max_length(64 * 1024);
+    server.set_keep_alive_timeout(2); // an idle browser does not hold a thread, nor the stop, long
     Playground playground(options, root);
     playground.Route(server);
     int port = options.port == 0
