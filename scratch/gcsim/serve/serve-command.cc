@@ -255,9 +255,8 @@ Playground::Submit(const httplib::Request& req, httplib::Response& res)
     {
         m_runs.erase(id);
         return Refuse(res, 503,
-                      "gcsim serve: " + std::to_string(m_options.queue) +
-                          " runs are waiting already; try again once one has started "
-                          "(gcsim serve --queue)");
+                      "gcsim serve: the queue is full (" + std::to_string(m_options.queue) +
+                          " waiting); try again once one has started (gcsim serve --queue)");
     }
     record.ticket = *ticket;
     res.status = 202;
@@ -285,8 +284,12 @@ Playground::Execute(uint64_t id, const std::string& path, const std::vector<std:
     record.state = outcome.exitCode == 0 ? "done" : "failed";
     if (outcome.timedOut)
     {
+        // gcsim run removes its unfinished folder; one stopped while drawing is in place.
+        std::error_code ec;
+        bool kept = fs::exists(fs::path(m_root) / record.folder, ec);
         record.error = "gcsim serve: stopped after " + DurationText(m_options.limits.runSeconds) +
-                       " of wall-clock time (gcsim serve --run-seconds); nothing was kept";
+                       " of wall-clock time (gcsim serve --run-seconds); " +
+                       (kept ? "what it had written is in " + record.folder : "nothing was kept");
     }
     else if (outcome.stopped)
     {
