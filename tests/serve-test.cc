@@ -151,8 +151,12 @@ TEST(Serve, TheWorksheetsAndTheFormComeFromTheDocsAndTheKeyTable)
     {
         EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end()) << key;
     }
-    nlohmann::json values = FormValues(ResolvedScenarioText(kLanModes));
+    nlohmann::json values =
+        FormValues(ReadScenarioText(kLanModes), ResolvedScenarioText(kLanModes));
     EXPECT_EQ(values["topology.clients"]["text"], "16");
+    EXPECT_EQ(values["group.members"]["text"], "0.5"); // the file's rule, not its 8 clients
+    EXPECT_EQ(values["topology.kind"]["value"], "lan");
+    EXPECT_FALSE(values.contains("topology.loss")); // lossless: neither file nor resolved has it
     EXPECT_EQ(values["topology.kind"]["text"], "lan");
     EXPECT_TRUE(values["delivery.modes"]["value"].is_array());
 }

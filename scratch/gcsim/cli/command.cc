@@ -286,8 +286,7 @@ DeclareServe(CLI::App& app, Options& o, Subcommands& c)
                  "its keys in a form, run it and see the table, the plots and the animation.");
     c.serve
         ->add_option("--bind", s.bind,
-                     "Address to listen on (default 127.0.0.1: this "
-                     "machine only)")
+                     "Address to listen on (default 127.0.0.1: this machine only)")
         ->type_name("ADDR");
     c.serve->add_option("--port", s.port, "TCP port (default 8020; 0: any free one, printed)")
         ->check(CLI::Range(0, 65535));

@@ -263,14 +263,20 @@ FormKeys()
 }
 
 nlohmann::json
-FormValues(const std::string& resolvedToml)
+FormValues(const std::string& fileToml, const std::string& resolvedToml)
 {
-    toml::table root = toml::parse(resolvedToml);
+    toml::table file = toml::parse(fileToml);
+    toml::table resolved = toml::parse(resolvedToml);
     nlohmann::json values = nlohmann::json::object();
     for (const auto& entry : FormKeys())
     {
         const std::string key = entry["key"];
-        toml::node_view<toml::node> node = root.at_path(key);
+        // The file's own words first: group.members = 0.5 stays a rule when clients change.
+        toml::node_view<toml::node> node = file.at_path(key);
+        if (!node)
+        {
+            node = resolved.at_path(key);
+        }
         if (!node)
         {
             continue;

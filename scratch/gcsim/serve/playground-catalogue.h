@@ -52,8 +52,11 @@ std::vector<std::string> ScenarioKeyNames();
  */
 nlohmann::json FormKeys();
 
-/// The form keys' values in \p resolvedToml: key -> {"text": as --set takes it, "value"}.
-nlohmann::json FormValues(const std::string& resolvedToml);
+/**
+ * The form keys' values: key -> {"text": as --set takes it, "value"}, each as the scenario
+ * file \p fileToml gives it, or else as \p resolvedToml (ResolvedToml) has it.
+ */
+nlohmann::json FormValues(const std::string& fileToml, const std::string& resolvedToml);
 
 } // namespace gcsim
 

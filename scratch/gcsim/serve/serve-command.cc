@@ -161,7 +161,8 @@ Playground::Form(const httplib::Request& req, httplib::Response& res) const
     {
         res.set_content(nlohmann::json{{"scenario", s->name},
                                        {"description", s->description},
-                                       {"values", FormValues(ResolvedScenarioText(s->path))}}
+                                       {"values", FormValues(ReadScenarioText(s->path),
+                                                             ResolvedScenarioText(s->path))}}
                             .dump(),
                         kJson);
     }
