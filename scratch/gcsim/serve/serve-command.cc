@@ -395,38 +395,52 @@ UrlOf(const std::string& bind, int port)
     return "http://" + host + ":" + std::to_string(port) + "/";
 }
 
-} // namespace
-
+/// Binds \p server to --bind and --port (0: any free port); returns the port. Nothing is
+/// made before: a refused address leaves no results folder behind.
 int
-ServeCommand(const ServeOptions& options, std::ostream& out, std::ostream& err)
+Bind(httplib::Server& server, const ServeOptions& options)
 {
-    std::error_code ec;
-    fs::create_directories(options.out, ec);
-    if (!fs::is_directory(options.out, ec))
-    {
-        throw InputError("--out " + options.out, "", "cannot make this folder for the results");
-    }
-    const std::string root = fs::canonical(options.out).string();
-    // Before any thread starts: every thread inherits the mask, and only sigwait() takes them.
-    const sigset_t stopSignals = StopSignals();
-    sigset_t saved;
-    pthread_sigmask(SIG_BLOCK, &stopSignals, &saved);
-
-    httplib::Server server;
-    server.set_payload_max_length(64 * 1024);
-    server.set_keep_alive_timeout(2); // an idle browser does not hold a thread, nor the stop, long
-    Playground playground(options, root);
-    playground.Route(server);
     int port = options.port == 0
                    ? server.bind_to_any_port(options.bind)
                    : (server.bind_to_port(options.bind, options.port) ? options.port : -1);
     if (port <= 0)
     {
-        pthread_sigmask(SIG_SETMASK, &saved, nullptr);
         throw InputError("--bind " + options.bind + " --port " + std::to_string(options.port), "",
                          "cannot listen there (the port is taken, or the address is not one of "
                          "this machine's)");
     }
+    return port;
+}
+
+/// The results folder, made if absent (never emptied), as a canonical path.
+std::string
+ResultsRoot(const std::string& out)
+{
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    if (!fs::is_directory(out, ec))
+    {
+        throw InputError("--out " + out, "", "cannot make this folder for the results");
+    }
+    return fs::canonical(out).string();
+}
+
+} // namespace
+
+int
+ServeCommand(const ServeOptions& options, std::ostream& out, std::ostream& err)
+{
+    httplib::Server server;
+    server.set_payload_max_length(64 * 1024);
+    server.set_keep_alive_timeout(2); // an idle browser does not hold a thread, nor the stop, long
+    const int port = Bind(server, options);
+    const std::string root = ResultsRoot(options.out);
+    // Before any thread starts: every thread inherits the mask, and only sigwait() takes them.
+    const sigset_t stopSignals = StopSignals();
+    sigset_t saved;
+    pthread_sigmask(SIG_BLOCK, &stopSignals, &saved);
+    Playground playground(options, root);
+    playground.Route(server);
     out << "gcsim serve: " << UrlOf(options.bind, port) << " (results in " << root
         << "; Ctrl-C stops)" << std::endl;
     std::atomic<bool> stopping{false};
