@@ -12,6 +12,7 @@ packages=(
     gnuplot-nox                        # plots
     libgoogle-perftools-dev            # tcmalloc, the gcsim program's allocator
     help2man                           # the man page gcsim(1)
+    libcpp-httplib-dev                 # gcsim serve: the playground's HTTP server
     iproute2 nftables                  # gcsim live: namespaces, veth, bridge, tbf; counters
 )
 if [[ "${1:-}" == "--test" ]]; then

@@ -214,8 +214,8 @@ TEST(PlainAnswers, AnUnknownCommandIsNamedWithADidYouMean)
     EXPECT_EQ(r.status, 2);
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err, "gcsim: error: unknown command 'frobnicate'; the commands are: run, sweep, "
-                     "collect, plot, slurm, report, validate, live, compare, chat\nRun with "
-                     "--help for more information.\n");
+                     "collect, plot, slurm, report, validate, live, compare, chat, serve\nRun "
+                     "with --help for more information.\n");
     CommandResult near = RunCommand({"swep", "s.toml"});
     EXPECT_EQ(near.status, 2);
     EXPECT_EQ(near.err.rfind("gcsim: error: unknown command 'swep' (did you mean 'sweep'?); the "

@@ -12,6 +12,7 @@
 #include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/plot/plot.h"
 #include "scratch/gcsim/report/html-report.h"
+#include "scratch/gcsim/serve/serve.h"
 #include "scratch/gcsim/sweep/sweep.h"
 #include "shipped-scenarios.h"
 
@@ -46,6 +47,7 @@ struct Options
     uint32_t arraySize{4};
     std::string liveDir; //!< compare's second folder
     chat::ChatOptions chat;
+    ServeOptions serve;
 };
 
 /// The subcommands, to ask which one was given.
@@ -61,6 +63,7 @@ struct Subcommands
     CLI::App* live{nullptr};
     CLI::App* compare{nullptr};
     CLI::App* chat{nullptr};
+    CLI::App* serve{nullptr};
 };
 
 const char* kAllowLargeHelp = "Run even when the estimate is above 1 hour of wall-clock time or "
@@ -272,6 +275,41 @@ DeclareChat(CLI::App& app, Options& o, Subcommands& c)
         ->type_name("ADDR");
 }
 
+/// `gcsim serve`: the web playground.
+void
+DeclareServe(CLI::App& app, Options& o, Subcommands& c)
+{
+    ServeOptions& s = o.serve;
+    PlaygroundLimits& l = s.limits;
+    c.serve = app.add_subcommand(
+        "serve", "A web playground on this machine: pick a shipped scenario or worksheet, change "
+                 "its keys in a form, run it and see the table, the plots and the animation.");
+    c.serve
+        ->add_option("--bind", s.bind,
+                     "Address to listen on (default 127.0.0.1: this machine only)")
+        ->type_name("ADDR");
+    c.serve->add_option("--port", s.port, "TCP port (default 8020; 0: any free one, printed)")
+        ->check(CLI::Range(0, 65535));
+    c.serve
+        ->add_option("--out", s.out,
+                     "Results folder: each run writes a new folder in it, nothing there is "
+                     "replaced (default: gcsim-serve-results)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    c.serve->add_option("-j,--jobs", s.jobs, "Runs at a time (default: all cores)")
+        ->check(CLI::Range(1, 1024));
+    c.serve->add_option("--queue", s.queue, "Runs that may wait for a free job (default 8)")
+        ->check(CLI::Range(0, 10000));
+    c.serve->add_option("--max-clients", l.maxClients, "Largest topology.clients (default 64)")
+        ->check(CLI::Range(1, 100000));
+    c.serve->add_option("--max-messages", l.maxMessages, "Largest traffic.messages (default 200)")
+        ->check(CLI::Range(1, 10000000));
+    c.serve
+        ->add_option("--run-seconds", l.runSeconds,
+                     "Wall-clock seconds a run may take, estimated before and enforced during "
+                     "it (default 60)")
+        ->check(CLI::Range(1.0, 86400.0));
+}
+
 /// The message for a first argument that names no subcommand, or "" when it names one (or is
 /// an option, which CLI11 reads).
 std::string
@@ -283,7 +321,7 @@ UnknownCommand(int argc, char** argv, const Subcommands& c)
     }
     std::vector<std::string> names;
     for (const CLI::App* sub : {c.run, c.sweep, c.collect, c.plot, c.slurm, c.report, c.validate,
-                                c.live, c.compare, c.chat})
+                                c.live, c.compare, c.chat, c.serve})
     {
         names.push_back(sub->get_name());
     }
@@ -313,6 +351,10 @@ Dispatch(const Subcommands& c, const Options& o, const std::string& commandLine,
             return c.chat->get_subcommand("server")->parsed()
                        ? chat::ChatServerCommand(o.chat, out, err)
                        : chat::ChatClientCommand(o.chat, out, err);
+        }
+        if (c.serve->parsed())
+        {
+            return ServeCommand(o.serve, out, err);
         }
         if (c.run->parsed())
         {
@@ -401,6 +443,7 @@ Main(int argc, char** argv, std::ostream& out, std::ostream& err)
     DeclareReportAndValidate(app, o, c);
     DeclareLiveAndCompare(app, o, c);
     DeclareChat(app, o, c);
+    DeclareServe(app, o, c);
     std::string commandLine;
     for (int i = 0; i < argc; ++i)
     {
