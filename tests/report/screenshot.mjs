@@ -1,11 +1,15 @@
 // A picture of a gcsim report: one mode's animation stopped at a moment.
 //
 // Usage: node screenshot.mjs REPORT.html OUT.png [--mode MODE] [--at FRACTION]
-//                            [--width W] [--height H] [--modules DIR]
+//                            [--width W] [--height H] [--modules DIR] [--section ID]
 //   --at  where on the time slider, 0 to 1 (default 0.6)
 // docs/report.png is
 //   node tests/report/screenshot.mjs results/tree-modes/report.html docs/report.png \
 //        --mode replicated-unicast --at 0.876 --height 1150 --modules build/tests/report
+// docs/report-theory.png (the modes' table with its closed-form marks, then the closed forms):
+//   gcsim run scenarios/lan-modes.toml --set topology.delay=5us --out /tmp/lan5us
+//   node tests/report/screenshot.mjs /tmp/lan5us/report.html docs/report-theory.png \
+//        --section table --height 1500 --modules build/tests/report
 // docs/report-replay-request.png, docs/report-non-member.png and docs/report-5000-nodes.png
 // are the pictures report-test.mjs takes (ctest -R report-html writes them into
 // build/tests/report/ under the same names): the replay's request on its way to P1 with its
@@ -28,9 +32,10 @@ const at = Number(option('--at', '0.6'));
 const width = Number(option('--width', '1400'));
 const height = Number(option('--height', '1000'));
 const modules = option('--modules', here);
+const section = option('--section', ''); // a section's id: the picture starts at its top
 const [report, out] = args;
 if (!report || !out) {
-  console.error('usage: node screenshot.mjs REPORT.html OUT.png [--mode MODE] [--at FRACTION]');
+  console.error('usage: node screenshot.mjs REPORT.html OUT.png [--mode MODE] [--at FRACTION] [--section ID]');
   process.exit(2);
 }
 const require = createRequire(path.join(path.resolve(modules), 'package.json'));
@@ -55,6 +60,9 @@ try {
     s.dispatchEvent(new Event('input'));
   }, at);
   await page.waitForTimeout(400); // colour transitions settle
+  if (section) {
+    await page.$eval('#' + section, (e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 8));
+  }
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
 } finally {
