@@ -249,6 +249,37 @@ TEST(Theory, TableAndTheoryCsvShowThePredictionBesideTheValue)
     }
 }
 
+TEST(Theory, ALeaveStaysWithinItsBound)
+{
+    Scenario s = ScenarioFrom(kLan, {"traffic.messages=30", "traffic.interval=\"2ms\"",
+                                     "membership.model=[\"instant\", \"igmp\"]",
+                                     "membership.events=[{ at = \"1.021s\", client = 3, action = "
+                                     "\"leave\" }]"});
+    std::vector<ModeResult> results;
+    for (const char* label :
+         {"replicated-unicast+instant", "replicated-unicast+igmp", "multicast+igmp"})
+    {
+        results.push_back(Simulate(s, label));
+    }
+    auto checks = ClosedFormChecks(s, results);
+    ASSERT_EQ(checks.size(), 3u);
+    for (const auto& c : checks)
+    {
+        EXPECT_EQ(c.figure, "leave latency max (us)");
+        EXPECT_TRUE(c.agrees) << c.mode << ": " << c.simulated << " vs " << c.predicted;
+    }
+    // igmp: P1 keeps sending copies to client 3 until the last-member queries end, 2 x 10 ms
+    // after its Leave: several more copies reach it, the last within the bound.
+    EXPECT_TRUE(checks[1].atMost);
+    EXPECT_GT(checks[1].simulated, 15000.0); // us
+    EXPECT_LE(checks[1].simulated, checks[1].predicted);
+    EXPECT_GE(checks[1].predicted, 20000.0); // us: 2 x LastMemberQueryInterval alone
+    EXPECT_FALSE(checks[2].atMost);          // multicast: exactly 0, the NIC filter
+    EXPECT_EQ(checks[2].simulated, 0);
+    EXPECT_EQ(Verdict(checks[1]), "within");
+    EXPECT_EQ(Predicted(checks[1]).rfind("<= ", 0), 0u);
+}
+
 TEST(Theory, TheReportMarksEachCellAndListsTheClosedForms)
 {
     ScratchFolder dir;
@@ -267,7 +298,8 @@ TEST(Theory, TheReportMarksEachCellAndListsTheClosedForms)
     EXPECT_NE(html.find("<span class=\"cf agrees\" title=\"closed form 90.600 agrees: T + d;"),
               std::string::npos);
     std::string csv = ReadFile(dir / "out/theory.csv");
-    EXPECT_EQ(csv.rfind("mode,figure,closed_form,simulated,agrees,formula,reason\n", 0), 0u);
+    EXPECT_EQ(csv.rfind("mode,figure,relation,closed_form,simulated,agrees,formula,reason\n", 0),
+              0u);
 }
 
 } // namespace

@@ -135,16 +135,27 @@ Columns(const std::string& line)
     return fields;
 }
 
+std::string
+Lowercase(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char ch) { return char(std::tolower(ch)); });
+    return text;
+}
+
 /// A closed form's mark beside a table cell: = where it agrees, the closed form's value where
 /// it differs; its formula or the reason in the tooltip.
 std::string
 ClosedFormMark(const ClosedFormCheck& c)
 {
-    std::string value = Fixed(c.predicted, c.decimals);
-    std::string title = c.agrees ? "closed form " + value + " agrees: " + c.formula
-                                 : "closed form " + value + " differs: " + c.reason;
+    std::string value = Predicted(c);
+    std::string verdict = Lowercase(Verdict(c));
+    std::string title =
+        "closed form " + value + " " + verdict + ": " + (c.agrees ? c.formula : c.reason);
     return std::string(" <span class=\"cf ") + (c.agrees ? "agrees" : "differs") + "\" title=\"" +
-           Escape(title) + "\">" + (c.agrees ? "= theory" : "theory " + Escape(value)) + "</span>";
+           Escape(title) + "\">" +
+           (c.agrees ? (c.atMost ? "&le; theory" : "= theory") : "theory " + Escape(value)) +
+           "</span>";
 }
 
 /// The closed forms beside the simulation (theory.csv): one row per figure and run.
@@ -163,9 +174,9 @@ TheoryHtml(const std::vector<ClosedFormCheck>& theory)
     for (const auto& c : theory)
     {
         html << "<tr class=\"" << (c.agrees ? "agrees" : "differs") << "\"><th>" << Escape(c.mode)
-             << "</th><th>" << Escape(c.figure) << "</th><td>" << Fixed(c.predicted, c.decimals)
+             << "</th><th>" << Escape(c.figure) << "</th><td>" << Escape(Predicted(c))
              << "</td><td>" << Fixed(c.simulated, c.decimals) << "</td><td class=\"verdict\">"
-             << (c.agrees ? "agrees" : "differs") << "</td><td class=\"text\">"
+             << Lowercase(Verdict(c)) << "</td><td class=\"text\">"
              << Escape(c.agrees ? c.formula : c.reason) << "</td></tr>\n";
     }
     html << "</tbody></table></div>\n";

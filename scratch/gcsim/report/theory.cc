@@ -166,6 +166,14 @@ public:
             std::fabs(predicted - simulated) <= 0.5, formula, specific);
     }
 
+    /// A time in ns, shown in us, that the simulation must not exceed.
+    void TimeAtMost(const std::string& figure, double bound, double simulated,
+                    const std::string& formula)
+    {
+        Add(figure, bound / 1000.0, simulated / 1000.0, 3, simulated <= bound + 0.5, formula, "");
+        m_out.back().atMost = true;
+    }
+
     /// A count (per message, or in total); agrees exactly (to 1e-9 for a ratio).
     void Count(const std::string& figure, double predicted, double simulated, int decimals,
                const std::string& formula, const std::string& specific = "")
@@ -755,6 +763,46 @@ WifiChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec
                check.PerMessage(r.wifi.messageAirtimeNs), formula, specific);
 }
 
+/// Leaves ([membership]) on a lan or a tree: a member that left gets no multicast copy (its
+/// NIC filter changes at once); a replicated-unicast or overlay copy reaches it only if sent
+/// before P1's directory drops it: at once (instant), or once the querier's last-member
+/// queries end, Robustness x LastMemberQueryInterval after the Leave reached it (igmp); the
+/// copy then takes at most the run's longest latency.
+void
+LeaveChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec,
+            std::vector<ClosedFormCheck>& out)
+{
+    const auto& t = s.topology;
+    if ((t.kind != "lan" && t.kind != "tree") || r.membership.leaves == 0 ||
+        (spec.mode != "multicast" && spec.mode != "replicated-unicast" && spec.mode != "overlay"))
+    {
+        return;
+    }
+    Checker check(out, r, ConditionsOf(s, r, 0));
+    const double simulated = double(r.membership.leaveLatency.max);
+    if (spec.mode == "multicast")
+    {
+        check.Time(
+            "leave latency max (us)", 0, simulated,
+            "0: the member's NIC filter drops the group's frames from the instant it leaves");
+        return;
+    }
+    const auto& igmp = s.membership.igmp;
+    const bool queried = spec.membership == MembershipKind::IGMP;
+    // The Leave Group message: IPv4 20 + IGMP 8 bytes, a 64-byte Ethernet frame on the segment.
+    const int64_t hop = TxNs(kCsmaMinFrame, t.dataRate) + t.delay.GetNanoSeconds();
+    const int64_t queries =
+        int64_t(igmp.robustness) * igmp.lastMemberQueryInterval.GetNanoSeconds();
+    const int64_t latest = r.delivery.latency.max;
+    std::string formula =
+        queried ? "Leave's hop + Robustness x LastMemberQueryInterval + the run's latency max = " +
+                      Us(hop) + " + " + std::to_string(igmp.robustness) + " x " +
+                      Us(igmp.lastMemberQueryInterval.GetNanoSeconds()) + " + " + Us(latest) + " us"
+                : "the run's latency max: a copy in flight at the leave (" + Us(latest) + " us)";
+    check.TimeAtMost("leave latency max (us)", double((queried ? hop + queries : 0) + latest),
+                     simulated, formula);
+}
+
 } // namespace
 
 std::vector<ClosedFormCheck>
@@ -783,6 +831,10 @@ ClosedFormChecks(const Scenario& s, const std::vector<ModeResult>& results)
             continue;
         }
         Scenario::RunSpec spec = s.RunOf(r.mode);
+        if (s.membership.given && spec.repair == Repair::NONE && !s.groups.Many())
+        {
+            LeaveChecks(s, r, spec, out);
+        }
         if (!PlainRun(s, spec) || r.delivery.messages == 0)
         {
             continue;
@@ -801,6 +853,22 @@ ClosedFormChecks(const Scenario& s, const std::vector<ModeResult>& results)
         }
     }
     return out;
+}
+
+std::string
+Verdict(const ClosedFormCheck& c)
+{
+    if (c.atMost)
+    {
+        return c.agrees ? "within" : "EXCEEDS";
+    }
+    return c.agrees ? "agrees" : "DIFFERS";
+}
+
+std::string
+Predicted(const ClosedFormCheck& c)
+{
+    return (c.atMost ? "<= " : "") + Fixed(c.predicted, c.decimals);
 }
 
 namespace
@@ -837,8 +905,7 @@ NarrowTheoryText(const std::vector<ClosedFormCheck>& checks, std::size_t width)
             mode = c.mode;
             out += mode + "\n";
         }
-        out += row(c.figure, Fixed(c.predicted, c.decimals), Fixed(c.simulated, c.decimals),
-                   c.agrees ? "agrees" : "DIFFERS");
+        out += row(c.figure, Predicted(c), Fixed(c.simulated, c.decimals), Verdict(c));
         if (!c.agrees)
         {
             std::istringstream lines(WrapWords(c.reason, width > 12 ? width - 6 : width));
@@ -879,9 +946,9 @@ TheoryText(const std::vector<ClosedFormCheck>& checks, std::size_t width)
     for (const auto& c : checks)
     {
         agree += c.agrees;
-        lines.push_back({c.mode, c.figure, Fixed(c.predicted, c.decimals),
-                         Fixed(c.simulated, c.decimals),
-                         c.agrees ? "agrees   " + c.formula : "DIFFERS  " + c.reason});
+        lines.push_back({c.mode, c.figure, Predicted(c), Fixed(c.simulated, c.decimals),
+                         Verdict(c) + std::string(9 - Verdict(c).size(), ' ') +
+                             (c.agrees ? c.formula : c.reason)});
     }
     for (const auto& l : lines)
     {
@@ -892,7 +959,12 @@ TheoryText(const std::vector<ClosedFormCheck>& checks, std::size_t width)
     }
     std::ostringstream out;
     out << "closed forms beside the simulation: " << agree << " of " << checks.size()
-        << " agree (times to the nanosecond, counts exactly)\n\n";
+        << " agree (times to the nanosecond, counts exactly"
+        << (std::any_of(checks.begin(), checks.end(),
+                        [](const ClosedFormCheck& c) { return c.atMost; })
+                ? "; a bound, <=, not exceeded"
+                : "")
+        << ")\n\n";
     for (const auto& l : lines)
     {
         std::string line = l[0] + std::string(widths[0] - l[0].size() + 2, ' ') + l[1] +
@@ -909,11 +981,11 @@ std::string
 TheoryCsv(const std::vector<ClosedFormCheck>& checks)
 {
     std::ostringstream csv;
-    csv << "mode,figure,closed_form,simulated,agrees,formula,reason\n";
+    csv << "mode,figure,relation,closed_form,simulated,agrees,formula,reason\n";
     for (const auto& c : checks)
     {
-        csv << CsvField(c.mode) << ',' << CsvField(c.figure) << ','
-            << Fixed(c.predicted, c.decimals) << ',' << Fixed(c.simulated, c.decimals) << ','
+        csv << CsvField(c.mode) << ',' << CsvField(c.figure) << ',' << (c.atMost ? "<=" : "=")
+            << ',' << Fixed(c.predicted, c.decimals) << ',' << Fixed(c.simulated, c.decimals) << ','
             << (c.agrees ? "yes" : "no") << ',' << CsvField(c.formula) << ',' << CsvField(c.reason)
             << '\n';
     }
@@ -928,23 +1000,25 @@ ReadTheoryCsv(const std::string& text)
     for (std::size_t i = 1; i < rows.size(); ++i)
     {
         const auto& f = rows[i];
-        if (f.size() != 7)
+        std::string line = "theory.csv line " + std::to_string(i + 1) + ": ";
+        if (f.size() != 8)
         {
-            throw std::runtime_error("theory.csv line " + std::to_string(i + 1) + ": " +
-                                     std::to_string(f.size()) + " fields, not 7");
+            throw std::runtime_error(line + std::to_string(f.size()) + " fields, not 8");
         }
         ClosedFormCheck c;
         c.mode = f[0];
         c.figure = f[1];
-        std::size_t point = f[2].find('.');
-        c.decimals = point == std::string::npos ? 0 : int(f[2].size() - point - 1);
-        if (!plotting::ParseNumber(f[2], c.predicted) || !plotting::ParseNumber(f[3], c.simulated))
+        c.atMost = f[2] == "<=";
+        std::size_t point = f[3].find('.');
+        c.decimals = point == std::string::npos ? 0 : int(f[3].size() - point - 1);
+        if ((f[2] != "=" && !c.atMost) || !plotting::ParseNumber(f[3], c.predicted) ||
+            !plotting::ParseNumber(f[4], c.simulated))
         {
-            throw std::runtime_error("theory.csv line " + std::to_string(i + 1) + ": not a number");
+            throw std::runtime_error(line + "not a relation and two numbers");
         }
-        c.agrees = f[4] == "yes";
-        c.formula = f[5];
-        c.reason = f[6];
+        c.agrees = f[5] == "yes";
+        c.formula = f[6];
+        c.reason = f[7];
         out.push_back(c);
     }
     return out;

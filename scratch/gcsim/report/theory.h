@@ -26,8 +26,9 @@ struct ClosedFormCheck
     double simulated{0}; //!< the same figure as the simulation measured it
     int decimals{3};     //!< how the row prints it
     std::string formula; //!< the closed form, then its terms with the scenario's numbers
-    bool agrees{false};
-    std::string reason; //!< why the simulation differs; empty when it agrees
+    bool atMost{false};  //!< the closed form is an upper bound, not the value
+    bool agrees{false};  //!< equal (or, for a bound, not above it)
+    std::string reason;  //!< why the simulation differs; empty when it agrees
 };
 
 /// Marks an unexplained difference (the tests look for it).
@@ -48,8 +49,14 @@ std::vector<ClosedFormCheck> ClosedFormChecks(const Scenario& scenario,
 /// reasons wrapped, formulas left out.
 std::string TheoryText(const std::vector<ClosedFormCheck>& checks, std::size_t width = 0);
 
-/// theory.csv: mode,figure,closed_form,simulated,agrees,formula,reason.
+/// theory.csv: mode,figure,relation (= or <=),closed_form,simulated,agrees,formula,reason.
 std::string TheoryCsv(const std::vector<ClosedFormCheck>& checks);
+
+/// "agrees" or "DIFFERS"; for a bound, "within" or "EXCEEDS".
+std::string Verdict(const ClosedFormCheck& check);
+
+/// The closed form's value as the row prints it ("<= 23.450" for a bound).
+std::string Predicted(const ClosedFormCheck& check);
 
 /// theory.csv's rows read back (the report draws them); throws std::runtime_error on a bad file.
 std::vector<ClosedFormCheck> ReadTheoryCsv(const std::string& text);
