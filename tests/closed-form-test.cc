@@ -280,6 +280,30 @@ TEST(Theory, ALeaveStaysWithinItsBound)
     EXPECT_EQ(Predicted(checks[1]).rfind("<= ", 0), 0u);
 }
 
+TEST(Theory, FirstTransmissionLossesFallInTheirPredictionInterval)
+{
+    // One LAN, p = 0.1 at each receiver: losses ~ Binomial(M g, p) for multicast and ARQ.
+    Scenario s = ScenarioFrom(
+        kLan, {"traffic.messages=400", "topology.loss=0.1", "reliability.repair=[\"nak\"]"});
+    std::vector<ModeResult> results = {Simulate(s, "multicast+nak"),
+                                       Simulate(s, "replicated-unicast+arq")};
+    auto checks = ClosedFormChecks(s, results);
+    int losses = 0;
+    for (const auto& c : checks)
+    {
+        if (c.figure == "losses (first transmission)")
+        {
+            ++losses;
+            EXPECT_DOUBLE_EQ(c.predicted, 400 * 3 * 0.1) << c.mode;
+            EXPECT_TRUE(c.agrees) << c.mode << ": " << c.simulated << ", " << c.formula;
+            // sd = sqrt(1200 x 0.1 x 0.9) = 10.39: the interval is 120 -+ 20.4
+            EXPECT_NE(c.formula.find("95 % prediction interval 99.6-140.4"), std::string::npos)
+                << c.formula;
+        }
+    }
+    EXPECT_EQ(losses, 2);
+}
+
 TEST(Theory, TheReportMarksEachCellAndListsTheClosedForms)
 {
     ScratchFolder dir;

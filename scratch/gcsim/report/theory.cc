@@ -166,6 +166,20 @@ public:
             std::fabs(predicted - simulated) <= 0.5, formula, specific);
     }
 
+    /// An expected count with its standard deviation over independent messages: agrees when
+    /// the simulated count lies in the 95 % prediction interval, mean +- 1.96 sd.
+    void Expected(const std::string& figure, double mean, double sd, double simulated,
+                  const std::string& formula)
+    {
+        double low = mean - 1.96 * sd;
+        double high = mean + 1.96 * sd;
+        std::string interval = FixedShort(low, 1) + "-" + FixedShort(high, 1);
+        Add(figure, mean, simulated, 1, simulated >= low && simulated <= high,
+            formula + "; 95 % prediction interval " + interval,
+            "outside the 95 % prediction interval " + interval +
+                ": one run in 20 falls outside by chance");
+    }
+
     /// A time in ns, shown in us, that the simulation must not exceed.
     void TimeAtMost(const std::string& figure, double bound, double simulated,
                     const std::string& formula)
@@ -763,6 +777,45 @@ WifiChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec
                check.PerMessage(r.wifi.messageAirtimeNs), formula, specific);
 }
 
+/// First transmissions lost ([reliability], loss on the access links only, kind lan or
+/// tree): a member misses a copy when one of its path's lossy receptions loses it, q = 1 -
+/// (1 - p)^n (n = 1 on a LAN; 2 on a tree: the root on P1's link, the member on its LAN).
+/// Replicated unicast's copies are independent; a tree's multicast frame shares the root's
+/// reception, so one loss there costs every member: per message X = g with probability p,
+/// else Binomial(g, p).
+void
+LossChecks(const Scenario& s, const ModeResult& r, const Scenario::RunSpec& spec,
+           std::vector<ClosedFormCheck>& out)
+{
+    const auto& t = s.topology;
+    const double p = t.loss;
+    const bool tree = t.kind == "tree";
+    if (p <= 0 || t.coreLoss > 0 || (t.kind != "lan" && !tree) || r.reliability.expected == 0 ||
+        (spec.mode != "multicast" && spec.mode != "replicated-unicast"))
+    {
+        return;
+    }
+    const double messages = double(r.delivery.messages);
+    const double g = double(r.destinations);
+    const double n = tree ? 2 : 1;
+    const double q = 1 - std::pow(1 - p, n);
+    double mean = messages * g * q;
+    double variance = messages * g * q * (1 - q); // independent copies
+    std::string model = "M g q, q = 1 - (1 - p)^" + FixedShort(n, 0) + " = " + FixedShort(q, 6) +
+                        ", M = " + FixedShort(messages, 0) + ", g = " + FixedShort(g, 0);
+    if (tree && spec.mode == "multicast")
+    {
+        // E[X^2] = p g^2 + (1 - p)(g p (1 - p) + g^2 p^2)
+        double ex = g * q;
+        double ex2 = p * g * g + (1 - p) * (g * p * (1 - p) + g * g * p * p);
+        variance = messages * (ex2 - ex * ex);
+        model += "; the root's loss is every member's";
+    }
+    Checker check(out, r, ConditionsOf(s, r, 0));
+    check.Expected("losses (first transmission)", mean, std::sqrt(variance),
+                   double(r.reliability.losses), model);
+}
+
 /// Leaves ([membership]) on a lan or a tree: a member that left gets no multicast copy (its
 /// NIC filter changes at once); a replicated-unicast or overlay copy reaches it only if sent
 /// before P1's directory drops it: at once (instant), or once the querier's last-member
@@ -834,6 +887,10 @@ ClosedFormChecks(const Scenario& s, const std::vector<ModeResult>& results)
         if (s.membership.given && spec.repair == Repair::NONE && !s.groups.Many())
         {
             LeaveChecks(s, r, spec, out);
+        }
+        if (spec.repair != Repair::NONE && !s.membership.given && !s.groups.Many())
+        {
+            LossChecks(s, r, spec, out);
         }
         if (!PlainRun(s, spec) || r.delivery.messages == 0)
         {
