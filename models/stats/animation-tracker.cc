@@ -20,6 +20,7 @@
 #include <ns3/pointer.h>
 #include <ns3/simulator.h>
 #include <ns3/udp-header.h>
+#include <ns3/udp-l4-protocol.h>
 
 namespace ns3
 {
@@ -440,8 +441,13 @@ AnimationTracker::SubscribeRequests(const Network& network)
         }
         Subscribe(ipv4, "SendOutgoing",
                   Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
-                      [this, h](const Ipv4Header&, Ptr<const Packet> p, uint32_t)
-                      { OnClientSend(h, p); }));
+                      [this, h](const Ipv4Header& ip, Ptr<const Packet> p, uint32_t)
+                      {
+                          if (ip.GetProtocol() == UdpL4Protocol::PROT_NUMBER)
+                          {
+                              OnClientSend(h, p); // not IGMP or a routing protocol's packets
+                          }
+                      }));
     }
 }
 
@@ -455,7 +461,10 @@ AnimationTracker::OnClientSend(uint32_t client, Ptr<const Packet> segment)
     Ptr<Packet> copy = segment->Copy();
     UdpHeader udp;
     GroupHeader header;
-    if (copy->RemoveHeader(udp) != 8 || copy->PeekHeader(header) != GroupHeader::SERIALIZED_SIZE ||
+    // A datagram too short for a GroupHeader is not a client's message (and peeking one would
+    // read past its end).
+    if (copy->GetSize() < 8 + GroupHeader::SERIALIZED_SIZE || copy->RemoveHeader(udp) != 8 ||
+        copy->PeekHeader(header) != GroupHeader::SERIALIZED_SIZE ||
         header.GetKind() != GroupHeader::CLIENT_MESSAGE)
     {
         return;
