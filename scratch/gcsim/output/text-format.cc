@@ -214,4 +214,10 @@ CsvField(const std::string& text)
     return quoted + "\"";
 }
 
+std::string
+Us(double ns)
+{
+    return Fixed(ns / 1000.0, 3);
+}
+
 } // namespace gcsim

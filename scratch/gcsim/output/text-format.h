@@ -13,6 +13,9 @@ namespace gcsim
 /// \p v with \p decimals digits after the point ("%.*f"): 2.50 for (2.5, 2).
 std::string Fixed(double v, int decimals);
 
+/// Nanoseconds as microseconds with three decimals (the table's "(us)" rows).
+std::string Us(double ns);
+
 /// Fixed() without the trailing zeros and point: 2.5 for (2.5, 2), 3 for (3.0, 2).
 std::string FixedShort(double v, int decimals);
 

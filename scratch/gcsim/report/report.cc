@@ -542,13 +542,6 @@ RateRange(const ns3::gcsim::WifiCounts& w)
     return lowText == highText || highText.empty() ? lowText : lowText + "-" + highText;
 }
 
-/// Nanoseconds as microseconds with three decimals.
-std::string
-Us(double ns)
-{
-    return Fixed(ns / 1000.0, 3);
-}
-
 /// The rows every scenario shows: deliveries, latency, cost on P1 and the links, drops.
 std::vector<TableRow>
 DeliveryRows(const Scenario& s)

@@ -4,6 +4,7 @@
 #include "theory.h"
 
 #include "gossip-report.h"
+#include "models/network/network-constants.h"
 #include "models/network/wifi-airtime.h"
 #include "scratch/gcsim/output/text-format.h"
 #include "scratch/gcsim/plot/plot-csv.h"
@@ -26,7 +27,7 @@ using ns3::gcsim::MulticastRouting;
 
 /// Ethernet: header 14 + FCS 4, the IP packet padded to 46 bytes; the interframe gap is 96
 /// bit times. Point-to-point: 2 bytes of PPP.
-constexpr int64_t kIpUdp = 28;
+constexpr int64_t kIpUdp = ns3::gcsim::kIpv4UdpHeaderBytes;
 constexpr int64_t kCsmaOverhead = 18;
 constexpr int64_t kCsmaMinFrame = 64;
 constexpr int64_t kGapBytes = 12;
@@ -38,12 +39,6 @@ int64_t
 TxNs(int64_t bytes, const ns3::DataRate& rate)
 {
     return rate.CalculateBytesTxTime(bytes).GetNanoSeconds();
-}
-
-std::string
-Us(double ns)
-{
-    return Fixed(ns / 1000.0, 3);
 }
 
 /// "100 Mbit/s", "1 Gbit/s".
