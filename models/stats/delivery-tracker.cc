@@ -63,9 +63,10 @@ DeliveryTracker::Attach(const ApplicationContainer& server, const ApplicationCon
     {
         Subscribe((*it), "GroupSend", MakeCallback(&DeliveryTracker::OnGroupSend, this));
     }
+    auto rx = MakeCallback(&DeliveryTracker::OnRx, this); // one sink for every client
     for (auto it = clients.Begin(); it != clients.End(); ++it)
     {
-        Subscribe((*it), "Rx", MakeCallback(&DeliveryTracker::OnRx, this));
+        Subscribe((*it), "Rx", rx);
     }
 }
 

@@ -27,32 +27,31 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
     {
         m_member[m] = true;
     }
+    // Sinks that are the same on every node are made once and connected everywhere.
+    Callback<void, const Ipv4Header&, Ptr<const Packet>, Ipv4L3Protocol::DropReason, Ptr<Ipv4>,
+             uint32_t>
+        ipDrop(
+            [this](const Ipv4Header& header, Ptr<const Packet>, Ipv4L3Protocol::DropReason reason,
+                   Ptr<Ipv4>, uint32_t)
+            {
+                // IGMP (TTL 1) ends at the first router by design: not a loss.
+                if (header.GetProtocol() == IgmpHeader::PROTOCOL)
+                {
+                    return;
+                }
+                // A router dropping a copy it has already forwarded is the flood working, not a
+                // loss.
+                ++(reason == Ipv4L3Protocol::DROP_DUPLICATE ? m_counts.duplicatesSuppressed
+                                                            : m_counts.ipDrops);
+            });
+    Callback<void, Ptr<const Packet>> arpDrop([this](Ptr<const Packet>) { ++m_counts.arpDrops; });
     NodeContainer all(network.hosts, network.routers);
     for (uint32_t n = 0; n < all.GetN(); ++n)
     {
-        auto ipv4 = all.Get(n)->GetObject<Ipv4L3Protocol>();
-        Subscribe(ipv4, "Drop",
-                  Callback<void, const Ipv4Header&, Ptr<const Packet>, Ipv4L3Protocol::DropReason,
-                           Ptr<Ipv4>, uint32_t>(
-                      [this](const Ipv4Header& header, Ptr<const Packet>,
-                             Ipv4L3Protocol::DropReason reason, Ptr<Ipv4>, uint32_t)
-                      {
-                          // IGMP (TTL 1) ends at the first router by design: not a loss.
-                          if (header.GetProtocol() == IgmpHeader::PROTOCOL)
-                          {
-                              return;
-                          }
-                          // A router dropping a copy it has already forwarded is the flood
-                          // working, not a loss.
-                          ++(reason == Ipv4L3Protocol::DROP_DUPLICATE
-                                 ? m_counts.duplicatesSuppressed
-                                 : m_counts.ipDrops);
-                      }));
+        Subscribe(all.Get(n)->GetObject<Ipv4L3Protocol>(), "Drop", ipDrop);
         if (auto arp = all.Get(n)->GetObject<ArpL3Protocol>())
         {
-            Subscribe(arp, "Drop",
-                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
-                                                        { ++m_counts.arpDrops; }));
+            Subscribe(arp, "Drop", arpDrop);
         }
     }
     auto forwarded = Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
@@ -63,6 +62,16 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
         Subscribe(ipv4, "UnicastForward", forwarded);
         Subscribe(ipv4, "MulticastForward", forwarded);
     }
+    // Group messages only: a member's IGMP report reaches other hosts' NICs too.
+    Callback<void, Ptr<const Packet>> filtered(
+        [this](Ptr<const Packet> p)
+        {
+            GroupMessageTag tag;
+            if (p->PeekPacketTag(tag))
+            {
+                ++m_counts.nicFiltered;
+            }
+        });
     for (uint32_t i = 0; i < network.hosts.GetN(); ++i)
     {
         Ptr<Node> node = network.hosts.Get(i);
@@ -72,24 +81,14 @@ HostLoadTracker::HostLoadTracker(const Network& network, std::vector<uint32_t> m
             continue; // P1 is the sender, not a receiver
         }
         Subscribe(ipv4, "LocalDeliver",
-                  Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+                  LeanCallback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
                       [this, i](const Ipv4Header& h, Ptr<const Packet> p, uint32_t iface)
                       { OnLocalDeliver(i, h, p, iface); }));
         for (uint32_t d = 0; d < node->GetNDevices(); ++d)
         {
             if (auto filter = MulticastNicFilter::On(node->GetDevice(d)))
             {
-                // Group messages only: a member's IGMP report reaches other hosts' NICs too.
-                Subscribe(filter, "Filtered",
-                          Callback<void, Ptr<const Packet>>(
-                              [this](Ptr<const Packet> p)
-                              {
-                                  GroupMessageTag tag;
-                                  if (p->PeekPacketTag(tag))
-                                  {
-                                      ++m_counts.nicFiltered;
-                                  }
-                              }));
+                Subscribe(filter, "Filtered", filtered);
             }
         }
     }

@@ -26,6 +26,10 @@ LinkTracker::LinkTracker(const Network& network)
     NS_LOG_FUNCTION(this);
     std::set<uint32_t> tracedNodes;
     std::set<uint32_t> hosts;
+    // Sinks that are the same on every device, made once (one allocation, not one per host).
+    using PacketSink = Callback<void, Ptr<const Packet>>;
+    PacketSink queueDrop([this](Ptr<const Packet>) { ++m_counts.queueDrops; });
+    PacketSink linkDrop([this](Ptr<const Packet>) { ++m_counts.linkDrops; });
     for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
     {
         hosts.insert(network.hosts.Get(h)->GetId());
@@ -48,22 +52,16 @@ LinkTracker::LinkTracker(const Network& network)
                               core, link.framing == Framing::WIFI});
             std::size_t index = m_ends.size() - 1;
             Subscribe(device, "PhyTxEnd",
-                      Callback<void, Ptr<const Packet>>([this, index](Ptr<const Packet> p)
-                                                        { OnTxEnd(index, p); }));
-            Subscribe(device, "MacTxDrop",
-                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
-                                                        { ++m_counts.queueDrops; }));
-            Subscribe(device, "PhyTxDrop",
-                      Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
-                                                        { ++m_counts.linkDrops; }));
+                      LeanCallback<void, Ptr<const Packet>>([this, index](Ptr<const Packet> p)
+                                                            { OnTxEnd(index, p); }));
+            Subscribe(device, "MacTxDrop", queueDrop);
+            Subscribe(device, "PhyTxDrop", linkDrop);
             auto tc = device->GetNode()->GetObject<TrafficControlLayer>();
             if (tc && tracedNodes.insert(nodeId).second)
             {
                 // With no queue disc, a full device queue stops the transmit queue and the
                 // traffic-control layer drops what arrives meanwhile.
-                Subscribe(tc, "TcDrop",
-                          Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>)
-                                                            { ++m_counts.queueDrops; }));
+                Subscribe(tc, "TcDrop", queueDrop);
             }
             if (Ptr<QueueDisc> qd = tc ? tc->GetRootQueueDiscOnDevice(device) : nullptr)
             {

@@ -50,13 +50,34 @@ public:
         auto now = std::chrono::steady_clock::now();
         if (m_report)
         {
-            m_report(name, std::chrono::duration<double>(now - m_start).count());
+            m_report(name, std::chrono::duration<double>(now - m_start).count(), CurrentHeapUse());
         }
         m_start = now;
     }
 
+    /// Runs \p hook, one feature's part of a phase, and reports it as "phase/feature" when
+    /// it took 10 ms or more, or grew the heap by 1 MB or more (where a phase's time goes).
+    template<typename Hook> void Part(const std::string& name, Hook hook)
+    {
+        if (!m_report)
+        {
+            hook();
+            return;
+        }
+        auto start = std::chrono::steady_clock::now();
+        HeapUse before = CurrentHeapUse();
+        hook();
+        HeapUse after = CurrentHeapUse();
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (seconds >= 0.01 || after.heapBytes >= before.heapBytes + 1000000)
+        {
+            m_report(name, seconds, after);
+        }
+    }
+
 private:
-    const std::function<void(const std::string&, double)>& m_report;
+    const std::function<void(const std::string&, double, const HeapUse&)>& m_report;
     std::chrono::steady_clock::time_point m_start;
 };
 
@@ -119,33 +140,34 @@ RunMode(const Scenario& s, const std::string& label, const RunSinks& sinks)
     RngSeedManager::SetRun(s.run);
 
     RunContext run(s, label, sinks);
-    std::vector<std::unique_ptr<RunFeature>> features;
+    std::vector<std::pair<std::string, std::unique_ptr<RunFeature>>> features;
     for (const auto& entry : RunFeatures())
     {
         auto feature = entry.make();
         if (feature->Applies(run))
         {
-            features.push_back(std::move(feature));
+            features.emplace_back(entry.name, std::move(feature));
         }
     }
-    auto each = [&features](auto hook)
+    // Runs a hook of every feature; with --timings, reports those that cost something.
+    auto each = [&features, &clock](const char* phase, auto hook)
     {
-        for (auto& feature : features)
+        for (auto& [name, feature] : features)
         {
-            hook(*feature);
+            clock.Part(std::string(phase) + "/" + name, [&] { hook(*feature); });
         }
     };
 
-    each([&run](RunFeature& f) { f.AdjustTopology(run); });
-    run.network = Build(s, run.topology);
-    each([&run](RunFeature& f) { f.AfterBuild(run); });
+    each("topology", [&run](RunFeature& f) { f.AdjustTopology(run); });
+    clock.Part("build/network", [&] { run.network = Build(s, run.topology); });
+    each("build", [&run](RunFeature& f) { f.AfterBuild(run); });
     clock.End("build");
-    each([&run](RunFeature& f) { f.Senders(run); });
-    each([&run](RunFeature& f) { f.Routes(run); });
+    each("senders", [&run](RunFeature& f) { f.Senders(run); });
+    each("routes", [&run](RunFeature& f) { f.Routes(run); });
     clock.End("routes");
-    each([&run](RunFeature& f) { f.Applications(run); });
+    each("applications", [&run](RunFeature& f) { f.Applications(run); });
     clock.End("applications");
-    each([&run](RunFeature& f) { f.Collectors(run); });
+    each("trackers", [&run](RunFeature& f) { f.Collectors(run); });
     if (sinks.inspect)
     {
         sinks.inspect(run.network);
@@ -165,10 +187,10 @@ RunMode(const Scenario& s, const std::string& label, const RunSinks& sinks)
     ModeResult result;
     result.mode = label;
     result.simulatedNs = Simulator::Now().GetNanoSeconds();
-    each([&run, &result](RunFeature& f) { f.Collect(run, result); });
+    each("collect", [&run, &result](RunFeature& f) { f.Collect(run, result); });
     clock.End("collect");
-    Simulator::Destroy();
-    each([&run](RunFeature& f) { f.Teardown(run); });
+    clock.Part("teardown/simulator", [] { Simulator::Destroy(); });
+    each("teardown", [&run](RunFeature& f) { f.Teardown(run); });
     clock.End("teardown");
     return result;
 }

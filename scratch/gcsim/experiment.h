@@ -1,6 +1,7 @@
 #ifndef GCSIM_EXPERIMENT_H
 #define GCSIM_EXPERIMENT_H
 
+#include "memory-estimate.h"
 #include "models/multicast/forwarding-state.h"
 #include "models/stats/animation-tracker.h"
 #include "models/stats/delivery-tracker.h"
@@ -94,8 +95,9 @@ struct RunSinks
     /// by client number (tests compare them).
     std::map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>>* orderings{nullptr};
     /// Called as each phase of the run ends ("build", "routes", "applications", "trackers",
-    /// "simulate", "collect", "teardown") with its wall-clock seconds (--timings).
-    std::function<void(const std::string&, double)> phase;
+    /// "simulate", "collect", "teardown") with its wall-clock seconds and the heap in use
+    /// at its end (--timings).
+    std::function<void(const std::string&, double, const HeapUse&)> phase;
     /// Called now and then while the simulation runs, with the simulated time reached and
     /// the time the run stops at (a progress line on a terminal).
     std::function<void(ns3::Time, ns3::Time)> progress;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <malloc.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace gcsim
@@ -197,6 +199,35 @@ MemoryText(uint64_t bytes)
         std::snprintf(text, sizeof text, "%.0f MB", double(bytes) / 1e6);
     }
     return text;
+}
+
+// tcmalloc's C interface, when the program links it (gcsim does; the tests need not).
+extern "C" int MallocExtension_GetNumericProperty(const char* property, size_t* value)
+    __attribute__((weak));
+
+HeapUse
+CurrentHeapUse()
+{
+    HeapUse use;
+    size_t bytes = 0;
+    if (MallocExtension_GetNumericProperty != nullptr &&
+        MallocExtension_GetNumericProperty("generic.current_allocated_bytes", &bytes))
+    {
+        use.heapBytes = bytes;
+    }
+    else
+    {
+        struct mallinfo2 info = mallinfo2();
+        use.heapBytes = info.uordblks + info.hblkhd;
+    }
+    struct rusage usage
+    {
+    };
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+    {
+        use.peakRss = uint64_t(usage.ru_maxrss) * 1024;
+    }
+    return use;
 }
 
 } // namespace gcsim

@@ -31,6 +31,17 @@ struct MemoryEstimate
 /// The estimate for \p topology; reads a map file's size lines, never builds anything.
 MemoryEstimate EstimateMemory(const ns3::gcsim::TopologyConfig& topology);
 
+/// What the process holds at one moment: the figures of `gcsim run --timings`.
+struct HeapUse
+{
+    uint64_t heapBytes{0}; //!< allocated and not yet freed, as the allocator counts it
+    uint64_t peakRss{0};   //!< the process's peak resident size so far (getrusage)
+};
+
+/// The heap in use now (tcmalloc's count when it is the allocator, else glibc's mallinfo2)
+/// and the peak resident size so far.
+HeapUse CurrentHeapUse();
+
 /// The memory this process may use: physical memory, or a smaller cgroup limit.
 uint64_t AvailableMemory();
 

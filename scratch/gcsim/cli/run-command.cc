@@ -108,11 +108,13 @@ AddConsoleSinks(RunSinks& sinks, RunConsole& console, bool timings)
 {
     if (timings)
     {
-        sinks.phase = [&console](const std::string& phase, double seconds)
+        sinks.phase = [&console](const std::string& phase, double seconds, const HeapUse& use)
         {
-            char line[160];
-            std::snprintf(line, sizeof line, "timing: %-28s %-12s %9.3f s", console.timed.c_str(),
-                          phase.c_str(), seconds);
+            char line[200];
+            std::snprintf(line, sizeof line,
+                          "timing: %-20s %-24s %8.3f s  heap %8.1f MB  peak RSS %8.1f MB",
+                          console.timed.c_str(), phase.c_str(), seconds, use.heapBytes / 1e6,
+                          use.peakRss / 1e6);
             console.err << line << std::endl;
         };
     }
