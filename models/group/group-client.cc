@@ -1,5 +1,6 @@
 #include "group-client.h"
 
+#include "../network/trace-connect.h"
 #include "group-membership.h"
 
 #include <ns3/boolean.h>
@@ -90,7 +91,9 @@ GroupClient::StartApplication()
     }
     m_socket->SetIpTtl(kInitialTtl);
     m_socket->SetIpRecvTtl(true);
-    m_socket->SetRecvCallback(MakeCallback(&GroupClient::HandleRead, this));
+    // A lean callback: one allocation, where MakeCallback makes five (a million clients).
+    m_socket->SetRecvCallback(
+        LeanCallback<void, Ptr<Socket>>([this](Ptr<Socket> socket) { HandleRead(socket); }));
     if (m_member)
     {
         NS_LOG_INFO("client " << m_client << " joins " << m_group << " at its start");

@@ -4,6 +4,7 @@
 #include "routing-graph.h"
 
 #include <algorithm>
+#include <memory>
 #include <ns3/ipv4-list-routing.h>
 #include <ns3/ipv4-route.h>
 #include <ns3/log.h>
@@ -39,11 +40,20 @@ ShortestPathRouting::~ShortestPathRouting()
     NS_LOG_FUNCTION(this);
 }
 
-void
-ShortestPathRouting::AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_t interface,
-                                     Ipv4Address gateway)
+namespace
 {
-    NS_LOG_FUNCTION(this << network << mask << interface << gateway);
+
+uint64_t
+SubnetKey(uint32_t network, Ipv4Mask mask)
+{
+    return uint64_t(mask.GetPrefixLength()) << 32 | network;
+}
+
+} // namespace
+
+ShortestPathRouting::Table&
+ShortestPathRouting::TableOf(Ipv4Mask mask)
+{
     auto it = std::find_if(m_routes.begin(), m_routes.end(),
                            [&](const auto& group) { return group.first == mask; });
     if (it == m_routes.end())
@@ -55,7 +65,54 @@ ShortestPathRouting::AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_
         it = std::find_if(m_routes.begin(), m_routes.end(),
                           [&](const auto& group) { return group.first == mask; });
     }
-    it->second[network.CombineMask(mask).Get()] = {interface, gateway};
+    return it->second;
+}
+
+bool
+ShortestPathRouting::IsShared(uint32_t network, Ipv4Mask mask) const
+{
+    return m_shared && m_shared->count(SubnetKey(network, mask)) > 0;
+}
+
+void
+ShortestPathRouting::ShareSubnets(std::shared_ptr<const SubnetSet> subnets)
+{
+    NS_LOG_FUNCTION(this);
+    m_shared = std::move(subnets);
+}
+
+void
+ShortestPathRouting::AddNetworkRoute(Ipv4Address network, Ipv4Mask mask, uint32_t interface,
+                                     Ipv4Address gateway)
+{
+    NS_LOG_FUNCTION(this << network << mask << interface << gateway);
+    uint32_t key = network.CombineMask(mask).Get();
+    Table& table = TableOf(mask);
+    if (IsShared(key, mask))
+    {
+        if (!m_hasCommon)
+        {
+            m_hasCommon = true;
+            m_common = {interface, gateway};
+        }
+        if (interface == m_common.interface && gateway == m_common.gateway)
+        {
+            table.erase(key); // the common next hop serves it
+            return;
+        }
+    }
+    table[key] = {interface, gateway};
+}
+
+void
+ShortestPathRouting::AddNoRoute(Ipv4Address network, Ipv4Mask mask)
+{
+    NS_LOG_FUNCTION(this << network << mask);
+    uint32_t key = network.CombineMask(mask).Get();
+    if (IsShared(key, mask))
+    {
+        TableOf(mask)[key] = {kNoRoute, Ipv4Address()};
+    }
 }
 
 void
@@ -70,9 +127,19 @@ std::size_t
 ShortestPathRouting::GetNRoutes() const
 {
     std::size_t n = m_hasDefault ? 1 : 0;
-    for (const auto& group : m_routes)
+    for (const auto& [mask, table] : m_routes)
     {
-        n += group.second.size();
+        for (const auto& [network, hop] : table)
+        {
+            n += hop.interface != kNoRoute;
+        }
+        if (m_hasCommon)
+        {
+            for (uint64_t subnet : *m_shared)
+            {
+                n += (subnet >> 32) == mask.GetPrefixLength() && !table.count(uint32_t(subnet));
+            }
+        }
     }
     return n;
 }
@@ -83,10 +150,20 @@ ShortestPathRouting::Lookup(Ipv4Address destination) const
     const NextHop* hop = nullptr;
     for (const auto& [mask, table] : m_routes)
     {
-        auto it = table.find(destination.CombineMask(mask).Get());
+        uint32_t key = destination.CombineMask(mask).Get();
+        auto it = table.find(key);
         if (it != table.end())
         {
+            if (it->second.interface == kNoRoute)
+            {
+                continue;
+            }
             hop = &it->second;
+            break;
+        }
+        if (m_hasCommon && IsShared(key, mask))
+        {
+            hop = &m_common;
             break;
         }
     }
@@ -185,8 +262,22 @@ ShortestPathRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Un
     {
         for (const auto& [network, hop] : table)
         {
-            os << Ipv4Address(network) << "/" << mask.GetPrefixLength() << " via " << hop.gateway
-               << " if " << hop.interface << '\n';
+            if (hop.interface != kNoRoute)
+            {
+                os << Ipv4Address(network) << "/" << mask.GetPrefixLength() << " via "
+                   << hop.gateway << " if " << hop.interface << '\n';
+            }
+        }
+        if (m_hasCommon)
+        {
+            for (uint64_t subnet : *m_shared)
+            {
+                if ((subnet >> 32) == mask.GetPrefixLength() && !table.count(uint32_t(subnet)))
+                {
+                    os << Ipv4Address(uint32_t(subnet)) << "/" << mask.GetPrefixLength() << " via "
+                       << m_common.gateway << " if " << m_common.interface << '\n';
+                }
+            }
         }
     }
     if (m_hasDefault)
@@ -220,6 +311,8 @@ ShortestPathRouting::Clear()
 {
     NS_LOG_FUNCTION(this);
     m_routes.clear();
+    m_shared = nullptr;
+    m_hasCommon = false;
     m_hasDefault = false;
 }
 
@@ -269,6 +362,9 @@ ShortestPathRouting::Populate(const Network& network, const RoutingGraph& graph)
         routerIds[r] = network.routers.Get(r)->GetId();
         routerRouting[r] = RoutingOf(network.routers.Get(r));
     }
+    // The subnets with hosts, which every router is told about.
+    std::vector<std::pair<uint32_t, Ipv4InterfaceAddress>> hostLinks;
+    auto shared = std::make_shared<SubnetSet>();
     for (uint32_t l = 0; l < network.links.size(); ++l)
     {
         const auto& nodes = graph.NodesOn(l);
@@ -280,6 +376,19 @@ ShortestPathRouting::Populate(const Network& network, const RoutingGraph& graph)
         }
         Ptr<Ipv4> anyEnd = NodeList::GetNode(nodes.front())->GetObject<Ipv4>();
         Ipv4InterfaceAddress subnet = anyEnd->GetAddress(graph.InterfaceOn(nodes.front(), l), 0);
+        hostLinks.emplace_back(l, subnet);
+        shared->insert(
+            SubnetKey(subnet.GetLocal().CombineMask(subnet.GetMask()).Get(), subnet.GetMask()));
+    }
+    for (const auto& routing : routerRouting)
+    {
+        if (routing)
+        {
+            routing->ShareSubnets(shared);
+        }
+    }
+    for (const auto& [l, subnet] : hostLinks)
+    {
         RoutingGraph::Tree tree = graph.FromLink(l);
         for (uint32_t r = 0; r < network.routers.GetN(); ++r)
         {
@@ -287,7 +396,9 @@ ShortestPathRouting::Populate(const Network& network, const RoutingGraph& graph)
             int64_t parent = tree.parent[router];
             if (!tree.reached[router] || parent < 0 || graph.LinkOf(parent) == l)
             {
-                continue; // unreachable, or on the link itself (a connected route)
+                // Unreachable, or on the link itself (a connected route).
+                routerRouting[r]->AddNoRoute(subnet.GetLocal(), subnet.GetMask());
+                continue;
             }
             uint32_t via = graph.LinkOf(parent);
             auto next = static_cast<uint32_t>(tree.parent[parent]);
