@@ -158,6 +158,63 @@ RoutingGraph::FromLink(uint32_t link) const
     return Search({LinkVertex(link)});
 }
 
+void
+RoutingGraph::RoutersFromLink(uint32_t link, Tree& tree, std::vector<uint64_t>& touched) const
+{
+    if (m_metric != RoutingMetric::HOPS)
+    {
+        tree = FromLink(link);
+        return;
+    }
+    if (tree.parent.size() != m_nodes + m_linkNodes.size())
+    {
+        tree = Unreached();
+    }
+    for (uint64_t v : touched)
+    {
+        tree.parent[v] = -1;
+        tree.hops[v] = 0;
+        tree.reached[v] = false;
+    }
+    touched.clear();
+    // BreadthFirst from the link's vertex, in the same order, less the hosts: they are
+    // never crossed, so leaving them out changes no router's parent or hops.
+    std::vector<uint64_t> queue{LinkVertex(link)};
+    tree.reached[queue[0]] = true;
+    for (std::size_t next = 0; next < queue.size(); ++next)
+    {
+        uint64_t v = queue[next];
+        touched.push_back(v);
+        if (IsLinkVertex(v))
+        {
+            for (uint32_t node : m_linkNodes[LinkOf(v)])
+            {
+                if ((m_router[node] || m_switch[node]) && !tree.reached[node] && !m_nodeDown[node])
+                {
+                    tree.reached[node] = true;
+                    tree.parent[node] = static_cast<int64_t>(v);
+                    tree.hops[node] = tree.hops[v] + 1;
+                    queue.push_back(node);
+                }
+            }
+        }
+        else
+        {
+            for (const auto& a : m_attachments[v])
+            {
+                uint32_t lv = LinkVertex(a.link);
+                if (!tree.reached[lv] && !m_linkDown[a.link])
+                {
+                    tree.reached[lv] = true;
+                    tree.parent[lv] = static_cast<int64_t>(v);
+                    tree.hops[lv] = tree.hops[v];
+                    queue.push_back(lv);
+                }
+            }
+        }
+    }
+}
+
 bool
 RoutingGraph::IsTransit(uint64_t v, const std::vector<uint64_t>& sources) const
 {

@@ -54,6 +54,13 @@ public:
     Tree FromNodes(const std::vector<uint32_t>& nodeIds) const;
     /// The shortest-path tree from a link (all its ends are one hop from each other).
     Tree FromLink(uint32_t link) const;
+    /**
+     * FromLink(\p link) as far as routers, switches and links go (hosts are left unreached),
+     * into \p tree, which the previous call's \p touched vertices are reset in: one search
+     * per host link costs the routers, not the million hosts. Under the hop-count metric;
+     * under the others it is FromLink.
+     */
+    void RoutersFromLink(uint32_t link, Tree& tree, std::vector<uint64_t>& touched) const;
 
     uint32_t NodeCount() const;
     /// The vertex of link \p link.

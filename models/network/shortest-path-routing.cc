@@ -387,9 +387,11 @@ ShortestPathRouting::Populate(const Network& network, const RoutingGraph& graph)
             routing->ShareSubnets(shared);
         }
     }
+    RoutingGraph::Tree tree;
+    std::vector<uint64_t> touched;
     for (const auto& [l, subnet] : hostLinks)
     {
-        RoutingGraph::Tree tree = graph.FromLink(l);
+        graph.RoutersFromLink(l, tree, touched);
         for (uint32_t r = 0; r < network.routers.GetN(); ++r)
         {
             uint32_t router = routerIds[r];
