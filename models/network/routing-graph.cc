@@ -1,7 +1,6 @@
 #include "routing-graph.h"
 
 #include <algorithm>
-#include <deque>
 #include <functional>
 #include <limits>
 #include <ns3/ipv4.h>
@@ -177,42 +176,8 @@ RoutingGraph::RoutersFromLink(uint32_t link, Tree& tree, std::vector<uint64_t>& 
         tree.reached[v] = false;
     }
     touched.clear();
-    // BreadthFirst from the link's vertex, in the same order, less the hosts: they are
-    // never crossed, so leaving them out changes no router's parent or hops.
-    std::vector<uint64_t> queue{LinkVertex(link)};
-    tree.reached[queue[0]] = true;
-    for (std::size_t next = 0; next < queue.size(); ++next)
-    {
-        uint64_t v = queue[next];
-        touched.push_back(v);
-        if (IsLinkVertex(v))
-        {
-            for (uint32_t node : m_linkNodes[LinkOf(v)])
-            {
-                if ((m_router[node] || m_switch[node]) && !tree.reached[node] && !m_nodeDown[node])
-                {
-                    tree.reached[node] = true;
-                    tree.parent[node] = static_cast<int64_t>(v);
-                    tree.hops[node] = tree.hops[v] + 1;
-                    queue.push_back(node);
-                }
-            }
-        }
-        else
-        {
-            for (const auto& a : m_attachments[v])
-            {
-                uint32_t lv = LinkVertex(a.link);
-                if (!tree.reached[lv] && !m_linkDown[a.link])
-                {
-                    tree.reached[lv] = true;
-                    tree.parent[lv] = static_cast<int64_t>(v);
-                    tree.hops[lv] = tree.hops[v];
-                    queue.push_back(lv);
-                }
-            }
-        }
-    }
+    // Hosts are never crossed, so leaving them out changes no router's parent or hops.
+    BreadthFirstInto({LinkVertex(link)}, false, tree, touched);
 }
 
 bool
@@ -244,26 +209,37 @@ RoutingGraph::Tree
 RoutingGraph::BreadthFirst(const std::vector<uint64_t>& sources) const
 {
     Tree tree = Unreached();
-    std::deque<uint64_t> queue;
+    std::vector<uint64_t> touched;
+    BreadthFirstInto(sources, true, tree, touched);
+    tree.cost.assign(tree.hops.begin(), tree.hops.end());
+    return tree;
+}
+
+void
+RoutingGraph::BreadthFirstInto(const std::vector<uint64_t>& sources, bool hosts, Tree& tree,
+                               std::vector<uint64_t>& touched) const
+{
+    // The queue is touched itself: vertices in the order they were reached.
+    std::size_t next = touched.size();
     for (uint64_t s : sources)
     {
         tree.reached[s] = true;
-        queue.push_back(s);
+        touched.push_back(s);
     }
-    while (!queue.empty())
+    for (; next < touched.size(); ++next)
     {
-        uint64_t v = queue.front();
-        queue.pop_front();
+        uint64_t v = touched[next];
         if (IsLinkVertex(v))
         {
             for (uint32_t node : m_linkNodes[LinkOf(v)])
             {
-                if (!tree.reached[node] && !m_nodeDown[node])
+                if ((hosts || m_router[node] || m_switch[node]) && !tree.reached[node] &&
+                    !m_nodeDown[node])
                 {
                     tree.reached[node] = true;
                     tree.parent[node] = static_cast<int64_t>(v);
                     tree.hops[node] = tree.hops[v] + 1;
-                    queue.push_back(node);
+                    touched.push_back(node);
                 }
             }
         }
@@ -277,13 +253,11 @@ RoutingGraph::BreadthFirst(const std::vector<uint64_t>& sources) const
                     tree.reached[lv] = true;
                     tree.parent[lv] = static_cast<int64_t>(v);
                     tree.hops[lv] = tree.hops[v];
-                    queue.push_back(lv);
+                    touched.push_back(lv);
                 }
             }
         }
     }
-    tree.cost.assign(tree.hops.begin(), tree.hops.end());
-    return tree;
 }
 
 RoutingGraph::Tree

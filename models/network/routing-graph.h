@@ -101,6 +101,12 @@ private:
     Tree Unreached() const;
     /// Breadth-first: the tree of RoutingMetric::HOPS.
     Tree BreadthFirst(const std::vector<uint64_t>& sources) const;
+    /**
+     * The breadth-first search into \p tree (unreached where it will reach), appending each
+     * vertex it reaches to \p touched; with \p hosts false, hosts are left unreached.
+     */
+    void BreadthFirstInto(const std::vector<uint64_t>& sources, bool hosts, Tree& tree,
+                          std::vector<uint64_t>& touched) const;
     /// Dijkstra by the links' costs.
     Tree Dijkstra(const std::vector<uint64_t>& sources) const;
     /// Whether a search may leave vertex \p v (a link, a router, a switch, or a source).

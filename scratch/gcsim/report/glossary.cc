@@ -184,9 +184,9 @@ RowMeaning(const std::string& label)
     static const std::map<std::string, std::string> byLabel = []
     {
         std::map<std::string, std::string> m;
-        for (const auto& [label, meaning] : Glossary())
+        for (const auto& [row, meaning] : Glossary())
         {
-            m.emplace(label, meaning);
+            m.emplace(row, meaning);
         }
         return m;
     }();
