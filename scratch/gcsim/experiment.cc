@@ -152,9 +152,10 @@ RunMode(const Scenario& s, const std::string& label, const RunSinks& sinks)
     // Runs a hook of every feature; with --timings, reports those that cost something.
     auto each = [&features, &clock](const char* phase, auto hook)
     {
-        for (auto& [name, feature] : features)
+        for (auto& entry : features)
         {
-            clock.Part(std::string(phase) + "/" + name, [&] { hook(*feature); });
+            RunFeature& feature = *entry.second;
+            clock.Part(std::string(phase) + "/" + entry.first, [&] { hook(feature); });
         }
     };
 

@@ -112,8 +112,9 @@ DeclareRun(CLI::App& app, Options& o, Subcommands& c)
                     "After the table, tell step by step what happened to message 0 in each mode");
     c.run->add_flag("--allow-large", o.limits.allowLarge, kAllowLargeHelp);
     c.run->add_flag("--timings", o.timings,
-                    "Print the wall-clock time of each phase of each mode (build, routes, "
-                    "applications, trackers, simulate, collect, teardown) on standard error");
+                    "Print the wall-clock time, heap in use and peak memory of each phase of "
+                    "each mode (build, routes, applications, trackers, simulate, collect, "
+                    "teardown) on standard error");
 }
 
 void
