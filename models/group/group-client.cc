@@ -6,8 +6,10 @@
 #include <ns3/boolean.h>
 #include <ns3/inet-socket-address.h>
 #include <ns3/ipv4-address.h>
+#include <ns3/ipv4-end-point.h>
 #include <ns3/log.h>
 #include <ns3/simulator.h>
+#include <ns3/udp-l4-protocol.h>
 #include <ns3/udp-socket-factory.h>
 #include <ns3/uinteger.h>
 
@@ -78,22 +80,24 @@ GroupClient::SetRelays(const std::vector<Ipv4Address>& relays)
 {
     NS_LOG_FUNCTION(this);
     m_relays = relays;
+    if (!m_relays.empty() && m_endPoint)
+    {
+        OpenSocket(); // a listening client that now relays: the socket takes the port over
+    }
 }
 
 void
 GroupClient::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
-    if (m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
+    if (m_messages.empty() && m_relays.empty())
     {
-        NS_FATAL_ERROR("GroupClient cannot bind port " << m_port);
+        Listen();
     }
-    m_socket->SetIpTtl(kInitialTtl);
-    m_socket->SetIpRecvTtl(true);
-    // A lean callback: one allocation, where MakeCallback makes five (a million clients).
-    m_socket->SetRecvCallback(
-        LeanCallback<void, Ptr<Socket>>([this](Ptr<Socket> socket) { HandleRead(socket); }));
+    else
+    {
+        OpenSocket();
+    }
     if (m_member)
     {
         NS_LOG_INFO("client " << m_client << " joins " << m_group << " at its start");
@@ -106,9 +110,60 @@ GroupClient::StartApplication()
 }
 
 void
+GroupClient::Listen()
+{
+    NS_LOG_FUNCTION(this);
+    m_udp = GetNode()->GetObject<UdpL4Protocol>();
+    m_endPoint = m_udp->Allocate(nullptr, m_port);
+    if (!m_endPoint)
+    {
+        NS_FATAL_ERROR("GroupClient cannot bind port " << m_port);
+    }
+    m_endPoint->SetRxCallback(
+        LeanCallback<void, Ptr<Packet>, Ipv4Header, uint16_t, Ptr<Ipv4Interface>>(
+            [this](Ptr<Packet> packet, Ipv4Header header, uint16_t, Ptr<Ipv4Interface>)
+            {
+                // What a UDP socket that receives TTLs does before it queues a datagram.
+                SocketPriorityTag priority;
+                packet->RemovePacketTag(priority);
+                Receive(packet, kInitialTtl - header.GetTtl() + 1);
+            }));
+    m_endPoint->SetDestroyCallback(LeanCallback<void>([this]() { m_endPoint = nullptr; }));
+}
+
+void
+GroupClient::CloseEndPoint()
+{
+    if (m_endPoint)
+    {
+        m_endPoint->SetDestroyCallback(MakeNullCallback<void>());
+        m_udp->DeAllocate(m_endPoint);
+        m_endPoint = nullptr;
+    }
+}
+
+void
+GroupClient::OpenSocket()
+{
+    NS_LOG_FUNCTION(this);
+    CloseEndPoint();
+    m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+    if (m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0)
+    {
+        NS_FATAL_ERROR("GroupClient cannot bind port " << m_port);
+    }
+    m_socket->SetIpTtl(kInitialTtl);
+    m_socket->SetIpRecvTtl(true);
+    // A lean callback: one allocation, where MakeCallback makes five (a million clients).
+    m_socket->SetRecvCallback(
+        LeanCallback<void, Ptr<Socket>>([this](Ptr<Socket> socket) { HandleRead(socket); }));
+}
+
+void
 GroupClient::StopApplication()
 {
     NS_LOG_FUNCTION(this);
+    CloseEndPoint();
     if (m_socket)
     {
         m_socket->Close();
@@ -120,6 +175,8 @@ void
 GroupClient::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    CloseEndPoint();
+    m_udp = nullptr;
     m_socket = nullptr;
     Application::DoDispose();
 }
@@ -143,22 +200,27 @@ GroupClient::HandleRead(Ptr<Socket> socket)
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
-        GroupHeader header;
-        if (packet->PeekHeader(header) != GroupHeader::SERIALIZED_SIZE ||
-            header.GetKind() != GroupHeader::GROUP_MESSAGE)
-        {
-            continue;
-        }
         SocketIpTtlTag ttl;
-        uint32_t hops = packet->RemovePacketTag(ttl) ? kInitialTtl - ttl.GetTtl() + 1 : 0;
-        if (!m_deliveryFilter.IsNull() && !m_deliveryFilter(packet, header))
-        {
-            NS_LOG_LOGIC("client " << m_client << ": message " << header.GetMessage()
-                                   << " held back by the delivery filter");
-            continue;
-        }
-        Deliver(packet, header, hops);
+        Receive(packet, packet->RemovePacketTag(ttl) ? kInitialTtl - ttl.GetTtl() + 1 : 0);
     }
+}
+
+void
+GroupClient::Receive(Ptr<Packet> packet, uint32_t hops)
+{
+    GroupHeader header;
+    if (packet->PeekHeader(header) != GroupHeader::SERIALIZED_SIZE ||
+        header.GetKind() != GroupHeader::GROUP_MESSAGE)
+    {
+        return;
+    }
+    if (!m_deliveryFilter.IsNull() && !m_deliveryFilter(packet, header))
+    {
+        NS_LOG_LOGIC("client " << m_client << ": message " << header.GetMessage()
+                               << " held back by the delivery filter");
+        return;
+    }
+    Deliver(packet, header, hops);
 }
 
 void

@@ -13,6 +13,9 @@
 
 namespace ns3
 {
+class Ipv4EndPoint;
+class UdpL4Protocol;
+
 namespace gcsim
 {
 
@@ -55,7 +58,16 @@ private:
     void StopApplication() override;
     void DoDispose() override;
 
+    /// A client that neither sends nor relays listens on a UDP endpoint, without a socket
+    /// (a socket and its receive queue are most of a listening host's memory); the results
+    /// are those of a socket that receives TTLs.
+    void Listen();
+    /// Opens the socket bound to m_port, taking the port over from the endpoint, if any.
+    void OpenSocket();
+    void CloseEndPoint();
     void HandleRead(Ptr<Socket> socket);
+    /// A datagram for the application, \p hops after P1 (0: unknown).
+    void Receive(Ptr<Packet> packet, uint32_t hops);
     void Send(const std::string& text);
 
     uint32_t m_client{1};                                 //!< this client's number
@@ -67,7 +79,9 @@ private:
     std::vector<std::pair<Time, std::string>> m_messages; //!< what to send, when
 
     std::vector<Ipv4Address> m_relays; //!< overlay: the clients this one passes messages on to
-    Ptr<Socket> m_socket;              //!< bound to m_port
+    Ptr<Socket> m_socket;              //!< bound to m_port, or null while listening
+    Ptr<UdpL4Protocol> m_udp;          //!< the node's UDP, while listening
+    Ipv4EndPoint* m_endPoint{nullptr}; //!< bound to m_port, while listening
     uint32_t m_sent{0};                //!< client messages sent
     DeliveryFilter m_deliveryFilter;   //!< group messages pass it before the application
 

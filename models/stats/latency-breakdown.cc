@@ -3,6 +3,7 @@
 #include "../group/group-message-tag.h"
 #include "../network/trace-connect.h"
 
+#include <ns3/abort.h>
 #include <ns3/ipv4-header.h>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/log.h>
@@ -44,8 +45,8 @@ LatencyBreakdown::LatencyBreakdown(const Network& network)
             nodes = std::max(nodes, device->GetNode()->GetId() + 1);
         }
     }
-    m_rx.resize(nodes);
-    m_heardTag.resize(nodes);
+    m_rxNewest.assign(nodes, kNone);
+    m_rxCount.assign(nodes, 0);
     m_senders.resize(network.links.size());
     for (std::size_t l = 0; l < network.links.size(); ++l)
     {
@@ -101,17 +102,8 @@ LatencyBreakdown::Connect(const Ptr<NetDevice>& device, std::size_t channel)
                           m_senders[m_deviceChannel[index]][p->GetUid()].push_back(index);
                       }
                   }));
-    auto received = sink(
-        [this, index](Ptr<const Packet> p)
-        {
-            uint32_t node = m_deviceNode[index];
-            m_rx[node][p->GetUid()].push_back(Rx{Now(), m_deviceChannel[index], index});
-            GroupMessageTag tag;
-            if (p->PeekPacketTag(tag))
-            {
-                m_heardTag[node].emplace(tag.GetMessage(), std::make_pair(p->GetUid(), Now()));
-            }
-        });
+    auto received =
+        sink([this, index](Ptr<const Packet> p) { Received(m_deviceNode[index], index, p); });
     Subscribe(device, "MacRx", received);
     Subscribe(device, "MacPromiscRx", received);
     PointerValue queue;
@@ -203,42 +195,125 @@ LatencyBreakdown::OnSendOutgoing(uint32_t node, const Ipv4Header&, Ptr<const Pac
                                                                     : int64_t(-1)));
 }
 
+namespace
+{
+
+/// A node with more receptions than this gets an index (Busy).
+constexpr uint32_t kSmall = 16;
+
+} // namespace
+
+void
+LatencyBreakdown::Received(uint32_t node, uint32_t device, Ptr<const Packet> packet)
+{
+    GroupMessageTag tag;
+    bool tagged = packet->PeekPacketTag(tag);
+    auto record = static_cast<uint32_t>(m_rx.size());
+    NS_ABORT_MSG_IF(record == kNone, "more receptions than the latency breakdown can hold");
+    m_rx.push_back(Rx{packet->GetUid(), Now(), device, m_rxNewest[node],
+                      tagged ? tag.GetMessage() : 0, tagged});
+    m_rxNewest[node] = record;
+    if (++m_rxCount[node] <= kSmall)
+    {
+        return;
+    }
+    auto [busy, fresh] = m_busy.try_emplace(node);
+    if (!fresh)
+    {
+        Index(busy->second, record);
+        return;
+    }
+    std::vector<uint32_t> all; // the node's receptions so far, oldest first
+    for (uint32_t r = record; r != kNone; r = m_rx[r].older)
+    {
+        all.push_back(r);
+    }
+    for (auto r = all.rbegin(); r != all.rend(); ++r)
+    {
+        Index(busy->second, *r);
+    }
+}
+
+void
+LatencyBreakdown::Index(Busy& busy, uint32_t record)
+{
+    const Rx& rx = m_rx[record];
+    auto [uid, fresh] = busy.uid.try_emplace(rx.uid, record, record);
+    if (!fresh)
+    {
+        uid->second.first = record;
+    }
+    if (rx.hasTag)
+    {
+        busy.tag.try_emplace(rx.tag, record);
+    }
+}
+
 const LatencyBreakdown::Rx*
 LatencyBreakdown::FindRx(uint32_t node, uint64_t uid, int64_t atMost) const
 {
-    if (node >= m_rx.size())
+    if (node >= m_rxNewest.size())
     {
         return nullptr;
     }
-    auto it = m_rx[node].find(uid);
-    if (it == m_rx[node].end())
+    uint32_t r = m_rxNewest[node];
+    if (auto busy = m_busy.find(node); busy != m_busy.end())
     {
-        return nullptr;
+        auto it = busy->second.uid.find(uid);
+        r = it == busy->second.uid.end() ? kNone : it->second.first;
     }
-    const Rx* found = nullptr;
-    for (const Rx& rx : it->second)
+    // The newest reception of the packet at or before atMost.
+    for (; r != kNone; r = m_rx[r].older)
     {
-        if (rx.ns <= atMost)
+        if (m_rx[r].uid == uid && m_rx[r].ns <= atMost)
         {
-            found = &rx;
+            return &m_rx[r];
         }
     }
-    return found;
+    return nullptr;
 }
 
 const LatencyBreakdown::Rx*
 LatencyBreakdown::FirstHeard(uint32_t node, uint64_t uid, int64_t before) const
 {
-    if (node >= m_rx.size())
+    if (node >= m_rxNewest.size())
     {
         return nullptr;
     }
-    auto it = m_rx[node].find(uid);
-    if (it == m_rx[node].end() || it->second.empty() || it->second.front().ns > before)
+    const Rx* first = nullptr;
+    if (auto busy = m_busy.find(node); busy != m_busy.end())
+    {
+        auto it = busy->second.uid.find(uid);
+        first = it == busy->second.uid.end() ? nullptr : &m_rx[it->second.second];
+    }
+    else
+    {
+        for (uint32_t r = m_rxNewest[node]; r != kNone; r = m_rx[r].older)
+        {
+            first = m_rx[r].uid == uid ? &m_rx[r] : first;
+        }
+    }
+    return first && first->ns <= before ? first : nullptr;
+}
+
+const LatencyBreakdown::Rx*
+LatencyBreakdown::FirstTagged(uint32_t node, uint32_t tag) const
+{
+    if (node >= m_rxNewest.size())
     {
         return nullptr;
     }
-    return &it->second.front();
+    if (auto busy = m_busy.find(node); busy != m_busy.end())
+    {
+        auto it = busy->second.tag.find(tag);
+        return it == busy->second.tag.end() ? nullptr : &m_rx[it->second];
+    }
+    const Rx* first = nullptr;
+    for (uint32_t r = m_rxNewest[node]; r != kNone; r = m_rx[r].older)
+    {
+        first = m_rx[r].hasTag && m_rx[r].tag == tag ? &m_rx[r] : first;
+    }
+    return first;
 }
 
 const LatencyBreakdown::Hop*
@@ -279,7 +354,7 @@ LatencyBreakdown::Explain(uint32_t client, Ptr<const Packet> copy, int64_t sendN
     for (int guard = 0; guard < 4096; ++guard)
     {
         const Rx* rx = FindRx(node, uid, at);
-        const Hop* hop = rx ? FindTx(rx->channel, rx->device, uid, rx->ns) : nullptr;
+        const Hop* hop = rx ? FindTx(ChannelOf(*rx), rx->device, uid, rx->ns) : nullptr;
         if (!hop || hop->txBegin < 0 || hop->dequeue < 0 || hop->macTx < 0)
         {
             break;
@@ -309,11 +384,13 @@ LatencyBreakdown::Explain(uint32_t client, Ptr<const Packet> copy, int64_t sendN
             {
                 heard.second = same->ns;
             }
-            else if (auto t = m_heardTag[node].find(sent->second.second);
-                     sent->second.second >= 0 && t != m_heardTag[node].end() &&
-                     t->second.second <= sentNs)
+            else if (const Rx* tagged =
+                         sent->second.second >= 0
+                             ? FirstTagged(node, static_cast<uint32_t>(sent->second.second))
+                             : nullptr;
+                     tagged && tagged->ns <= sentNs)
             {
-                heard = t->second;
+                heard = {tagged->uid, tagged->ns};
             }
             if (heard.second < 0)
             {

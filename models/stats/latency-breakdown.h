@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <ns3/packet.h>
 #include <unordered_map>
@@ -85,10 +86,23 @@ private:
     /// A device passing a packet up, at a node.
     struct Rx
     {
+        uint64_t uid;
         int64_t ns;
-        std::size_t channel; //!< the link it came over (index into Network::links)
-        uint32_t device;     //!< global device index (the receiver)
+        uint32_t device; //!< global device index (the receiver)
+        uint32_t older;  //!< the node's reception before this one (kNone: none)
+        uint32_t tag;    //!< its GroupMessageTag, if hasTag
+        bool hasTag;
     };
+    static constexpr uint32_t kNone = UINT32_MAX;
+    /// A node that received more than a few packets: where its receptions of each packet
+    /// and each message tag are, so that a search does not walk all of them.
+    struct Busy
+    {
+        std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> uid; //!< newest, oldest
+        std::unordered_map<uint32_t, uint32_t> tag; //!< the oldest reception with the tag
+    };
+    void Received(uint32_t node, uint32_t device, Ptr<const Packet> packet);
+    void Index(Busy& busy, uint32_t record);
     void Connect(const Ptr<NetDevice>& device, std::size_t channel);
     void ConnectQueueDisc(const Ptr<NetDevice>& device, uint32_t index);
     Hop& Open(uint32_t device, uint64_t uid, bool queueDisc);
@@ -101,6 +115,12 @@ private:
     const Hop* FindTx(std::size_t channel, uint32_t receiver, uint64_t uid, int64_t atMost) const;
     /// \p node's first reception of packet \p uid if it was at or before \p before, or null.
     const Rx* FirstHeard(uint32_t node, uint64_t uid, int64_t before) const;
+    /// \p node's first reception of a packet with message tag \p tag, or null.
+    const Rx* FirstTagged(uint32_t node, uint32_t tag) const;
+    uint32_t ChannelOf(const Rx& rx) const
+    {
+        return m_deviceChannel[rx.device];
+    }
 
     std::vector<uint32_t> m_hostNode;      //!< per host number (0: P1): its node id
     std::vector<uint32_t> m_deviceChannel; //!< per device index: its channel index
@@ -109,13 +129,16 @@ private:
     std::vector<std::unordered_map<uint64_t, std::vector<Hop>>> m_hops;
     /// Per channel: uid -> the devices that transmitted it on the channel.
     std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> m_senders;
-    /// Per node id: uid -> its receptions (in time order).
-    std::vector<std::unordered_map<uint64_t, std::vector<Rx>>> m_rx;
+    /// Every reception, in time order; per node a list from its newest back (Rx::older).
+    /// Receptions are most of the breakdown's memory at a million clients: a record is
+    /// 32 bytes, and a node that received few packets has no index.
+    std::deque<Rx> m_rx;
+    std::vector<uint32_t> m_rxNewest;          //!< per node id: its newest reception (kNone: none)
+    std::vector<uint32_t> m_rxCount;           //!< per node id: its receptions
+    std::unordered_map<uint32_t, Busy> m_busy; //!< per node id, for nodes past kSmall
     /// (node id, uid) -> when the node's IP sent the packet (locally generated), and its
     /// GroupMessageTag (-1: none).
     std::map<std::pair<uint32_t, uint64_t>, std::pair<int64_t, int64_t>> m_sent;
-    /// Per node id: message tag -> the first packet carrying it the node received (uid, ns).
-    std::vector<std::unordered_map<uint32_t, std::pair<uint64_t, int64_t>>> m_heardTag;
 };
 
 } // namespace gcsim
