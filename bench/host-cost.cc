@@ -2,7 +2,8 @@
 // set-up microseconds per host, for each step of building P1 and N clients on one segment
 // the way gcsim's lan topology does (models/network/network.cc: InstallStack, AddLan,
 // Number; the NIC filter and membership of group-membership.cc; static ARP), then starting
-// a UDP socket on every client, as GroupClient does, and tearing it all down.
+// a UDP endpoint on every client, as a listening GroupClient does (one that sends or relays
+// opens a UDP socket instead: the step after it), and tearing it all down.
 //
 //     host-cost [N]        (N clients, default 100000)
 //
@@ -15,6 +16,7 @@
 #include "models/group/multicast-nic-filter.h"
 #include "models/network/network.h"
 #include "models/network/source-specific-routing.h"
+#include "models/network/trace-connect.h"
 #include "scratch/gcsim/memory-estimate.h"
 
 #include <chrono>
@@ -26,6 +28,7 @@
 #include <ns3/csma-helper.h>
 #include <ns3/icmpv4-l4-protocol.h>
 #include <ns3/inet-socket-address.h>
+#include <ns3/ipv4-end-point.h>
 #include <ns3/ipv4-interface.h>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/ipv4-list-routing.h>
@@ -186,6 +189,22 @@ main(int argc, char** argv)
             {
                 Simulator::Stop(NanoSeconds(1));
                 Simulator::Run();
+            });
+    uint64_t listened = 0;
+    Measure("client endpoint (a listening GroupClient)", hosts,
+            [&]
+            {
+                // What GroupClient::Listen makes (port 20002 here, so that the socket step
+                // below can still bind 20001).
+                for (uint32_t i = 1; i < hosts; ++i)
+                {
+                    Ipv4EndPoint* endPoint =
+                        nodes.Get(i)->GetObject<UdpL4Protocol>()->Allocate(nullptr, 20002);
+                    endPoint->SetRxCallback(ns3::gcsim::LeanCallback<void, Ptr<Packet>, Ipv4Header,
+                                                                     uint16_t, Ptr<Ipv4Interface>>(
+                        [&listened](Ptr<Packet>, Ipv4Header, uint16_t, Ptr<Ipv4Interface>)
+                        { ++listened; }));
+                }
             });
     Measure("client socket (UdpSocketImpl, endpoint)", hosts,
             [&]

@@ -7,6 +7,7 @@
 #include <ns3/ipv4-header.h>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/log.h>
+#include <ns3/node-list.h>
 #include <ns3/pointer.h>
 #include <ns3/queue-disc.h>
 #include <ns3/queue.h>
@@ -48,11 +49,44 @@ LatencyBreakdown::LatencyBreakdown(const Network& network)
     m_rxNewest.assign(nodes, kNone);
     m_rxCount.assign(nodes, 0);
     m_senders.resize(network.links.size());
+    // A host whose IP can send (SendOutgoing below) and that has one device gets its
+    // device's transmit sinks when its IP first sends: most hosts of a large network only
+    // receive. Its device transmits nothing a walk follows before that: ARP and the like are
+    // other packets, and hosts forward nothing (network.cc).
+    std::vector<uint8_t> devices(nodes, 0); // per node id: its devices on links, up to 2
+    for (const auto& link : network.links)
+    {
+        for (const auto& device : link.ends)
+        {
+            auto& n = devices[device->GetNode()->GetId()];
+            n = std::min(n + 1, 2);
+        }
+    }
+    std::vector<bool> deferTx(nodes, false);
+    for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
+    {
+        Ptr<Node> node = network.hosts.Get(h);
+        uint32_t id = node->GetId();
+        if (id < nodes)
+        {
+            deferTx[id] = devices[id] == 1 && node->GetObject<Ipv4L3Protocol>();
+        }
+    }
+    m_pendingTx.assign(nodes, kNone);
     for (std::size_t l = 0; l < network.links.size(); ++l)
     {
         for (const auto& device : network.links[l].ends)
         {
-            Connect(device, l);
+            uint32_t index = Connect(device, l);
+            uint32_t id = device->GetNode()->GetId();
+            if (deferTx[id])
+            {
+                m_pendingTx[id] = index;
+            }
+            else
+            {
+                ConnectTx(device, index);
+            }
         }
     }
     for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
@@ -70,13 +104,24 @@ LatencyBreakdown::LatencyBreakdown(const Network& network)
     }
 }
 
-void
+uint32_t
 LatencyBreakdown::Connect(const Ptr<NetDevice>& device, std::size_t channel)
 {
     auto index = static_cast<uint32_t>(m_hops.size());
     m_hops.emplace_back();
     m_deviceChannel.push_back(static_cast<uint32_t>(channel));
     m_deviceNode.push_back(device->GetNode()->GetId());
+    m_deviceIfIndex.push_back(device->GetIfIndex());
+    auto received = LeanCallback<void, Ptr<const Packet>>(
+        [this, index](Ptr<const Packet> p) { Received(m_deviceNode[index], index, p); });
+    Subscribe(device, "MacRx", received);
+    Subscribe(device, "MacPromiscRx", received);
+    return index;
+}
+
+void
+LatencyBreakdown::ConnectTx(const Ptr<NetDevice>& device, uint32_t index)
+{
     // Lean sinks that capture 16 bytes or less: one allocation each (a collector's sinks are
     // most of a large network's trace memory).
     auto sink = [](auto f) { return LeanCallback<void, Ptr<const Packet>>(f); };
@@ -102,10 +147,6 @@ LatencyBreakdown::Connect(const Ptr<NetDevice>& device, std::size_t channel)
                           m_senders[m_deviceChannel[index]][p->GetUid()].push_back(index);
                       }
                   }));
-    auto received =
-        sink([this, index](Ptr<const Packet> p) { Received(m_deviceNode[index], index, p); });
-    Subscribe(device, "MacRx", received);
-    Subscribe(device, "MacPromiscRx", received);
     PointerValue queue;
     if (device->GetAttributeFailSafe("TxQueue", queue))
     {
@@ -189,6 +230,11 @@ void
 LatencyBreakdown::OnSendOutgoing(uint32_t node, const Ipv4Header&, Ptr<const Packet> packet,
                                  uint32_t)
 {
+    if (uint32_t device = m_pendingTx[node]; device != kNone)
+    {
+        m_pendingTx[node] = kNone;
+        ConnectTx(NodeList::GetNode(node)->GetDevice(m_deviceIfIndex[device]), device);
+    }
     GroupMessageTag tag;
     m_sent.emplace(std::make_pair(node, packet->GetUid()),
                    std::make_pair(Now(), packet->PeekPacketTag(tag) ? int64_t(tag.GetMessage())

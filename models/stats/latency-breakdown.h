@@ -103,7 +103,10 @@ private:
     };
     void Received(uint32_t node, uint32_t device, Ptr<const Packet> packet);
     void Index(Busy& busy, uint32_t record);
-    void Connect(const Ptr<NetDevice>& device, std::size_t channel);
+    /// Registers \p device and connects its receive sinks; returns its index.
+    uint32_t Connect(const Ptr<NetDevice>& device, std::size_t channel);
+    /// Connects its transmit sinks (device, device queue, queue disc).
+    void ConnectTx(const Ptr<NetDevice>& device, uint32_t index);
     void ConnectQueueDisc(const Ptr<NetDevice>& device, uint32_t index);
     Hop& Open(uint32_t device, uint64_t uid, bool queueDisc);
     /// The oldest hop of \p uid on \p device past \p before but not yet at \p stage.
@@ -125,6 +128,9 @@ private:
     std::vector<uint32_t> m_hostNode;      //!< per host number (0: P1): its node id
     std::vector<uint32_t> m_deviceChannel; //!< per device index: its channel index
     std::vector<uint32_t> m_deviceNode;    //!< per device index: its node id
+    std::vector<uint32_t> m_deviceIfIndex; //!< per device index: its index on its node
+    /// Per node id: the device whose transmit sinks wait for the node's IP to send (kNone).
+    std::vector<uint32_t> m_pendingTx;
     /// Per device: uid -> its hops (in time order).
     std::vector<std::unordered_map<uint64_t, std::vector<Hop>>> m_hops;
     /// Per channel: uid -> the devices that transmitted it on the channel.
