@@ -57,6 +57,11 @@ extern const std::array<const char*, LatencyParts::COUNT> kLatencyPartNames;
  * queue disc's Enqueue - the packet's arrival at the hop's node); a relay (an overlay
  * member, the sequencer) contributes the time from its first receipt of the message to
  * its sending it on. What the walk cannot trace is OTHER.
+ *
+ * At a million clients its memory is its trace connections and receptions: a host with one
+ * device is connected to its device's transmit traces only from its IP's first send on
+ * (until then its device sends nothing a walk follows), and receptions are 32-byte records
+ * on a list per node, indexed only on nodes that received more than a few packets.
  */
 class LatencyBreakdown
 {

@@ -13,9 +13,9 @@ namespace gcsim
  * \brief What simulating a network would take in memory, counted before it is built.
  *
  * The figures per object are peak resident sizes of `gcsim run` measured on networks of
- * 1 to 20,000 hosts, routers and links (a LAN of 100,000 clients peaks at 1.38 GB): about
- * 50 MB for the program, 13.5 KB per host, 4.5 KB per router, 10 KB per link or LAN, and
- * 48 bytes per unicast route (one per router and subnet with hosts on it).
+ * 1 to 20,000 hosts, routers and links: about 65 MB for the program, 11.1 kB per host,
+ * 4.6 kB per router, 10.2 kB per link or LAN, and 48 bytes per unicast route (one per
+ * router and subnet with hosts on it); MemoryEstimateBasis() says so in words.
  */
 struct MemoryEstimate
 {
@@ -30,6 +30,9 @@ struct MemoryEstimate
 
 /// The estimate for \p topology; reads a map file's size lines, never builds anything.
 MemoryEstimate EstimateMemory(const ns3::gcsim::TopologyConfig& topology);
+
+/// "about 11.1 kB a host, ...": the figures EstimateMemory counts, for error messages.
+std::string MemoryEstimateBasis();
 
 /// What the process holds at one moment: the figures of `gcsim run --timings`.
 struct HeapUse

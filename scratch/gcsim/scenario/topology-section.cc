@@ -267,8 +267,7 @@ CheckMemory(const Reader& r, const ns3::gcsim::TopologyConfig& t)
                     " of memory to simulate (" + std::to_string(need.hosts) + " hosts, " +
                     std::to_string(need.routers) + " routers, " + std::to_string(need.links) +
                     " links and LANs, " + std::to_string(need.routes) +
-                    " routes; measured: about 13.5 KB a host, 4.5 KB a router, 10 KB a link, "
-                    "48 bytes a route, plus 50 MB), and this machine has " +
+                    " routes; measured: " + MemoryEstimateBasis() + "), and this machine has " +
                     MemoryText(have) + "; make it smaller");
 }
 
