@@ -237,9 +237,10 @@ GroupClient::Deliver(Ptr<Packet> packet, const GroupHeader& header, uint32_t hop
     NS_LOG_INFO("client " << m_client << " takes message " << header.GetMessage() << " after "
                           << hops << " hops; relays it to " << m_relays.size());
     m_rxTrace(packet, header, m_client, hops);
-    for (const auto& relay : m_relays)
+    // A client that stopped while listening has no socket (a closed one sends nothing).
+    for (std::size_t r = 0; m_socket && r < m_relays.size(); ++r)
     {
-        m_socket->SendTo(packet->Copy(), 0, InetSocketAddress(relay, m_port));
+        m_socket->SendTo(packet->Copy(), 0, InetSocketAddress(m_relays[r], m_port));
     }
     if (!m_consoleTrace.IsEmpty())
     {
