@@ -38,14 +38,17 @@ Now()
 LatencyBreakdown::LatencyBreakdown(const Network& network)
 {
     NS_LOG_FUNCTION(this);
-    uint32_t nodes = 0;
+    std::vector<uint8_t> devices; // per node id: its devices on links, up to 2
     for (const auto& link : network.links)
     {
         for (const auto& device : link.ends)
         {
-            nodes = std::max(nodes, device->GetNode()->GetId() + 1);
+            uint32_t id = device->GetNode()->GetId();
+            devices.resize(std::max<std::size_t>(devices.size(), id + 1), 0);
+            devices[id] = std::min(devices[id] + 1, 2);
         }
     }
+    auto nodes = static_cast<uint32_t>(devices.size());
     m_rxNewest.assign(nodes, kNone);
     m_rxCount.assign(nodes, 0);
     m_senders.resize(network.links.size());
@@ -53,15 +56,6 @@ LatencyBreakdown::LatencyBreakdown(const Network& network)
     // device's transmit sinks when its IP first sends: most hosts of a large network only
     // receive. Its device transmits nothing a walk follows before that: ARP and the like are
     // other packets, and hosts forward nothing (network.cc).
-    std::vector<uint8_t> devices(nodes, 0); // per node id: its devices on links, up to 2
-    for (const auto& link : network.links)
-    {
-        for (const auto& device : link.ends)
-        {
-            auto& n = devices[device->GetNode()->GetId()];
-            n = std::min(n + 1, 2);
-        }
-    }
     std::vector<bool> deferTx(nodes, false);
     for (uint32_t h = 0; h < network.hosts.GetN(); ++h)
     {
@@ -295,6 +289,13 @@ LatencyBreakdown::Index(Busy& busy, uint32_t record)
     }
 }
 
+const LatencyBreakdown::Busy*
+LatencyBreakdown::BusyOf(uint32_t node) const
+{
+    // Most nodes have few receptions: their count says so without a hash lookup.
+    return m_rxCount[node] > kSmall ? &m_busy.at(node) : nullptr;
+}
+
 const LatencyBreakdown::Rx*
 LatencyBreakdown::FindRx(uint32_t node, uint64_t uid, int64_t atMost) const
 {
@@ -303,10 +304,10 @@ LatencyBreakdown::FindRx(uint32_t node, uint64_t uid, int64_t atMost) const
         return nullptr;
     }
     uint32_t r = m_rxNewest[node];
-    if (auto busy = m_busy.find(node); busy != m_busy.end())
+    if (const Busy* busy = BusyOf(node))
     {
-        auto it = busy->second.uid.find(uid);
-        r = it == busy->second.uid.end() ? kNone : it->second.first;
+        auto it = busy->uid.find(uid);
+        r = it == busy->uid.end() ? kNone : it->second.first;
     }
     // The newest reception of the packet at or before atMost.
     for (; r != kNone; r = m_rx[r].older)
@@ -327,10 +328,10 @@ LatencyBreakdown::FirstHeard(uint32_t node, uint64_t uid, int64_t before) const
         return nullptr;
     }
     const Rx* first = nullptr;
-    if (auto busy = m_busy.find(node); busy != m_busy.end())
+    if (const Busy* busy = BusyOf(node))
     {
-        auto it = busy->second.uid.find(uid);
-        first = it == busy->second.uid.end() ? nullptr : &m_rx[it->second.second];
+        auto it = busy->uid.find(uid);
+        first = it == busy->uid.end() ? nullptr : &m_rx[it->second.second];
     }
     else
     {
@@ -349,10 +350,10 @@ LatencyBreakdown::FirstTagged(uint32_t node, uint32_t tag) const
     {
         return nullptr;
     }
-    if (auto busy = m_busy.find(node); busy != m_busy.end())
+    if (const Busy* busy = BusyOf(node))
     {
-        auto it = busy->second.tag.find(tag);
-        return it == busy->second.tag.end() ? nullptr : &m_rx[it->second];
+        auto it = busy->tag.find(tag);
+        return it == busy->tag.end() ? nullptr : &m_rx[it->second];
     }
     const Rx* first = nullptr;
     for (uint32_t r = m_rxNewest[node]; r != kNone; r = m_rx[r].older)

@@ -108,6 +108,8 @@ private:
     };
     void Received(uint32_t node, uint32_t device, Ptr<const Packet> packet);
     void Index(Busy& busy, uint32_t record);
+    /// \p node's index if it has more than a few receptions, or null.
+    const Busy* BusyOf(uint32_t node) const;
     /// Registers \p device and connects its receive sinks; returns its index.
     uint32_t Connect(const Ptr<NetDevice>& device, std::size_t channel);
     /// Connects its transmit sinks (device, device queue, queue disc).
